@@ -1,0 +1,35 @@
+/**
+ * What every extractor returns: the document's text page by page, and how it
+ * was obtained. Extractors throw `IngestError` (src/errors.ts) with a reason
+ * for files they cannot read; the sync reports it and goes on.
+ */
+import type { LetterMetadata, TextSource } from '../../src/archive/types.js';
+
+export interface ExtractedPage {
+  /** 1-based page number, or `null` for formats without pages (TXT, DOCX, e-mail). */
+  readonly page: number | null;
+  /** Clean text of the page: paragraphs separated by a blank line, repeated headers/footers removed. */
+  readonly text: string;
+  /** True when this page's text came from OCR. */
+  readonly ocr: boolean;
+  /** Mean OCR confidence 0–100, when `ocr` is true. */
+  readonly ocrConfidence?: number;
+}
+
+export interface ExtractedDocument {
+  readonly pages: readonly ExtractedPage[];
+  readonly source: TextSource;
+  /** Metadata the format itself carries (e-mail headers, DOCX properties); overrides nothing found in the text unless set. */
+  readonly metadata?: Partial<LetterMetadata>;
+  /** Facts removed from the text as noise but worth keeping (registry stamp date, KRM number). */
+  readonly noise?: readonly string[];
+}
+
+export interface ExtractOptions {
+  /** Upper bound on pages; more raises `IngestError('too_many_pages')`. */
+  readonly maxPages: number;
+  readonly signal?: AbortSignal;
+}
+
+/** An extractor for one family of file types. */
+export type Extractor = (bytes: Uint8Array, options: ExtractOptions) => Promise<ExtractedDocument>;

@@ -1,0 +1,49 @@
+/**
+ * The channel-free contract between the assistant core and every channel
+ * (Slack, Teams, CLI, web). Channels build an `AnswerRequest` and render the
+ * `AnswerEvent`s; they never touch the index or the LLM.
+ */
+import type { Answer, Citation } from '../answer/types.js';
+
+/** One earlier turn of the conversation (thread), oldest first. */
+export interface ChatTurn {
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+}
+
+/** Who is asking: decides which access groups' letters they may see. */
+export interface UserIdentity {
+  /** Channel-qualified id, e.g. `slack:U123` or `teams:<aad-object-id>`. */
+  readonly id: string;
+  readonly name?: string;
+  /** Access groups the user belongs to (from config); letters with no group are public. */
+  readonly accessGroups?: readonly string[];
+}
+
+export interface AnswerRequest {
+  readonly question: string;
+  readonly history?: readonly ChatTurn[];
+  readonly user?: UserIdentity;
+  /** Channel-qualified conversation id, for audit and rate limits. */
+  readonly conversationId?: string;
+  /** Aborts retrieval and generation (e.g. the user deleted the question). */
+  readonly signal?: AbortSignal;
+}
+
+/** What the core emits while answering; channels render these as they arrive. */
+export type AnswerEvent =
+  /** Progress a channel can show as a status line (`Szukam w archiwum…`). */
+  | { readonly type: 'status'; readonly stage: 'condensing' | 'searching' | 'writing'; readonly text: string }
+  /** A piece of answer text, in order; concatenated deltas equal the final text before verification. */
+  | { readonly type: 'delta'; readonly text: string }
+  /** Sources known so far (sent before the final answer so channels can prepare hover cards). */
+  | { readonly type: 'citations'; readonly citations: readonly Citation[] }
+  /** The final, verified answer (always the last event on success). */
+  | { readonly type: 'final'; readonly answer: Answer }
+  /** Something failed; `text` is one short Polish sentence safe to show. */
+  | { readonly type: 'error'; readonly code: string; readonly text: string };
+
+/** The assistant core as channels see it. */
+export interface Assistant {
+  answer(request: AnswerRequest): AsyncIterable<AnswerEvent>;
+}

@@ -1,0 +1,178 @@
+/**
+ * The one place that reads the environment. Every setting the bot and the
+ * ingest job use is declared here, validated once at start, and handed out as
+ * a typed `Config`. Defaults give the embedded mode: SQLite, no LLM.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const commaList = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value ?? []),
+  z.array(z.string()),
+);
+const positiveInt = (fallback: number) =>
+  z.preprocess(emptyToUndefined, z.coerce.number().int().positive().default(fallback));
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+      .default(fallback ? 'true' : 'false')
+      .transform((v) => ['1', 'true', 'yes', 'on'].includes(v)),
+  );
+
+/** Access groups per user: `slack:U123=finanse|zarzad;teams:abc=finanse`. */
+const accessGroupMap = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string' || value.trim() === '') return {};
+    const entries = value.split(';').map((pair) => pair.trim()).filter(Boolean);
+    return Object.fromEntries(
+      entries.map((pair) => {
+        const [user = '', groups = ''] = pair.split('=');
+        return [user.trim(), groups.split('|').map((g) => g.trim()).filter(Boolean)];
+      }),
+    );
+  },
+  z.record(z.string().min(1), z.array(z.string())),
+);
+
+/** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+    ARCHIVE_DIR: z.preprocess(emptyToUndefined, z.string().default('./samples/letters')),
+    INDEX_BACKEND: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'qdrant']).default('sqlite')),
+
+    QDRANT_URL: optionalUrl,
+    QDRANT_API_KEY: optionalString,
+    QDRANT_COLLECTION: z.preprocess(emptyToUndefined, z.string().default('kancelaria')),
+    QDRANT_SHARD_NUMBER: positiveInt(1),
+    QDRANT_REPLICATION_FACTOR: positiveInt(1),
+    QDRANT_WRITE_CONSISTENCY_FACTOR: positiveInt(1),
+
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl,
+    OPENAI_MODEL: optionalString,
+    OPENAI_TIMEOUT_MS: positiveInt(60_000),
+    OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2)),
+    EMBEDDINGS_MODEL: optionalString,
+    EMBEDDINGS_DIMENSIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+
+    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString,
+    SLACK_API_URL: optionalUrl,
+    SLACK_ADMIN_USER_IDS: commaList,
+
+    MICROSOFT_APP_ID: optionalString,
+    MICROSOFT_APP_PASSWORD: optionalString,
+    MICROSOFT_APP_TENANT_ID: optionalString,
+    MICROSOFT_APP_TYPE: z.preprocess(
+      emptyToUndefined,
+      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    ),
+    TEAMS_ADMIN_AAD_IDS: commaList,
+
+    /** Users' access groups; letters without a group are visible to everyone. */
+    ACCESS_GROUPS: accessGroupMap,
+    /** Questions per user per minute; 0 switches the limit off. */
+    RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(20)),
+
+    /** Files larger than this are reported and skipped by ingest. */
+    INGEST_MAX_FILE_MB: positiveInt(50),
+    INGEST_MAX_PAGES: positiveInt(500),
+    /** OCR for pages without a text layer (needs the Polish trained data from npm). */
+    OCR_ENABLED: flag(true),
+    OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+
+    /** Minimum retrieval confidence below which the bot refuses instead of answering. */
+    ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
+    /** Number of passages shown to the answerer. */
+    ANSWER_PASSAGES: positiveInt(8),
+  })
+  .superRefine((env, ctx) => {
+    if (env.INDEX_BACKEND === 'qdrant' && !env.QDRANT_URL) {
+      ctx.addIssue({ code: 'custom', path: ['QDRANT_URL'], message: 'required when INDEX_BACKEND=qdrant' });
+    }
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN selects Socket Mode',
+      });
+    }
+    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required with MICROSOFT_APP_ID' });
+    }
+    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_TENANT_ID'],
+        message: 'required when MICROSOFT_APP_TYPE=SingleTenant',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Typed, validated configuration with derived values resolved. */
+export interface Config extends Env {
+  /** Absolute path of DATA_DIR. */
+  readonly dataDir: string;
+  /** Absolute path of ARCHIVE_DIR. */
+  readonly archiveDir: string;
+  /** True when an LLM is configured (a model name is set). */
+  readonly hasLlm: boolean;
+  readonly hasEmbeddings: boolean;
+  readonly slackEnabled: boolean;
+  readonly teamsEnabled: boolean;
+}
+
+/** Thrown when the environment is invalid; the message lists every problem. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/**
+ * Parses and validates the environment.
+ * @throws {ConfigError} listing every invalid or missing variable at once.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const value = env[String(issue.path[0])];
+      // Never echo secrets back into logs.
+      const isSecret = /KEY|TOKEN|SECRET|PASSWORD/.test(name);
+      const shown =
+        value === undefined || isSecret ? '' : ` (got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+      return `${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  return {
+    ...e,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    archiveDir: path.resolve(cwd, e.ARCHIVE_DIR),
+    hasLlm: Boolean(e.OPENAI_MODEL),
+    hasEmbeddings: Boolean(e.EMBEDDINGS_MODEL),
+    slackEnabled: Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)),
+    teamsEnabled: Boolean(e.MICROSOFT_APP_ID),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Coded errors. Each failure the user can meet has a code; the Polish text a
+ * user sees lives in `USER_MESSAGES_PL` (src/messages.ts), keyed by the same
+ * union, so a code without a message fails the build.
+ */
+export type BotErrorCode =
+  | 'config_invalid'
+  | 'index_unavailable'
+  | 'no_sources'
+  | 'llm_timeout'
+  | 'llm_failed'
+  | 'rate_limited'
+  | 'access_denied'
+  | 'bad_request'
+  | 'internal';
+
+export interface BotErrorOptions {
+  readonly cause?: unknown;
+}
+
+/** Base class: an English message for logs and a code for branching and user text. */
+export class BotError extends Error {
+  readonly code: BotErrorCode;
+  constructor(code: BotErrorCode, message: string, options: BotErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'BotError';
+    this.code = code;
+  }
+}
+
+export class LlmTimeoutError extends BotError {
+  constructor(message = 'LLM request timed out', options: BotErrorOptions = {}) {
+    super('llm_timeout', message, options);
+    this.name = 'LlmTimeoutError';
+  }
+}
+
+export class LlmFailedError extends BotError {
+  constructor(message: string, options: BotErrorOptions = {}) {
+    super('llm_failed', message, options);
+    this.name = 'LlmFailedError';
+  }
+}
+
+export class RateLimitedError extends BotError {
+  constructor(message = 'Too many questions', options: BotErrorOptions = {}) {
+    super('rate_limited', message, options);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** Why a single file could not be ingested; the sync goes on with the others. */
+export type IngestFailureReason =
+  | 'empty'
+  | 'too_large'
+  | 'too_many_pages'
+  | 'unsupported_type'
+  | 'corrupt'
+  | 'encrypted'
+  | 'binary'
+  | 'not_utf8'
+  | 'no_text'
+  | 'timeout';
+
+/** A per-file ingest failure: reported by name with its reason, never fatal to the sync. */
+export class IngestError extends Error {
+  readonly reason: IngestFailureReason;
+  constructor(reason: IngestFailureReason, message: string, options: BotErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = 'IngestError';
+    this.reason = reason;
+  }
+}
