@@ -1,0 +1,252 @@
+/**
+ * The embedded archive index: one SQLite file (WAL) holding letters, passages
+ * and an FTS5 table over the analyzer's terms. No server, no API key: what a
+ * fresh clone and a small office run on.
+ *
+ * FTS5 ranks with BM25 over three columns (passage body, the letter's subject,
+ * the letter's people and reference), weighted so a subject match counts more
+ * than a body match. The analyzer has already folded, stemmed and filtered the
+ * text, so FTS5's own tokenizer only splits on spaces (`.` and `-` are token
+ * characters, which keeps reference numbers whole).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { analyze, analyzeQuery } from './analyzer.js';
+import type {
+  ArchiveIndex,
+  IndexStats,
+  Letter,
+  LetterDigest,
+  Passage,
+  SearchFilter,
+  SearchHit,
+  SearchOptions,
+} from './types.js';
+
+export interface SqliteIndexOptions {
+  /** Database file, or `:memory:`. Parent folders are created. */
+  readonly path: string;
+}
+
+/** BM25 column weights: body, subject, people/reference. */
+const COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
+
+interface LetterRow {
+  id: string;
+  file: string;
+  content_hash: string;
+  source: string;
+  url: string | null;
+  title: string | null;
+  date: string | null;
+  reference: string | null;
+  author: string | null;
+  author_role: string | null;
+  addressee: string | null;
+  interpellation: string | null;
+  received_date: string | null;
+  pages: number;
+  access_group: string | null;
+  ocr: number;
+  language: string;
+}
+
+interface PassageRow {
+  id: string;
+  letter_id: string;
+  ordinal: number;
+  page: number | null;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function toLetter(row: LetterRow): Letter {
+  return {
+    id: row.id,
+    file: row.file,
+    contentHash: row.content_hash,
+    source: row.source,
+    url: row.url,
+    title: row.title,
+    date: row.date,
+    reference: row.reference,
+    author: row.author,
+    authorRole: row.author_role,
+    addressee: row.addressee,
+    interpellation: row.interpellation,
+    receivedDate: row.received_date,
+    pages: row.pages,
+    accessGroup: row.access_group,
+    ocr: row.ocr === 1,
+    language: row.language,
+  };
+}
+
+function toPassage(row: PassageRow): Passage {
+  return { id: row.id, letterId: row.letter_id, ordinal: row.ordinal, page: row.page, start: row.start, end: row.end, text: row.text };
+}
+
+/** Quotes a term for an FTS5 MATCH expression. */
+function ftsTerm(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+/** Builds the SQL filter clause; every value is bound, never interpolated. */
+function filterClause(filter: SearchFilter | undefined): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (!filter) return { sql: '', params };
+  if (filter.dateFrom) {
+    parts.push('l.date >= ?');
+    params.push(filter.dateFrom);
+  }
+  if (filter.dateTo) {
+    parts.push('l.date <= ?');
+    params.push(filter.dateTo);
+  }
+  if (filter.reference) {
+    parts.push('l.reference = ?');
+    params.push(filter.reference);
+  }
+  if (filter.author) {
+    parts.push('l.author LIKE ?');
+    params.push(`%${filter.author}%`);
+  }
+  if (filter.letterIds) {
+    parts.push(`l.id IN (${filter.letterIds.map(() => '?').join(',') || 'NULL'})`);
+    params.push(...filter.letterIds);
+  }
+  if (filter.accessGroups) {
+    const groups = filter.accessGroups;
+    parts.push(`(l.access_group IS NULL${groups.length ? ` OR l.access_group IN (${groups.map(() => '?').join(',')})` : ''})`);
+    params.push(...groups);
+  }
+  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+}
+
+/** `ArchiveIndex` on SQLite + FTS5. */
+export class SqliteIndex implements ArchiveIndex {
+  readonly #db: Database.Database;
+
+  constructor({ path: file }: SqliteIndexOptions) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.#db = new Database(file);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#db.exec(`
+      CREATE TABLE IF NOT EXISTS letters (
+        id TEXT PRIMARY KEY, file TEXT NOT NULL, content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT,
+        title TEXT, date TEXT, reference TEXT, author TEXT, author_role TEXT, addressee TEXT, interpellation TEXT,
+        received_date TEXT, pages INTEGER NOT NULL, access_group TEXT, ocr INTEGER NOT NULL, language TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS letters_by_date ON letters (date);
+      CREATE INDEX IF NOT EXISTS letters_by_reference ON letters (reference);
+      CREATE TABLE IF NOT EXISTS passages (
+        rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, letter_id TEXT NOT NULL REFERENCES letters(id),
+        ordinal INTEGER NOT NULL, page INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS passages_by_letter ON passages (letter_id, ordinal);
+      CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
+        body, subject, people, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `);
+  }
+
+  async upsertLetter(letter: Letter, passages: readonly Passage[]): Promise<void> {
+    const subjectTerms = analyze([letter.title ?? '', letter.interpellation ? `nr ${letter.interpellation}` : ''].join(' ')).join(' ');
+    const peopleTerms = analyze(
+      [letter.reference ?? '', letter.author ?? '', letter.authorRole ?? '', letter.addressee ?? ''].join(' \n '),
+    ).join(' ');
+    const replace = this.#db.transaction(() => {
+      this.#deleteLetterRows(letter.id);
+      this.#db
+        .prepare(
+          `INSERT INTO letters (id, file, content_hash, source, url, title, date, reference, author, author_role, addressee,
+             interpellation, received_date, pages, access_group, ocr, language)
+           VALUES (@id, @file, @contentHash, @source, @url, @title, @date, @reference, @author, @authorRole, @addressee,
+             @interpellation, @receivedDate, @pages, @accessGroup, @ocr, @language)`,
+        )
+        .run({ ...letter, ocr: letter.ocr ? 1 : 0 });
+      const insertPassage = this.#db.prepare(
+        'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const insertTerms = this.#db.prepare('INSERT INTO passage_terms (rowid, body, subject, people) VALUES (?, ?, ?, ?)');
+      for (const p of passages) {
+        const { lastInsertRowid } = insertPassage.run(p.id, letter.id, p.ordinal, p.page, p.start, p.end, p.text);
+        insertTerms.run(lastInsertRowid, analyze(p.text).join(' '), subjectTerms, peopleTerms);
+      }
+    });
+    replace();
+  }
+
+  #deleteLetterRows(id: string): void {
+    const rowids = this.#db.prepare('SELECT rowid FROM passages WHERE letter_id = ?').pluck().all(id) as number[];
+    const deleteTerms = this.#db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
+    for (const rowid of rowids) deleteTerms.run(rowid);
+    this.#db.prepare('DELETE FROM passages WHERE letter_id = ?').run(id);
+    this.#db.prepare('DELETE FROM letters WHERE id = ?').run(id);
+  }
+
+  async deleteLetter(id: string): Promise<void> {
+    this.#db.transaction(() => this.#deleteLetterRows(id))();
+  }
+
+  async listLetters(): Promise<LetterDigest[]> {
+    const rows = this.#db.prepare('SELECT id, file, content_hash FROM letters ORDER BY file').all() as {
+      id: string;
+      file: string;
+      content_hash: string;
+    }[];
+    return rows.map((r) => ({ id: r.id, file: r.file, contentHash: r.content_hash }));
+  }
+
+  async search(query: string, { k, filter }: SearchOptions): Promise<SearchHit[]> {
+    const terms = analyzeQuery(query);
+    if (terms.length === 0 || k <= 0) return [];
+    const match = terms.map(ftsTerm).join(' OR ');
+    const where = filterClause(filter);
+    const rows = this.#db
+      .prepare(
+        `SELECT p.*, l.*, p.id AS passage_id, -bm25(passage_terms, ${COLUMN_WEIGHTS.join(', ')}) AS score
+         FROM passage_terms JOIN passages p ON p.rowid = passage_terms.rowid JOIN letters l ON l.id = p.letter_id
+         WHERE passage_terms MATCH ?${where.sql}
+         ORDER BY score DESC LIMIT ?`,
+      )
+      .all(match, ...where.params, k) as (LetterRow & PassageRow & { passage_id: string; score: number })[];
+    return rows.map((row) => ({
+      passage: toPassage({ ...row, id: row.passage_id }),
+      letter: toLetter(row),
+      score: row.score,
+    }));
+  }
+
+  async getLetter(id: string): Promise<Letter | null> {
+    const row = this.#db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow | undefined;
+    return row ? toLetter(row) : null;
+  }
+
+  async getPassages(letterId: string): Promise<Passage[]> {
+    const rows = this.#db.prepare('SELECT * FROM passages WHERE letter_id = ? ORDER BY ordinal').all(letterId) as PassageRow[];
+    return rows.map(toPassage);
+  }
+
+  async markSynced(at: Date): Promise<void> {
+    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_sync', ?)").run(at.toISOString());
+  }
+
+  async stats(): Promise<IndexStats> {
+    const count = (sql: string) => (this.#db.prepare(sql).pluck().get() as number) ?? 0;
+    const lastSync = this.#db.prepare("SELECT value FROM meta WHERE key = 'last_sync'").pluck().get() as string | undefined;
+    return {
+      backend: 'sqlite',
+      letters: count('SELECT count(*) FROM letters'),
+      passages: count('SELECT count(*) FROM passages'),
+      lastSync: lastSync ?? null,
+    };
+  }
+
+  async close(): Promise<void> {
+    this.#db.close();
+  }
+}

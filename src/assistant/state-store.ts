@@ -1,0 +1,194 @@
+/**
+ * The bot's own state, kept apart from the archive index so that re-indexing
+ * (or moving the index to Qdrant) never touches it: answer feedback,
+ * conversation turns (Teams gives bots no history API), processed event ids
+ * (Slack retries must not produce a second answer) and the admin audit log.
+ * SQLite in WAL mode; one file per DATA_DIR.
+ */
+import Database from 'better-sqlite3';
+import type { Citation } from '../answer/types.js';
+import type { ChatTurn } from './types.js';
+
+export interface FeedbackRecord {
+  readonly channel: 'slack' | 'teams' | 'web' | 'cli';
+  readonly userId: string;
+  readonly conversationId: string | null;
+  readonly messageId: string | null;
+  readonly rating: 'up' | 'down';
+  readonly comment: string | null;
+  readonly question: string;
+  readonly answer: string;
+  readonly citations: readonly Citation[];
+  /** ISO timestamp. */
+  readonly at: string;
+}
+
+export interface AuditRecord {
+  readonly channel: string;
+  readonly userId: string;
+  readonly action: string;
+  readonly allowed: boolean;
+  readonly detail: string | null;
+  readonly at: string;
+}
+
+/** Answer record remembered per posted message, so a later feedback click can be tied to its question. */
+export interface AnsweredMessage {
+  readonly messageId: string;
+  readonly question: string;
+  readonly answer: string;
+  readonly citations: readonly Citation[];
+}
+
+export interface StateStoreOptions {
+  /** File path, or `:memory:` for tests. */
+  readonly path: string;
+  readonly now?: () => Date;
+}
+
+/** Persistent bot state on SQLite. */
+export class StateStore {
+  readonly #db: Database.Database;
+  readonly #now: () => Date;
+
+  constructor({ path, now = () => new Date() }: StateStoreOptions) {
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('busy_timeout = 5000');
+    this.#now = now;
+    this.#db.exec(`
+      CREATE TABLE IF NOT EXISTS feedback (
+        id INTEGER PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, conversation_id TEXT,
+        message_id TEXT, rating TEXT NOT NULL CHECK (rating IN ('up','down')), comment TEXT,
+        question TEXT NOT NULL, answer TEXT NOT NULL, citations TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS turns (
+        id INTEGER PRIMARY KEY, conversation_id TEXT NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS turns_by_conversation ON turns (conversation_id, id);
+      CREATE TABLE IF NOT EXISTS events (event_id TEXT PRIMARY KEY, at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS answers (
+        message_id TEXT PRIMARY KEY, question TEXT NOT NULL, answer TEXT NOT NULL, citations TEXT NOT NULL, at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS audit (
+        id INTEGER PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, action TEXT NOT NULL,
+        allowed INTEGER NOT NULL, detail TEXT, at TEXT NOT NULL);
+    `);
+  }
+
+  /**
+   * Claims an incoming event id. Returns false when it was seen before, so a
+   * retried delivery (Slack's `x-slack-retry-num`) is acknowledged but not answered twice.
+   */
+  claimEvent(eventId: string): boolean {
+    const result = this.#db
+      .prepare('INSERT OR IGNORE INTO events (event_id, at) VALUES (?, ?)')
+      .run(eventId, this.#now().toISOString());
+    return result.changes === 1;
+  }
+
+  /** Appends one turn to a conversation's history. */
+  appendTurn(conversationId: string, turn: ChatTurn): void {
+    this.#db
+      .prepare('INSERT INTO turns (conversation_id, role, text, at) VALUES (?, ?, ?, ?)')
+      .run(conversationId, turn.role, turn.text, this.#now().toISOString());
+  }
+
+  /** The last `limit` turns of a conversation, oldest first. */
+  recentTurns(conversationId: string, limit = 6): ChatTurn[] {
+    const rows = this.#db
+      .prepare('SELECT role, text FROM turns WHERE conversation_id = ? ORDER BY id DESC LIMIT ?')
+      .all(conversationId, limit) as { role: ChatTurn['role']; text: string }[];
+    return rows.reverse().map((r) => ({ role: r.role, text: r.text }));
+  }
+
+  /** Remembers what was answered in a posted message (for feedback on it). */
+  rememberAnswer(record: AnsweredMessage): void {
+    this.#db
+      .prepare('INSERT OR REPLACE INTO answers (message_id, question, answer, citations, at) VALUES (?, ?, ?, ?, ?)')
+      .run(record.messageId, record.question, record.answer, JSON.stringify(record.citations), this.#now().toISOString());
+  }
+
+  /** Looks up a remembered answer by the channel's message id. */
+  findAnswer(messageId: string): AnsweredMessage | null {
+    const row = this.#db.prepare('SELECT * FROM answers WHERE message_id = ?').get(messageId) as
+      | { message_id: string; question: string; answer: string; citations: string }
+      | undefined;
+    if (!row) return null;
+    return {
+      messageId: row.message_id,
+      question: row.question,
+      answer: row.answer,
+      citations: JSON.parse(row.citations) as Citation[],
+    };
+  }
+
+  /** Stores one thumbs up/down. */
+  recordFeedback(record: Omit<FeedbackRecord, 'at'> & { at?: string }): void {
+    this.#db
+      .prepare(
+        `INSERT INTO feedback (channel, user_id, conversation_id, message_id, rating, comment, question, answer, citations, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.channel,
+        record.userId,
+        record.conversationId,
+        record.messageId,
+        record.rating,
+        record.comment,
+        record.question,
+        record.answer,
+        JSON.stringify(record.citations),
+        record.at ?? this.#now().toISOString(),
+      );
+  }
+
+  /** All feedback, oldest first (for `kancelaria feedback export`). */
+  listFeedback(): FeedbackRecord[] {
+    const rows = this.#db.prepare('SELECT * FROM feedback ORDER BY id').all() as {
+      channel: FeedbackRecord['channel'];
+      user_id: string;
+      conversation_id: string | null;
+      message_id: string | null;
+      rating: 'up' | 'down';
+      comment: string | null;
+      question: string;
+      answer: string;
+      citations: string;
+      at: string;
+    }[];
+    return rows.map((r) => ({
+      channel: r.channel,
+      userId: r.user_id,
+      conversationId: r.conversation_id,
+      messageId: r.message_id,
+      rating: r.rating,
+      comment: r.comment,
+      question: r.question,
+      answer: r.answer,
+      citations: JSON.parse(r.citations) as Citation[],
+      at: r.at,
+    }));
+  }
+
+  /** Logs an admin action, allowed or refused. */
+  audit(record: Omit<AuditRecord, 'at'>): void {
+    this.#db
+      .prepare('INSERT INTO audit (channel, user_id, action, allowed, detail, at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(record.channel, record.userId, record.action, record.allowed ? 1 : 0, record.detail, this.#now().toISOString());
+  }
+
+  listAudit(): AuditRecord[] {
+    const rows = this.#db.prepare('SELECT * FROM audit ORDER BY id').all() as {
+      channel: string;
+      user_id: string;
+      action: string;
+      allowed: number;
+      detail: string | null;
+      at: string;
+    }[];
+    return rows.map((r) => ({ channel: r.channel, userId: r.user_id, action: r.action, allowed: r.allowed === 1, detail: r.detail, at: r.at }));
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
