@@ -22,6 +22,7 @@ import type {
   SearchFilter,
   SearchHit,
   SearchOptions,
+  TermStats,
 } from './types.js';
 
 export interface SqliteIndexOptions {
@@ -149,6 +150,7 @@ export class SqliteIndex implements ArchiveIndex {
       CREATE INDEX IF NOT EXISTS passages_by_letter ON passages (letter_id, ordinal);
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
         body, subject, people, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
+      CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_terms, 'row');
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
   }
@@ -244,6 +246,19 @@ export class SqliteIndex implements ArchiveIndex {
       passages: count('SELECT count(*) FROM passages'),
       lastSync: lastSync ?? null,
     };
+  }
+
+  async termStats(terms: readonly string[]): Promise<TermStats> {
+    const passages = (this.#db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
+    const unique = [...new Set(terms)];
+    const df = new Map<string, number>();
+    if (unique.length > 0) {
+      const rows = this.#db
+        .prepare(`SELECT term, doc FROM passage_vocab WHERE term IN (${unique.map(() => '?').join(',')})`)
+        .all(...unique) as { term: string; doc: number }[];
+      for (const row of rows) df.set(row.term, row.doc);
+    }
+    return { passages, df };
   }
 
   async close(): Promise<void> {

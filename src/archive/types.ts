@@ -96,6 +96,14 @@ export interface LetterDigest {
   readonly contentHash: string;
 }
 
+/** Document frequencies of analyzed terms, for weighting question terms by rarity. */
+export interface TermStats {
+  /** Number of passages in the index. */
+  readonly passages: number;
+  /** Passages containing each term (absent = 0). */
+  readonly df: ReadonlyMap<string, number>;
+}
+
 export interface IndexStats {
   readonly backend: 'sqlite' | 'qdrant';
   readonly letters: number;
@@ -124,5 +132,7 @@ export interface ArchiveIndex {
   /** Records that a sync finished (shown by status commands). */
   markSynced(at: Date): Promise<void>;
   stats(): Promise<IndexStats>;
+  /** Document frequencies of analyzed terms (see `analyzeQuery`); used to weigh rare terms higher. */
+  termStats(terms: readonly string[]): Promise<TermStats>;
   close(): Promise<void>;
 }

@@ -143,6 +143,14 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       );
     });
 
+    test('termStats counts passages per analyzed term', async () => {
+      index = await seeded(factory);
+      const stats = await index.termStats(['liaoning', 'nauczyciel', 'zzzyyy']);
+      expect(stats.passages).toBe(LIAONING_TEXT.length + TEACHERS_TEXT.length);
+      expect(stats.df.get('liaoning')).toBe(2);
+      expect(stats.df.get('zzzyyy') ?? 0).toBe(0);
+    });
+
     test('access groups: restricted letters are only visible to their group', async () => {
       index = await factory();
       const secret = makeLetter({ id: 'secret', accessGroup: 'zarzad' });
