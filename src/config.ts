@@ -98,29 +98,28 @@ export const envSchema = z
     ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
     /** Number of passages shown to the answerer. */
     ANSWER_PASSAGES: positiveInt(8),
-  })
-  .superRefine((env, ctx) => {
-    if (env.INDEX_BACKEND === 'qdrant' && !env.QDRANT_URL) {
-      ctx.addIssue({ code: 'custom', path: ['QDRANT_URL'], message: 'required when INDEX_BACKEND=qdrant' });
-    }
-    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN selects Socket Mode',
-      });
-    }
-    if (env.MICROSOFT_APP_ID && env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required with MICROSOFT_APP_ID' });
-    }
-    if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['MICROSOFT_APP_TENANT_ID'],
-        message: 'required when MICROSOFT_APP_TYPE=SingleTenant',
-      });
-    }
   });
+
+/**
+ * Rules that tie variables together. Checked on the raw environment so that
+ * they are reported together with per-variable errors, in one message.
+ */
+function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
+  const has = (name: string) => Boolean(raw[name]?.trim());
+  const problems: string[] = [];
+  if (raw.INDEX_BACKEND?.trim() === 'qdrant' && !has('QDRANT_URL')) problems.push('QDRANT_URL: required when INDEX_BACKEND=qdrant');
+  if (has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) {
+    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN selects Socket Mode');
+  }
+  const appType = raw.MICROSOFT_APP_TYPE?.trim() || 'MultiTenant';
+  if (has('MICROSOFT_APP_ID') && appType !== 'UserAssignedMSI' && !has('MICROSOFT_APP_PASSWORD')) {
+    problems.push('MICROSOFT_APP_PASSWORD: required with MICROSOFT_APP_ID');
+  }
+  if (has('MICROSOFT_APP_ID') && appType === 'SingleTenant' && !has('MICROSOFT_APP_TENANT_ID')) {
+    problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant');
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -147,24 +146,25 @@ export class ConfigError extends Error {
   }
 }
 
+/** One line per problem; the offending value is shown unless it is a secret. */
+function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = issue.path.join('.') || '(environment)';
+  const value = env[String(issue.path[0])];
+  // Never echo secrets back into logs.
+  const isSecret = /KEY|TOKEN|SECRET|PASSWORD/.test(name);
+  const shown = value === undefined || isSecret ? '' : ` (got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  return `${name}: ${issue.message}${shown}`;
+}
+
 /**
  * Parses and validates the environment.
  * @throws {ConfigError} listing every invalid or missing variable at once.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || '(environment)';
-      const value = env[String(issue.path[0])];
-      // Never echo secrets back into logs.
-      const isSecret = /KEY|TOKEN|SECRET|PASSWORD/.test(name);
-      const shown =
-        value === undefined || isSecret ? '' : ` (got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
-      return `${name}: ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, env));
+  problems.push(...crossFieldProblems(env));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     ...e,

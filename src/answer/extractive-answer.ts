@@ -7,7 +7,7 @@
 import type { SearchHit } from '../archive/types.js';
 import { ANSWER_TEXT } from '../messages.js';
 import { citationFor } from './citations.js';
-import { splitSentences } from './split-sentences.js';
+import { splitSentences } from '../archive/split-sentences.js';
 import { coverage, type TermWeights } from './term-weights.js';
 import type { Citation, ExtractiveAnswer } from './types.js';
 

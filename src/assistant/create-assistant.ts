@@ -6,7 +6,7 @@
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { analyzeQuery } from '../archive/analyzer.js';
 import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
-import { detectLanguage } from '../answer/language.js';
+import { detectLanguage } from '../archive/language.js';
 import { coverage, weighTerms, type TermWeights } from '../answer/term-weights.js';
 import type { Answer, Refusal } from '../answer/types.js';
 import { BotError } from '../errors.js';

@@ -1,0 +1,128 @@
+/**
+ * Runs a question set against the index and scores retrieval (recall@k, MRR,
+ * nDCG over distinct letters) and answers (refusals, required facts, citation
+ * validity), exactly as DESIGN.md §3 defines them.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ArchiveIndex } from '../../src/archive/types.js';
+import { collectAnswer } from '../../src/assistant/create-assistant.js';
+import type { Assistant } from '../../src/assistant/types.js';
+import type { Answer } from '../../src/answer/types.js';
+import { retrievePassages } from '../../src/retrieval/retrieve-passages.js';
+import { containsAll, meanOrNull, ndcgAt, normalizeWhitespace, round } from './metrics.js';
+import type { EvalQuestion } from './questions.js';
+
+export interface QuestionResult {
+  readonly id: string;
+  readonly question: string;
+  readonly answerable: boolean;
+  /** Base names of the first k distinct letters retrieved. */
+  readonly ranked: readonly string[];
+  readonly rank: number | null;
+  /** Per ranked letter: is it relevant? */
+  readonly relevantFlags: readonly boolean[];
+  readonly relevantCount: number;
+  readonly refused: boolean;
+  readonly mustContainOk: boolean | null;
+  readonly citations: number;
+  readonly validCitations: number;
+  readonly retrievalMs: number;
+  readonly answer: string;
+}
+
+export interface EvalSummary {
+  questions: number;
+  recall_at_1: number | null;
+  recall_at_5: number | null;
+  recall_at_10: number | null;
+  mrr_at_10: number | null;
+  ndcg_at_10: number | null;
+  answered: number;
+  refused: number;
+  refusal_accuracy: number | null;
+  false_refusal_rate: number | null;
+  must_contain_rate: number | null;
+  citation_validity: number | null;
+  retrieval_p50_ms: number | null;
+  retrieval_p95_ms: number | null;
+}
+
+/**
+ * Valid: the cited letter was among the passages shown, and every quoted
+ * fragment appears verbatim (whitespace aside) in a shown passage of that letter.
+ */
+export function countValidCitations(answer: Answer): number {
+  return answer.citations.filter((c) => {
+    const shown = answer.passages.filter((h) => h.letter.id === c.letterId).map((h) => normalizeWhitespace(h.passage.text));
+    const fragments = c.quote.split(' … ').map(normalizeWhitespace);
+    return shown.length > 0 && fragments.every((f) => shown.some((text) => text.includes(f)));
+  }).length;
+}
+
+/** A relevant file name matches a letter whose file has that base name (or the same name with another extension). */
+function matchesRelevant(file: string, relevant: readonly string[]): boolean {
+  const base = path.basename(file);
+  const stem = base.replace(/\.[^.]+$/, '');
+  return relevant.some((r) => r === base || r.replace(/\.[^.]+$/, '') === stem);
+}
+
+export async function evaluateQuestion(
+  q: EvalQuestion,
+  { index, assistant, k }: { index: ArchiveIndex; assistant: Assistant; k: number },
+): Promise<QuestionResult> {
+  const t0 = performance.now();
+  const hits = await retrievePassages({ index, question: q.question, k: Math.max(k, 10), perLetter: 1 });
+  const retrievalMs = performance.now() - t0;
+  const ranked = hits.map((h) => h.letter.file);
+  const relevantFlags = ranked.map((f) => matchesRelevant(f, q.relevant));
+  const rankIdx = relevantFlags.indexOf(true);
+  const answer = await collectAnswer(assistant, { question: q.question, user: { id: 'eval' } });
+  return {
+    id: q.id,
+    question: q.question,
+    answerable: q.answerable,
+    ranked: ranked.map((f) => path.basename(f)),
+    rank: rankIdx === -1 ? null : rankIdx + 1,
+    relevantFlags,
+    relevantCount: q.relevant.length,
+    refused: answer.kind === 'refusal',
+    mustContainOk: q.must_contain ? answer.kind !== 'refusal' && containsAll(answer.text, q.must_contain) : null,
+    citations: answer.citations.length,
+    validCitations: countValidCitations(answer),
+    retrievalMs,
+    answer: answer.text,
+  };
+}
+
+function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Aggregates per-question results into the summary DESIGN.md specifies. */
+export function summarize(results: readonly QuestionResult[]): EvalSummary {
+  const answerable = results.filter((r) => r.answerable);
+  const unanswerable = results.filter((r) => !r.answerable);
+  const recallAt = (k: number) => meanOrNull(answerable.map((r) => (r.rank !== null && r.rank <= k ? 1 : 0)));
+  const withFacts = results.filter((r) => r.mustContainOk !== null);
+  const totalCitations = results.reduce((a, r) => a + r.citations, 0);
+  const times = results.map((r) => r.retrievalMs);
+  return {
+    questions: results.length,
+    recall_at_1: round(recallAt(1)),
+    recall_at_5: round(recallAt(5)),
+    recall_at_10: round(recallAt(10)),
+    mrr_at_10: round(meanOrNull(answerable.map((r) => (r.rank !== null && r.rank <= 10 ? 1 / r.rank : 0)))),
+    ndcg_at_10: round(meanOrNull(answerable.map((r) => ndcgAt(10, r.relevantFlags, r.relevantCount)))),
+    answered: results.filter((r) => !r.refused).length,
+    refused: results.filter((r) => r.refused).length,
+    refusal_accuracy: round(meanOrNull(unanswerable.map((r) => (r.refused ? 1 : 0)))),
+    false_refusal_rate: round(meanOrNull(answerable.map((r) => (r.refused ? 1 : 0)))),
+    must_contain_rate: round(meanOrNull(withFacts.map((r) => (r.mustContainOk ? 1 : 0)))),
+    citation_validity: totalCitations === 0 ? null : round(results.reduce((a, r) => a + r.validCitations, 0) / totalCitations),
+    retrieval_p50_ms: round(percentile(times, 50), 2),
+    retrieval_p95_ms: round(percentile(times, 95), 2),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Cutting a letter into passages: paragraph-aligned, never across a page
+ * break (a citation names one page), about `targetChars` long. A short letter
+ * stays one passage: splitting it only scatters its terms. Paragraphs longer
+ * than `maxChars` are cut at sentence ends.
+ *
+ * Sizes were measured with `npm run eval` (docs/retrieval.md): around 900
+ * characters (≈ 200 tokens) keeps BM25 focused and suits embedding models.
+ */
+import type { Passage } from '../src/archive/types.js';
+import { splitSentences } from '../src/archive/split-sentences.js';
+import type { ExtractedPage } from './extract/types.js';
+
+export interface ChunkOptions {
+  readonly targetChars?: number;
+  readonly maxChars?: number;
+  /** Letters whose whole text is at most this long stay one passage. */
+  readonly wholeLetterChars?: number;
+}
+
+export interface ChunkResult {
+  /** The letter's full text: pages joined by a blank line. Passage offsets point into it. */
+  readonly text: string;
+  readonly passages: Passage[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Paragraph spans of `text` (split at blank lines), trimmed, as offsets. */
+function paragraphSpans(text: string, base: number): Span[] {
+  const spans: Span[] = [];
+  const re = /\S[\s\S]*?(?=\n\s*\n|$)/g;
+  for (const m of text.matchAll(re)) {
+    const trimmed = m[0].trimEnd();
+    if (trimmed.length > 0) spans.push({ start: base + m.index, end: base + m.index + trimmed.length });
+  }
+  return spans;
+}
+
+/** Cuts one over-long paragraph at sentence ends into spans of at most `maxChars` (a single longer sentence stays whole). */
+function splitLongSpan(full: string, span: Span, maxChars: number): Span[] {
+  const sentences = splitSentences(full.slice(span.start, span.end));
+  const out: Span[] = [];
+  let current: Span | null = null;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const start = span.start + s.start;
+    const next = sentences[i + 1];
+    const end = next ? span.start + next.start : span.end;
+    if (current && end - current.start > maxChars) {
+      out.push(current);
+      current = null;
+    }
+    current = current ? { start: current.start, end } : { start, end };
+  }
+  if (current) out.push(current);
+  return out.map((s) => ({ start: s.start, end: s.start + full.slice(s.start, s.end).trimEnd().length }));
+}
+
+/** Splits a letter's pages into passages with page numbers and offsets. */
+export function chunkPages(
+  letterId: string,
+  pages: readonly ExtractedPage[],
+  { targetChars = 900, maxChars = 1600, wholeLetterChars = 1200 }: ChunkOptions = {},
+): ChunkResult {
+  const pageTexts = pages.map((p) => p.text.replace(/\r\n?/g, '\n'));
+  const text = pageTexts.join('\n\n');
+  const passages: Passage[] = [];
+  const push = (span: Span, page: number | null) => {
+    const body = text.slice(span.start, span.end);
+    if (body.trim().length === 0) return;
+    passages.push({ id: `${letterId}:${passages.length}`, letterId, ordinal: passages.length, page, start: span.start, end: span.end, text: body });
+  };
+
+  if (text.trim().length <= wholeLetterChars) {
+    const first = text.search(/\S/);
+    if (first >= 0) push({ start: first, end: text.trimEnd().length }, pages.find((p) => p.text.trim())?.page ?? null);
+    return { text, passages };
+  }
+
+  let base = 0;
+  pages.forEach((page, i) => {
+    const pageText = pageTexts[i]!;
+    const spans = paragraphSpans(pageText, base).flatMap((s) => (s.end - s.start > maxChars ? splitLongSpan(text, s, maxChars) : [s]));
+    let current: Span | null = null;
+    for (const span of spans) {
+      if (current && span.end - current.start > targetChars) {
+        push(current, page.page);
+        current = null;
+      }
+      current = current ? { start: current.start, end: span.end } : { ...span };
+    }
+    if (current) push(current, page.page);
+    base += pageText.length + 2;
+  });
+  return { text, passages };
+}

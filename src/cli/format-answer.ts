@@ -1,0 +1,57 @@
+/**
+ * How the CLI prints an answer: as text for people, or as the JSON object
+ * that DESIGN.md fixes for scripts (`kancelaria ask --json`).
+ */
+import { formatSources } from '../answer/citations.js';
+import type { Answer } from '../answer/types.js';
+
+/** The `--json` shape of `kancelaria ask` (a public contract: keep field names). */
+export interface AskJson {
+  readonly answer: string;
+  readonly refused: boolean;
+  readonly citations: {
+    n: number;
+    letterId: string;
+    file: string;
+    page: number | null;
+    reference: string | null;
+    date: string | null;
+    author: string | null;
+    quote: string;
+  }[];
+  readonly passages: { letterId: string; file: string; page: number | null; score: number; text: string }[];
+}
+
+export function answerToJson(answer: Answer): AskJson {
+  return {
+    answer: answer.text,
+    refused: answer.kind === 'refusal',
+    citations: answer.citations.map((c) => ({
+      n: c.n,
+      letterId: c.letterId,
+      file: c.file,
+      page: c.page,
+      reference: c.reference,
+      date: c.date,
+      author: c.author,
+      quote: c.quote,
+    })),
+    passages: answer.passages.map((h) => ({
+      letterId: h.letter.id,
+      file: h.letter.file,
+      page: h.passage.page,
+      score: h.score,
+      text: h.passage.text,
+    })),
+  };
+}
+
+/** Human-readable answer: notice (if any), text, then the sources list. */
+export function answerToText(answer: Answer): string {
+  const parts: string[] = [];
+  if (answer.kind === 'extractive' && answer.notice) parts.push(answer.notice);
+  parts.push(answer.text);
+  const sources = formatSources(answer.citations, answer.language);
+  if (sources) parts.push(sources);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  test('an empty environment gives the embedded mode', () => {
+    const config = loadConfig({}, '/srv/k');
+    expect(config.INDEX_BACKEND).toBe('sqlite');
+    expect(config.dataDir).toBe('/srv/k/data');
+    expect(config.PORT).toBe(3978);
+    expect(config.hasLlm).toBe(false);
+    expect(config.slackEnabled).toBe(false);
+    expect(config.teamsEnabled).toBe(false);
+  });
+
+  test('empty strings count as unset (a copied .env.example works as is)', () => {
+    const config = loadConfig({ QDRANT_URL: '', OPENAI_MODEL: '', PORT: '' });
+    expect(config.QDRANT_URL).toBeUndefined();
+    expect(config.PORT).toBe(3978);
+  });
+
+  test('one error lists every invalid or missing variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ INDEX_BACKEND: 'qdrant', PORT: 'eighty', OPENAI_BASE_URL: 'not a url', MICROSOFT_APP_ID: 'abc' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const names = (error as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(names).toEqual(expect.arrayContaining(['QDRANT_URL', 'PORT', 'OPENAI_BASE_URL', 'MICROSOFT_APP_PASSWORD']));
+    expect((error as ConfigError).message).toContain('"eighty"');
+  });
+
+  test('secrets are never echoed in the error', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-very-secret' })).toThrow(ConfigError);
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-very-secret', OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'bad' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('xoxb-very-secret');
+      expect((e as Error).message).toContain('SLACK_SIGNING_SECRET');
+    }
+  });
+
+  test('lists and access groups are parsed', () => {
+    const config = loadConfig({ SLACK_ADMIN_USER_IDS: 'U1, U2', ACCESS_GROUPS: 'slack:U1=zarzad|finanse;teams:a=finanse' });
+    expect(config.SLACK_ADMIN_USER_IDS).toEqual(['U1', 'U2']);
+    expect(config.ACCESS_GROUPS).toEqual({ 'slack:U1': ['zarzad', 'finanse'], 'teams:a': ['finanse'] });
+  });
+
+  test('channels switch on with their credentials', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'p', OPENAI_MODEL: 'gpt' });
+    expect(config.slackEnabled).toBe(true);
+    expect(config.teamsEnabled).toBe(true);
+    expect(config.hasLlm).toBe(true);
+  });
+});
