@@ -35,7 +35,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    taki takie takze tam te tego tej temu ten teraz tez to toba tobie totez troche tu tutaj twoj ty tych tylko tym u w
    we wiec wlasnie wszystko wy z za zas ze zeby czym tym tymi jaka jakie jakiego jakiemu nim takich takiej tego
    pan pani panie panstwo szanowny szanowna odpowiedz odpowiedzi sprawie sprawy informacja informacje informacji
-   prosze uprzejmie r roku rok nr np itd itp tzn tj ws dot`.split(/\s+/).filter(Boolean),
+   prosze uprzejmie r roku rok nr np itd itp tzn tj ws dot
+   the of and or to in on at by for with about from what which who whom whose how when where why is are was were be been
+   did does do has have had it its this that these those there their our we you your they them an as any all came`.split(/\s+/).filter(Boolean),
 );
 
 /** Tokens that contain a digit are kept whole (numbers, years, interpellation numbers). */

@@ -1,0 +1,96 @@
+import { SqliteIndex } from '../../src/archive/sqlite-index.js';
+import { collectAnswer, createAssistant } from '../../src/assistant/create-assistant.js';
+import type { AnswerEvent } from '../../src/assistant/types.js';
+import { silentLogger } from '../../src/logger.js';
+import { makeLetter, makePassages } from '../helpers/letters.js';
+
+async function seededAssistant() {
+  const index = new SqliteIndex({ path: ':memory:' });
+  await index.upsertLetter(
+    makeLetter({ id: 'liaoning', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik' }),
+    makePassages('liaoning', [
+      'W 2013 roku Marszałek Województwa Śląskiego wystąpił z inicjatywą współpracy z prowincją Liaoning.',
+      'W dniach 2-3 lipca 2013 roku gościliśmy w Chorzowie przedstawicieli Miasta Yingkou z prowincji Liaoning.',
+    ]),
+  );
+  await index.upsertLetter(
+    makeLetter({ id: 'teachers', date: '2026-07-14' }),
+    makePassages('teachers', ['Minister edukacji zaproponowała wzrost kwoty bazowej dla nauczycieli o 10,3% w 2026 roku.']),
+  );
+  await index.upsertLetter(
+    makeLetter({ id: 'secret', accessGroup: 'zarzad' }),
+    makePassages('secret', ['Poufna notatka: delegacja do Yingkou kosztowała 80 tysięcy złotych.']),
+  );
+  return { index, assistant: createAssistant({ index, logger: silentLogger() }) };
+}
+
+describe('assistant core', () => {
+  test('answers with verbatim quotes and citations of the right letter', async () => {
+    const { index, assistant } = await seededAssistant();
+    const answer = await collectAnswer(assistant, { question: 'Kiedy przedstawiciele Yingkou gościli w Chorzowie?' });
+    expect(answer.kind).toBe('extractive');
+    expect(answer.text).toContain('Yingkou');
+    expect(answer.text).toMatch(/\[1\]/);
+    expect(answer.citations[0]).toMatchObject({ n: 1, letterId: 'liaoning', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02' });
+    const shown = answer.passages.map((h) => h.passage.text).join('\n');
+    for (const c of answer.citations) expect(shown).toContain(c.quote);
+    await index.close();
+  });
+
+  test('emits status, citations, text and a final event, in that order', async () => {
+    const { index, assistant } = await seededAssistant();
+    const events: AnswerEvent[] = [];
+    for await (const e of assistant.answer({ question: 'współpraca z Liaoning' })) events.push(e);
+    expect(events.map((e) => e.type)).toEqual(['status', 'citations', 'delta', 'final']);
+    await index.close();
+  });
+
+  test('refuses when the archive holds no answer, citing nothing', async () => {
+    const { index, assistant } = await seededAssistant();
+    const answer = await collectAnswer(assistant, { question: 'Ile kosztowała budowa mostu w Wąbrzeźnie?' });
+    expect(answer.kind).toBe('refusal');
+    expect(answer.text).toBe('Nie znalazłem w archiwum odpowiedzi na to pytanie.');
+    expect(answer.citations).toEqual([]);
+    await index.close();
+  });
+
+  test('answers an English question in English', async () => {
+    const { index, assistant } = await seededAssistant();
+    const answer = await collectAnswer(assistant, { question: 'What about Yingkou and Liaoning?' });
+    expect(answer.language).toBe('en');
+    expect(answer.text).toMatch(/^From the archive/);
+    await index.close();
+  });
+
+  test('letters of an access group are hidden from others and shown to members', async () => {
+    const { index, assistant } = await seededAssistant();
+    const q = 'Ile kosztowała delegacja do Yingkou?';
+    const outsider = await collectAnswer(assistant, { question: q, user: { id: 'u1' } });
+    expect(outsider.passages.map((h) => h.letter.id)).not.toContain('secret');
+    const member = await collectAnswer(assistant, { question: q, user: { id: 'u2', accessGroups: ['zarzad'] } });
+    expect(member.citations.map((c) => c.letterId)).toContain('secret');
+    await index.close();
+  });
+
+  test('a short follow-up carries the thread subject into retrieval', async () => {
+    const { index, assistant } = await seededAssistant();
+    const history = [
+      { role: 'user' as const, text: 'Jak wyglądała współpraca z prowincją Liaoning?' },
+      { role: 'assistant' as const, text: '…' },
+    ];
+    const answer = await collectAnswer(assistant, { question: 'A kiedy była wizyta?', history });
+    expect(answer.kind).not.toBe('refusal');
+    expect(answer.citations[0]?.letterId).toBe('liaoning');
+    await index.close();
+  });
+
+  test('an index failure becomes one short Polish error event, not a throw', async () => {
+    const { index, assistant } = await seededAssistant();
+    await index.close();
+    const events: AnswerEvent[] = [];
+    for await (const e of assistant.answer({ question: 'Liaoning' })) events.push(e);
+    const last = events[events.length - 1];
+    expect(last).toMatchObject({ type: 'error', code: 'internal' });
+    expect(last?.type === 'error' && last.text).toMatch(/Spróbuj ponownie/);
+  });
+});
