@@ -122,3 +122,20 @@ function appendLine(paragraph: string[], next: string): void {
     paragraph.push(next);
   }
 }
+
+/**
+ * Rejoins words hyphenated across a page break (`uciążli-` | `wego`): the
+ * completed word stays on the page where it starts, so a search for it finds
+ * that page and neither page keeps a fragment.
+ */
+export function rejoinPageBreaks(texts: readonly string[]): string[] {
+  const out = [...texts];
+  for (let i = 1; i < out.length; i += 1) {
+    const previous = out[i - 1] as string;
+    const fragment = /^(\p{Ll}\S*)[ \t]*\n?/u.exec(out[i] as string);
+    if (!fragment || !/\p{Ll}[-\u2010\u00ad]$/u.test(previous)) continue;
+    out[i - 1] = previous.slice(0, -1) + (fragment[1] as string);
+    out[i] = (out[i] as string).slice(fragment[0].length).replace(/^\n+/, '');
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../../src/errors.js';
-import { groupLines, renderLines, type PdfLine, type PdfTextItem } from './pdf-layout.js';
+import { groupLines, rejoinPageBreaks, renderLines, type PdfLine, type PdfTextItem } from './pdf-layout.js';
 import { stripRepeatedLines } from './strip-repeated-lines.js';
 import type { ExtractedPage, Extractor, ExtractOptions } from './types.js';
 
@@ -41,7 +41,8 @@ export const extractPdf: Extractor = async (bytes, options) => {
       lines.push(await readPageLines(pdf, number));
     }
     const { pages, removed } = stripRepeatedLines(lines);
-    const extracted: ExtractedPage[] = pages.map((page, i) => ({ page: i + 1, text: renderLines(page), ocr: false }));
+    const texts = rejoinPageBreaks(pages.map(renderLines));
+    const extracted: ExtractedPage[] = texts.map((text, i) => ({ page: i + 1, text, ocr: false }));
     if (extracted.every((page) => page.text === '')) {
       throw new IngestError('no_text', `PDF has no text layer on any of its ${pdf.numPages} pages; OCR is needed`);
     }
