@@ -10,6 +10,8 @@ import type { PdfLine } from './pdf-layout.js';
 const EDGE_DEPTH = 3;
 /** Share of pages with text a line must appear on to count as running. */
 const MIN_SHARE = 0.6;
+/** Running lines sit at a fixed position; body text that recurs drifts. In points. */
+const POSITION_TOLERANCE = 3;
 
 export interface StripRepeatedLinesResult {
   readonly pages: PdfLine[][];
@@ -18,18 +20,21 @@ export interface StripRepeatedLinesResult {
 }
 
 /**
- * Drops header/footer lines that repeat across pages. Digits are normalised
- * before comparing, so `Strona 1 z 3` and `Strona 2 z 3` count as the same
- * line. Only lines touching the edge are removed (stripping stops at the
- * first non-repeated line), so a body line that happens to recur is kept.
+ * Drops header/footer lines that repeat across pages at the same height.
+ * Digits are normalised before comparing, so `Strona 1 z 3` and `Strona 2 z 3`
+ * count as the same line. Only lines touching the edge are removed (stripping
+ * stops at the first non-repeated line), so a body line that recurs is kept.
  */
 export function stripRepeatedLines(pages: readonly (readonly PdfLine[])[]): StripRepeatedLinesResult {
   const pagesWithText = pages.filter((lines) => lines.length > 0).length;
   if (pagesWithText < 2) return { pages: pages.map((lines) => [...lines]), removed: [] };
   const threshold = Math.max(2, Math.ceil(pagesWithText * MIN_SHARE));
-  const top = countEdgeKeys(pages, (lines) => lines.slice(0, EDGE_DEPTH));
-  const bottom = countEdgeKeys(pages, (lines) => lines.slice(-EDGE_DEPTH));
-  const isRunning = (counts: Map<string, number>, line: PdfLine): boolean => (counts.get(lineKey(line)) ?? 0) >= threshold;
+  const top = collectEdgeLines(pages, (lines) => lines.slice(0, EDGE_DEPTH));
+  const bottom = collectEdgeLines(pages, (lines) => lines.slice(-EDGE_DEPTH));
+  const isRunning = (edge: Map<string, number[]>, line: PdfLine): boolean => {
+    const heights = edge.get(lineKey(line)) ?? [];
+    return heights.filter((y) => Math.abs(y - line.y) <= POSITION_TOLERANCE).length >= threshold;
+  };
 
   const removed = new Map<string, string>();
   const stripped = pages.map((lines) => {
@@ -45,16 +50,22 @@ export function stripRepeatedLines(pages: readonly (readonly PdfLine[])[]): Stri
   return { pages: stripped, removed: [...removed.values()] };
 }
 
-/** Counts, per normalised line, the pages whose edge zone contains it (once per page). */
-function countEdgeKeys(
+/** Per normalised line, its baseline on each page whose edge zone contains it (once per page). */
+function collectEdgeLines(
   pages: readonly (readonly PdfLine[])[],
   edge: (lines: readonly PdfLine[]) => readonly PdfLine[],
-): Map<string, number> {
-  const counts = new Map<string, number>();
+): Map<string, number[]> {
+  const heights = new Map<string, number[]>();
   for (const lines of pages) {
-    for (const key of new Set(edge(lines).map(lineKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const line of edge(lines)) {
+      const key = lineKey(line);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      heights.set(key, [...(heights.get(key) ?? []), line.y]);
+    }
   }
-  return counts;
+  return heights;
 }
 
 function lineKey(line: PdfLine): string {
