@@ -65,12 +65,14 @@ function normaliseText(text: string): string {
 
 function stripMarkdown(text: string): string {
   return text
-    .replace(/^ {0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^ {0,3}#{1,6}(?:[ \t]+|$)/gm, '')
     // Markers must hug the text and sit outside words, so `snake_case` and `2 * 3` survive.
     .replace(/(?<![\p{L}\d\\*_])(\*{1,3}|_{1,3})(?=\S)([^\n]*?\S)\1(?![\p{L}\d*_])/gu, '$2');
 }
 
-function toDocument(text: string): ExtractedDocument {
+function toDocument(raw: string): ExtractedDocument {
+  // Stripping Markdown can leave blank edges (a lone `#` line).
+  const text = raw.trim();
   if (text === '') throw new IngestError('empty', 'File holds only whitespace');
   return { pages: [{ page: null, text, ocr: false }], source: 'plain' };
 }
