@@ -1,0 +1,77 @@
+/**
+ * The one entry point the sync uses to read a file: checks the cheap limits
+ * first (type, size) and then hands the bytes to the extractor for its type.
+ */
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { IngestError } from '../../src/errors.js';
+import { extractPdf } from './pdf.js';
+import { extractMarkdown, extractText } from './text.js';
+import type { ExtractedDocument, Extractor } from './types.js';
+
+// One row per file type; new formats (.docx, .eml) add a row here.
+const EXTRACTORS = {
+  '.pdf': extractPdf,
+  '.txt': extractText,
+  '.md': extractMarkdown,
+} as const satisfies Record<string, Extractor>;
+
+/** Lower-case extensions (with the dot) that `extractFile` can read. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(EXTRACTORS);
+
+export interface ExtractFileOptions {
+  /** Larger files are rejected before they are read. */
+  readonly maxBytes: number;
+  /** Passed to the extractor; longer documents are rejected. */
+  readonly maxPages: number;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Picks the extractor for a file name by its lower-cased extension.
+ * @throws IngestError `unsupported_type` naming the extension.
+ */
+export function extractorFor(filePath: string): Extractor {
+  const extension = extname(filePath).toLowerCase();
+  const extractor: Extractor | undefined = (EXTRACTORS as Record<string, Extractor>)[extension];
+  if (!extractor) {
+    const named = extension === '' ? 'no extension' : `"${extension}"`;
+    throw new IngestError('unsupported_type', `Unsupported file type (${named}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}`);
+  }
+  return extractor;
+}
+
+/**
+ * Reads one archive file and extracts its text.
+ * @throws IngestError `unsupported_type`, `empty` (0 bytes), `too_large`
+ *   (checked before reading), `timeout` (the signal fired), or whatever the
+ *   extractor throws.
+ * @throws NodeJS.ErrnoException when the file cannot be opened (e.g. it was
+ *   deleted mid-sync); the caller decides whether that is fatal.
+ */
+export async function extractFile(
+  filePath: string,
+  { maxBytes, maxPages, signal }: ExtractFileOptions,
+): Promise<ExtractedDocument> {
+  const extractor = extractorFor(filePath);
+  const bytes = await readLimited(filePath, maxBytes, signal);
+  return extractor(bytes, { maxPages, ...(signal ? { signal } : {}) });
+}
+
+async function readLimited(filePath: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) throw new IngestError('empty', 'File is empty (0 bytes)');
+    if (size > maxBytes) throw new IngestError('too_large', `File is ${size} bytes, the limit is ${maxBytes}`);
+    const bytes = await handle.readFile(signal ? { signal } : {}).catch((error: unknown) => {
+      if (signal?.aborted) throw new IngestError('timeout', 'Reading the file was aborted', { cause: error });
+      throw error;
+    });
+    // The file may have grown between stat and read.
+    if (bytes.length > maxBytes) throw new IngestError('too_large', `File is ${bytes.length} bytes, the limit is ${maxBytes}`);
+    return bytes;
+  } finally {
+    await handle.close();
+  }
+}
