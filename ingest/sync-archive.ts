@@ -16,7 +16,7 @@ import { detectLanguage } from '../src/archive/language.js';
 import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { chunkPages, type ChunkOptions } from './chunk.js';
-import { extractFile } from './extract/extract-file.js';
+import { extractorFor } from './extract/extract-file.js';
 import { extractMetadata } from './metadata.js';
 import { scanArchive } from './scan-archive.js';
 
@@ -73,7 +73,8 @@ async function buildLetter(
   options: Pick<SyncArchiveOptions, 'maxPages' | 'chunk' | 'signal'>,
 ) {
   const id = letterIdFor(file.relativePath);
-  const doc = await extractFile(file.absolutePath, { bytes, maxPages: options.maxPages, ...(options.signal ? { signal: options.signal } : {}) });
+  const extract = extractorFor(file.relativePath);
+  const doc = await extract(bytes, { maxPages: options.maxPages, ...(options.signal ? { signal: options.signal } : {}) });
   const { text, passages } = chunkPages(id, doc.pages, options.chunk);
   if (passages.length === 0) throw new IngestError('no_text', 'no text could be extracted');
   const fromText = extractMetadata(text, { fileName: path.basename(file.relativePath) });
@@ -111,6 +112,8 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     seen.add(id);
     let action: SyncAction;
     try {
+      // Unknown types are reported before the file is even read.
+      extractorFor(file.relativePath);
       if (file.size === 0) throw new IngestError('empty', 'the file is empty');
       if (file.size > maxBytes) {
         throw new IngestError('too_large', `${(file.size / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit`);

@@ -1,0 +1,73 @@
+/**
+ * The command line end to end, as a newcomer runs it: real processes, the
+ * committed sample archive, a fresh DATA_DIR.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin/kancelaria.js');
+
+let dataDir: string;
+const kancelaria = (args: string[], env: Record<string, string> = {}) =>
+  run(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    timeout: 60_000,
+  });
+
+beforeEach(() => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-cli-'));
+});
+afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('kancelaria CLI', () => {
+  test('npm run demo path: ingests the samples and answers about Liaoning with a cited source', async () => {
+    const { stdout } = await kancelaria(['demo']);
+    expect(stdout).toMatch(/added \d+, updated 0, deleted 0, unchanged 0, failed 0/);
+    expect(stdout).toContain('Yingkou');
+    expect(stdout).toMatch(/\[1\] WEN\.9823\.2020\.RFZ, 2020-03-02, Marcin Michalik/);
+    expect(stdout).toContain('Źródła:');
+  });
+
+  test('ingest twice: the second run changes nothing', async () => {
+    const first = await kancelaria(['ingest', 'samples/letters']);
+    const added = Number(/added (\d+)/.exec(first.stdout)?.[1]);
+    expect(added).toBeGreaterThan(15);
+    const second = await kancelaria(['ingest', 'samples/letters']);
+    expect(second.stdout).toContain(`added 0, updated 0, deleted 0, unchanged ${added}, failed 0`);
+  });
+
+  test('ask --json prints the contract object; an unanswerable question is refused', async () => {
+    await kancelaria(['ingest', 'samples/letters']);
+    const { stdout } = await kancelaria(['ask', '--json', 'współpraca z prowincją Liaoning i miastem Yingkou']);
+    const json = JSON.parse(stdout) as Record<string, unknown> & { citations: Record<string, unknown>[]; passages: Record<string, unknown>[] };
+    expect(Object.keys(json).sort()).toEqual(['answer', 'citations', 'passages', 'refused']);
+    expect(json.refused).toBe(false);
+    expect(json.citations[0]).toMatchObject({ n: 1, reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik' });
+    expect(Object.keys(json.citations[0]!).sort()).toEqual(['author', 'date', 'file', 'letterId', 'n', 'page', 'quote', 'reference']);
+    expect(Object.keys(json.passages[0]!).sort()).toEqual(['file', 'letterId', 'page', 'score', 'text']);
+
+    const refused = JSON.parse((await kancelaria(['ask', '--json', 'Ile kosztował remont ratusza w Wąbrzeźnie?'])).stdout) as { refused: boolean; answer: string; citations: unknown[] };
+    expect(refused).toMatchObject({ refused: true, answer: 'Nie znalazłem w archiwum odpowiedzi na to pytanie.', citations: [] });
+  });
+
+  test('an invalid configuration exits with 2 and names the variable', async () => {
+    await expect(kancelaria(['ask', 'x'], { INDEX_BACKEND: 'elastic' })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('INDEX_BACKEND'),
+    });
+  });
+
+  test('a missing archive folder exits with 1 and a clear message', async () => {
+    await expect(kancelaria(['ingest', 'no/such/folder'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no/such/folder'),
+    });
+  });
+});
