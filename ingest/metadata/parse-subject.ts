@@ -1,0 +1,97 @@
+/**
+ * The letter's subject (`w sprawie …`) and the interpellation it answers.
+ * Sejm answers state both in their opening: a heading (`Odpowiedź na
+ * interpelację w sprawie …`), a `Dotyczy:` line, or the first sentence
+ * (`w odpowiedzi na interpelację nr 17223 … w sprawie …, uprzejmie informuję`).
+ */
+
+// Document-type words that open a heading-style title.
+const HEADING = /^(?:odpowied[źz]|informacja|interpelacja|zapytanie|wniosek|pismo|uchwa[łl]a|decyzja|zawiadomienie|opinia|stanowisko)(?!\p{L})/iu;
+const SUBJECT_LABEL = /^(?:dot(?:yczy)?\.?|sprawa|temat|przedmiot)\s*:?\s*(.+)$/iu;
+const MAX_TITLE = 400;
+// Lines at least this long are taken to be hard-wrapped, not ended.
+const WRAP_WIDTH = 60;
+
+// Where a "w sprawie …" phrase ends inside a sentence: the verb of the main
+// clause, a parenthesis, a dash, or the end of the sentence. Abbreviations
+// ("r.", "nr", "art.") do not end a sentence.
+const SUBJECT_END = new RegExp(
+  [
+    String.raw`\s[–—-]\s`,
+    String.raw`\s\(`,
+    String.raw`[;:]`,
+    String.raw`,\s*(?:uprzejmie|przedstawiam|informuj|poni[żz]ej|pragn|przekazuj|w\s+za[łl][ąa]czeniu|skierowan|przekazan|z[łl]o[żz]on|kt[óo]r|jak\s+ni[żz]ej|co\s+nast|odpowiadaj|w\s+imieniu|dzia[łl]aj[ąa]c|niniejszym|wyja[śs]niam|chcia[łl]|zgodnie|odnosz[ąa]c|w\s+odpowiedzi|wnosz|prosz|uprzejm)`,
+    String.raw`(?<!\s(?:r|nr|art|ust|pkt|poz|tj|tzw|ul|św|Dz|U|t|j|m|in|np|dot|ok|tys|mln|mld|zm|późn|br|ww|godz|im|pn|sygn))\.(?=\s|$)`,
+  ].join('|'),
+  'u',
+);
+
+function cutSubject(text: string): string {
+  const start = text.search(/w\s+sprawie\s/iu);
+  if (start === -1) return text.trim();
+  const rest = text.slice(start);
+  // Skip past "w sprawie " so its own words cannot end the phrase.
+  const end = rest.slice(10).search(SUBJECT_END);
+  const subject = end === -1 ? rest : rest.slice(0, 10 + end);
+  return subject.slice(0, MAX_TITLE).replace(/[\s,.]+$/u, '').trim();
+}
+
+/**
+ * The lines that continue a wrapped line: a hard-wrapped PDF paragraph goes on
+ * while its lines are long or the next one starts in lowercase; a short line
+ * followed by a capitalised one (`Odpowiadający: …`) is a new element.
+ */
+function continuationLines(lines: readonly string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from + 1; i < lines.length; i++) {
+    const previous = lines[i - 1] ?? '';
+    const line = lines[i] ?? '';
+    if (previous.length < WRAP_WIDTH && !/^[\p{Ll}\d„"(]/u.test(line)) break;
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * Finds the subject: a heading line with `w sprawie` (as written), else a
+ * `Dotyczy:`/`Sprawa:` label or a standalone `w sprawie …` line in the header,
+ * else the `w sprawie …` phrase attached to the interpellation in the opening
+ * sentence.
+ *
+ * @param lines all lines of the letter
+ * @param headerEnd index of the first line after the header (the salutation)
+ * @returns the subject, or `null` when the letter states none (never invented).
+ */
+export function findTitle(lines: readonly string[], headerEnd: number): string | null {
+  const first = lines[0];
+  if (first !== undefined && HEADING.test(first) && /w\s+sprawie\s/iu.test(first)) return first.slice(0, MAX_TITLE);
+
+  const header = lines.slice(0, headerEnd);
+  for (let i = 0; i < header.length; i++) {
+    const line = header[i] ?? '';
+    const label = SUBJECT_LABEL.exec(line)?.[1];
+    const isSubjectLine = /^w\s+sprawie\s/iu.test(line);
+    if (label === undefined && !isSubjectLine) continue;
+    const text = [label ?? line, ...continuationLines(header, i)].join(' ');
+    if (/w\s+sprawie\s/iu.test(text)) return cutSubject(text);
+    if (label !== undefined && !/^interpelacj/iu.test(label)) return label.slice(0, MAX_TITLE);
+  }
+
+  const opening = lines.slice(0, headerEnd + 12).join(' ');
+  const mention = /interpelac\p{L}*(?:(?!interpelac)[\s\S]){0,300}?w\s+sprawie\s/iu.exec(opening);
+  return mention === null ? null : cutSubject(opening.slice(mention.index));
+}
+
+const INTERPELLATION =
+  /interpelac\p{L}*(?:(?!interpelac)[\s\S]){0,160}?(?<![\p{L}])(?:nr|numer(?:ze|em)?)\.?\s*:?\s*(?:K\d{1,2}INT)?(\d{1,6})(?![\d\p{L}])/iu;
+
+/**
+ * Finds the number of the interpellation the letter answers
+ * (`interpelację nr 10446`, `interpelacji z 29 lipca 2026 r. nr 17842`,
+ * `o numerze K10INT17940`). Only the opening of the letter is searched: the
+ * body may cite other interpellations.
+ */
+export function findInterpellation(lines: readonly string[], headerEnd: number): string | null {
+  const opening = lines.slice(0, headerEnd + 12).join(' ');
+  return INTERPELLATION.exec(opening)?.[1] ?? null;
+}
