@@ -34,8 +34,10 @@ export function formatRole(role: string): string {
     .join(' ');
 }
 
-/** Title-cases an ALL-CAPS personal name (`MARCIN MICHALIK` → `Marcin Michalik`); others unchanged. */
+/** Title-cases the ALL-CAPS words of a personal name (`Paweł BEJDA` → `Paweł Bejda`). */
 export function formatName(name: string): string {
-  if (/\p{Ll}/u.test(name)) return name;
-  return name.split(' ').map(capitalize).join(' ');
+  return name
+    .split(' ')
+    .map((word) => (/\p{Ll}/u.test(word) ? word : capitalize(word)))
+    .join(' ');
 }

@@ -14,15 +14,26 @@ export interface Signatory {
 }
 
 const CLOSING =
-  /^(?:z\s+(?:wyrazami\s+)?(?:powa[żz]ani(?:em|a)|szacunk(?:u|iem))|z\s+uszanowaniem|z\s+pozdrowieniami|pozdrawiam|[łl][ąa]cz[ęe]\s+(?:wyrazy|pozdrowienia))/iu;
-// Where the signature block ends: distribution lists, attachments, footnotes.
-const BLOCK_END =
-  /^(?:do\s+wiadomo[śs]ci|otrzymuj[ąa]|za[łl][ąa]cznik|za[łl]\.|sporz[ąa]dzi[łl]|wykonano|\[\d+\]|\d+\s+\p{L}|\d+\)\s)/iu;
+  /(?:z\s+(?:wyrazami\s+)?(?:powa[żz]ani(?:em|a)|szacunk(?:u|iem))|z\s+uszanowaniem|z\s+pozdrowieniami|pozdrawiam|[łl][ąa]cz[ęe]\s+(?:wyrazy\s+(?:szacunku|powa[żz]ania)|pozdrowienia))/iu;
+// Closing formulas sit on a short line of their own (sometimes after
+// "Z upoważnienia,"); a long line containing the words is running text.
+const MAX_CLOSING_LINE = 60;
+// Where there is no closing formula, the e-signature or delegation note opens the block.
+const SIGNATURE_ANCHOR = /^(?:dokument\s+podpisany|z\s+upowa[żz]nienia|z\s+up\.)/iu;
+// Where the signature block ends: distribution lists, attachments, HTML footnotes.
+const BLOCK_END = /^(?:do\s+wiadomo[śs]ci|otrzymuj[ąa]|za[łl][ąa]cznik|za[łl]\.|sporz[ąa]dzi[łl]|wykonano|\[\d+\])/iu;
+// Signature lines are short; longer ones are PDF footnotes that the text layer
+// interleaves with the signature, and are skipped rather than ending the block.
+const MAX_SIGNATURE_LINE = 70;
+const MAX_BLOCK_LINES = 14;
 // Lines inside the block that say nothing about who signed.
 const NOISE =
-  /^(?:z\s+upowa[żz]nienia|z\s+up\.?$|w\s+zast[ęe]pstwie|dokument\s+podpisany|\/.*\/$|\(.*podpis.*\)|podpisano|podpis\b|strona\s+\d|\d+\s*\/\s*\d+$|\d+\.?\s*\d+\s*\/\s*\d+$|\$)/iu;
+  /^(?:\d+$|z\s+upowa[żz]nienia|z\s+up\.?$|w\s+zast[ęe]pstwie|dokument\s+podpisany|\/.*\/$|\(.*podpis.*\)|podpisano|podpis\b|strona\s+\d|\d+\s*\/\s*\d+$|\d+\.?\s*\d+\s*\/\s*\d+$|\$)/iu;
+const DELEGATION = /^(?:z\s+up(?:owa[żz]nienia|\.)?|w\s+zast[ęe]pstwie)[\s,.]*(.*)$/iu;
 // Prefixes that sit on the name line itself ("z up. Wiesław Leśniakiewicz").
 const NAME_PREFIX = /^(?:z\s+up\.|z\s+upowa[żz]nienia|wz\.|w\/z|p\.\s*o\.|dr\s+hab\.|prof\.|dr|mgr|in[żz]\.)\s*/iu;
+// Academic suffixes after the name ("Sebastian Gajewski, prof. uczelni").
+const NAME_SUFFIX = /,\s*(?:prof\.|dr|mgr|in[żz]\.).*$/iu;
 
 // A person-name word: capitalised, letters only, double-barrelled allowed.
 const NAME_WORD = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u;
@@ -31,7 +42,7 @@ const CAPS_NAME_WORD = /^\p{Lu}{2,}(?:-\p{Lu}{2,})*$/u;
 // Words that open an office title in the nominative: a line starting with one
 // begins a new role; anything else after a role line continues it.
 const ROLE_HEAD =
-  /^(?:wice)?(?:minister|sekretarz|podsekretarz|zast[ęe]pca|prezydent|dyrektor|naczelnik|kierownik|burmistrz|w[óo]jt|starosta|przewodnicz[ąa]c[ya]|skarbnik|radca|radn[ya]|prezes|szef(?:owa)?|komendant|wojewoda|marsza[łl]ek|inspektor|rzecznik|g[łl][óo]wn[ya]|pe[łl]nomocnik|cz[łl]onek|doradca|p\.\s*o\.)$/iu;
+  /^(?:wice)?(?:minister|ministra|sekretarz|podsekretarz|zast[ęe]pca|prezydent|dyrektor|naczelnik|kierownik|burmistrz|w[óo]jt|starosta|przewodnicz[ąa]c[ya]|skarbnik|radca|radn[ya]|prezes|szef(?:owa)?|komendant|wojewoda|marsza[łl]ek|inspektor|rzecznik|g[łl][óo]wn[ya]|pe[łl]nomocnik|cz[łl]onek|doradca|p\.\s*o\.)$/iu;
 // Any role vocabulary, in any case form: such words are never a personal name.
 const ROLE_WORD =
   /^(?:wice)?(?:minist|sekretar|podsekretar|zast[ęe]p|prezyden|dyrektor|naczelnik|kierowni|burmistrz|w[óo]jt|staro[sś]|przewodnicz|skarbnik|radc|radn|prezes|szef|komendan|wojewod|marsza[łl]|inspektor|rzecznik|g[łl][óo]wn|pe[łl]nomocnik|cz[łl]on|stanu|miast|urz[ęą]d|departament|wydzia[łl]|biur|kancelari|rad[yz]|sejm|rzeczpospolit|polsk|gmin|powiat|wojew[óo]dztw|dyrekc|zarz[ąę]d|spraw|administracj|edukacj|zdrowi|finans|infrastruktur|rozwoj|cyfryzacj|narodow)/iu;
@@ -42,8 +53,8 @@ const INSTITUTION = /^(?:ministerstw|urz[ąę]d|kancelaria|departament|wydzia[ł
 export function isPersonName(line: string): boolean {
   const words = line.split(' ');
   if (words.length < 2 || words.length > 4) return false;
-  const isCaps = words.every((w) => CAPS_NAME_WORD.test(w));
-  if (!isCaps && !words.every((w) => NAME_WORD.test(w))) return false;
+  // Surnames are often set in capitals ("Paweł BEJDA"), so each word may be either form.
+  if (!words.every((w) => NAME_WORD.test(w) || CAPS_NAME_WORD.test(w))) return false;
   return !words.some((w) => ROLE_WORD.test(w));
 }
 
@@ -54,7 +65,7 @@ function stripNamePrefix(line: string): string {
     previous = current;
     current = current.replace(NAME_PREFIX, '');
   } while (current !== previous);
-  return current;
+  return current.replace(NAME_SUFFIX, '').trim();
 }
 
 function isRoleStart(line: string): boolean {
@@ -100,23 +111,67 @@ function roleAround(lines: readonly string[], nameAt: number): string | null {
 }
 
 /**
+ * Undoes text-layer glue inside the signature block: "Przemysław
+ * KoperskiPodsekretarz Stanu" is two lines, and "Arkadiusz
+ * Myrcha/podpisano elektronicznie/" is a name plus an e-signature note.
+ */
+function splitGlued(lines: readonly string[]): string[] {
+  return lines.flatMap((line) =>
+    line
+      .replace(/\/[^/]*\/\s*$/u, '')
+      .split(/(?<=\p{Ll})(?=\p{Lu})/u)
+      .map((part) => part.trim())
+      .filter((part) => part !== ''),
+  );
+}
+
+/**
+ * Where the signature block starts: the last closing formula, or failing that
+ * the last e-signature/delegation note. `rest` is whatever text extraction
+ * glued onto the closing line ("Z wyrazami szacunkuArkadiusz Myrcha").
+ */
+function findBlockStart(lines: readonly string[]): { index: number; rest: string } | null {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    const m = CLOSING.exec(line);
+    if (m !== null && line.length <= MAX_CLOSING_LINE + 40 && m.index < MAX_CLOSING_LINE / 2) {
+      const rest = line.slice(m.index + m[0].length).replace(/^[\s,.!]+/u, '');
+      // A closing followed by more than a glued name is a sentence, not a formula.
+      if (rest === '' || isPersonName(stripNamePrefix(rest))) return { index: i, rest };
+    }
+  }
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 20); i--) {
+    if (SIGNATURE_ANCHOR.test(lines[i] ?? '')) return { index: i, rest: '' };
+  }
+  return null;
+}
+
+/**
  * Reads the signature block under the last closing formula (`Z poważaniem`,
  * `Z wyrazami szacunku`, …). Delegation lines (`z upoważnienia Ministra`),
  * e-signature notes and page counters are skipped; the name is the first line
  * that reads as a person's name, and the role is the office printed next to it.
  */
 export function findSignature(lines: readonly string[]): Signatory {
-  let closing = -1;
-  lines.forEach((line, i) => {
-    if (CLOSING.test(line)) closing = i;
-  });
-  if (closing === -1) return { author: null, authorRole: null };
+  const start = findBlockStart(lines);
+  if (start === null) return { author: null, authorRole: null };
 
   const block: string[] = [];
-  for (const line of lines.slice(closing + 1, closing + 12)) {
+  let isDelegationOpen = false;
+  for (const line of splitGlued([start.rest, ...lines.slice(start.index + 1, start.index + MAX_BLOCK_LINES)])) {
     if (BLOCK_END.test(line)) break;
+    if (line.length > MAX_SIGNATURE_LINE) continue;
     const stripped = stripNamePrefix(line);
-    if (stripped === '' || NOISE.test(line) && !isPersonName(stripped)) continue;
+    // "z up. Ministra Kultury …" names the delegating office, not the signatory;
+    // a bare "Z upoważnienia" carries that office over to the next line.
+    const delegation = DELEGATION.exec(line);
+    const wasDelegationOpen = isDelegationOpen;
+    isDelegationOpen = delegation !== null && (delegation[1] ?? '') === '';
+    if (isPersonName(stripped)) {
+      block.push(stripped);
+      continue;
+    }
+    if (delegation !== null || wasDelegationOpen || stripped === '' || NOISE.test(line)) continue;
     block.push(stripped);
   }
   const nameAt = block.findIndex(isPersonName);
