@@ -82,16 +82,43 @@ export function findTitle(lines: readonly string[], headerEnd: number): string |
   return mention === null ? null : cutSubject(opening.slice(mention.index));
 }
 
-const INTERPELLATION =
-  /interpelac\p{L}*(?:(?!interpelac)[\s\S]){0,160}?(?<![\p{L}])(?:nr|numer(?:ze|em)?)\.?\s*:?\s*(?:K\d{1,2}INT)?(\d{1,6})(?![\d\p{L}])/iu;
+// In order of trust: the Sejm's own case code (`K10INT17940`), the number
+// right after the word, then a number a few words later ("interpelacji z 29 lipca
+// 2026 r. nr 17842") unless that number belongs to a resolution or print.
+// "Zapytanie poselskie" is the interpellation's lighter sibling and numbered
+// in the same series; "interpeacji" is a typo seen in real letters.
+const KEYWORD = String.raw`(?:interpe(?:l)?ac\p{L}*|zapytani\p{L}*)`;
+const QUALIFIERS = String.raw`(?:ponown\p{L}*\s+|poselsk\p{L}*\s+)*`;
+const INTERPELLATION_NUMBERED = new RegExp(
+  String.raw`${KEYWORD}\s+${QUALIFIERS}(?:o\s+)?(?:nr|numer(?:ze)?)\.?\s*:?\s*(\d{1,6})(?![\d\p{L}])`,
+  'iu',
+);
+// A bare number ("interpelację 17401", "interpelacją (17345)") is trusted less:
+// "ad vocem interpelacji 17750" in a heading must not beat "interpelację nr 18652".
+const INTERPELLATION_BARE = new RegExp(String.raw`${KEYWORD}\s+${QUALIFIERS}\(?(\d{3,6})\)?(?![\d\p{L}])`, 'iu');
+const SEJM_CASE_CODE = /(?<![\p{L}\d])K\d{1,2}INT(\d{1,6})(?!\d)/u;
+const INTERPELLATION_NEAR = new RegExp(
+  String.raw`${KEYWORD}((?:(?!interpelac)[\s\S]){0,300}?)(?<![\p{L}])(?:nr|numer(?:ze|em)?)\.?\s*:?\s*(\d{1,6})(?![\d\p{L}])`,
+  'giu',
+);
+// Numbers of other documents that sit between "interpelacja" and its number.
+const OTHER_NUMBERED = /(?:uchwa[łl]\p{L}*|druk\p{L}*|ustaw\p{L}*|rozporz[ąa]dze\p{L}*|poz\.|decyzj\p{L}*|wyrok\p{L}*|zarz[ąa]dzeni\p{L}*|sprawy|pisma)\s*$/iu;
 
 /**
  * Finds the number of the interpellation the letter answers
  * (`interpelację nr 10446`, `interpelacji z 29 lipca 2026 r. nr 17842`,
- * `o numerze K10INT17940`). Only the opening of the letter is searched: the
- * body may cite other interpellations.
+ * `K10INT17940`). Only the opening of the letter is searched: the body may
+ * cite other interpellations.
  */
 export function findInterpellation(lines: readonly string[], headerEnd: number): string | null {
   const opening = lines.slice(0, headerEnd + 12).join(' ');
-  return INTERPELLATION.exec(opening)?.[1] ?? null;
+  const code = SEJM_CASE_CODE.exec(opening)?.[1];
+  if (code !== undefined) return code;
+  const direct = INTERPELLATION_NUMBERED.exec(opening)?.[1] ?? INTERPELLATION_BARE.exec(opening)?.[1];
+  if (direct !== undefined) return direct;
+  INTERPELLATION_NEAR.lastIndex = 0;
+  for (let m = INTERPELLATION_NEAR.exec(opening); m !== null; m = INTERPELLATION_NEAR.exec(opening)) {
+    if (!OTHER_NUMBERED.test(m[1] ?? '')) return m[2] ?? null;
+  }
+  return null;
 }
