@@ -7,33 +7,57 @@
 
 // Document-type words that open a heading-style title.
 const HEADING = /^(?:odpowied[źz]|informacja|interpelacja|zapytanie|wniosek|pismo|uchwa[łl]a|decyzja|zawiadomienie|opinia|stanowisko)(?!\p{L})/iu;
-const SUBJECT_LABEL = /^(?:dot(?:yczy)?\.?|sprawa|temat|przedmiot)\s*:?\s*(.+)$/iu;
+const SUBJECT_LABEL = /^(?:dot(?:yczy)?\.?|sprawa|temat|przedmiot)(?!\p{L})\s*:?\s*(.+)$/iu;
 const MAX_TITLE = 400;
+const REFERS_ONLY = /^(?:odpowied\p{L}*\s+na\s+)?(?:interpelac|zapytani|pism)/iu;
 // Lines at least this long are taken to be hard-wrapped, not ended.
 const WRAP_WIDTH = 60;
 
-// Where a "w sprawie …" phrase ends inside a sentence: the verb of the main
-// clause, a parenthesis, a dash, or the end of the sentence. Abbreviations
-// ("r.", "nr", "art.") do not end a sentence.
+// Where a "w sprawie …" phrase ends inside a sentence: the main clause's verb
+// (with or without a comma), a reference in parentheses, the salutation, or the
+// end of the sentence. A period ends it only before a capital letter and not
+// after an abbreviation, so "woj. warmińsko-mazurskiego", "S.A. nowych" and
+// "z dnia 9 czerwca 2025 r. w sprawie" stay inside.
+const MAIN_VERB = String.raw`(?:uprzejmie|przedstawiam|informuj[ęe]|wyja[śs]niam|odpowiadam|udzielam|prosz[ęe]|przekazuj[ęe]|niniejszym|uzupe[łl]niaj\p{L}*)`;
 const SUBJECT_END = new RegExp(
   [
-    String.raw`\s[–—-]\s`,
-    String.raw`\s\(`,
+    String.raw`\s[–—-]\s(?=skierowan|przekazan|z[łl]o[żz]on|kt[óo]r)`,
+    String.raw`\s\((?=interpelac|zapytani|nr\s|K\d+INT|znak|sygn|przekazan|dalej|wp[łl]yw|zwan|pism|dot\.)`,
     String.raw`[;:]`,
-    String.raw`,\s*(?:uprzejmie|przedstawiam|informuj|poni[żz]ej|pragn|przekazuj|w\s+za[łl][ąa]czeniu|skierowan|przekazan|z[łl]o[żz]on|kt[óo]r|jak\s+ni[żz]ej|co\s+nast|odpowiadaj|w\s+imieniu|dzia[łl]aj[ąa]c|niniejszym|wyja[śs]niam|chcia[łl]|zgodnie|odnosz[ąa]c|w\s+odpowiedzi|wnosz|prosz|uprzejm)`,
-    String.raw`(?<!\s(?:r|nr|art|ust|pkt|poz|tj|tzw|ul|św|Dz|U|t|j|m|in|np|dot|ok|tys|mln|mld|zm|późn|br|ww|godz|im|pn|sygn))\.(?=\s|$)`,
+    String.raw`\sSzanown`,
+    String.raw`,?\s${MAIN_VERB}(?!\p{L})`,
+    String.raw`\s(?:Pos[łl]\p{L}*|Pan[a]?|Pani)\s\p{Lu}`,
+    String.raw`\s\d+\)\s`,
+    String.raw`\s\(w\s+zakresie`,
+    String.raw`,\s*(?:przekazan\p{L}*|skierowan\p{L}*|z[łl]o[żz]on\p{L}*|poni[żz]ej|pragn\p{L}*|chcia[łl]\p{L}*|Minister|w\s+za[łl][ąa]czeniu|kt[óo]r\p{L}*|jak\s+ni[żz]ej|co\s+nast|w\s+imieniu|dzia[łl]aj[ąa]c|zgodnie|odnosz[ąa]c|w\s+odpowiedzi|wnosz|zwan\p{L}*|K\d+INT|znak|sygn|nr\s|w\s+zakresie\s+(?:dotycz|w[łl]a[śs]ciwo|kompetencj))`,
+    String.raw`(?<!(?:^|[\s.(])(?:\p{L}|\d+|r|nr|art|ust|pkt|poz|tj|tzw|ul|św|Dz|tys|mln|mld|zm|późn|br|ww|godz|im|pn|sygn|woj|pow|gm|ds|np|ok|dot|al|pl|os|m\.in|p[łl]k|gen|ks|prof|dr|mjr|kpt|in[żz]|hab))\.(?=\s+\p{Lu}|\s*$)`,
   ].join('|'),
   'u',
 );
 
+/** Repairs PDF line-wrap artefacts: "społeczno- gospodarczym", a doubled "w sprawie w sprawie". */
+function tidy(text: string): string {
+  return text
+    .replace(/(\p{L})- (\p{Ll})/gu, '$1-$2')
+    .replace(/\bw sprawie\s+w sprawie\s/giu, 'w sprawie ')
+    .replace(/\s+/gu, ' ');
+}
+
+/** A labelled subject without "w sprawie": up to the end of its sentence. */
+function cutSentence(text: string): string {
+  const end = text.search(SUBJECT_END);
+  return (end === -1 ? text : text.slice(0, end)).slice(0, MAX_TITLE).replace(/[\s,.]+$/u, '').trim();
+}
+
 function cutSubject(text: string): string {
-  const start = text.search(/w\s+sprawie\s/iu);
-  if (start === -1) return text.trim();
-  const rest = text.slice(start);
+  const tidied = tidy(text);
+  const start = tidied.search(/w\s+sprawie\s/iu);
+  if (start === -1) return tidied.trim();
+  const rest = tidied.slice(start);
   // Skip past "w sprawie " so its own words cannot end the phrase.
   const end = rest.slice(10).search(SUBJECT_END);
   const subject = end === -1 ? rest : rest.slice(0, 10 + end);
-  return subject.slice(0, MAX_TITLE).replace(/[\s,.]+$/u, '').trim();
+  return subject.slice(0, MAX_TITLE).replace(/[\s,]+$/u, '').replace(/(?<!\.\p{L})\.$/u, '').trim();
 }
 
 /**
@@ -74,11 +98,12 @@ export function findTitle(lines: readonly string[], headerEnd: number): string |
     if (label === undefined && !isSubjectLine) continue;
     const text = [label ?? line, ...continuationLines(header, i)].join(' ');
     if (/w\s+sprawie\s/iu.test(text)) return cutSubject(text);
-    if (label !== undefined && !/^interpelacj/iu.test(label)) return label.slice(0, MAX_TITLE);
+    // "Dotyczy: odpowiedzi na interpelację nr …" identifies, it does not describe.
+    if (label !== undefined && !REFERS_ONLY.test(label)) return cutSentence(tidy(text));
   }
 
   const opening = lines.slice(0, headerEnd + 12).join(' ');
-  const mention = /interpelac\p{L}*(?:(?!interpelac)[\s\S]){0,300}?w\s+sprawie\s/iu.exec(opening);
+  const mention = /(?:interpe(?:l)?ac|zapytani)\p{L}*(?:(?!interpelac)[\s\S]){0,300}?w\s+sprawie\s/iu.exec(opening);
   return mention === null ? null : cutSubject(opening.slice(mention.index));
 }
 
