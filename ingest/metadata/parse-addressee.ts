@@ -7,7 +7,7 @@ import { isSalutation } from './split-lines.js';
 
 const HONORIFIC = /^((?:szanown[ya]\s+)?(?:pan|pani|pa[ńn]stwo))(?:\s+(.+))?$/iu;
 // Lines that cannot be part of the addressee: addresses, labels, running text.
-const NOT_ADDRESSEE = /(?:\d|^(?:ul\.|al\.|dot\.|dotyczy|sprawa|znak|w\s+odpowiedzi)|[,;:]$)/iu;
+const NOT_ADDRESSEE = /(?:\d|^(?:ul\.|al\.|dot\.|dotyczy|sprawa|temat|znak|w\s+odpowiedzi|do\s+wiadomo|otrzymuj)|[,;:]$)/iu;
 const MAX_LINE = 80;
 const MAX_ROLE_LINES = 3;
 

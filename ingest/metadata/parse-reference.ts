@@ -41,7 +41,9 @@ export function normalizeReference(raw: string, { isLabelled = false }: Normaliz
   if (unit === undefined || rest.length < 2) return null;
   if (!UNIT_TOKEN.test(unit) || NOT_A_UNIT.has(unit.toUpperCase())) return null;
   if (!tokens.every((t) => TOKEN.test(t))) return null;
-  if (!isLabelled && !rest.every((t) => t === t.toUpperCase())) return null;
+  // Unlabelled, a lowercase word ("z", "r.", "poz.") means prose; the clerk's
+  // suffixes with digits ("2026/In-59-26/SW") are still reference parts.
+  if (!isLabelled && !rest.every((t) => t === t.toUpperCase() || /\d/u.test(t))) return null;
   // The unit must contain letters, and the year must come after a case number,
   // which is what separates "WEN.9823.2020" from a stray "ABC 2020".
   if (!/\p{L}{2}/u.test(unit)) return null;
