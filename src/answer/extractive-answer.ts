@@ -57,10 +57,12 @@ export function composeExtractiveAnswer({
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
   const lines = chosen.map((c) => {
-    let n = numberOf.get(c.hit.passage.id);
+    // One number per letter page: a reader looks up a page, not a passage.
+    const key = `${c.hit.letter.id}:${c.hit.passage.page ?? ''}`;
+    let n = numberOf.get(key);
     if (n === undefined) {
       n = citations.length + 1;
-      numberOf.set(c.hit.passage.id, n);
+      numberOf.set(key, n);
       citations.push(citationFor(c.hit, n, c.text));
     } else {
       const i = n - 1;

@@ -20,7 +20,11 @@ const segmenter = new Intl.Segmenter('pl', { granularity: 'sentence' });
 /** Splits text into trimmed sentences with their offsets. */
 export function splitSentences(text: string): Sentence[] {
   const raw: { text: string; start: number }[] = [];
-  for (const seg of segmenter.segment(text)) raw.push({ text: seg.segment, start: seg.index });
+  // ICU ends a sentence at every line feed; inside a paragraph a line feed is
+  // only where the page wrapped (PDF text keeps its lines), so it becomes a
+  // space. Same length, so offsets stay valid.
+  const unwrapped = text.replace(/([^\n])\n(?=[^\n])/g, '$1 ');
+  for (const seg of segmenter.segment(unwrapped)) raw.push({ text: seg.segment, start: seg.index });
   const merged: { text: string; start: number }[] = [];
   for (const seg of raw) {
     const last = merged[merged.length - 1];
