@@ -3,6 +3,7 @@
  * and state store; the Bot Connector is a local fake that records what Teams
  * would receive.
  */
+import type { Assistant } from '../../src/assistant/types.js';
 import { TEAMS_TEXT, USER_MESSAGES_PL } from '../../src/messages.js';
 import type { RecordedActivity } from '../fakes/bot-connector.js';
 import { ADMIN_AAD_ID, channelMessage, personalMessage, startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
@@ -20,7 +21,7 @@ afterEach(async () => {
 
 describe('createTeamsChannel: authentication', () => {
   test('with an app id, a request without a token (or with a forged one) gets 401 and no answer', async () => {
-    h = await startTeamsHarness({ MICROSOFT_APP_ID: 'app-id-1', MICROSOFT_APP_PASSWORD: 'secret' });
+    h = await startTeamsHarness({ env: { MICROSOFT_APP_ID: 'app-id-1', MICROSOFT_APP_PASSWORD: 'secret' } });
     expect(h.channel.isAuthEnabled).toBe(true);
     const activity = personalMessage(h.connector.serviceUrl, 'Jak wygląda współpraca z prowincją Liaoning?');
     expect((await h.post(activity)).status).toBe(401);
@@ -191,6 +192,32 @@ describe('createTeamsChannel: admin commands', () => {
       ['reindex', true],
       ['reindex.done', true],
     ]);
+  });
+});
+
+describe('createTeamsChannel: failures', () => {
+  const failing: Assistant = {
+    async *answer() {
+      throw new Error('index exploded');
+    },
+  };
+
+  test('a failure mid-stream closes the stream with one short Polish sentence', async () => {
+    h = await startTeamsHarness({ assistant: failing });
+    await h.post(personalMessage(h.connector.serviceUrl, 'Jak wygląda współpraca z Liaoning?'));
+    await h.channel.idle();
+    const [informative, final] = h.connector.activities;
+    expect(final?.body).toMatchObject({ type: 'message', text: USER_MESSAGES_PL.internal });
+    expect(streamInfoOf(final!)).toEqual({ type: 'streaminfo', streamType: 'final', streamId: informative!.id });
+    expect(h.store.recentTurns('teams:a:personal-1')).toEqual([]);
+  });
+
+  test('in a channel the failure is one threaded Polish sentence', async () => {
+    h = await startTeamsHarness({ assistant: failing });
+    const activity = channelMessage(h.connector.serviceUrl, 'Jak wygląda współpraca z Liaoning?');
+    await h.post(activity);
+    await h.channel.idle();
+    expect(h.connector.activities.at(-1)?.body).toMatchObject({ type: 'message', text: USER_MESSAGES_PL.internal, replyToId: activity.id });
   });
 });
 

@@ -6,6 +6,7 @@
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
+import type { Assistant } from '../../src/assistant/types.js';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/create-teams-channel.js';
 import type { StatusInfo } from '../../src/channels/teams/types.js';
 import { loadConfig } from '../../src/config.js';
@@ -53,8 +54,15 @@ async function seed(index: SqliteIndex): Promise<void> {
   );
 }
 
-/** Starts everything; `env` adds settings (e.g. MICROSOFT_APP_ID for the auth test). */
-export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
+export interface TeamsHarnessOptions {
+  /** Adds settings (e.g. MICROSOFT_APP_ID for the auth test). */
+  readonly env?: Record<string, string>;
+  /** Replaces the real assistant (only for failure tests). */
+  readonly assistant?: Assistant;
+}
+
+/** Starts everything. */
+export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOptions = {}): Promise<TeamsHarness> {
   const logger = silentLogger();
   const connector = await startFakeBotConnector();
   const index = new SqliteIndex({ path: ':memory:' });
@@ -68,7 +76,7 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
   };
   const channel = createTeamsChannel({
     config: loadConfig({ TEAMS_ADMIN_AAD_IDS: ADMIN_AAD_ID, ...env }),
-    assistant: createAssistant({ index, logger }),
+    assistant: assistant ?? createAssistant({ index, logger }),
     store,
     logger,
     status,

@@ -115,6 +115,7 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
     isStreaming: isPersonal,
     streamIntervalMs: deps.streamIntervalMs,
     now: deps.now,
+    logger,
   });
   if (!result.answer) return;
   store.appendTurn(key, { role: 'user', text: question });

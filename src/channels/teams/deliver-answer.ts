@@ -10,7 +10,8 @@
  */
 import type { Answer } from '../../answer/types.js';
 import type { AnswerEvent } from '../../assistant/types.js';
-import { STATUS_TEXT } from '../../messages.js';
+import type { Logger } from '../../logger.js';
+import { STATUS_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import { renderAnswer, toTeamsMarkdown } from './render-answer.js';
 import type { RawConnector } from './send-raw-activity.js';
 import type { OutgoingActivity, OutgoingEntity, StreamInfoEntity } from './types.js';
@@ -33,6 +34,7 @@ export interface DeliverAnswerOptions {
   /** Minimum gap between stream updates (Teams throttles at about one per second). */
   readonly streamIntervalMs: number;
   readonly now: () => number;
+  readonly logger: Logger;
 }
 
 export interface DeliverAnswerResult {
@@ -57,9 +59,24 @@ function streamInfo(info: {
   return { type: 'streaminfo', ...info };
 }
 
+/**
+ * The assistant reports failures as `error` events; should it throw anyway,
+ * the throw becomes one, so an open Teams stream is still closed with a final
+ * message instead of spinning until Teams times it out.
+ */
+async function* closingOnThrow(events: AsyncIterable<AnswerEvent>, logger: Logger): AsyncGenerator<AnswerEvent> {
+  try {
+    yield* events;
+  } catch (error) {
+    logger.error({ err: error }, 'assistant threw instead of emitting an error event');
+    yield { type: 'error', code: 'internal', text: USER_MESSAGES_PL.internal };
+  }
+}
+
 /** Sends the answer; resolves once the final message is posted. Connector failures reject. */
 export async function deliverAnswer(options: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
-  return options.isStreaming ? deliverStreamed(options) : deliverOnce(options);
+  const safe = { ...options, events: closingOnThrow(options.events, options.logger) };
+  return options.isStreaming ? deliverStreamed(safe) : deliverOnce(safe);
 }
 
 async function deliverStreamed({ events, connector, target, streamIntervalMs, now }: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
