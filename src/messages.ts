@@ -49,3 +49,22 @@ export const STATUS_TEXT = {
   searching: 'Szukam w archiwum…',
   writing: 'Piszę odpowiedź…',
 } as const;
+
+/** Microsoft Teams channel texts (answers themselves come from `ANSWER_TEXT`). */
+export const TEAMS_TEXT = {
+  emptyQuestion: 'Napisz pytanie o pisma z archiwum, np. „Jak wygląda współpraca miasta z prowincją Liaoning?”.',
+  statusTitle: 'Stan Kancelarii:',
+  statusIndex: 'Indeks',
+  statusLetters: 'Pisma',
+  statusPassages: 'Fragmenty',
+  statusLlm: 'Model językowy',
+  statusLastIngest: 'Ostatnia synchronizacja',
+  yes: 'tak',
+  no: 'nie',
+  never: 'nigdy',
+  reindexStarted: 'Rozpoczynam ponowne indeksowanie archiwum…',
+  reindexBusy: 'Indeksowanie już trwa — poczekaj na jego zakończenie.',
+  /** Manifest command descriptions are in teams/manifest.json; these are the in-chat help lines. */
+  commandStatus: 'status — stan archiwum i indeksu (administratorzy)',
+  commandReindex: 'reindex — ponowne zindeksowanie archiwum (administratorzy)',
+} as const;

@@ -1,0 +1,150 @@
+/**
+ * `npm run teams:package -- --domain bot.example.pl [--out FILE]`: writes the
+ * Teams app package (manifest.json + two icons) to upload in Teams Admin
+ * Center or "Upload a custom app". The bot's app id comes from
+ * MICROSOFT_APP_ID (read through src/config.ts). Icons are drawn here and the
+ * zip is written by hand (stored entries), so packaging needs no extra
+ * dependency.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { loadConfig } from '../src/config.js';
+
+type Rgba = readonly [number, number, number, number];
+
+/** Encodes an RGBA image as PNG. */
+export function encodePng(width: number, height: number, pixel: (x: number, y: number) => Rgba): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
+  const raw = Buffer.alloc((width * 4 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 4 + 1) + 1 + x * 4);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A sheet of paper with text lines: is (x, y) on it, in a `size`-pixel square? */
+function isOnLetter(x: number, y: number, size: number, isOutline: boolean): boolean {
+  const u = x / size;
+  const v = y / size;
+  const inside = u >= 0.25 && u <= 0.75 && v >= 0.15 && v <= 0.85;
+  if (!inside) return false;
+  const edge = 1.5 / size;
+  const isBorder = u < 0.25 + edge || u > 0.75 - edge || v < 0.15 + edge || v > 0.85 - edge;
+  if (isOutline) return isBorder || (u > 0.33 && u < 0.67 && [0.35, 0.5, 0.65].some((line) => Math.abs(v - line) < edge));
+  return !(u > 0.33 && u < 0.67 && [0.35, 0.5, 0.65].some((line) => Math.abs(v - line) < 0.02));
+}
+
+/** The 192×192 colour icon and the 32×32 white-on-transparent outline icon Teams requires. */
+export function drawIcons(): { color: Buffer; outline: Buffer } {
+  const accent: Rgba = [0x1f, 0x4e, 0x79, 255];
+  const white: Rgba = [255, 255, 255, 255];
+  const clear: Rgba = [0, 0, 0, 0];
+  return {
+    color: encodePng(192, 192, (x, y) => (isOnLetter(x, y, 192, false) ? white : accent)),
+    outline: encodePng(32, 32, (x, y) => (isOnLetter(x, y, 32, true) ? white : clear)),
+  };
+}
+
+/** Writes a zip with stored (uncompressed) entries; Teams accepts them. */
+export function zipStored(entries: readonly { name: string; data: Buffer }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const fileName = Buffer.from(name, 'utf8');
+    const crc = zlib.crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+export interface BuildTeamsPackageOptions {
+  /** teams/manifest.json as text, with `{{MICROSOFT_APP_ID}}` and `{{BOT_DOMAIN}}` placeholders. */
+  readonly manifest: string;
+  readonly appId: string;
+  /** Public host name of the bot (no scheme), e.g. `kancelaria.chorzow.eu`. */
+  readonly domain: string;
+}
+
+/**
+ * The app package as a zip buffer.
+ * @throws {Error} when the domain has a scheme or path, or a placeholder is left.
+ */
+export function buildTeamsPackage({ manifest, appId, domain }: BuildTeamsPackageOptions): Buffer {
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) throw new Error(`--domain must be a host name like bot.example.pl, got ${domain}`);
+  const filled = manifest.replaceAll('{{MICROSOFT_APP_ID}}', appId).replaceAll('{{BOT_DOMAIN}}', domain);
+  const left = /\{\{[A-Z_]+\}\}/.exec(filled);
+  if (left) throw new Error(`manifest placeholder ${left[0]} has no value`);
+  JSON.parse(filled);
+  const icons = drawIcons();
+  return zipStored([
+    { name: 'manifest.json', data: Buffer.from(filled, 'utf8') },
+    { name: 'color.png', data: icons.color },
+    { name: 'outline.png', data: icons.outline },
+  ]);
+}
+
+function main(argv: readonly string[]): void {
+  const option = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const domain = option('--domain');
+  const out = path.resolve(option('--out') ?? 'dist/kancelaria-teams.zip');
+  const appId = loadConfig().MICROSOFT_APP_ID;
+  if (!appId || !domain) {
+    process.stderr.write('Usage: MICROSOFT_APP_ID=… npm run teams:package -- --domain bot.example.pl [--out FILE.zip]\n');
+    process.exitCode = 1;
+    return;
+  }
+  const manifest = fs.readFileSync(new URL('../teams/manifest.json', import.meta.url), 'utf8');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, buildTeamsPackage({ manifest, appId, domain }));
+  process.stdout.write(`Teams app package written to ${out}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main(process.argv.slice(2));

@@ -1,0 +1,229 @@
+/**
+ * The Microsoft Teams channel: `POST /api/messages` through botbuilder's
+ * `CloudAdapter` (authentication from MICROSOFT_APP_*), dispatching message
+ * turns to the assistant and feedback invokes to the state store.
+ *
+ * Message turns are acknowledged at once and answered in the background:
+ * Teams gives a bot about 15 seconds to answer the HTTP request, and an LLM
+ * answer can take longer. Answers in one conversation run one after another,
+ * because Teams allows a single stream per chat.
+ */
+import type http from 'node:http';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import type { StateStore } from '../../assistant/state-store.js';
+import type { Assistant } from '../../assistant/types.js';
+import type { Config } from '../../config.js';
+import { BotError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { USER_MESSAGES_PL } from '../../messages.js';
+import { readBody, type HttpRoute } from '../../server.js';
+import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type MessageTurnDeps } from './answer-question.js';
+import { parseActivity, type IncomingActivity } from './parse-activity.js';
+import { recordTeamsFeedback } from './record-feedback.js';
+import { createRawConnector, type ConnectorCredentialsSource, type RawConnector } from './send-raw-activity.js';
+import type { StatusInfo } from './types.js';
+
+/** botbuilder's authentication strategy, as `CloudAdapter` takes it. */
+export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
+
+export interface TeamsChannelOptions {
+  readonly config: Pick<
+    Config,
+    'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'
+  >;
+  readonly assistant: Assistant;
+  readonly store: StateStore;
+  readonly logger: Logger;
+  /** Facts for the admin `status` command. */
+  readonly status: () => Promise<StatusInfo>;
+  /** Runs an incremental ingest for the admin `reindex` command; resolves to its summary line. */
+  readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
+  /** Overrides the authentication built from `config` (tests, other clouds). */
+  readonly botFrameworkAuthentication?: TeamsAuthentication;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+  /** Minimum gap between stream updates; Teams throttles faster streams. */
+  readonly streamIntervalMs?: number;
+  /** Minimum gap between reindex progress edits. */
+  readonly progressIntervalMs?: number;
+  readonly path?: string;
+}
+
+export interface TeamsChannel {
+  readonly routes: HttpRoute[];
+  readonly isAuthEnabled: boolean;
+  /** Resolves when every background answer has finished (graceful shutdown, tests). */
+  idle(): Promise<void>;
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Adapts node's response to the `Response` botbuilder's `process` expects
+ * (express-like `status`/`send`/`end`).
+ */
+function botbuilderResponse(res: http.ServerResponse) {
+  let status = 200;
+  let body: unknown;
+  return {
+    socket: res.socket,
+    status: (code: number) => void (status = code),
+    header: (name: string, value: unknown) => void res.setHeader(name, String(value)),
+    send: (value: unknown) => void (body = value),
+    end: () => {
+      if (res.writableEnded) return;
+      if (body === undefined) {
+        res.writeHead(status);
+        res.end();
+      } else if (typeof body === 'string') {
+        sendJson(res, status, { error: body });
+      } else {
+        sendJson(res, status, body);
+      }
+    },
+  };
+}
+
+function isCredentialsSource(value: unknown): value is ConnectorCredentialsSource {
+  const credentials = (value as { credentials?: { signRequest?: unknown } } | undefined)?.credentials;
+  return typeof credentials?.signRequest === 'function';
+}
+
+/** Creates the Teams channel; the one server mounts its routes. */
+export function createTeamsChannel({
+  config,
+  assistant,
+  store,
+  logger,
+  status,
+  reindex,
+  botFrameworkAuthentication,
+  fetch: fetchFn = globalThis.fetch,
+  now = Date.now,
+  streamIntervalMs = 1000,
+  progressIntervalMs = 3000,
+  path = '/api/messages',
+}: TeamsChannelOptions): TeamsChannel {
+  const log = logger.child({ channel: 'teams' });
+  const isAuthEnabled = Boolean(config.MICROSOFT_APP_ID);
+  if (isAuthEnabled) log.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams: Bot Framework authentication on');
+  else log.warn('Teams: MICROSOFT_APP_ID is not set, so Bot Framework authentication is OFF (Emulator use only)');
+
+  const adapter = new CloudAdapter(
+    botFrameworkAuthentication ??
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppId: config.MICROSOFT_APP_ID,
+        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+        MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+      }),
+  );
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, type: context.activity.type }, 'teams turn failed');
+    if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
+  };
+
+  const deps: MessageTurnDeps = {
+    config,
+    assistant,
+    store,
+    logger: log,
+    status,
+    reindex,
+    reindexState: { isRunning: false },
+    streamIntervalMs,
+    progressIntervalMs,
+    now,
+  };
+  const pending = new Set<Promise<void>>();
+  const chains = new Map<string, Promise<void>>();
+
+  /** Runs `task` after the conversation's previous one; tracked for `idle()`. */
+  function enqueue(key: string, task: () => Promise<void>): void {
+    const run = (chains.get(key) ?? Promise.resolve()).then(task);
+    chains.set(key, run);
+    const tracked = run.finally(() => {
+      pending.delete(tracked);
+      if (chains.get(key) === run) chains.delete(key);
+    });
+    pending.add(tracked);
+  }
+
+  async function answerInBackground(activity: IncomingActivity, connector: RawConnector): Promise<void> {
+    try {
+      await answerQuestion(activity, connector, deps);
+    } catch (error) {
+      const code = error instanceof BotError ? error.code : 'internal';
+      log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
+      await replyWithText(connector, replyTargetFor(activity), USER_MESSAGES_PL[code]).catch((sendError: unknown) =>
+        log.error({ err: sendError }, 'could not tell the user about the failure'),
+      );
+    }
+  }
+
+  async function onTurn(context: TurnContext, activity: IncomingActivity): Promise<void> {
+    const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
+    if (!isCredentialsSource(client)) throw new Error('botbuilder gave the turn no connector client');
+    const connector = createRawConnector({ connector: client, serviceUrl: activity.serviceUrl, fetch: fetchFn });
+    if (activity.type === 'message') {
+      // Teams redelivers when the acknowledgement is late; answer each message once.
+      if (activity.id && !store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`)) return;
+      enqueue(activity.conversation.id, () => answerInBackground(activity, connector));
+      return;
+    }
+    if (activity.type === 'invoke' && activity.name === 'message/submitAction') {
+      const isStored = recordTeamsFeedback({
+        value: activity.value,
+        conversationId: activity.conversation.id,
+        messageId: activity.replyToId,
+        userId: teamsUserId(activity),
+        store,
+        logger: log,
+      });
+      await context.sendActivity({ type: 'invokeResponse', value: { status: isStored ? 200 : 400, body: {} } });
+    }
+    // Other activities (conversationUpdate, reactions, typing) need no answer.
+  }
+
+  const route: HttpRoute = {
+    method: 'POST',
+    path,
+    async handle(req, res) {
+      // Rejected here rather than in botbuilder, which would also print a stack trace per anonymous probe.
+      if (isAuthEnabled && !req.headers.authorization) {
+        sendJson(res, 401, { error: 'unauthorized' });
+        return;
+      }
+      let body: string;
+      try {
+        body = await readBody(req);
+      } catch (error) {
+        log.warn({ err: error }, 'teams request body rejected');
+        sendJson(res, 413, { error: 'too_large' });
+        return;
+      }
+      const parsed = parseActivity(body);
+      if (!parsed.ok) {
+        log.warn({ reason: parsed.reason }, 'malformed Teams activity');
+        sendJson(res, 400, { error: 'bad_request' });
+        return;
+      }
+      await adapter.process(
+        { method: 'POST', headers: req.headers, body: parsed.raw },
+        botbuilderResponse(res),
+        (context) => onTurn(context, parsed.activity),
+      );
+    },
+  };
+
+  return {
+    routes: [route],
+    isAuthEnabled,
+    async idle() {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+  };
+}

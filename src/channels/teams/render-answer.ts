@@ -1,0 +1,115 @@
+/**
+ * An `Answer` as Teams shows it: the text with `[n]` markers and a readable
+ * `Źródła` list (for clients that ignore entities), plus the schema.org
+ * `Message` entity Teams reads for the "AI generated" label and the citation
+ * hover cards (one `Claim` with a `DigitalDocument` appearance per `[n]`).
+ */
+import { formatSources } from '../../answer/citations.js';
+import type { Answer, Citation } from '../../answer/types.js';
+import { ANSWER_TEXT } from '../../messages.js';
+import type { OutgoingEntity } from './types.js';
+
+/** Teams' documented limits for a citation's appearance. */
+const NAME_MAX = 80;
+const ABSTRACT_MAX = 160;
+const KEYWORD_MAX = 28;
+
+/** What a rendered answer carries to the final message. */
+export interface RenderedAnswer {
+  readonly text: string;
+  /** Empty for refusals: nothing was generated from sources, nothing is cited. */
+  readonly entities: readonly OutgoingEntity[];
+}
+
+/** Cuts to `max` characters with an ellipsis, on a code-point boundary. */
+export function truncate(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ').trim()];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * Teams markdown joins single newlines into one paragraph; answers and source
+ * lists are line-oriented, so every line break becomes a paragraph break.
+ */
+export function toTeamsMarkdown(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\n+/g, '\n\n');
+}
+
+/** Teams' citation icon for a file type (`Text` when unknown). */
+function iconFor(file: string): string {
+  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'pdf') return 'PDF';
+  if (ext === 'docx' || ext === 'doc') return 'Microsoft Word';
+  return 'Text';
+}
+
+/** Teams' citation: a schema.org `Claim` shown as a `DigitalDocument` hover card. */
+export interface CitationClaim {
+  readonly '@type': 'Claim';
+  /** The `n` of the `[n]` marker in the text. */
+  readonly position: number;
+  readonly appearance: {
+    readonly '@type': 'DigitalDocument';
+    readonly name: string;
+    readonly abstract: string;
+    readonly url?: string;
+    readonly image: { readonly '@type': 'ImageObject'; readonly name: string };
+    readonly keywords?: readonly string[];
+  };
+}
+
+/** One citation as Teams' `Claim`: name = reference number + date, abstract = the cited passage. */
+export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): CitationClaim {
+  const t = ANSWER_TEXT[language];
+  const keywords = [
+    citation.author,
+    citation.page !== null ? `${t.page} ${citation.page}` : null,
+    citation.ocr ? 'OCR' : null,
+  ]
+    .filter((k): k is string => Boolean(k))
+    .map((k) => truncate(k, KEYWORD_MAX));
+  return {
+    '@type': 'Claim',
+    position: citation.n,
+    appearance: {
+      '@type': 'DigitalDocument',
+      name: truncate(`${citation.reference ?? t.noReference}, ${citation.date ?? t.noDate}`, NAME_MAX),
+      abstract: truncate(citation.quote, ABSTRACT_MAX),
+      ...(citation.url ? { url: citation.url } : {}),
+      image: { '@type': 'ImageObject', name: iconFor(citation.file) },
+      ...(keywords.length > 0 ? { keywords } : {}),
+    },
+  };
+}
+
+/** The schema.org `Message` entity: AI label plus one citation per `[n]` the text uses. */
+export function buildAiMessageEntity(citations: readonly Citation[], language: 'pl' | 'en' = 'pl'): OutgoingEntity {
+  const claims = citations.map((c) => buildClaim(c, language));
+  return {
+    type: 'https://schema.org/Message',
+    '@type': 'Message',
+    '@context': 'https://schema.org',
+    '@id': '',
+    additionalType: ['AIGeneratedContent'],
+    ...(claims.length > 0 ? { citation: claims } : {}),
+  };
+}
+
+/** Renders the final answer for Teams. */
+export function renderAnswer(answer: Answer): RenderedAnswer {
+  switch (answer.kind) {
+    case 'refusal':
+      return { text: answer.text, entities: [] };
+    case 'llm':
+    case 'extractive': {
+      const notice = answer.kind === 'extractive' && answer.notice ? `_${answer.notice}_\n` : '';
+      const sources = formatSources(answer.citations, answer.language);
+      const text = toTeamsMarkdown(`${notice}${answer.text}${sources ? `\n${sources}` : ''}`);
+      return { text, entities: [buildAiMessageEntity(answer.citations, answer.language)] };
+    }
+    default: {
+      const unreachable: never = answer;
+      throw new Error(`unknown answer kind: ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

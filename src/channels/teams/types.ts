@@ -1,0 +1,40 @@
+/**
+ * Shapes shared by the Teams channel's modules. Everything botbuilder-specific
+ * stays inside `src/channels/teams/`, so a later move to the Microsoft 365
+ * Agents SDK touches this folder only.
+ */
+
+/** What the admin `status` command reports (the same facts as `GET /healthz`). */
+export interface StatusInfo {
+  readonly indexBackend: string;
+  readonly letters: number;
+  readonly passages: number;
+  readonly hasLlm: boolean;
+  /** ISO timestamp of the last finished ingest, when known. */
+  readonly lastIngestAt?: string | null;
+}
+
+/** One entity on an outgoing activity, sent to the connector exactly as built. */
+export type OutgoingEntity = Readonly<Record<string, unknown>> & { readonly type: string };
+
+/** An activity the bot sends; only the fields Teams reads. */
+export interface OutgoingActivity {
+  readonly type: 'message' | 'typing';
+  readonly text?: string;
+  readonly textFormat?: 'markdown' | 'plain';
+  readonly replyToId?: string;
+  readonly from?: { readonly id: string; readonly name?: string };
+  readonly recipient?: { readonly id: string; readonly name?: string };
+  readonly conversation?: { readonly id: string };
+  readonly entities?: readonly OutgoingEntity[];
+  readonly channelData?: Readonly<Record<string, unknown>>;
+}
+
+/** `streaminfo` entity of Teams' streaming protocol. */
+export interface StreamInfoEntity extends OutgoingEntity {
+  readonly type: 'streaminfo';
+  readonly streamType: 'informative' | 'streaming' | 'final';
+  readonly streamId?: string;
+  /** 1-based, increasing; absent on the final message. */
+  readonly streamSequence?: number;
+}
