@@ -162,7 +162,24 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       }),
     waitFor,
     close: async () => {
-      for (const socket of sockets) socket.terminate();
+      // Let a client that is closing finish the close handshake: cutting the TCP connection
+      // mid-handshake leaves the Socket Mode client's 30 s handshake timer behind.
+      await Promise.all(
+        [...sockets].map(
+          (socket) =>
+            new Promise<void>((resolve) => {
+              const force = setTimeout(() => {
+                socket.terminate();
+                resolve();
+              }, 1000);
+              socket.once('close', () => {
+                clearTimeout(force);
+                resolve();
+              });
+              socket.close(1000);
+            }),
+        ),
+      );
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
