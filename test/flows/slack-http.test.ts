@@ -4,6 +4,7 @@
  * faked on loopback.
  */
 import type { AnswerEvent, AnswerRequest, Assistant } from '../../src/assistant/types.js';
+import { USER_MESSAGES_PL } from '../../src/messages.js';
 import type { RecordedCall } from '../fakes/slack-api.js';
 import { LIAONING_QUESTION, LIAONING_REFERENCE, LIAONING_URL } from '../helpers/sample-archive.js';
 import { startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
@@ -175,5 +176,31 @@ describe('Slack HTTP receiver (POST /slack/events)', () => {
     await h.slack.waitFor(() => h!.slack.callsTo('chat.stopStream').length === 1);
     expect(h.slack.callsTo('chat.startStream')).toHaveLength(2);
     expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+  test('failures reach the user as one short Polish sentence', async () => {
+    h = await startSlackHarness({
+      wrapAssistant: () => ({
+        async *answer() {
+          yield { type: 'error', code: 'index_unavailable', text: USER_MESSAGES_PL.index_unavailable } as const;
+        },
+      }),
+    });
+    await postSigned(h.eventsUrl, { body: eventCallback(mention(LIAONING_QUESTION)), contentType: 'application/json' });
+    await h.slack.waitFor(() => h!.slack.callsTo('chat.stopStream').length === 1);
+    expect(streamedText(h.slack.calls)).toBe(USER_MESSAGES_PL.index_unavailable);
+  });
+
+  test('an unexpected exception posts the generic sentence, not the details', async () => {
+    h = await startSlackHarness({
+      wrapAssistant: () => ({
+        async *answer() {
+          throw new Error('SQLITE_CORRUPT: secret detail');
+        },
+      }),
+    });
+    await postSigned(h.eventsUrl, { body: eventCallback(mention(LIAONING_QUESTION)), contentType: 'application/json' });
+    await h.slack.waitFor(() => h!.slack.callsTo('chat.postMessage').length === 1);
+    expect(h.slack.callsTo('chat.postMessage')[0]?.args).toMatchObject({ thread_ts: QUESTION_TS, text: USER_MESSAGES_PL.internal });
+    expect(JSON.stringify(h.slack.calls)).not.toContain('SQLITE_CORRUPT');
   });
 });
