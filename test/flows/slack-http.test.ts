@@ -98,6 +98,17 @@ describe('Slack HTTP receiver (POST /slack/events)', () => {
     expect(h.slack.callsTo('chat.stopStream')).toEqual([]);
   });
 
+  test('when streaming fails mid-answer, the streamed message is finished with chat.update', async () => {
+    h = await startSlackHarness({ wrapAssistant: chunked(40), overrides: { streamBufferSize: 30 } });
+    h.slack.failMethod('chat.appendStream', 'internal_error');
+    await postSigned(h.eventsUrl, { body: eventCallback(mention(LIAONING_QUESTION)), contentType: 'application/json' });
+    await h.slack.waitFor(() => blocksText(h!.slack.callsTo('chat.update').at(-1)).includes('kancelaria_feedback'), 10_000);
+    const streamTs = h.slack.callsTo('chat.startStream').length === 1 ? '1700000100.000001' : null;
+    expect(h.slack.callsTo('chat.update').every((c) => c.args.ts === streamTs)).toBe(true);
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+    expect(blocksText(h.slack.callsTo('chat.update').at(-1))).toContain(LIAONING_REFERENCE);
+  });
+
   test('a retried delivery (x-slack-retry-num, same event_id) is answered once', async () => {
     h = await startSlackHarness();
     const body = eventCallback(mention(LIAONING_QUESTION), 'EvSAME1');
