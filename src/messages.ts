@@ -78,7 +78,6 @@ export const SLACK_TEXT = {
   statusFailed: 'Nie udało się odczytać stanu archiwum. Szczegóły są w dzienniku.',
   yes: 'tak',
   no: 'nie',
-  never: 'jeszcze nie',
   status: (s: { backend: string; letters: number; passages: number; lastSync: string | null; llm: string }): string =>
     [
       '*Stan archiwum*',

@@ -6,8 +6,7 @@
 import type { webApi } from '@slack/bolt';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { AnswerRequest, Assistant } from '../../assistant/types.js';
-import type { Logger } from '../../logger.js';
-import { safeLogField } from '../../logger.js';
+import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { ThreadWriter, type ThreadTarget } from './thread-writer.js';
 

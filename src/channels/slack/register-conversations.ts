@@ -3,8 +3,7 @@
  * the app's agent view (Slack's "AI app" split view). All of them answer in
  * the thread of the question and take the thread's earlier messages as history.
  */
-import { Assistant as BoltAssistant, type App, type webApi } from '@slack/bolt';
-import type { Context } from '@slack/bolt';
+import { Assistant as BoltAssistant, type App, type Context, type webApi } from '@slack/bolt';
 import { SLACK_TEXT, STATUS_TEXT } from '../../messages.js';
 import { answerInThread } from './answer-in-thread.js';
 import { loadThreadHistory, stripMentions } from './load-thread-history.js';
