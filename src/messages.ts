@@ -68,3 +68,42 @@ export const TEAMS_TEXT = {
   commandStatus: 'status — stan archiwum i indeksu (administratorzy)',
   commandReindex: 'reindex — ponowne zindeksowanie archiwum (administratorzy)',
 } as const;
+
+/** Everything the Slack app says on its own (answers themselves come from the core). */
+export const SLACK_TEXT = {
+  greeting: 'Dzień dobry! Zadaj pytanie o pisma z archiwum, a odpowiem ze wskazaniem źródeł.',
+  promptsTitle: 'Przykładowe pytania:',
+  suggestedPrompts: [
+    { title: 'Współpraca z Liaoning', message: 'Jak wygląda współpraca miasta z prowincją Liaoning?' },
+    { title: 'Pismo po znaku sprawy', message: 'Czego dotyczy pismo o znaku WEN.9823.2020.RFZ?' },
+    { title: 'Odpowiedzi na interpelacje', message: 'Jakie odpowiedzi na interpelacje radnych dotyczyły oświaty?' },
+  ],
+  /** Fallback notification text while the answer is being written. */
+  working: 'Szukam w archiwum…',
+  sourcesHeading: '*Źródła:*',
+  openLink: 'otwórz',
+  feedbackUp: '👍 Pomocna',
+  feedbackDown: '👎 Niepomocna',
+  feedbackThanks: 'Dziękuję za ocenę — pomoże ulepszyć odpowiedzi.',
+  feedbackUnknown: 'Nie mogę już ocenić tej odpowiedzi.',
+  emptyQuestion: 'Napisz pytanie po komendzie, np. `/archiwum współpraca z Liaoning` (dodaj `-p`, aby odpowiedź widzieć tylko Ty).',
+  commandAck: 'Szukam w archiwum…',
+  commandQuestion: (userId: string, question: string): string => `<@${userId}> pyta: ${question}`,
+  adminRefused: 'Przepraszam, to polecenie jest dostępne tylko dla administratorów asystenta.',
+  adminUsage: 'Użycie: `/archiwum-admin status` albo `/archiwum-admin reindex`.',
+  reindexStarted: 'Rozpoczynam synchronizację archiwum. Będę informować o postępie.',
+  reindexBusy: 'Synchronizacja archiwum już trwa. Poczekaj na jej zakończenie.',
+  reindexFailed: 'Synchronizacja archiwum nie powiodła się. Szczegóły są w dzienniku.',
+  statusFailed: 'Nie udało się odczytać stanu archiwum. Szczegóły są w dzienniku.',
+  yes: 'tak',
+  no: 'nie',
+  status: (s: { backend: string; letters: number; passages: number; lastSync: string | null; llm: string }): string =>
+    [
+      '*Stan archiwum*',
+      `• Indeks: ${s.backend}`,
+      `• Pisma: ${s.letters}`,
+      `• Fragmenty: ${s.passages}`,
+      `• Ostatnia synchronizacja: ${s.lastSync ?? 'jeszcze nie'}`,
+      `• Model językowy: ${s.llm}`,
+    ].join('\n'),
+} as const;

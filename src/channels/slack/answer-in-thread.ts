@@ -1,0 +1,96 @@
+/**
+ * The one path every threaded entry point (mention, DM, agent view) shares:
+ * run the assistant, show its status, stream its text, close with sources and
+ * feedback buttons, and remember the answer for a later feedback click.
+ */
+import type { webApi } from '@slack/bolt';
+import type { StateStore } from '../../assistant/state-store.js';
+import type { AnswerRequest, Assistant } from '../../assistant/types.js';
+import { safeLogField, type Logger } from '../../logger.js';
+import { USER_MESSAGES_PL } from '../../messages.js';
+import { ThreadWriter, type ThreadTarget } from './thread-writer.js';
+
+export interface AnswerInThreadOptions {
+  readonly client: webApi.WebClient;
+  readonly assistant: Assistant;
+  readonly store: StateStore;
+  readonly logger: Logger;
+  readonly target: ThreadTarget;
+  readonly request: AnswerRequest;
+  /** Id for the remembered answer (the feedback buttons carry it). */
+  readonly newId: () => string;
+  readonly streamBufferSize?: number;
+  readonly updateIntervalMs?: number;
+  /** Whether to show the status line (`assistant.threads.setStatus`). */
+  readonly showStatus?: boolean;
+}
+
+/**
+ * Answers `request` in the target thread. Never throws for answer failures:
+ * the user gets one short Polish sentence, the log gets the details.
+ */
+export async function answerInThread(options: AnswerInThreadOptions): Promise<void> {
+  const { client, assistant, store, logger, target, request, newId, showStatus = true } = options;
+  const writer = new ThreadWriter({
+    client,
+    target,
+    logger,
+    ...(options.streamBufferSize ? { streamBufferSize: options.streamBufferSize } : {}),
+    ...(options.updateIntervalMs !== undefined ? { updateIntervalMs: options.updateIntervalMs } : {}),
+  });
+  let canSetStatus = showStatus;
+  const setStatus = async (status: string) => {
+    if (!canSetStatus) return;
+    try {
+      await client.assistant.threads.setStatus({ channel_id: target.channel, thread_ts: target.threadTs, status });
+    } catch (error) {
+      // Status is a nicety: outside the agent view some workspaces refuse it. Stop asking for this answer.
+      canSetStatus = false;
+      logger.debug({ err: error }, 'slack setStatus refused');
+    }
+  };
+  logger.info({ channel: target.channel, user: target.userId, question: safeLogField(request.question) }, 'slack question');
+  try {
+    for await (const event of assistant.answer(request)) {
+      switch (event.type) {
+        case 'status':
+          if (!writer.ts) await setStatus(event.text);
+          break;
+        case 'delta':
+          await writer.append(event.text);
+          break;
+        case 'citations':
+          break;
+        case 'final': {
+          const answerId = newId();
+          const { answer } = event;
+          store.rememberAnswer({ messageId: answerId, question: request.question, answer: answer.text, citations: answer.citations });
+          await writer.finish(answer, answerId);
+          logger.info({ channel: target.channel, kind: answer.kind, citations: answer.citations.length }, 'slack answer sent');
+          return;
+        }
+        case 'error':
+          await writer.fail(event.text);
+          return;
+        default: {
+          const unexpected: never = event;
+          logger.warn({ event: unexpected }, 'unknown answer event');
+        }
+      }
+    }
+    // The core always ends with `final` or `error`; if not, say so rather than leave a half message.
+    await writer.fail(USER_MESSAGES_PL.internal);
+  } catch (error) {
+    logger.error({ err: error, channel: target.channel }, 'slack answer failed');
+    await postErrorSentence(client, target, logger);
+  }
+}
+
+/** Last resort after a Slack failure: a fresh short message, logged if even that fails. */
+async function postErrorSentence(client: webApi.WebClient, target: ThreadTarget, logger: Logger): Promise<void> {
+  try {
+    await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, text: USER_MESSAGES_PL.internal });
+  } catch (error) {
+    logger.error({ err: error, channel: target.channel }, 'slack error message could not be posted');
+  }
+}

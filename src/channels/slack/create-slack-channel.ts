@@ -1,0 +1,145 @@
+/**
+ * The Slack channel: a real Bolt app over the assistant core. Socket Mode
+ * when `SLACK_APP_TOKEN` is set (no public URL: fits a city hall firewall);
+ * otherwise Bolt's HTTP receiver mounted as `POST /slack/events` on the one
+ * server, so Bolt itself verifies signatures and timestamps (401 otherwise).
+ */
+import { randomUUID } from 'node:crypto';
+import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import type { StateStore } from '../../assistant/state-store.js';
+import type { Assistant } from '../../assistant/types.js';
+import { BotError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { HttpRoute } from '../../server.js';
+import { registerAdminCommand } from './register-admin-command.js';
+import { registerAskCommand } from './register-ask-command.js';
+import { registerConversations } from './register-conversations.js';
+import { registerFeedback } from './register-feedback.js';
+import type { ReindexFn, SlackChannelConfig, SlackDeps, StatusInfo } from './slack-deps.js';
+import { eventIdOf } from './slack-payloads.js';
+import { toBoltLogger } from './to-bolt-logger.js';
+
+/** Path of the Events API, slash command and interactivity endpoint (HTTP mode). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Retries for Web API calls: rate-limited calls (HTTP 429) wait for Slack's
+ * `Retry-After`, then retry; network errors back off. Bounded, because a
+ * councillor is waiting for the answer (the SDK default retries for 30 minutes).
+ */
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 8_000, randomize: true };
+
+export interface SlackChannelOptions {
+  readonly config: SlackChannelConfig;
+  readonly assistant: Assistant;
+  readonly store: StateStore;
+  readonly logger: Logger;
+  /** Facts for `/archiwum-admin status`. */
+  readonly status: () => Promise<StatusInfo>;
+  /** Runs the incremental sync for `/archiwum-admin reindex`. */
+  readonly reindex: ReindexFn;
+  /** Ids for remembered answers; random UUIDs by default. */
+  readonly newId?: () => string;
+  /** Web API retry policy; tests pass a fast one. */
+  readonly retryConfig?: webApi.RetryOptions;
+  /** Characters buffered per streaming call (default 256, the SDK's). */
+  readonly streamBufferSize?: number;
+  /** Spacing of `chat.update` edits when streaming is unavailable (default 1 s). */
+  readonly updateIntervalMs?: number;
+  /** Spacing of reindex progress messages (default 15 s). */
+  readonly progressIntervalMs?: number;
+}
+
+export interface SlackChannel {
+  /** `POST /slack/events` in HTTP mode; empty in Socket Mode. */
+  readonly routes: HttpRoute[];
+  /** Whether the app talks to Slack over Socket Mode. */
+  readonly isSocketMode: boolean;
+  /** Opens the Socket Mode connection (HTTP mode: nothing to do, the server is the caller's). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds the Slack channel.
+ * @throws {BotError} `config_invalid` when the bot token or the signing secret (HTTP mode) is missing.
+ */
+export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
+  const { config, logger, store } = options;
+  if (!config.SLACK_BOT_TOKEN) throw new BotError('config_invalid', 'SLACK_BOT_TOKEN is required for the Slack channel');
+  const isSocketMode = Boolean(config.SLACK_APP_TOKEN);
+  if (!isSocketMode && !config.SLACK_SIGNING_SECRET) {
+    throw new BotError('config_invalid', 'SLACK_SIGNING_SECRET is required for Slack in HTTP mode');
+  }
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    ...(config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {}),
+  };
+  const receiver = isSocketMode
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN!,
+        logger: boltLogger,
+        // The socket client opens its connection with its own Web API client; it must use the same base URL.
+        installerOptions: { clientOptions },
+      })
+    : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+  const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger, clientOptions, ignoreSelf: true });
+
+  app.error(async (error) => {
+    logger.error({ err: error }, 'slack handler failed');
+  });
+
+  // Slack retries a delivery it thinks failed (x-slack-retry-num, same event_id). Bolt has already
+  // acknowledged it; claiming the id here makes sure only the first delivery is ever answered.
+  app.use(async ({ body, context, next }) => {
+    const eventId = eventIdOf(body);
+    if (eventId && !store.claimEvent(`slack:${eventId}`)) {
+      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack retry ignored');
+      return;
+    }
+    await next();
+  });
+
+  const deps: SlackDeps = {
+    config,
+    assistant: options.assistant,
+    store,
+    logger,
+    status: options.status,
+    reindex: options.reindex,
+    newId: options.newId ?? randomUUID,
+    updateIntervalMs: options.updateIntervalMs ?? 1000,
+    progressIntervalMs: options.progressIntervalMs ?? 15_000,
+    ...(options.streamBufferSize ? { streamBufferSize: options.streamBufferSize } : {}),
+  };
+  registerConversations(app, deps);
+  registerAskCommand(app, deps);
+  registerAdminCommand(app, deps);
+  registerFeedback(app, deps);
+
+  const routes: HttpRoute[] =
+    receiver instanceof HTTPReceiver
+      ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.requestListener(req, res) }]
+      : [];
+
+  return {
+    routes,
+    isSocketMode,
+    async start() {
+      if (isSocketMode) {
+        await app.start();
+        logger.info('slack: Socket Mode connected');
+      } else {
+        logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
+      }
+    },
+    async stop() {
+      if (isSocketMode) await app.stop();
+    },
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Turns a finished `Answer` into Slack Block Kit: the text as mrkdwn, a
+ * sources block a councillor can use to find the original letter, and the
+ * feedback buttons. Pure functions, so the layout is tested without Slack.
+ */
+import type { types as slackTypes } from '@slack/bolt';
+import { describeCitation } from '../../answer/citations.js';
+import type { Answer, Citation } from '../../answer/types.js';
+import { SLACK_TEXT } from '../../messages.js';
+
+type KnownBlock = slackTypes.KnownBlock;
+
+/** Action ids of the feedback buttons; the click handler matches on them. */
+export const FEEDBACK_ACTION = { up: 'kancelaria_feedback_up', down: 'kancelaria_feedback_down' } as const;
+
+/** Slack rejects section text above 3,000 characters, so long answers are split. */
+const SECTION_LIMIT = 2900;
+
+/** Escapes the three characters Slack treats as control sequences in mrkdwn. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Converts the core's Markdown to Slack mrkdwn (`**b**` → `*b*`, `[t](url)` →
+ * `<url|t>`, headings → bold). `[n]` citation markers are left as they are.
+ */
+export function toMrkdwn(markdown: string): string {
+  const links: string[] = [];
+  // Links are pulled out first so escaping does not break their `<url|label>` form.
+  const withoutLinks = markdown.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => {
+    links.push(`<${url}|${escapeMrkdwn(label)}>`);
+    return `\u0000${links.length - 1}\u0000`;
+  });
+  return escapeMrkdwn(withoutLinks)
+    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
+    .replace(/\*\*(.+?)\*\*/g, '*$1*')
+    .replace(/__(.+?)__/g, '_$1_')
+    .replace(/~~(.+?)~~/g, '~$1~')
+    .replace(/\u0000(\d+)\u0000/g, (_m, i: string) => links[Number(i)] ?? '');
+}
+
+/** Splits text into chunks under Slack's section limit, preferring paragraph breaks. */
+export function splitForSections(text: string, limit = SECTION_LIMIT): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const cut = Math.max(rest.lastIndexOf('\n\n', limit), rest.lastIndexOf('\n', limit), rest.lastIndexOf(' ', limit));
+    const at = cut > limit / 2 ? cut : limit;
+    chunks.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) chunks.push(rest);
+  return chunks;
+}
+
+/** One sources line: `[1] WEN.9823.2020.RFZ, 2020-03-02, Marcin Michalik (…), plik.pdf, s. 1 · <url|otwórz>`. */
+export function formatSourceLine(citation: Citation, language: 'pl' | 'en' = 'pl'): string {
+  const line = `[${citation.n}] ${escapeMrkdwn(describeCitation(citation, language))}`;
+  return citation.url ? `${line} · <${citation.url}|${SLACK_TEXT.openLink}>` : line;
+}
+
+/** The sources block, or none when nothing is cited (refusals). */
+export function renderSourcesBlocks(answer: Answer): KnownBlock[] {
+  if (answer.citations.length === 0) return [];
+  const lines = answer.citations.map((c) => formatSourceLine(c, answer.language));
+  return splitForSections([SLACK_TEXT.sourcesHeading, ...lines].join('\n')).map((text) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text },
+  }));
+}
+
+/** Thumbs up/down; `answerId` ties the click to the remembered question and answer. */
+export function renderFeedbackBlock(answerId: string): KnownBlock {
+  return {
+    type: 'actions',
+    block_id: 'kancelaria_feedback',
+    elements: [
+      { type: 'button', action_id: FEEDBACK_ACTION.up, value: answerId, text: { type: 'plain_text', text: SLACK_TEXT.feedbackUp, emoji: true } },
+      { type: 'button', action_id: FEEDBACK_ACTION.down, value: answerId, text: { type: 'plain_text', text: SLACK_TEXT.feedbackDown, emoji: true } },
+    ],
+  };
+}
+
+/** Blocks that close a streamed message: the streamed text is already there, so only sources and buttons. */
+export function renderTrailerBlocks(answer: Answer, answerId: string): KnownBlock[] {
+  return [...renderSourcesBlocks(answer), renderFeedbackBlock(answerId)];
+}
+
+/** The whole final message (for `chat.update` and `respond`): text sections, sources, buttons. */
+export function renderAnswerBlocks(answer: Answer, answerId: string): KnownBlock[] {
+  const sections: KnownBlock[] = splitForSections(toMrkdwn(answer.text)).map((text) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text },
+  }));
+  return [...sections, ...renderTrailerBlocks(answer, answerId)];
+}
+
+/** Notification/fallback text of the final message (shown in notifications and by old clients). */
+export function renderAnswerText(answer: Answer): string {
+  return toMrkdwn(answer.text);
+}
