@@ -11,6 +11,16 @@ import { StateStore } from './assistant/state-store.js';
 import type { Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';
+
+/** What admin `status` commands and `/healthz` report. */
+export interface AppStatus {
+  readonly indexBackend: string;
+  readonly letters: number;
+  readonly passages: number;
+  readonly hasLlm: boolean;
+  readonly lastIngestAt: string | null;
+}
 
 /** Opens the archive index the configuration names. */
 export async function openIndex(config: Config): Promise<ArchiveIndex> {
@@ -33,6 +43,13 @@ export interface App {
   readonly index: ArchiveIndex;
   readonly store: StateStore;
   readonly assistant: Assistant;
+  /** Index facts for status commands and health checks. */
+  status(): Promise<AppStatus>;
+  /**
+   * Incremental sync of ARCHIVE_DIR while the bot keeps answering (each letter
+   * is replaced atomically). Resolves to the summary line.
+   */
+  reindex(onProgress?: (line: string) => void): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -46,12 +63,38 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     passages: config.ANSWER_PASSAGES,
     ...(config.ANSWER_MIN_SCORE !== undefined ? { minCoverage: config.ANSWER_MIN_SCORE } : {}),
   });
+  let running: Promise<string> | null = null;
   return {
     config,
     logger,
     index,
     store,
     assistant,
+    async status() {
+      const stats = await index.stats();
+      return { indexBackend: stats.backend, letters: stats.letters, passages: stats.passages, hasLlm: config.hasLlm, lastIngestAt: stats.lastSync };
+    },
+    reindex(onProgress) {
+      // Two admins asking at once share one run instead of racing.
+      running ??= syncArchive({
+        index,
+        archiveDir: config.archiveDir,
+        maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
+        maxPages: config.INGEST_MAX_PAGES,
+        logger,
+        onProgress: ({ done, total }) => {
+          if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
+        },
+      })
+        .then((summary) => {
+          logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
+          return formatSyncSummary(summary);
+        })
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    },
     async close() {
       store.close();
       await index.close();

@@ -5,6 +5,8 @@
  * (Slack retries must not produce a second answer) and the admin audit log.
  * SQLite in WAL mode; one file per DATA_DIR.
  */
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import type { Citation } from '../answer/types.js';
 import type { ChatTurn } from './types.js';
@@ -52,6 +54,7 @@ export class StateStore {
   readonly #now: () => Date;
 
   constructor({ path, now = () => new Date() }: StateStoreOptions) {
+    if (path !== ':memory:') fs.mkdirSync(nodePath.dirname(path), { recursive: true });
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('busy_timeout = 5000');

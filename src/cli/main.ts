@@ -6,10 +6,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../logger.js';
-import { runAsk } from './commands/ask.js';
-import { runDemo } from './commands/demo.js';
-import { runIngest } from './commands/ingest.js';
-import { runServe } from './commands/serve.js';
 
 function setup(): { config: Config; logger: Logger } {
   const config = loadConfig();
@@ -29,6 +25,8 @@ program
   .option('--full', 'rebuild: re-index every letter even when unchanged')
   .action(async (dir: string | undefined, opts: { full?: boolean }) => {
     const { config, logger } = setup();
+    // Commands load lazily: `ask` should not pay for loading the Slack and Teams SDKs.
+    const { runIngest } = await import('./commands/ingest.js');
     await runIngest({ config, logger, ...(dir ? { dir } : {}), full: Boolean(opts.full), out: process.stdout });
   });
 
@@ -39,6 +37,7 @@ program
   .option('--json', 'print one JSON object (answer, refused, citations, passages)')
   .action(async (question: string, opts: { json?: boolean }) => {
     const { config, logger } = setup();
+    const { runAsk } = await import('./commands/ask.js');
     await runAsk({ config, logger, question, json: Boolean(opts.json), out: process.stdout });
   });
 
@@ -47,7 +46,21 @@ program
   .description('start the bot server (health, Teams, Slack)')
   .action(async () => {
     const { config, logger } = setup();
+    const { runServe } = await import('./commands/serve.js');
     await runServe({ config, logger });
+  });
+
+program
+  .command('feedback')
+  .description('answer feedback collected from Slack and Teams')
+  .command('export')
+  .description('print all feedback (question, answer, citations, rating, user, time)')
+  .option('--format <format>', 'csv or json', 'csv')
+  .action(async (opts: { format: string }) => {
+    const { config, logger } = setup();
+    if (opts.format !== 'csv' && opts.format !== 'json') throw new CommanderError(2, 'kancelaria.format', `unknown format "${opts.format}" (csv or json)`);
+    const { runFeedbackExport } = await import('./commands/feedback-export.js');
+    runFeedbackExport({ config, logger, format: opts.format, out: process.stdout });
   });
 
 program
@@ -55,6 +68,7 @@ program
   .description('ingest samples/letters and answer the question about Liaoning')
   .action(async () => {
     const { config, logger } = setup();
+    const { runDemo } = await import('./commands/demo.js');
     await runDemo({ config, logger, out: process.stdout });
   });
 
@@ -62,6 +76,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
+    // Commander prints its own usage errors; ours (code `kancelaria.*`) are printed here.
+    if (error.code.startsWith('kancelaria.')) console.error(`kancelaria: ${error.message}`);
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else if (error instanceof ConfigError) {
     console.error(error.message);

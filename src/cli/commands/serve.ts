@@ -6,26 +6,47 @@
 import { createApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { createSlackChannel } from '../../channels/slack/create-slack-channel.js';
+import { createTeamsChannel } from '../../channels/teams/create-teams-channel.js';
 import { startServer, type HttpRoute } from '../../server.js';
 
 export async function runServe({ config, logger }: { config: Config; logger: Logger }): Promise<void> {
   const app = await createApp(config, logger);
   const routes: HttpRoute[] = [];
-  // TODO(#5, #8): Slack and Teams channels mount their routes here.
-  if (!config.slackEnabled) logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)');
+  const channelDeps = { assistant: app.assistant, store: app.store, logger, status: () => app.status(), reindex: (p: (line: string) => void) => app.reindex(p) };
+  // Teams without an app id runs unauthenticated, which is only for the
+  // Bot Framework Emulator on a developer's machine.
+  const teams = config.teamsEnabled || config.NODE_ENV !== 'production' ? createTeamsChannel({ config, ...channelDeps }) : null;
+  if (teams) routes.push(...teams.routes);
+  else logger.info('Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD');
+  const slack = config.slackEnabled
+    ? createSlackChannel({
+        config,
+        ...channelDeps,
+        status: async () => {
+          const s = await app.status();
+          return { backend: s.indexBackend, letters: s.letters, passages: s.passages, lastSync: s.lastIngestAt, llmConfigured: s.hasLlm, llmModel: config.OPENAI_MODEL ?? null };
+        },
+      })
+    : null;
+  if (slack) routes.push(...slack.routes);
+  else logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)');
   const server = await startServer({
     port: config.PORT,
     routes,
     logger,
     health: async () => {
-      const stats = await app.index.stats();
-      return { backend: stats.backend, letters: stats.letters, passages: stats.passages, lastSync: stats.lastSync, llm: config.hasLlm };
+      const s = await app.status();
+      return { backend: s.indexBackend, letters: s.letters, passages: s.passages, lastSync: s.lastIngestAt, llm: s.hasLlm };
     },
   });
-  logger.info({ url: server.url }, 'kancelaria listening');
+  await slack?.start();
+  logger.info({ url: server.url, slack: slack ? (slack.isSocketMode ? 'socket-mode' : 'http') : 'off', teams: teams ? (teams.isAuthEnabled ? 'on' : 'on, authentication off') : 'off' }, 'kancelaria listening');
   const shutdown = async () => {
     logger.info('shutting down');
+    await slack?.stop();
     await server.close();
+    await teams?.idle();
     await app.close();
   };
   process.once('SIGINT', () => void shutdown());

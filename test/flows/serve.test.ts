@@ -1,0 +1,39 @@
+/** `kancelaria serve` as an operator starts it: a real process, a real port. */
+import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = path.join(ROOT, 'bin/kancelaria.js');
+
+test('serve reports the index on /healthz and says which channels are off', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-serve-'));
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
+  await promisify(execFile)(process.execPath, [BIN, 'ingest', 'samples/letters'], { cwd: ROOT, env });
+  const child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env });
+  try {
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no listen line in: ${stderr}`)), 20_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /"url":"(http:[^"]+)"/.exec(stderr);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!.replace('localhost', '127.0.0.1'));
+        }
+      });
+    });
+    const health = (await (await fetch(`${url}/healthz`)).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', backend: 'sqlite', llm: false });
+    expect(health.letters).toBeGreaterThan(15);
+    expect(stderr).toContain('Slack is off');
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 90_000);
