@@ -11,8 +11,9 @@ beforeEach(async () => {
   server = await startFakeQdrant();
 });
 afterEach(async () => {
-  expect(server.violations.splice(0)).toEqual([]);
+  // Close before asserting: a failed expectation must not leave the server holding Jest open.
   await server.close();
+  expect(server.violations.splice(0)).toEqual([]);
 });
 
 const SETTINGS = { shardNumber: 3, replicationFactor: 2, writeConsistencyFactor: 2 };
