@@ -79,6 +79,15 @@ export async function resolveAlias({ client, retry }: QdrantAccess, alias: strin
   return aliases.find((a) => a.alias_name === alias)?.collection_name ?? null;
 }
 
+/**
+ * True when `name` is a real collection, not an alias. Uses the collection list
+ * (which never contains aliases) because name-based endpoints resolve aliases.
+ */
+export async function isPlainCollection({ client, retry }: QdrantAccess, name: string): Promise<boolean> {
+  const { collections } = await withRetry(() => client.getCollections(), retry);
+  return collections.some((c) => c.name === name);
+}
+
 export interface EnsureCollectionOptions {
   /** The name readers use (`QDRANT_COLLECTION`). */
   readonly name: string;
@@ -98,8 +107,7 @@ export async function ensureCollection(
 ): Promise<string> {
   const target = await resolveAlias(access, name);
   if (target) return target;
-  const { exists } = await withRetry(() => access.client.collectionExists(name), access.retry);
-  if (exists) return name;
+  if (await isPlainCollection(access, name)) return name;
   const physical = physicalCollectionName(name, now());
   await createCollection(access, physical, settings);
   await withRetry(

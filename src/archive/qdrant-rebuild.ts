@@ -6,6 +6,7 @@
 import type { Logger } from '../logger.js';
 import {
   createCollection,
+  isPlainCollection,
   physicalCollectionName,
   switchAlias,
   type CollectionSettings,
@@ -75,8 +76,7 @@ export async function beginRebuild({
     index,
     async commit() {
       finish();
-      const { exists } = await withRetry(() => client.collectionExists(alias), retry);
-      if (exists) {
+      if (await isPlainCollection(access, alias)) {
         // A plain collection named like the alias (set up by hand before aliases): an alias cannot
         // share its name, so it must go first. The only case with a short gap; logged loudly.
         logger?.warn({ alias }, 'replacing a plain collection with an alias: reads fail until the alias exists');
