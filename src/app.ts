@@ -4,6 +4,7 @@
  * server get everything from here; tests build their own pieces directly.
  */
 import path from 'node:path';
+import { openQdrantIndex } from './archive/open-qdrant-index.js';
 import { SqliteIndex } from './archive/sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
@@ -23,13 +24,12 @@ export interface AppStatus {
 }
 
 /** Opens the archive index the configuration names. */
-export async function openIndex(config: Config): Promise<ArchiveIndex> {
+export async function openIndex(config: Config, logger?: Logger): Promise<ArchiveIndex> {
   switch (config.INDEX_BACKEND) {
     case 'sqlite':
       return new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
     case 'qdrant':
-      // TODO(#6): QdrantIndex lands with the Qdrant backend issue.
-      throw new Error('INDEX_BACKEND=qdrant is not available yet');
+      return openQdrantIndex({ config, ...(logger ? { logger } : {}) });
     default: {
       const never: never = config.INDEX_BACKEND;
       throw new Error(`unknown backend ${String(never)}`);
@@ -55,7 +55,7 @@ export interface App {
 
 /** Builds the bot's parts from configuration. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
-  const index = await openIndex(config);
+  const index = await openIndex(config, logger);
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
   const assistant = createAssistant({
     index,

@@ -25,7 +25,7 @@ import {
 } from './qdrant-payload.js';
 import { mapBounded, withRetry, type RetryOptions } from './qdrant-retry.js';
 import { documentVector, queryVector, type SparseVector } from './sparse-vector.js';
-import type { ArchiveIndex, IndexStats, Letter, LetterDigest, Passage, SearchHit, SearchOptions } from './types.js';
+import type { ArchiveIndex, IndexStats, Letter, LetterDigest, Passage, SearchHit, SearchOptions, TermStats } from './types.js';
 
 export interface QdrantIndexOptions {
   /** A configured client; tests point it at the loopback fake. */
@@ -239,6 +239,18 @@ export class QdrantIndex implements ArchiveIndex {
       this.#call((c) => c.retrieve(this.#collection, { ids: [META_POINT_ID], with_payload: true })),
     ]);
     return { backend: 'qdrant', letters, passages, lastSync: meta[0] ? readLastSync(meta[0].payload) : null };
+  }
+
+  /** Document frequencies by counting passages whose indexed `terms` hold each term (exact counts, in parallel). */
+  async termStats(terms: readonly string[]): Promise<TermStats> {
+    const unique = [...new Set(terms)];
+    const countWhere = async (must: QdrantFilter['must']) =>
+      (await this.#call((c) => c.count(this.#collection, { filter: { must }, exact: true }))).count;
+    const [passages, ...counts] = await Promise.all([
+      countWhere([kindIs('passage')]),
+      ...unique.map((term) => countWhere([kindIs('passage'), { key: 'terms', match: { value: term } }])),
+    ]);
+    return { passages: passages ?? 0, df: new Map(unique.map((term, i) => [term, counts[i] ?? 0])) };
   }
 
   /** The REST client holds no open resources that need releasing. */

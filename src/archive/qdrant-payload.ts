@@ -22,6 +22,7 @@ export const PAYLOAD_INDEXES = {
   reference: 'keyword',
   author: 'keyword',
   author_terms: 'keyword',
+  terms: 'keyword',
   access_group: 'keyword',
   date: 'datetime',
 } as const satisfies Record<string, Schemas['PayloadSchemaType']>;
@@ -63,7 +64,10 @@ function filterFields(letter: Letter): Record<string, unknown> {
 
 export function passagePayload(letter: Letter, passage: Passage): Record<string, unknown> {
   const { id, ordinal, page, start, end, text } = passage;
-  return { kind: 'passage', ...filterFields(letter), passage: { id, ordinal, page, start, end, text } };
+  // Distinct analyzed terms, keyword-indexed, so document frequencies can be
+  // counted in the engine (`termStats`) as SQLite's fts5vocab does.
+  const terms = [...new Set(analyze(text))];
+  return { kind: 'passage', ...filterFields(letter), terms, passage: { id, ordinal, page, start, end, text } };
 }
 
 export function letterPayload(letter: Letter): Record<string, unknown> {

@@ -64,6 +64,15 @@ program
   });
 
 program
+  .command('snapshot')
+  .description('back up the index (Qdrant snapshot or SQLite copy) and the bot state into DATA_DIR/snapshots')
+  .action(async () => {
+    const { config, logger } = setup();
+    const { runSnapshot } = await import('./commands/snapshot.js');
+    await runSnapshot({ config, logger, out: process.stdout });
+  });
+
+program
   .command('demo')
   .description('ingest samples/letters and answer the question about Liaoning')
   .action(async () => {

@@ -1,10 +1,20 @@
 /**
  * `kancelaria ingest [DIR] [--full]`: sync an archive folder into the index,
  * with a progress bar on a terminal and quiet lines otherwise.
+ *
+ * With Qdrant, `--full` builds a new collection beside the live one and
+ * switches the alias the bot reads in one atomic operation, so the bot keeps
+ * answering from the old collection until the new one is complete. With
+ * SQLite, `--full` re-indexes in place; every letter is replaced in its own
+ * transaction, so readers never see a half-indexed letter either.
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../../../ingest/sync-archive.js';
+import { createQdrantClient } from '../../archive/open-qdrant-index.js';
+import { collectionSettingsFromConfig } from '../../archive/qdrant-collection.js';
+import { beginRebuild } from '../../archive/qdrant-rebuild.js';
+import type { ArchiveIndex } from '../../archive/types.js';
 import { openIndex } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -15,40 +25,67 @@ export interface IngestCommandOptions {
   readonly dir?: string;
   readonly full?: boolean;
   /** Where human output goes (stdout). */
-  readonly out: NodeJS.WriteStream;
+  readonly out: NodeJS.WritableStream;
+}
+
+function progressBar(): { onProgress: SyncProgress; stop(): void } {
+  if (!process.stderr.isTTY) return { onProgress: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: 'Indeksowanie [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+    cliProgress.Presets.shades_classic,
+  );
+  return {
+    onProgress: ({ done, total, file }) => {
+      if (done === 1) bar.start(total, 0, { file: '' });
+      bar.update(done, { file: file.length > 40 ? `…${file.slice(-39)}` : file });
+    },
+    stop: () => bar.stop(),
+  };
 }
 
 /** Runs the sync and prints failures and the summary line; returns the summary. */
 export async function runIngest({ config, logger, dir, full = false, out }: IngestCommandOptions): Promise<SyncSummary> {
   const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
-  const index = await openIndex(config);
-  const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar(
-        { format: 'Indeksowanie [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
-  const onProgress: SyncProgress = ({ done, total, file }) => {
-    if (!bar) return;
-    if (done === 1) bar.start(total, 0, { file: '' });
-    bar.update(done, { file: file.length > 40 ? `…${file.slice(-39)}` : file });
-  };
-  try {
-    const summary = await syncArchive({
+  const bar = progressBar();
+  const sync = (index: ArchiveIndex, isFull: boolean) =>
+    syncArchive({
       index,
       archiveDir,
-      full,
+      full: isFull,
       maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
       maxPages: config.INGEST_MAX_PAGES,
       logger,
-      onProgress,
+      onProgress: bar.onProgress,
     });
-    bar?.stop();
-    for (const failure of summary.failures) out.write(`failed: ${failure.file}: ${failure.reason}: ${failure.message}\n`);
-    out.write(`${formatSyncSummary(summary)}\n`);
-    return summary;
+  let summary: SyncSummary;
+  try {
+    if (full && config.INDEX_BACKEND === 'qdrant') {
+      const rebuild = await beginRebuild({
+        client: createQdrantClient(config),
+        alias: config.QDRANT_COLLECTION,
+        settings: collectionSettingsFromConfig(config),
+        logger,
+      });
+      try {
+        summary = await sync(rebuild.index, true);
+        const switched = await rebuild.commit();
+        out.write(`alias ${config.QDRANT_COLLECTION} → ${switched.collection}${switched.previous ? ` (dropped ${switched.previous})` : ''}\n`);
+      } catch (error) {
+        await rebuild.abort();
+        throw error;
+      }
+    } else {
+      const index = await openIndex(config, logger);
+      try {
+        summary = await sync(index, full);
+      } finally {
+        await index.close();
+      }
+    }
   } finally {
-    bar?.stop();
-    await index.close();
+    bar.stop();
   }
+  for (const failure of summary.failures) out.write(`failed: ${failure.file}: ${failure.reason}: ${failure.message}\n`);
+  out.write(`${formatSyncSummary(summary)}\n`);
+  return summary;
 }
