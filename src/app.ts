@@ -8,6 +8,7 @@ import { openQdrantIndex } from './archive/open-qdrant-index.js';
 import { SqliteIndex } from './archive/sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
+import { withRateLimit } from './assistant/rate-limit.js';
 import { StateStore } from './assistant/state-store.js';
 import type { Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
@@ -57,12 +58,13 @@ export interface App {
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const index = await openIndex(config, logger);
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
-  const assistant = createAssistant({
+  const core = createAssistant({
     index,
     logger,
     passages: config.ANSWER_PASSAGES,
     ...(config.ANSWER_MIN_SCORE !== undefined ? { minCoverage: config.ANSWER_MIN_SCORE } : {}),
   });
+  const assistant = withRateLimit(core, { perMinute: config.RATE_LIMIT_PER_MINUTE });
   let running: Promise<string> | null = null;
   return {
     config,
