@@ -1,0 +1,47 @@
+/**
+ * The baseline peer every measurement is compared with: the naive SQLite FTS5
+ * set-up described in the retrieval issue. One row per passage of raw text,
+ * the `unicode61` tokenizer with diacritics removed, and the question's raw
+ * words OR-ed together. No stemming, no stop words, no fields.
+ */
+import Database from 'better-sqlite3';
+
+export interface NaiveHit {
+  readonly file: string;
+  readonly score: number;
+}
+
+/** A naive FTS5 index over raw passage text. */
+export class NaiveFts5Index {
+  readonly #db: Database.Database;
+
+  constructor(path = ':memory:') {
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(file UNINDEXED, text, tokenize = "unicode61 remove_diacritics 2")`);
+  }
+
+  /** Adds passages of one file (the same passages Kancelaria indexes, for a fair comparison). */
+  add(file: string, texts: readonly string[]): void {
+    const insert = this.#db.prepare('INSERT INTO docs (file, text) VALUES (?, ?)');
+    this.#db.transaction(() => {
+      for (const text of texts) insert.run(file, text);
+    })();
+  }
+
+  /** Distinct files ranked by their best passage, for the question's raw words OR-ed. */
+  search(question: string, k = 10): NaiveHit[] {
+    const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) return [];
+    const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
+    const rows = this.#db
+      .prepare('SELECT file, -bm25(docs) AS score FROM docs WHERE docs MATCH ? ORDER BY score DESC LIMIT ?')
+      .all(match, k * 5) as NaiveHit[];
+    const seen = new Set<string>();
+    return rows.filter((r) => !seen.has(r.file) && seen.add(r.file)).slice(0, k);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
