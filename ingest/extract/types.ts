@@ -4,6 +4,7 @@
  * for files they cannot read; the sync reports it and goes on.
  */
 import type { LetterMetadata, TextSource } from '../../src/archive/types.js';
+import type { PageRecognizer } from './ocr-pool.js';
 
 export interface ExtractedPage {
   /** 1-based page number, or `null` for formats without pages (TXT, DOCX, e-mail). */
@@ -29,6 +30,8 @@ export interface ExtractOptions {
   /** Upper bound on pages; more raises `IngestError('too_many_pages')`. */
   readonly maxPages: number;
   readonly signal?: AbortSignal;
+  /** OCR for PDF pages without a usable text layer; without it such pages stay empty. */
+  readonly ocr?: PageRecognizer;
 }
 
 /** An extractor for one family of file types. */
