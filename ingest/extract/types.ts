@@ -22,8 +22,17 @@ export interface ExtractedDocument {
   readonly source: TextSource;
   /** Metadata the format itself carries (e-mail headers, DOCX properties); overrides nothing found in the text unless set. */
   readonly metadata?: Partial<LetterMetadata>;
+  /** Files carried inside this one (e-mail attachments); the sync indexes each as a letter of its own. */
+  readonly attachments?: readonly ExtractedAttachment[];
   /** Facts removed from the text as noise but worth keeping (registry stamp date, KRM number). */
   readonly noise?: readonly string[];
+}
+
+/** A file embedded in another (an e-mail attachment). */
+export interface ExtractedAttachment {
+  /** Its file name, safe to append to the parent's path after `#`. */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface ExtractOptions {
