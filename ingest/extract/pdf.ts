@@ -66,7 +66,7 @@ export const extractPdf: Extractor = async (bytes, options) => {
       return confidence === undefined ? { page: i + 1, text, ocr: false } : { page: i + 1, text, ocr: true, ocrConfidence: Math.round(confidence * 10) / 10 };
     });
     if (extracted.every((page) => page.text === '')) {
-      const why = scanned.length === 0 ? 'no page has text or a scanned image' : options.ocr ? 'OCR found no text' : 'OCR is needed but switched off (OCR_ENABLED)';
+      const why = scanned.length === 0 ? 'no page has text or a scanned image to OCR' : options.ocr ? 'OCR found no text' : 'OCR is needed but switched off (OCR_ENABLED)';
       throw new IngestError('no_text', `PDF has no text on any of its ${pdf.numPages} pages: ${why}`);
     }
     const isAllOcr = extracted.every((page) => page.ocr || page.text === '');
