@@ -20,9 +20,12 @@ export const extractEml: Extractor = async (bytes, { signal }) => {
   const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).catch((error: unknown) => {
     throw new IngestError('corrupt', `E-mail cannot be parsed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   });
-  if (mail.headerLines.length === 0) throw new IngestError('corrupt', 'Not an e-mail: no headers');
+  if (!['from', 'to', 'subject', 'date'].some((name) => mail.headers.has(name))) {
+    throw new IngestError('corrupt', 'Not an e-mail: none of the From, To, Subject or Date headers');
+  }
   const from = addressText(mail.from);
   const to = addressText(mail.to);
+  const toNames = addressNames(mail.to);
   const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString().slice(0, 10) : null;
   const subject = mail.subject?.trim() || null;
   const attachments: ExtractedAttachment[] = mail.attachments
@@ -44,7 +47,7 @@ export const extractEml: Extractor = async (bytes, { signal }) => {
   return {
     pages: [{ page: null, text, ocr: false }],
     source: 'email',
-    metadata: { title: subject, date, author: mail.from?.value[0]?.name || mail.from?.value[0]?.address || null, addressee: to },
+    metadata: { title: subject, date, author: mail.from?.value[0]?.name || mail.from?.value[0]?.address || null, addressee: toNames },
     ...(attachments.length > 0 ? { attachments } : {}),
   };
 };
@@ -52,6 +55,14 @@ export const extractEml: Extractor = async (bytes, { signal }) => {
 function addressText(address: AddressObject | AddressObject[] | undefined): string | null {
   if (!address) return null;
   const text = (Array.isArray(address) ? address : [address]).map((a) => a.text).join(', ').trim();
+  return text === '' ? null : text;
+}
+
+/** Recipients by name where the header gives one (`Rada Miasta`), else by address. */
+function addressNames(address: AddressObject | AddressObject[] | undefined): string | null {
+  if (!address) return null;
+  const names = (Array.isArray(address) ? address : [address]).flatMap((a) => a.value.map((v) => v.name || v.address || ''));
+  const text = names.filter(Boolean).join(', ');
   return text === '' ? null : text;
 }
 

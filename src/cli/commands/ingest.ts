@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { createOcrPool } from '../../../ingest/extract/ocr-pool.js';
 import { formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../../../ingest/sync-archive.js';
 import { openIndex } from '../../app.js';
 import type { Config } from '../../config.js';
@@ -22,6 +23,8 @@ export interface IngestCommandOptions {
 export async function runIngest({ config, logger, dir, full = false, out }: IngestCommandOptions): Promise<SyncSummary> {
   const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
   const index = await openIndex(config);
+  // Workers start only when a scanned page needs them.
+  const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
         { format: 'Indeksowanie [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
@@ -40,6 +43,8 @@ export async function runIngest({ config, logger, dir, full = false, out }: Inge
       full,
       maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
       maxPages: config.INGEST_MAX_PAGES,
+      fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000,
+      ...(ocr ? { ocr } : {}),
       logger,
       onProgress,
     });
@@ -49,6 +54,7 @@ export async function runIngest({ config, logger, dir, full = false, out }: Inge
     return summary;
   } finally {
     bar?.stop();
+    await ocr?.close();
     await index.close();
   }
 }
