@@ -148,7 +148,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     const reason = error instanceof IngestError ? error.reason : 'internal';
     let message = error instanceof Error ? error.message : String(error);
     if (reason === 'timeout' && !options.signal?.aborted && options.fileTimeoutMs) {
-      message = `stopped after ${(options.fileTimeoutMs / 1000).toFixed(0)} s (INGEST_FILE_TIMEOUT_S): ${message}`;
+      message = `stopped after ${Math.round(options.fileTimeoutMs / 1000)} s (INGEST_FILE_TIMEOUT_S): ${message}`;
     }
     failures.push({ file, reason, message });
     if (reason === 'internal') logger.error({ err: error, file }, 'ingest failed unexpectedly');
