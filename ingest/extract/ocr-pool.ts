@@ -100,6 +100,11 @@ export function createOcrPool({ workers = 0, languages = 'pol' }: CreateOcrPoolO
       cacheMethod: 'none',
       workerBlobURL: false,
     });
+    if (isClosed) {
+      // close() ran while this worker was loading: do not leave a thread behind.
+      await worker.terminate();
+      throw new Error('OCR pool closed');
+    }
     all.add(worker);
     return worker;
   };
