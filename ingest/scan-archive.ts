@@ -14,9 +14,11 @@ export interface ArchiveFile {
   readonly size: number;
 }
 
-/** Files that are never letters: hidden files, editor and OS leftovers, sidecar metadata. */
+/** Files that are never letters: hidden files, editor and OS leftovers, sidecar metadata (read beside their letters). */
 function isIgnored(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name.endsWith('.meta.json');
+  return (
+    name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name.endsWith('.meta.json') || name === 'metadata.csv'
+  );
 }
 
 /**

@@ -11,13 +11,16 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ArchiveIndex, Letter } from '../src/archive/types.js';
+import type { ArchiveIndex, Letter, LetterDigest, Passage } from '../src/archive/types.js';
 import { detectLanguage } from '../src/archive/language.js';
 import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { chunkPages, type ChunkOptions } from './chunk.js';
-import { extractorFor } from './extract/extract-file.js';
+import { extractDocument, extractorFor } from './extract/extract-file.js';
+import type { PageRecognizer } from './extract/ocr-pool.js';
+import type { ExtractedDocument } from './extract/types.js';
 import { extractMetadata } from './metadata.js';
+import { readSidecar, type CsvCache, type Sidecar } from './read-sidecar.js';
 import { scanArchive } from './scan-archive.js';
 
 export type SyncAction = 'added' | 'updated' | 'unchanged' | 'deleted' | 'failed';
@@ -50,6 +53,10 @@ export interface SyncArchiveOptions {
   readonly full?: boolean;
   readonly maxBytes: number;
   readonly maxPages: number;
+  /** Per-file time limit for extraction (OCR included); over it the file fails with `timeout`. Unset or 0: none. */
+  readonly fileTimeoutMs?: number;
+  /** OCR for scanned PDF pages (an `OcrPool`); without it, image-only PDFs fail with `no_text`. */
+  readonly ocr?: PageRecognizer;
   readonly chunk?: ChunkOptions;
   readonly logger: Logger;
   readonly onProgress?: SyncProgress;
@@ -62,37 +69,66 @@ export function letterIdFor(relativePath: string): string {
   return createHash('sha256').update(relativePath.normalize('NFC')).digest('hex').slice(0, 20);
 }
 
-function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** File id of an e-mail attachment: the e-mail's path, `#`, the attachment's name. */
+export function attachmentPath(emailPath: string, fileName: string): string {
+  return `${emailPath}#${fileName}`;
 }
 
-/** Reads, extracts, describes and chunks one file into a letter and its passages. */
-async function buildLetter(
-  file: { relativePath: string; absolutePath: string },
-  bytes: Uint8Array,
-  options: Pick<SyncArchiveOptions, 'maxPages' | 'chunk' | 'signal'>,
-) {
-  const id = letterIdFor(file.relativePath);
-  const extract = extractorFor(file.relativePath);
-  const doc = await extract(bytes, { maxPages: options.maxPages, ...(options.signal ? { signal: options.signal } : {}) });
-  const { text, passages } = chunkPages(id, doc.pages, options.chunk);
+/** The file's bytes plus its sidecar metadata: editing either one re-indexes the letter. */
+function hashContent(bytes: Uint8Array, sidecar: Sidecar | null): string {
+  const hash = createHash('sha256').update(bytes);
+  if (sidecar) hash.update('\0sidecar\0').update(sidecar.fingerprint);
+  return hash.digest('hex');
+}
+
+interface BuiltLetter {
+  readonly letter: Letter;
+  readonly passages: Passage[];
+}
+
+interface LetterInput {
+  readonly relativePath: string;
+  readonly absolutePath: string;
+  readonly contentHash: string;
+  readonly sidecar: Sidecar | null;
+  readonly attachedTo?: string;
+}
+
+/** Describes and chunks one extracted document into a letter and its passages. */
+function buildLetter(input: LetterInput, doc: ExtractedDocument, chunk: ChunkOptions | undefined): BuiltLetter {
+  const id = letterIdFor(input.relativePath);
+  const { text, passages } = chunkPages(id, doc.pages, chunk);
   if (passages.length === 0) throw new IngestError('no_text', 'no text could be extracted');
-  const fromText = extractMetadata(text, { fileName: path.basename(file.relativePath) });
+  const fromText = extractMetadata(text, { fileName: path.basename(input.relativePath) });
+  const defined = (fields: object) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const fromFormat = Object.fromEntries(Object.entries(doc.metadata ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  const ocrPages = doc.pages.filter((p) => p.ocr && p.ocrConfidence !== undefined);
+  const ocrConfidence =
+    ocrPages.length === 0 ? undefined : Math.round((ocrPages.reduce((sum, p) => sum + (p.ocrConfidence ?? 0), 0) / ocrPages.length) * 10) / 10;
   const letter: Letter = {
     ...fromText,
     ...fromFormat,
     id,
-    contentHash: hashBytes(bytes),
-    file: file.relativePath,
-    source: file.absolutePath,
+    contentHash: input.contentHash,
+    file: input.relativePath,
+    source: input.absolutePath,
     url: null,
     pages: Math.max(1, doc.pages.filter((p) => p.page !== null).length),
     accessGroup: null,
     ocr: doc.pages.some((p) => p.ocr),
     language: detectLanguage(text),
+    ...(ocrConfidence === undefined ? {} : { ocrConfidence }),
+    ...(input.attachedTo ? { attachedTo: input.attachedTo } : {}),
+    // The archivist's word last: it overrides everything extraction guessed.
+    ...defined(input.sidecar?.fields ?? {}),
   };
   return { letter, passages };
+}
+
+/** A per-file signal: the sync's own, plus the file time limit when one is set. */
+function fileSignal(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
+  const signals = [signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
+  return signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
 }
 
 /** Brings the index in line with the archive folder. */
@@ -104,7 +140,28 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   const seen = new Set<string>();
   const counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, failed: 0, passages: 0 };
   const failures: SyncFailure[] = [];
+  const csvCache: CsvCache = new Map();
   const total = files.length;
+
+  const fail = (file: string, error: unknown): void => {
+    counts.failed += 1;
+    const reason = error instanceof IngestError ? error.reason : 'internal';
+    let message = error instanceof Error ? error.message : String(error);
+    if (reason === 'timeout' && !options.signal?.aborted && options.fileTimeoutMs) {
+      message = `stopped after ${Math.round(options.fileTimeoutMs / 1000)} s (INGEST_FILE_TIMEOUT_S): ${message}`;
+    }
+    failures.push({ file, reason, message });
+    if (reason === 'internal') logger.error({ err: error, file }, 'ingest failed unexpectedly');
+  };
+  // Attachments of an e-mail that is unchanged or unreadable keep their indexed versions.
+  const keepAttachments = (relativePath: string): void => {
+    for (const digest of known.values()) if (digest.file.startsWith(`${relativePath}#`)) seen.add(digest.id);
+  };
+  const upsert = async (built: BuiltLetter, previous: LetterDigest | undefined): Promise<void> => {
+    await index.upsertLetter(built.letter, built.passages);
+    counts.passages += built.passages.length;
+    counts[previous ? 'updated' : 'added'] += 1;
+  };
 
   for (const [i, file] of files.entries()) {
     options.signal?.throwIfAborted();
@@ -119,23 +176,44 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
         throw new IngestError('too_large', `${(file.size / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit`);
       }
       const bytes = await fs.readFile(file.absolutePath);
+      const sidecar = await readSidecar(file.absolutePath, csvCache);
+      const contentHash = hashContent(bytes, sidecar);
       const previous = known.get(id);
-      if (!full && previous && previous.contentHash === hashBytes(bytes)) {
+      if (!full && previous && previous.contentHash === contentHash) {
         action = 'unchanged';
+        keepAttachments(file.relativePath);
       } else {
-        const { letter, passages } = await buildLetter(file, bytes, options);
-        await index.upsertLetter(letter, passages);
-        counts.passages += passages.length;
+        const signal = fileSignal(options.signal, options.fileTimeoutMs);
+        const extractOptions = { maxPages: options.maxPages, ...(signal ? { signal } : {}), ...(options.ocr ? { ocr: options.ocr } : {}) };
+        const doc = await extractDocument(file.relativePath, bytes, extractOptions);
+        await upsert(buildLetter({ ...file, contentHash, sidecar }, doc, options.chunk), previous);
         action = previous ? 'updated' : 'added';
+        for (const attachment of doc.attachments ?? []) {
+          const relativePath = attachmentPath(file.relativePath, attachment.fileName);
+          const attachmentId = letterIdFor(relativePath);
+          seen.add(attachmentId);
+          try {
+            extractorFor(attachment.fileName);
+          } catch {
+            continue; // Images, spreadsheets…: listed in the e-mail's text, not letters of their own.
+          }
+          try {
+            const attachmentDoc = await extractDocument(attachment.fileName, attachment.bytes, extractOptions);
+            const input = { relativePath, absolutePath: file.absolutePath, contentHash: hashContent(attachment.bytes, null), sidecar: null, attachedTo: id };
+            await upsert(buildLetter(input, attachmentDoc, options.chunk), known.get(attachmentId));
+          } catch (error) {
+            options.signal?.throwIfAborted();
+            fail(relativePath, error);
+          }
+        }
       }
     } catch (error) {
       action = 'failed';
-      const reason = error instanceof IngestError ? error.reason : 'internal';
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push({ file: file.relativePath, reason, message });
-      if (reason === 'internal') logger.error({ err: error, file: file.relativePath }, 'ingest failed unexpectedly');
+      keepAttachments(file.relativePath);
+      fail(file.relativePath, error);
     }
-    counts[action] += 1;
+    // Added, updated and failed letters (attachments included) are counted where they happen.
+    if (action === 'unchanged') counts.unchanged += 1;
     onProgress?.({ done: i + 1, total, file: file.relativePath, action });
   }
 

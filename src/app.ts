@@ -13,6 +13,7 @@ import { StateStore } from './assistant/state-store.js';
 import type { Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { createOcrPool } from '../ingest/extract/ocr-pool.js';
 import { formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';
 
 /** What admin `status` commands and `/healthz` report. */
@@ -22,6 +23,11 @@ export interface AppStatus {
   readonly passages: number;
   readonly hasLlm: boolean;
   readonly lastIngestAt: string | null;
+}
+
+/** Per-file ingest limits from configuration. */
+export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number } {
+  return { maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024, maxPages: config.INGEST_MAX_PAGES, fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000 };
 }
 
 /** Opens the archive index the configuration names. */
@@ -78,11 +84,13 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     reindex(onProgress) {
       // Two admins asking at once share one run instead of racing.
-      running ??= syncArchive({
+      if (running) return running;
+      const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
+      running = syncArchive({
         index,
         archiveDir: config.archiveDir,
-        maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
-        maxPages: config.INGEST_MAX_PAGES,
+        ...ingestLimits(config),
+        ...(ocr ? { ocr } : {}),
         logger,
         onProgress: ({ done, total }) => {
           if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
@@ -92,8 +100,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
           return formatSyncSummary(summary);
         })
-        .finally(() => {
+        .finally(async () => {
           running = null;
+          await ocr?.close();
         });
       return running;
     },

@@ -93,6 +93,8 @@ export const envSchema = z
     /** OCR for pages without a text layer (needs the Polish trained data from npm). */
     OCR_ENABLED: flag(true),
     OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+    /** A file whose extraction (OCR included) takes longer is stopped and reported as `timeout`; 0 = no limit. */
+    INGEST_FILE_TIMEOUT_S: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
 
     /** Minimum retrieval confidence below which the bot refuses instead of answering. */
     ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),

@@ -60,7 +60,8 @@ export type IngestFailureReason =
   | 'binary'
   | 'not_utf8'
   | 'no_text'
-  | 'timeout';
+  | 'timeout'
+  | 'bad_metadata';
 
 /** A per-file ingest failure: reported by name with its reason, never fatal to the sync. */
 export class IngestError extends Error {

@@ -5,16 +5,28 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { IngestError } from '../../src/errors.js';
+import { extractDocx } from './docx.js';
+import { extractEml } from './eml.js';
 import { extractPdf } from './pdf.js';
+import { stripDocumentNoise } from './strip-registry-noise.js';
 import { extractMarkdown, extractText } from './text.js';
-import type { ExtractedDocument, Extractor } from './types.js';
+import type { ExtractedDocument, Extractor, ExtractOptions } from './types.js';
 
-// One row per file type; new formats (.docx, .eml) add a row here.
+// One row per file type.
 const EXTRACTORS = {
   '.pdf': extractPdf,
+  '.docx': extractDocx,
+  '.eml': extractEml,
   '.txt': extractText,
   '.md': extractMarkdown,
 } as const satisfies Record<string, Extractor>;
+
+/** Types people will try, with the reason they are not read (instead of a bare "unsupported"). */
+const UNSUPPORTED_REASONS: Readonly<Record<string, string>> = {
+  '.odt': 'OpenDocument text (.odt) is not supported: there is no maintained ODT text extractor for Node that we trust; save it as DOCX or PDF',
+  '.doc': 'Old binary Word (.doc) is not supported; save it as DOCX or PDF',
+  '.msg': 'Outlook .msg is not supported; save the message as .eml',
+};
 
 /** Lower-case extensions (with the dot) that `extractFile` can read. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(EXTRACTORS);
@@ -25,6 +37,8 @@ export interface ExtractFileOptions {
   /** Passed to the extractor; longer documents are rejected. */
   readonly maxPages: number;
   readonly signal?: AbortSignal;
+  /** OCR for scanned PDF pages (see `ExtractOptions.ocr`). */
+  readonly ocr?: ExtractOptions['ocr'];
 }
 
 /**
@@ -35,6 +49,8 @@ export function extractorFor(filePath: string): Extractor {
   const extension = extname(filePath).toLowerCase();
   const extractor: Extractor | undefined = (EXTRACTORS as Record<string, Extractor>)[extension];
   if (!extractor) {
+    const reason = UNSUPPORTED_REASONS[extension];
+    if (reason) throw new IngestError('unsupported_type', reason);
     const named = extension === '' ? 'no extension' : `"${extension}"`;
     throw new IngestError('unsupported_type', `Unsupported file type (${named}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}`);
   }
@@ -51,11 +67,22 @@ export function extractorFor(filePath: string): Extractor {
  */
 export async function extractFile(
   filePath: string,
-  { maxBytes, maxPages, signal }: ExtractFileOptions,
+  { maxBytes, maxPages, signal, ocr }: ExtractFileOptions,
 ): Promise<ExtractedDocument> {
-  const extractor = extractorFor(filePath);
+  extractorFor(filePath);
   const bytes = await readLimited(filePath, maxBytes, signal);
-  return extractor(bytes, { maxPages, ...(signal ? { signal } : {}) });
+  return extractDocument(filePath, bytes, { maxPages, ...(signal ? { signal } : {}), ...(ocr ? { ocr } : {}) });
+}
+
+/**
+ * Extracts bytes already read, by the file name's type, and strips registry
+ * stamps and page counters from the result (`stripDocumentNoise`): the one
+ * path every format takes, so scans, exports and attachments are cleaned alike.
+ * @throws IngestError as `extractorFor` and the extractor do.
+ */
+export async function extractDocument(fileName: string, bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
+  const extractor = extractorFor(fileName);
+  return stripDocumentNoise(await extractor(bytes, options));
 }
 
 async function readLimited(filePath: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Uint8Array> {

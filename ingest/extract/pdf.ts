@@ -1,13 +1,16 @@
 /**
- * Text-layer extraction from PDFs with pdf.js (legacy build: runs on Node 20
- * and under Jest without a DOM). Pages without a text layer come back empty
- * for the OCR stage to fill.
+ * Text extraction from PDFs with pdf.js (legacy build: runs on Node 20 and
+ * under Jest without a DOM): the text layer where a page has a usable one,
+ * OCR (`ocr-pdf-page.ts`) where it has only a scanned image.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../../src/errors.js';
+import { ocrPdfPage } from './ocr-pdf-page.js';
+import type { PageRecognizer } from './ocr-pool.js';
 import { groupLines, rejoinPageBreaks, renderLines, type PdfLine, type PdfTextItem } from './pdf-layout.js';
+import { hasRasterImage } from './render-pdf-page.js';
 import { stripRepeatedLines } from './strip-repeated-lines.js';
 import type { ExtractedPage, Extractor, ExtractOptions } from './types.js';
 
@@ -17,15 +20,22 @@ const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 const CMAP_URL = join(PDFJS_DIR, 'cmaps') + '/';
 const STANDARD_FONTS_URL = join(PDFJS_DIR, 'standard_fonts') + '/';
 
+/**
+ * A page whose text layer has fewer letters than this is treated as a scan
+ * (scanners often add a page number or a stamp as text over the image).
+ */
+const MIN_TEXT_LAYER_LETTERS = 40;
+
 /** A valid PDF has its header in the first KiB and `%%EOF` in the last KiB (ISO 32000 §7.5). */
 const MARKER_WINDOW = 1024;
 
 /**
- * Extracts the text layer of a PDF, page by page, in reading order, with
- * running headers/footers removed (kept in `noise`).
+ * Extracts a PDF's text, page by page, in reading order, with running
+ * headers/footers removed (kept in `noise`). Pages without a usable text
+ * layer that show an image are OCR'd when `options.ocr` is given.
  * @throws IngestError `encrypted` (needs a password), `corrupt` (not a PDF,
- *   truncated or unreadable), `too_many_pages`, `no_text` (no page has a text
- *   layer: OCR is needed), `timeout` (the signal fired).
+ *   truncated or unreadable), `too_many_pages`, `no_text` (no page has text,
+ *   even after OCR), `timeout` (the signal fired).
  */
 export const extractPdf: Extractor = async (bytes, options) => {
   checkAborted(options.signal);
@@ -40,17 +50,72 @@ export const extractPdf: Extractor = async (bytes, options) => {
       checkAborted(options.signal);
       lines.push(await readPageLines(pdf, number));
     }
+    const scanned = await findScannedPages(pdf, lines);
+    const ocr = new Map<number, number>();
+    if (scanned.length > 0 && options.ocr) {
+      const results = await ocrPages(pdf, scanned, options.ocr, options.signal);
+      for (const [number, result] of results) {
+        lines[number - 1] = result.lines;
+        ocr.set(number, result.confidence);
+      }
+    }
     const { pages, removed } = stripRepeatedLines(lines);
     const texts = rejoinPageBreaks(pages.map(renderLines));
-    const extracted: ExtractedPage[] = texts.map((text, i) => ({ page: i + 1, text, ocr: false }));
+    const extracted: ExtractedPage[] = texts.map((text, i) => {
+      const confidence = ocr.get(i + 1);
+      return confidence === undefined ? { page: i + 1, text, ocr: false } : { page: i + 1, text, ocr: true, ocrConfidence: Math.round(confidence * 10) / 10 };
+    });
     if (extracted.every((page) => page.text === '')) {
-      throw new IngestError('no_text', `PDF has no text layer on any of its ${pdf.numPages} pages; OCR is needed`);
+      const why = scanned.length === 0 ? 'no page has text or a scanned image to OCR' : options.ocr ? 'OCR found no text' : 'OCR is needed but switched off (OCR_ENABLED)';
+      throw new IngestError('no_text', `PDF has no text on any of its ${pdf.numPages} pages: ${why}`);
     }
-    return { pages: extracted, source: 'text-layer', ...(removed.length > 0 ? { noise: removed } : {}) };
+    const isAllOcr = extracted.every((page) => page.ocr || page.text === '');
+    return { pages: extracted, source: isAllOcr ? 'ocr' : 'text-layer', ...(removed.length > 0 ? { noise: removed } : {}) };
   } finally {
     await pdf.destroy();
   }
 };
+
+/** Numbers of pages whose text layer is (nearly) empty but which paint an image. */
+async function findScannedPages(pdf: PDFDocumentProxy, lines: readonly PdfLine[][]): Promise<number[]> {
+  const scanned: number[] = [];
+  for (const [i, pageLines] of lines.entries()) {
+    const letters = pageLines.reduce((sum, line) => sum + (line.text.match(/\p{L}/gu)?.length ?? 0), 0);
+    if (letters >= MIN_TEXT_LAYER_LETTERS) continue;
+    const page = await pdf.getPage(i + 1);
+    if (await hasRasterImage(page)) scanned.push(i + 1);
+  }
+  return scanned;
+}
+
+/**
+ * OCRs pages with at most `concurrency + 1` in flight: one renders while the
+ * workers recognise, and a 500-page scan never holds 500 bitmaps.
+ */
+async function ocrPages(
+  pdf: PDFDocumentProxy,
+  numbers: readonly number[],
+  recognizer: PageRecognizer,
+  signal: AbortSignal | undefined,
+): Promise<Map<number, { lines: PdfLine[]; confidence: number }>> {
+  const results = new Map<number, { lines: PdfLine[]; confidence: number }>();
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < numbers.length) {
+      const number = numbers[next] as number;
+      next += 1;
+      checkAborted(signal);
+      const page = await pdf.getPage(number);
+      const { lines, confidence } = await ocrPdfPage(page, { recognizer, ...(signal ? { signal } : {}) });
+      page.cleanup();
+      results.set(number, { lines, confidence });
+    }
+  };
+  const lanes = Math.min(numbers.length, Math.max(1, recognizer.concurrency) + 1);
+  await Promise.all(Array.from({ length: lanes }, lane));
+  checkAborted(signal);
+  return results;
+}
 
 async function openPdf(bytes: Uint8Array, { signal }: ExtractOptions): Promise<PDFDocumentProxy> {
   const task = getDocument({

@@ -4,6 +4,7 @@
  * for files they cannot read; the sync reports it and goes on.
  */
 import type { LetterMetadata, TextSource } from '../../src/archive/types.js';
+import type { PageRecognizer } from './ocr-pool.js';
 
 export interface ExtractedPage {
   /** 1-based page number, or `null` for formats without pages (TXT, DOCX, e-mail). */
@@ -21,14 +22,25 @@ export interface ExtractedDocument {
   readonly source: TextSource;
   /** Metadata the format itself carries (e-mail headers, DOCX properties); overrides nothing found in the text unless set. */
   readonly metadata?: Partial<LetterMetadata>;
+  /** Files carried inside this one (e-mail attachments); the sync indexes each as a letter of its own. */
+  readonly attachments?: readonly ExtractedAttachment[];
   /** Facts removed from the text as noise but worth keeping (registry stamp date, KRM number). */
   readonly noise?: readonly string[];
+}
+
+/** A file embedded in another (an e-mail attachment). */
+export interface ExtractedAttachment {
+  /** Its file name, safe to append to the parent's path after `#`. */
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
 }
 
 export interface ExtractOptions {
   /** Upper bound on pages; more raises `IngestError('too_many_pages')`. */
   readonly maxPages: number;
   readonly signal?: AbortSignal;
+  /** OCR for PDF pages without a usable text layer; without it such pages stay empty. */
+  readonly ocr?: PageRecognizer;
 }
 
 /** An extractor for one family of file types. */

@@ -45,6 +45,10 @@ export interface Letter extends LetterMetadata {
   readonly accessGroup: string | null;
   /** True when any page's text came from OCR. */
   readonly ocr: boolean;
+  /** Mean OCR confidence (0–100) over the OCR'd pages, when `ocr` is true. Optional: backends may not store it. */
+  readonly ocrConfidence?: number;
+  /** For an e-mail attachment: the id of the e-mail letter it came with (its `file` is `mail.eml#name.pdf`). */
+  readonly attachedTo?: string;
   /** ISO 639-1 language code of the text, e.g. `pl`. */
   readonly language: string;
 }

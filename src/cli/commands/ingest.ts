@@ -10,12 +10,13 @@
  */
 import path from 'node:path';
 import cliProgress from 'cli-progress';
+import { createOcrPool } from '../../../ingest/extract/ocr-pool.js';
 import { formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../../../ingest/sync-archive.js';
 import { createQdrantClient } from '../../archive/open-qdrant-index.js';
 import { collectionSettingsFromConfig } from '../../archive/qdrant-collection.js';
 import { beginRebuild } from '../../archive/qdrant-rebuild.js';
 import type { ArchiveIndex } from '../../archive/types.js';
-import { openIndex } from '../../app.js';
+import { ingestLimits, openIndex } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
@@ -47,16 +48,10 @@ function progressBar(): { onProgress: SyncProgress; stop(): void } {
 export async function runIngest({ config, logger, dir, full = false, out }: IngestCommandOptions): Promise<SyncSummary> {
   const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
   const bar = progressBar();
+  // Workers start only when a scanned page needs them.
+  const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
   const sync = (index: ArchiveIndex, isFull: boolean) =>
-    syncArchive({
-      index,
-      archiveDir,
-      full: isFull,
-      maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
-      maxPages: config.INGEST_MAX_PAGES,
-      logger,
-      onProgress: bar.onProgress,
-    });
+    syncArchive({ index, archiveDir, full: isFull, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, onProgress: bar.onProgress });
   let summary: SyncSummary;
   try {
     if (full && config.INDEX_BACKEND === 'qdrant') {
@@ -84,6 +79,7 @@ export async function runIngest({ config, logger, dir, full = false, out }: Inge
     }
   } finally {
     bar.stop();
+    await ocr?.close();
   }
   for (const failure of summary.failures) out.write(`failed: ${failure.file}: ${failure.reason}: ${failure.message}\n`);
   out.write(`${formatSyncSummary(summary)}\n`);

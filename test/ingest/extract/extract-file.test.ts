@@ -17,7 +17,7 @@ describe('extractFile', () => {
   });
 
   it('lists the supported extensions', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.pdf', '.txt', '.md']);
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.pdf', '.docx', '.eml', '.txt', '.md']);
   });
 
   it('dispatches on the lower-cased extension', async () => {
@@ -33,9 +33,12 @@ describe('extractFile', () => {
   });
 
   it('rejects unknown extensions, naming the extension', async () => {
-    await writeFile(join(dir, 'pismo.docx'), 'PK');
-    const error = await expectIngestError(extractFile(join(dir, 'pismo.docx'), LIMITS), 'unsupported_type');
-    expect(error.message).toContain('.docx');
+    await writeFile(join(dir, 'arkusz.xlsx'), 'PK');
+    const error = await expectIngestError(extractFile(join(dir, 'arkusz.xlsx'), LIMITS), 'unsupported_type');
+    expect(error.message).toContain('.xlsx');
+    await writeFile(join(dir, 'pismo.odt'), 'PK');
+    const odt = await expectIngestError(extractFile(join(dir, 'pismo.odt'), LIMITS), 'unsupported_type');
+    expect(odt.message).toMatch(/OpenDocument.*DOCX or PDF/);
     await writeFile(join(dir, 'README'), 'tekst');
     await expectIngestError(extractFile(join(dir, 'README'), LIMITS), 'unsupported_type');
   });
