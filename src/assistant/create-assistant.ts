@@ -31,6 +31,14 @@ export interface AssistantOptions {
 /** Default refusal threshold, tuned with `npm run eval` on the dev sets (see docs/answers.md). */
 export const DEFAULT_MIN_COVERAGE = 0.35;
 
+/** Title and full text of the best-ranked letter ('' when nothing was retrieved). */
+export async function bestLetterText(index: ArchiveIndex, hits: readonly SearchHit[]): Promise<string> {
+  const top = hits[0];
+  if (!top) return '';
+  const passages = await index.getPassages(top.letter.id);
+  return [top.letter.title ?? '', ...passages.map((p) => p.text)].join('\n');
+}
+
 /** Share of the question's weight covered by the best letter's retrieved text (0–1). */
 export function bestLetterCoverage(hits: readonly SearchHit[], weights: TermWeights): number {
   const top = hits[0];
