@@ -4,6 +4,7 @@
  * server get everything from here; tests build their own pieces directly.
  */
 import path from 'node:path';
+import { createLlmClient, type LlmClient } from './answer/llm-client.js';
 import { SqliteIndex } from './archive/sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
@@ -11,6 +12,17 @@ import { StateStore } from './assistant/state-store.js';
 import type { Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+
+/** The LLM client the configuration describes (call only when `config.hasLlm`). */
+export function createLlmFromConfig(config: Config): LlmClient {
+  return createLlmClient({
+    model: config.OPENAI_MODEL ?? '',
+    ...(config.OPENAI_API_KEY ? { apiKey: config.OPENAI_API_KEY } : {}),
+    ...(config.OPENAI_BASE_URL ? { baseUrl: config.OPENAI_BASE_URL } : {}),
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    maxRetries: config.OPENAI_MAX_RETRIES,
+  });
+}
 
 /** Opens the archive index the configuration names. */
 export async function openIndex(config: Config): Promise<ArchiveIndex> {
@@ -44,7 +56,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     index,
     logger,
     passages: config.ANSWER_PASSAGES,
-    ...(config.ANSWER_MIN_SCORE !== undefined ? { minCoverage: config.ANSWER_MIN_SCORE } : {}),
+    ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
+    ...(config.hasLlm ? { llm: createLlmFromConfig(config) } : {}),
   });
   return {
     config,

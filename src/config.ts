@@ -94,7 +94,7 @@ export const envSchema = z
     OCR_ENABLED: flag(true),
     OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
 
-    /** Minimum retrieval confidence below which the bot refuses instead of answering. */
+    /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default 0.32) below which the bot refuses without calling the LLM. */
     ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
     /** Number of passages shown to the answerer. */
     ANSWER_PASSAGES: positiveInt(8),
