@@ -126,6 +126,8 @@ export function createLlmClient({
         const piece = chunk.choices[0]?.delta?.content;
         if (piece) yield piece;
       }
+      // The SDK ends a stream quietly when it is aborted; a cut-off answer is a failure, not an answer.
+      if (link.signal.aborted) throw new APIUserAbortError();
     } catch (error) {
       throw link.translate(error);
     } finally {
