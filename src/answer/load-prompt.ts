@@ -12,7 +12,7 @@ import type { ChatMessage } from './llm-client.js';
 /** Where the prompt files live (the repository's `prompts/`). */
 export const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prompts');
 
-export type PromptName = 'answer' | 'condense' | 'draft-reply';
+export type PromptName = 'answer' | 'condense' | 'draft-reply' | 'judge-groundedness';
 
 export interface Prompt {
   /** `answer.pl`, `condense.en`, … */
