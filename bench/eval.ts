@@ -1,11 +1,17 @@
 /**
- * `npm run eval -- --corpus DIR --questions FILE.jsonl [--k 10] [--json]`
+ * `npm run eval -- --corpus DIR --questions FILE.jsonl [--k 10] [--json] [--no-llm] [--judge]`
  * Prints per-question misses and a summary; with --json the last line of
- * stdout is the summary object.
+ * stdout is the summary object. Answers are written by the configured LLM
+ * (OPENAI_MODEL set) unless --no-llm, else extractively; --judge adds an
+ * LLM-judged groundedness score (needs an LLM).
  */
 import path from 'node:path';
 import { Command } from 'commander';
+import { createLlmFromConfig } from '../src/app.js';
+import type { Answer } from '../src/answer/types.js';
 import { createAssistant } from '../src/assistant/create-assistant.js';
+import { loadConfig } from '../src/config.js';
+import { judgeGroundedness } from './eval/judge-groundedness.js';
 import { createLogger } from '../src/logger.js';
 import { buildEvalIndex } from './eval/build-eval-index.js';
 import { readQuestions } from './eval/questions.js';
@@ -18,10 +24,19 @@ const program = new Command()
   .option('--k <n>', 'cut-off for reported misses', (v) => Number.parseInt(v, 10), 10)
   .option('--json', 'print the summary as one JSON object on the last line')
   .option('--fresh', 'rebuild the evaluation index even if a cached one matches')
+  .option('--no-llm', 'answer extractively even when an LLM is configured')
+  .option('--judge', 'score groundedness with the configured LLM (off by default)')
   .parse(process.argv);
 
-const opts = program.opts<{ corpus: string; questions: string; k: number; json?: boolean; fresh?: boolean }>();
+const opts = program.opts<{ corpus: string; questions: string; k: number; json?: boolean; fresh?: boolean; llm: boolean; judge?: boolean }>();
 const logger = createLogger('warn');
+const config = loadConfig();
+const llm = config.hasLlm && (opts.llm || opts.judge) ? createLlmFromConfig(config) : undefined;
+if (opts.judge && !llm) {
+  console.error('--judge needs an LLM: set OPENAI_MODEL (and OPENAI_API_KEY / OPENAI_BASE_URL)');
+  process.exit(2);
+}
+const answerLlm = opts.llm ? llm : undefined;
 
 function describeMiss(r: QuestionResult, k: number): string | null {
   const problems: string[] = [];
@@ -29,6 +44,7 @@ function describeMiss(r: QuestionResult, k: number): string | null {
   if (r.answerable && r.refused) problems.push('refused an answerable question');
   if (!r.answerable && !r.refused) problems.push('answered an unanswerable question');
   if (r.mustContainOk === false) problems.push('missing required facts');
+  if (r.isFallback) problems.push('LLM failed, extractive fallback');
   if (r.validCitations < r.citations) problems.push(`${r.citations - r.validCitations} invalid citation(s)`);
   return problems.length ? `MISS ${r.id}: ${problems.join('; ')} — ${r.question.slice(0, 90)}` : null;
 }
@@ -36,15 +52,21 @@ function describeMiss(r: QuestionResult, k: number): string | null {
 const { index, reused, sync } = await buildEvalIndex({ corpus: path.resolve(opts.corpus), logger, fresh: Boolean(opts.fresh) });
 const stats = await index.stats();
 console.log(`index: ${stats.letters} letters, ${stats.passages} passages (${reused ? 'reused' : `built in ${((sync?.durationMs ?? 0) / 1000).toFixed(1)} s`})`);
-const assistant = createAssistant({ index, logger });
+const assistant = createAssistant({
+  index,
+  logger,
+  ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
+  ...(answerLlm ? { llm: answerLlm } : {}),
+});
+const judge = opts.judge && llm ? (answer: Answer) => judgeGroundedness(answer, llm) : undefined;
 const results: QuestionResult[] = [];
 for (const q of readQuestions(opts.questions)) {
-  const result = await evaluateQuestion(q, { index, assistant, k: opts.k });
+  const result = await evaluateQuestion(q, { index, assistant, k: opts.k, ...(judge ? { judge } : {}) });
   results.push(result);
   const miss = describeMiss(result, opts.k);
   if (miss) console.log(miss);
 }
-const summary = summarize(results);
+const summary = summarize(results, answerLlm ? 'llm' : 'extractive');
 await index.close();
 if (opts.json) {
   console.log(JSON.stringify(summary));

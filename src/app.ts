@@ -4,6 +4,7 @@
  * server get everything from here; tests build their own pieces directly.
  */
 import path from 'node:path';
+import { createLlmClient, type LlmClient } from './answer/llm-client.js';
 import { openQdrantIndex } from './archive/open-qdrant-index.js';
 import { SqliteIndex } from './archive/sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
@@ -28,6 +29,17 @@ export interface AppStatus {
 /** Per-file ingest limits from configuration. */
 export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number } {
   return { maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024, maxPages: config.INGEST_MAX_PAGES, fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000 };
+}
+
+/** The LLM client the configuration describes (call only when `config.hasLlm`). */
+export function createLlmFromConfig(config: Config): LlmClient {
+  return createLlmClient({
+    model: config.OPENAI_MODEL ?? '',
+    ...(config.OPENAI_API_KEY ? { apiKey: config.OPENAI_API_KEY } : {}),
+    ...(config.OPENAI_BASE_URL ? { baseUrl: config.OPENAI_BASE_URL } : {}),
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    maxRetries: config.OPENAI_MAX_RETRIES,
+  });
 }
 
 /** Opens the archive index the configuration names. */
@@ -68,7 +80,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     index,
     logger,
     passages: config.ANSWER_PASSAGES,
-    ...(config.ANSWER_MIN_SCORE !== undefined ? { minCoverage: config.ANSWER_MIN_SCORE } : {}),
+    ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
+    ...(config.hasLlm ? { llm: createLlmFromConfig(config) } : {}),
   });
   const assistant = withRateLimit(core, { perMinute: config.RATE_LIMIT_PER_MINUTE });
   let running: Promise<string> | null = null;

@@ -29,6 +29,8 @@ export const ANSWER_TEXT = {
     extractiveIntro: 'Z archiwum (fragmenty pism):',
     fallbackNotice: 'Model językowy jest niedostępny — pokazuję najtrafniejsze fragmenty pism.',
     ungrounded: 'Uwaga: tej odpowiedzi nie udało się powiązać ze źródłami.',
+    unverifiedQuotes: (count: number) =>
+      `Uwaga: ${count === 1 ? 'jeden cytat nie zgadza się' : `cytaty (${count}) nie zgadzają się`} dosłownie z treścią źródła.`,
   },
   en: {
     refusal: 'I could not find an answer to this question in the archive.',
@@ -40,6 +42,8 @@ export const ANSWER_TEXT = {
     extractiveIntro: 'From the archive (excerpts of letters):',
     fallbackNotice: 'The language model is unavailable — showing the most relevant excerpts.',
     ungrounded: 'Note: this answer could not be tied to any source.',
+    unverifiedQuotes: (count: number) =>
+      `Note: ${count === 1 ? 'one quotation does' : `${count} quotations do`} not match the source word for word.`,
   },
 } as const;
 

@@ -29,6 +29,11 @@ export interface QuestionResult {
   readonly validCitations: number;
   readonly retrievalMs: number;
   readonly answer: string;
+  /** How the answer was made (`extractive` with a notice = LLM fallback). */
+  readonly kind: Answer['kind'];
+  readonly isFallback: boolean;
+  /** LLM-judged share of supported claims (`--judge`), else null. */
+  readonly groundedness: number | null;
 }
 
 export interface EvalSummary {
@@ -46,6 +51,12 @@ export interface EvalSummary {
   citation_validity: number | null;
   retrieval_p50_ms: number | null;
   retrieval_p95_ms: number | null;
+  /** `llm` when an LLM wrote the answers, else `extractive`. */
+  answer_mode: 'llm' | 'extractive';
+  /** Answers that fell back to extractive because the LLM failed. */
+  llm_fallbacks: number;
+  /** Mean LLM-judged groundedness of non-refused answers (`--judge`), else null. */
+  groundedness: number | null;
 }
 
 /**
@@ -69,7 +80,12 @@ function matchesRelevant(file: string, relevant: readonly string[]): boolean {
 
 export async function evaluateQuestion(
   q: EvalQuestion,
-  { index, assistant, k }: { index: ArchiveIndex; assistant: Assistant; k: number },
+  {
+    index,
+    assistant,
+    k,
+    judge,
+  }: { index: ArchiveIndex; assistant: Assistant; k: number; judge?: (answer: Answer) => Promise<number | null> },
 ): Promise<QuestionResult> {
   const t0 = performance.now();
   const hits = await retrievePassages({ index, question: q.question, k: Math.max(k, 10), perLetter: 1 });
@@ -92,6 +108,9 @@ export async function evaluateQuestion(
     validCitations: countValidCitations(answer),
     retrievalMs,
     answer: answer.text,
+    kind: answer.kind,
+    isFallback: answer.kind === 'extractive' && answer.notice !== null,
+    groundedness: judge ? await judge(answer) : null,
   };
 }
 
@@ -102,7 +121,7 @@ function percentile(values: readonly number[], p: number): number | null {
 }
 
 /** Aggregates per-question results into the summary DESIGN.md specifies. */
-export function summarize(results: readonly QuestionResult[]): EvalSummary {
+export function summarize(results: readonly QuestionResult[], answerMode: 'llm' | 'extractive' = 'extractive'): EvalSummary {
   const answerable = results.filter((r) => r.answerable);
   const unanswerable = results.filter((r) => !r.answerable);
   const recallAt = (k: number) => meanOrNull(answerable.map((r) => (r.rank !== null && r.rank <= k ? 1 : 0)));
@@ -124,5 +143,8 @@ export function summarize(results: readonly QuestionResult[]): EvalSummary {
     citation_validity: totalCitations === 0 ? null : round(results.reduce((a, r) => a + r.validCitations, 0) / totalCitations),
     retrieval_p50_ms: round(percentile(times, 50), 2),
     retrieval_p95_ms: round(percentile(times, 95), 2),
+    answer_mode: answerMode,
+    llm_fallbacks: results.filter((r) => r.isFallback).length,
+    groundedness: round(meanOrNull(results.flatMap((r) => (r.groundedness === null ? [] : [r.groundedness])))),
   };
 }

@@ -8,7 +8,8 @@ import type { SearchHit } from '../archive/types.js';
 import { ANSWER_TEXT } from '../messages.js';
 import { citationFor } from './citations.js';
 import { splitSentences } from '../archive/split-sentences.js';
-import { coverage, type TermWeights } from './term-weights.js';
+import { analyze, foldText } from '../archive/analyzer.js';
+import type { TermWeights } from './term-weights.js';
 import type { Citation, ExtractiveAnswer } from './types.js';
 
 export interface ExtractiveAnswerOptions {
@@ -26,8 +27,43 @@ export interface ExtractiveAnswerOptions {
 interface Candidate {
   readonly hit: SearchHit;
   readonly text: string;
-  readonly score: number;
+  /** Question terms the sentence contains (exactly or by prefix). */
+  readonly covered: ReadonlySet<string>;
+  /** Rank and echo adjustments. */
+  readonly factor: number;
   readonly order: number;
+}
+
+/** Weight kept by a sentence that echoes the question (ends in `?`, or a subject line). */
+const ECHO_FACTOR = 0.3;
+/** A further sentence qualifies by its own coverage (this share of the first's)… */
+const MIN_OWN_SHARE = 0.5;
+/** …or by the new weight it adds (this share of what the first one added). */
+const MIN_NEXT_GAIN = 0.25;
+/** Balance between a sentence's own coverage and what it adds to earlier picks. */
+const MMR_LAMBDA = 0.5;
+/** Letters compared by the loose (truncation) match, as in `assessAnswerability`. */
+const PREFIX = 6;
+
+function isEcho(sentence: string): boolean {
+  return /\?\s*["”»)]?\s*$/.test(sentence) || /^\s*(temat|dotyczy|dot\.|w sprawie)\b/i.test(sentence);
+}
+
+/** Question terms present in the text: the analyzer's term, or a word sharing its first {@link PREFIX} letters. */
+function coveredTerms(text: string, weights: TermWeights): Set<string> {
+  const present = new Set(analyze(text));
+  const prefixes = new Set((foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length >= PREFIX).map((t) => t.slice(0, PREFIX)));
+  const out = new Set<string>();
+  for (const term of weights.keys()) {
+    if (present.has(term) || (term.length >= PREFIX && prefixes.has(term.slice(0, PREFIX)))) out.add(term);
+  }
+  return out;
+}
+
+function coverageOf(c: Candidate, weights: TermWeights, total: number): number {
+  let found = 0;
+  for (const term of c.covered) found += weights.get(term) ?? 0;
+  return (found / Math.max(total, 1e-9)) * c.factor;
 }
 
 /** Builds the extractive answer; returns `null` when no sentence touches the question. */
@@ -43,16 +79,56 @@ export function composeExtractiveAnswer({
   const candidates: Candidate[] = [];
   hits.slice(0, maxPassages).forEach((hit, rank) => {
     for (const sentence of splitSentences(hit.passage.text)) {
-      if (sentence.text.length < 25) continue;
-      // Prefer sentences from higher-ranked passages when coverage ties.
-      const score = coverage(sentence.text, weights) * (1 - rank * 0.05);
-      if (score > 0) candidates.push({ hit, text: sentence.text, score, order: candidates.length });
+      // A footnote mark split off at the sentence end (`2002 r.[`) is dropped; the rest stays verbatim.
+      const text = sentence.text.replace(/\s*[[(]$/, '');
+      if (text.length < 25) continue;
+      const covered = coveredTerms(text, weights);
+      if (covered.size === 0) continue;
+      // Prefer sentences from higher-ranked passages when coverage ties; a
+      // question echoed back by the reply (or its subject line) restates the
+      // question rather than answering it.
+      const factor = (1 - rank * 0.05) * (isEcho(text) ? ECHO_FACTOR : 1);
+      candidates.push({ hit, text, covered, factor, order: candidates.length });
     }
   });
   if (candidates.length === 0) return null;
-  candidates.sort((a, b) => b.score - a.score || a.order - b.order);
-  const best = candidates[0]!.score;
-  const chosen = candidates.filter((c) => c.score >= best * 0.5).slice(0, maxSentences);
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  // Sentences are picked one by one, each scored half on its own coverage and
+  // half on the weight it adds that earlier picks did not cover (MMR-style), so a
+  // two-part question ("how many … and since when") gets both parts answered.
+  const remaining = new Map(weights);
+  const own = (c: Candidate) => coverageOf(c, weights, total);
+  const added = (c: Candidate) => {
+    let g = 0;
+    for (const term of c.covered) g += remaining.get(term) ?? 0;
+    return (g / Math.max(total, 1e-9)) * c.factor;
+  };
+  const chosen: Candidate[] = [];
+  let bestOwn = 0;
+  let firstAdded = 0;
+  while (chosen.length < maxSentences) {
+    let best: Candidate | null = null;
+    let bestScore = -1;
+    for (const c of candidates) {
+      if (chosen.includes(c)) continue;
+      const isEligible =
+        chosen.length === 0 || own(c) >= bestOwn * MIN_OWN_SHARE || added(c) >= firstAdded * MIN_NEXT_GAIN;
+      if (!isEligible) continue;
+      const score = MMR_LAMBDA * own(c) + (1 - MMR_LAMBDA) * added(c);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (!best) break;
+    if (chosen.length === 0) {
+      bestOwn = own(best);
+      firstAdded = added(best);
+    }
+    chosen.push(best);
+    for (const term of best.covered) remaining.set(term, 0);
+  }
 
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();

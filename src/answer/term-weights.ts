@@ -1,9 +1,10 @@
 /**
  * Weighing the question's terms by how rare they are in the archive (IDF), so
  * that "szpital w Wąbrzeźnie" is judged on "Wąbrzeźno", not on "szpital".
- * Shared by the refusal decision and the extractive sentence picker.
+ * Used by the extractive sentence picker (the refusal decision weighs words
+ * the same way in `assess-answerability.ts`).
  */
-import { analyze, analyzeQuery } from '../archive/analyzer.js';
+import { analyzeQuery } from '../archive/analyzer.js';
 import type { TermStats } from '../archive/types.js';
 
 export type TermWeights = ReadonlyMap<string, number>;
@@ -17,15 +18,4 @@ export function weighTerms(question: string, stats: TermStats): TermWeights {
     weights.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   return weights;
-}
-
-/** Share of the question's total term weight that `text` contains (0–1). */
-export function coverage(text: string, weights: TermWeights): number {
-  let total = 0;
-  for (const w of weights.values()) total += w;
-  if (total === 0) return 0;
-  const present = new Set(analyze(text));
-  let found = 0;
-  for (const [term, w] of weights) if (present.has(term)) found += w;
-  return found / total;
 }

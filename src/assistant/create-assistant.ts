@@ -2,18 +2,27 @@
  * The assistant core: channel-free. A question (with its thread) goes in, a
  * stream of `AnswerEvent`s comes out: status, text, citations, and a final
  * answer or refusal. Channels (Slack, Teams, CLI, web) only render events.
+ *
+ * Flow: condense a follow-up (LLM when configured, else a heuristic) →
+ * retrieve → decide answerability (refuse here, without calling the LLM) →
+ * LLM answer streamed and verified, or the extractive answer; an LLM failure
+ * falls back to the extractive answer with a one-line notice.
  */
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { analyzeQuery } from '../archive/analyzer.js';
+import { assessAnswerability, DEFAULT_MIN_ANSWERABILITY } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
+import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
+import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
-import { coverage, weighTerms, type TermWeights } from '../answer/term-weights.js';
+import { weighTerms } from '../answer/term-weights.js';
 import type { Answer, Refusal } from '../answer/types.js';
 import { BotError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { safeLogField, type Logger } from '../logger.js';
 import { ANSWER_TEXT, STATUS_TEXT, USER_MESSAGES_PL } from '../messages.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
 import { condenseQuestion } from './condense-question.js';
+import { condenseWithLlm } from './condense-with-llm.js';
 import type { AnswerEvent, AnswerRequest, Assistant } from './types.js';
 
 export interface AssistantOptions {
@@ -22,42 +31,102 @@ export interface AssistantOptions {
   /** Passages shown to the answerer. */
   readonly passages?: number;
   /**
-   * Minimum share of the question's rarity-weighted terms that the best
-   * letter must contain; below it the assistant refuses rather than guess.
+   * Minimum answerability score (see `assessAnswerability`); below it the
+   * assistant refuses rather than guess, and no LLM is called.
    */
-  readonly minCoverage?: number;
+  readonly minAnswerability?: number;
+  /** The language model; without it answers are extractive. */
+  readonly llm?: LlmClient;
 }
 
-/** Default refusal threshold, tuned with `npm run eval` on the dev sets (see docs/answers.md). */
-export const DEFAULT_MIN_COVERAGE = 0.35;
-
-/** Share of the question's weight covered by the best letter's retrieved text (0–1). */
-export function bestLetterCoverage(hits: readonly SearchHit[], weights: TermWeights): number {
+/** Title and full text of the best-ranked letter ('' when nothing was retrieved). */
+export async function bestLetterText(index: ArchiveIndex, hits: readonly SearchHit[]): Promise<string> {
   const top = hits[0];
-  if (!top) return 0;
-  const text = [top.letter.title ?? '', ...hits.filter((h) => h.letter.id === top.letter.id).map((h) => h.passage.text)].join('\n');
-  return coverage(text, weights);
+  if (!top) return '';
+  const passages = await index.getPassages(top.letter.id);
+  return [top.letter.title ?? '', ...passages.map((p) => p.text)].join('\n');
+}
+
+function isLlmFailure(error: unknown): boolean {
+  return error instanceof BotError && (error.code === 'llm_timeout' || error.code === 'llm_failed');
 }
 
 /** Creates the assistant over an index. */
-export function createAssistant({ index, logger, passages = 8, minCoverage = DEFAULT_MIN_COVERAGE }: AssistantOptions): Assistant {
+export function createAssistant({
+  index,
+  logger,
+  passages = 8,
+  minAnswerability = DEFAULT_MIN_ANSWERABILITY,
+  llm,
+}: AssistantOptions): Assistant {
   async function* answer(request: AnswerRequest): AsyncGenerator<AnswerEvent> {
     const language = detectLanguage(request.question);
+    const { signal } = request;
+    const history = request.history ?? [];
     try {
-      const question = condenseQuestion(request.question, request.history);
+      let question = request.question;
+      if (history.length > 0) {
+        if (llm) {
+          yield { type: 'status', stage: 'condensing', text: STATUS_TEXT.condensing };
+          question = await condenseWithLlm({
+            question,
+            history,
+            language,
+            llm,
+            ...(signal ? { signal } : {}),
+            onFallback: (err) => logger.warn({ err }, 'condensing with the LLM failed; using the heuristic'),
+          });
+        } else question = condenseQuestion(question, history);
+        logger.debug({ question: safeLogField(question) }, 'standalone question');
+      }
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
       const accessGroups = request.user?.accessGroups ?? [];
       const hits = await retrievePassages({ index, question, k: passages, filter: { accessGroups } });
-      const weights = weighTerms(question, await index.termStats(analyzeQuery(question)));
+      signal?.throwIfAborted();
+      const stats = await index.termStats(analyzeQuery(question));
+      const answerability = assessAnswerability({ question, letterText: await bestLetterText(index, hits), stats });
+      logger.debug({ score: answerability.score, unseenNames: answerability.unseenNames, hits: hits.length }, 'retrieval done');
       const refusal: Refusal = { kind: 'refusal', text: ANSWER_TEXT[language].refusal, question, passages: hits, citations: [], language };
-      const covered = bestLetterCoverage(hits, weights);
-      logger.debug({ covered, hits: hits.length }, 'retrieval done');
-      const result: Answer =
-        covered < minCoverage ? refusal : (composeExtractiveAnswer({ question, hits, weights, language }) ?? refusal);
+      const weights = weighTerms(question, stats);
+      const extractive = (notice: string | null) => composeExtractiveAnswer({ question, hits, weights, language, notice }) ?? refusal;
+
+      let result: Answer;
+      if (hits.length === 0 || answerability.score < minAnswerability) result = refusal;
+      else if (!llm) result = extractive(null);
+      else {
+        yield { type: 'status', stage: 'writing', text: STATUS_TEXT.writing };
+        let streamed = false;
+        try {
+          const generation = composeLlmAnswer({ question, hits, language, llm, ...(signal ? { signal } : {}) });
+          let step = await generation.next();
+          while (!step.done) {
+            streamed = true;
+            yield { type: 'delta', text: step.value };
+            step = await generation.next();
+          }
+          result = step.value;
+        } catch (error) {
+          if (!isLlmFailure(error)) throw error;
+          logger.warn({ err: error, streamed }, 'LLM failed; falling back to the extractive answer');
+          result = extractive(ANSWER_TEXT[language].fallbackNotice);
+        }
+        if (result.kind === 'llm') {
+          logger.info({ removedCitations: result.removedCitations, unverifiedQuotes: result.unverifiedQuotes.length, citations: result.citations.length }, 'LLM answer verified');
+        }
+        if (result.kind !== 'refusal') yield { type: 'citations', citations: result.citations };
+        // LLM text was streamed already; a refusal or fallback arrives whole.
+        if (result.kind !== 'llm') yield { type: 'delta', text: result.text };
+        yield { type: 'final', answer: result };
+        return;
+      }
       if (result.kind !== 'refusal') yield { type: 'citations', citations: result.citations };
       yield { type: 'delta', text: result.text };
       yield { type: 'final', answer: result };
     } catch (error) {
+      if (error instanceof LlmAbortedError || signal?.aborted) {
+        logger.info('answer cancelled by the caller');
+        return;
+      }
       const code = error instanceof BotError ? error.code : 'internal';
       logger.error({ err: error }, 'answer failed');
       yield { type: 'error', code, text: USER_MESSAGES_PL[code] };

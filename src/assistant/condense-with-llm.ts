@@ -1,0 +1,53 @@
+/**
+ * Follow-up condensation with the LLM: "A co z Yingkou?" after a question on
+ * Liaoning becomes "Jak wyglądała współpraca Chorzowa z Yingkou?". Only the
+ * user's turns and short assistant turns go in (the last few), so the prompt
+ * stays small. On any failure the heuristic (`condenseQuestion`) is used.
+ */
+import type { LlmClient } from '../answer/llm-client.js';
+import { loadPrompt, promptMessages } from '../answer/load-prompt.js';
+import { condenseQuestion } from './condense-question.js';
+import type { ChatTurn } from './types.js';
+
+/** Turns of history given to the model at most. */
+const MAX_TURNS = 6;
+/** Characters kept of each earlier turn (assistant answers can be long). */
+const MAX_TURN_CHARS = 500;
+
+export interface CondenseWithLlmOptions {
+  readonly question: string;
+  readonly history: readonly ChatTurn[];
+  readonly language: 'pl' | 'en';
+  readonly llm: LlmClient;
+  readonly signal?: AbortSignal;
+  /** Told when the model failed and the heuristic was used instead. */
+  readonly onFallback?: (error: unknown) => void;
+}
+
+/**
+ * A standalone question for retrieval. Without history the question is
+ * returned as is (no LLM call).
+ * @throws {LlmAbortedError} when `signal` aborts; other failures fall back.
+ */
+export async function condenseWithLlm({ question, history, language, llm, signal, onFallback }: CondenseWithLlmOptions): Promise<string> {
+  if (history.length === 0) return question;
+  const lines = history
+    .slice(-MAX_TURNS)
+    .map((turn) => `${turn.role === 'user' ? (language === 'pl' ? 'Użytkownik' : 'User') : language === 'pl' ? 'Asystent' : 'Assistant'}: ${turn.text.replace(/\s+/g, ' ').slice(0, MAX_TURN_CHARS)}`);
+  const prompt = loadPrompt('condense', language);
+  try {
+    const reply = await llm.complete(promptMessages(prompt, { history: lines.join('\n'), question }), {
+      ...(signal ? { signal } : {}),
+      temperature: 0,
+      maxTokens: 200,
+    });
+    const standalone = reply.trim().split('\n')[0]?.replace(/^["„“]|["”]$/g, '').trim() ?? '';
+    // A reply that is empty or rambles is not a question we can search with.
+    if (standalone.length < 3 || standalone.length > 4 * Math.max(question.length, 80)) return condenseQuestion(question, history);
+    return standalone;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'LlmAbortedError') throw error;
+    onFallback?.(error);
+    return condenseQuestion(question, history);
+  }
+}
