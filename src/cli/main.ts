@@ -42,6 +42,19 @@ program
   });
 
 program
+  .command('draft')
+  .description('draft an official reply (Polish letter form, with sources)')
+  .argument('<request>', 'what the reply answers, e.g. the councillor\'s question')
+  .option('--to <name>', 'addressee, e.g. "Grzegorz Krzak, Radny Miasta Chorzów"')
+  .option('--out <file.docx>', 'also write the draft as a Word document')
+  .action(async (request: string, opts: { to?: string; out?: string }) => {
+    const { config, logger } = setup();
+    if (opts.out && !opts.out.toLowerCase().endsWith('.docx')) throw new CommanderError(2, 'kancelaria.out', `--out must name a .docx file (got "${opts.out}")`);
+    const { runDraft } = await import('./commands/draft.js');
+    await runDraft({ config, logger, request, ...(opts.to ? { to: opts.to } : {}), ...(opts.out ? { out: opts.out } : {}), stdout: process.stdout });
+  });
+
+program
   .command('serve')
   .description('start the bot server (health, Teams, Slack)')
   .action(async () => {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import mammoth from 'mammoth';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,6 +56,19 @@ describe('kancelaria CLI', () => {
 
     const refused = JSON.parse((await kancelaria(['ask', '--json', 'Ile kosztował remont ratusza w Wąbrzeźnie?'])).stdout) as { refused: boolean; answer: string; citations: unknown[] };
     expect(refused).toMatchObject({ refused: true, answer: 'Nie znalazłem w archiwum odpowiedzi na to pytanie.', citations: [] });
+  });
+
+  test('draft prints a cited reply in letter form and exports a Word file that opens', async () => {
+    await kancelaria(['ingest', 'samples/letters']);
+    const out = path.join(dataDir, 'odpowiedz.docx');
+    const { stdout } = await kancelaria(['draft', 'Proszę o informację o współpracy z prowincją Liaoning', '--to', 'Grzegorz Krzak, Radny Miasta Chorzów', '--out', out]);
+    expect(stdout).toContain('Grzegorz Krzak');
+    expect(stdout).toContain('Szanowny Panie');
+    expect(stdout).toMatch(/\[1\] WEN\.9823\.2020\.RFZ, 2020-03-02/);
+    const { value } = await mammoth.extractRawText({ path: out });
+    expect(value).toContain('Yingkou');
+    expect(value).toContain('WEN.9823.2020.RFZ');
+    await expect(kancelaria(['draft', 'x', '--out', 'draft.pdf'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('.docx') });
   });
 
   test('an invalid configuration exits with 2 and names the variable', async () => {

@@ -1,0 +1,42 @@
+/**
+ * `kancelaria draft "REQUEST" [--to NAME] [--out FILE.docx]`: a draft of an
+ * official reply in Polish letter form, with its sources, printed and
+ * optionally exported as a Word document for the clerk to edit and sign.
+ */
+import path from 'node:path';
+import { createLlmFromConfig, openIndex } from '../../app.js';
+import { draftReply, formatDraft } from '../../answer/draft-reply.js';
+import { writeDraftDocx } from '../../answer/export-docx.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+
+export interface DraftCommandOptions {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly request: string;
+  readonly to?: string;
+  readonly out?: string;
+  readonly stdout: NodeJS.WritableStream;
+}
+
+export async function runDraft({ config, logger, request, to, out, stdout }: DraftCommandOptions): Promise<void> {
+  const index = await openIndex(config, logger);
+  try {
+    const draft = await draftReply({
+      request,
+      ...(to ? { to } : {}),
+      index,
+      passages: config.ANSWER_PASSAGES,
+      ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
+      ...(config.hasLlm ? { llm: createLlmFromConfig(config) } : {}),
+    });
+    stdout.write(`${formatDraft(draft)}\n`);
+    if (out) {
+      const file = path.resolve(out);
+      await writeDraftDocx(draft, file);
+      stdout.write(`\nZapisano: ${file}\n`);
+    }
+  } finally {
+    await index.close();
+  }
+}
