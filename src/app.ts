@@ -11,9 +11,28 @@ import { StateStore } from './assistant/state-store.js';
 import type { Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { createHybridIndex } from './retrieval/hybrid-index.js';
+import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 
-/** Opens the archive index the configuration names. */
-export async function openIndex(config: Config): Promise<ArchiveIndex> {
+/**
+ * Opens the archive index the configuration names; with EMBEDDINGS_MODEL set
+ * and a backend that stores vectors, wrapped for hybrid (lexical + dense, RRF)
+ * search, and passages are embedded as they are indexed.
+ */
+export async function openIndex(config: Config, logger: Logger): Promise<ArchiveIndex> {
+  const index = await openBackend(config);
+  if (!config.EMBEDDINGS_MODEL || !index.searchByVector) return index;
+  const embedder = createOpenAiEmbedder({
+    model: config.EMBEDDINGS_MODEL,
+    ...(config.OPENAI_API_KEY ? { apiKey: config.OPENAI_API_KEY } : {}),
+    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+    ...(config.EMBEDDINGS_DIMENSIONS ? { dimensions: config.EMBEDDINGS_DIMENSIONS } : {}),
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+  });
+  return createHybridIndex({ index, embedder, logger });
+}
+
+async function openBackend(config: Config): Promise<ArchiveIndex> {
   switch (config.INDEX_BACKEND) {
     case 'sqlite':
       return new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
@@ -38,7 +57,7 @@ export interface App {
 
 /** Builds the bot's parts from configuration. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
-  const index = await openIndex(config);
+  const index = await openIndex(config, logger);
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
   const assistant = createAssistant({
     index,

@@ -23,6 +23,7 @@ import type {
   SearchHit,
   SearchOptions,
   TermStats,
+  UpsertOptions,
 } from './types.js';
 
 export interface SqliteIndexOptions {
@@ -30,10 +31,12 @@ export interface SqliteIndexOptions {
   readonly path: string;
   /** Term analyzer; the default one unless an experiment compares others. An index must be read with the analyzer that built it. */
   readonly analyzer?: Analyzer;
+  /** BM25 weights of the body, subject and people columns (query-time; see docs/retrieval.md for how they were chosen). */
+  readonly columnWeights?: readonly [number, number, number];
 }
 
 /** BM25 column weights: body, subject, people/reference. */
-const COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
+export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
 
 interface LetterRow {
   id: string;
@@ -91,6 +94,14 @@ function toPassage(row: PassageRow): Passage {
   return { id: row.id, letterId: row.letter_id, ordinal: row.ordinal, page: row.page, start: row.start, end: row.end, text: row.text };
 }
 
+/** The vector scaled to length 1 (zero stays zero), as float32. */
+function unitVector(vector: readonly number[]): Float32Array {
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return Float32Array.from(vector, (x) => x * scale);
+}
+
 /** Quotes a term for an FTS5 MATCH expression. */
 function ftsTerm(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
@@ -133,9 +144,12 @@ function filterClause(filter: SearchFilter | undefined): { sql: string; params: 
 export class SqliteIndex implements ArchiveIndex {
   readonly #db: Database.Database;
   readonly #analyzer: Analyzer;
+  readonly #weights: readonly number[];
+  #vectors: { rowid: number; values: Float32Array }[] | null = null;
 
-  constructor({ path: file, analyzer = DEFAULT_ANALYZER }: SqliteIndexOptions) {
+  constructor({ path: file, analyzer = DEFAULT_ANALYZER, columnWeights = DEFAULT_COLUMN_WEIGHTS }: SqliteIndexOptions) {
     this.#analyzer = analyzer;
+    this.#weights = columnWeights;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
@@ -155,11 +169,15 @@ export class SqliteIndex implements ArchiveIndex {
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
         body, subject, people, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_terms, 'row');
+      CREATE TABLE IF NOT EXISTS passage_vectors (rowid INTEGER PRIMARY KEY, vector BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
   }
 
-  async upsertLetter(letter: Letter, passages: readonly Passage[]): Promise<void> {
+  async upsertLetter(letter: Letter, passages: readonly Passage[], { vectors }: UpsertOptions = {}): Promise<void> {
+    if (vectors && vectors.length !== passages.length) {
+      throw new Error(`upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`);
+    }
     const subjectTerms = this.#analyzer.analyze([letter.title ?? '', letter.interpellation ? `nr ${letter.interpellation}` : ''].join(' ')).join(' ');
     const peopleTerms = this.#analyzer.analyze(
       [letter.reference ?? '', letter.author ?? '', letter.authorRole ?? '', letter.addressee ?? ''].join(' \n '),
@@ -178,18 +196,27 @@ export class SqliteIndex implements ArchiveIndex {
         'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       const insertTerms = this.#db.prepare('INSERT INTO passage_terms (rowid, body, subject, people) VALUES (?, ?, ?, ?)');
-      for (const p of passages) {
+      const insertVector = this.#db.prepare('INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)');
+      passages.forEach((p, i) => {
         const { lastInsertRowid } = insertPassage.run(p.id, letter.id, p.ordinal, p.page, p.start, p.end, p.text);
         insertTerms.run(lastInsertRowid, this.#analyzer.analyze(p.text).join(' '), subjectTerms, peopleTerms);
-      }
+        const vector = vectors?.[i];
+        if (vector) insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
+      });
     });
     replace();
+    this.#vectors = null;
   }
 
   #deleteLetterRows(id: string): void {
     const rowids = this.#db.prepare('SELECT rowid FROM passages WHERE letter_id = ?').pluck().all(id) as number[];
     const deleteTerms = this.#db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
-    for (const rowid of rowids) deleteTerms.run(rowid);
+    const deleteVector = this.#db.prepare('DELETE FROM passage_vectors WHERE rowid = ?');
+    for (const rowid of rowids) {
+      deleteTerms.run(rowid);
+      deleteVector.run(rowid);
+    }
+    this.#vectors = null;
     this.#db.prepare('DELETE FROM passages WHERE letter_id = ?').run(id);
     this.#db.prepare('DELETE FROM letters WHERE id = ?').run(id);
   }
@@ -217,7 +244,7 @@ export class SqliteIndex implements ArchiveIndex {
     const rows = this.#db
       .prepare(
         `WITH ranked AS (
-           SELECT passage_terms.rowid AS rid, -bm25(passage_terms, ${COLUMN_WEIGHTS.join(', ')}) AS score
+           SELECT passage_terms.rowid AS rid, -bm25(passage_terms, ${this.#weights.join(', ')}) AS score
            FROM passage_terms${where.sql ? ' JOIN passages p ON p.rowid = passage_terms.rowid JOIN letters l ON l.id = p.letter_id' : ''}
            WHERE passage_terms MATCH ?${where.sql}
            ORDER BY score DESC LIMIT ?)
@@ -231,6 +258,51 @@ export class SqliteIndex implements ArchiveIndex {
       letter: toLetter(row),
       score: row.score,
     }));
+  }
+
+  /**
+   * Brute-force cosine over every stored vector (unit-normalised at insert, so
+   * a dot product). At archive scale (10⁴ passages) this is a few milliseconds
+   * and needs no extension; the vectors are read once and cached until the next write.
+   */
+  async searchByVector(vector: readonly number[], { k, filter }: SearchOptions): Promise<SearchHit[]> {
+    if (k <= 0) return [];
+    const all = this.#loadVectors();
+    const query = unitVector(vector);
+    const where = filterClause(filter);
+    const allowed = where.sql
+      ? new Set(
+          this.#db
+            .prepare(`SELECT p.rowid FROM passages p JOIN letters l ON l.id = p.letter_id WHERE 1 = 1${where.sql}`)
+            .pluck()
+            .all(...where.params) as number[],
+        )
+      : null;
+    const scored: { rowid: number; score: number }[] = [];
+    for (const { rowid, values } of all) {
+      if (values.length !== query.length || (allowed && !allowed.has(rowid))) continue;
+      let dot = 0;
+      for (let i = 0; i < values.length; i++) dot += values[i]! * query[i]!;
+      scored.push({ rowid, score: dot });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const top = scored.slice(0, k);
+    const fetch = this.#db.prepare('SELECT p.*, l.*, p.id AS passage_id FROM passages p JOIN letters l ON l.id = p.letter_id WHERE p.rowid = ?');
+    return top.map(({ rowid, score }) => {
+      const row = fetch.get(rowid) as LetterRow & PassageRow & { passage_id: string };
+      return { passage: toPassage({ ...row, id: row.passage_id }), letter: toLetter(row), score };
+    });
+  }
+
+  #loadVectors(): readonly { rowid: number; values: Float32Array }[] {
+    if (this.#vectors === null) {
+      const rows = this.#db.prepare('SELECT rowid, vector FROM passage_vectors').all() as { rowid: number; vector: Buffer }[];
+      this.#vectors = rows.map(({ rowid, vector }) => ({
+        rowid,
+        values: new Float32Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength)),
+      }));
+    }
+    return this.#vectors;
   }
 
   async getLetter(id: string): Promise<Letter | null> {

@@ -1,9 +1,24 @@
 /**
  * Retrieval as the assistant sees it: ask the index for more passages than
- * needed, then keep the best few per letter so the answer draws on distinct
- * letters (one long letter must not crowd out the others).
+ * needed, let dates and reference numbers named in the question lift the
+ * letters that match them, then keep the best few passages per letter so the
+ * answer draws on distinct letters (one long letter must not crowd out the
+ * others).
  */
 import type { ArchiveIndex, SearchFilter, SearchHit } from '../archive/types.js';
+import { fuseRanks } from './fuse-ranks.js';
+import { extractQueryFilters, hasQueryFilters } from './query-filters.js';
+
+/**
+ * How filters read from the question apply:
+ * - `boost` (default): the filtered and the unfiltered search are fused by rank,
+ *   so matching letters rise but a wrong guess (a year that dates the events,
+ *   not the letter) hides nothing;
+ * - `hard`: filtered results first, unfiltered ones after them (never empty
+ *   because of a guess);
+ * - `off`: ignore them.
+ */
+export type QueryFilterMode = 'boost' | 'hard' | 'off';
 
 export interface RetrievePassagesOptions {
   readonly index: ArchiveIndex;
@@ -12,7 +27,11 @@ export interface RetrievePassagesOptions {
   readonly k?: number;
   /** At most this many passages from one letter. */
   readonly perLetter?: number;
+  /** Restrictions that always apply (access groups, explicit user choices). */
   readonly filter?: SearchFilter;
+  readonly queryFilters?: QueryFilterMode;
+  /** Clock for relative dates in the question (`w tym roku`). */
+  readonly now?: () => Date;
 }
 
 /** Best passages for a question, diversified across letters, in rank order. */
@@ -22,9 +41,19 @@ export async function retrievePassages({
   k = 8,
   perLetter = 2,
   filter,
+  queryFilters = 'boost',
+  now,
 }: RetrievePassagesOptions): Promise<SearchHit[]> {
-  const pool = await index.search(question, { k: k * 5, ...(filter ? { filter } : {}) });
-  return diversifyByLetter(pool, { k, perLetter });
+  const pool = k * 5;
+  const unfiltered = await index.search(question, { k: pool, ...(filter ? { filter } : {}) });
+  const guessed = queryFilters === 'off' ? null : extractQueryFilters(question, now ? { now } : {});
+  if (!guessed || !hasQueryFilters(guessed)) return diversifyByLetter(unfiltered, { k, perLetter });
+  const filtered = await index.search(question, { k: pool, filter: { ...filter, ...guessed.filter } });
+  const merged =
+    queryFilters === 'hard'
+      ? [...filtered, ...unfiltered.filter((h) => !filtered.some((f) => f.passage.id === h.passage.id))]
+      : fuseRanks({ lists: [{ hits: unfiltered }, { hits: filtered }] });
+  return diversifyByLetter(merged, { k, perLetter });
 }
 
 /**

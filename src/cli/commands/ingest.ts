@@ -21,7 +21,7 @@ export interface IngestCommandOptions {
 /** Runs the sync and prints failures and the summary line; returns the summary. */
 export async function runIngest({ config, logger, dir, full = false, out }: IngestCommandOptions): Promise<SyncSummary> {
   const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
-  const index = await openIndex(config);
+  const index = await openIndex(config, logger);
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
         { format: 'Indeksowanie [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
