@@ -10,7 +10,13 @@ import type { SearchFilter } from '../archive/types.js';
 import { foldText } from '../archive/fold-text.js';
 
 export interface QueryFilters {
-  /** Date range and reference the question names; empty when it names none. */
+  /**
+   * Date range and reference the question names; empty when it names none.
+   * A date counts only when it is attached to the letter itself (`pismo z
+   * marca 2020`, `odpowiedzi od 2020 r.`, `w tym roku ktoś pisał`): a bare
+   * year usually names the events asked about (`finansowanie OSP w latach
+   * 2024-2025`), and filtering on it cost title recall (docs/retrieval.md).
+   */
   readonly filter: Pick<SearchFilter, 'dateFrom' | 'dateTo' | 'reference'>;
   /** What was recognised, for logs and tests (`year 2013`, `since 2020`…). */
   readonly matched: readonly string[];
@@ -28,6 +34,17 @@ const MONTHS: readonly (readonly [RegExp, number])[] = [
 ];
 
 const YEAR = '((?:19|20)\\d{2})';
+
+/**
+ * A word for the correspondence itself, or a verb of writing/sending, within
+ * a few words before the date; or a relative date about the archive (`w tym
+ * roku`, `ostatnio`) next to such a verb.
+ */
+const LETTER_DATE_CUE = new RegExp(
+  '\\b(?:pism|list|odpowiedz|odpowiedzi|korespondencj|wiadomosc|mail|notatk|wystapieni|interpelacj|zapytani|wniosk|wnios)[a-z]*(?!\\s+w\\s+sprawie)' +
+    '(?:\\s+[a-z.]+){0,3}?\\s+(?:z|ze|od|do|w|we|przed|po|z dnia)\\s+(?:[a-z]+\\s+)?(?:19|20)\\d{2}' +
+    '|\\b(?:pisano|pisal|pisala|pisali|wyslal|wyslala|wyslano|wyslane|napisal|napisala|skierowal|skierowala|skierowano|otrzymal|otrzymalismy|wplynel|wplynelo|wplynela|odpowiedzial|odpowiedziala|odpowiedzialo|pytal|pytala|pytali)[a-z]*\\b',
+);
 const YEAR_WORD = '(?:\\s*(?:r\\.?|roku|rok)(?![a-z]))?';
 
 function monthOf(word: string): number | null {
@@ -57,6 +74,7 @@ export function extractQueryFilters(question: string, { now = () => new Date() }
   let dateFrom: string | undefined;
   let dateTo: string | undefined;
   const thisYear = now().getUTCFullYear();
+  const isLetterDated = LETTER_DATE_CUE.test(text);
 
   const month = new RegExp(`\\b(?:w|we|z)\\s+([a-z]+)\\s+${YEAR}${YEAR_WORD}`).exec(text);
   const monthNumber = month ? monthOf(month[1]!) : null;
@@ -65,7 +83,9 @@ export function extractQueryFilters(question: string, { now = () => new Date() }
   const until = new RegExp(`\\b(?:do|przed)\\s+${YEAR}${YEAR_WORD}`).exec(text);
   const inYear = new RegExp(`\\b(?:w|z|we|na)\\s+${YEAR}${YEAR_WORD}`).exec(text) ?? new RegExp(`\\b${YEAR}\\s*(?:r\\.|roku)`).exec(text);
 
-  if (month && monthNumber !== null) {
+  if (!isLetterDated) {
+    // No date filter: the year, if any, stays a search term.
+  } else if (month && monthNumber !== null) {
     const year = Number(month[2]);
     dateFrom = `${year}-${String(monthNumber).padStart(2, '0')}-01`;
     dateTo = lastDay(year, monthNumber);
