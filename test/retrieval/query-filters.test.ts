@@ -30,11 +30,11 @@ describe('retrievePassages with filters from the question', () => {
     const index = new SqliteIndex({ path: ':memory:' });
     await index.upsertLetter(
       makeLetter({ id: 'liaoning', date: '2020-03-02', reference: 'WEN.9823.2020.RFZ' }),
-      makePassages('liaoning', ['W 2013 roku gościliśmy delegację z prowincji Liaoning; współpraca trwa.']),
+      makePassages('liaoning', ['W 2013 roku gościliśmy delegację z prowincji Liaoning.']),
     );
     await index.upsertLetter(
       makeLetter({ id: 'liaoning-2013', date: '2013-07-05' }),
-      makePassages('liaoning-2013', ['Program wizyty delegacji Yingkou; współpraca z prowincją Liaoning, Liaoning, Liaoning.']),
+      makePassages('liaoning-2013', ['Pismo o współpracy z prowincją Liaoning: program wizyty delegacji Yingkou, współpraca z Liaoning.']),
     );
     await index.upsertLetter(makeLetter({ id: 'other', date: '2020-05-01' }), makePassages('other', ['Remont drogi gminnej w 2020 roku.']));
     return index;
