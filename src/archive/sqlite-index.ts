@@ -33,7 +33,16 @@ export interface SqliteIndexOptions {
   readonly analyzer?: Analyzer;
   /** BM25 weights of the body, subject and people columns (query-time; see docs/retrieval.md for how they were chosen). */
   readonly columnWeights?: readonly [number, number, number];
+  /**
+   * Question terms found in more than this share of passages are left out of
+   * the match: their BM25 weight is near zero, yet their long posting lists
+   * are most of a query's cost (docs/retrieval.md). 1 keeps every term.
+   */
+  readonly maxTermShare?: number;
 }
+
+/** See `SqliteIndexOptions.maxTermShare`; chosen with bench/compare-retrieval.ts. */
+export const DEFAULT_MAX_TERM_SHARE = 0.2;
 
 /** BM25 column weights: body, subject, people/reference. */
 export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
@@ -146,8 +155,18 @@ export class SqliteIndex implements ArchiveIndex {
   readonly #analyzer: Analyzer;
   readonly #weights: readonly number[];
   #vectors: { rowid: number; values: Float32Array }[] | null = null;
+  readonly #maxTermShare: number;
+  /** Document frequencies of query terms seen so far; cleared on every write. */
+  #df = new Map<string, number>();
+  #passageCount: number | null = null;
 
-  constructor({ path: file, analyzer = DEFAULT_ANALYZER, columnWeights = DEFAULT_COLUMN_WEIGHTS }: SqliteIndexOptions) {
+  constructor({
+    path: file,
+    analyzer = DEFAULT_ANALYZER,
+    columnWeights = DEFAULT_COLUMN_WEIGHTS,
+    maxTermShare = DEFAULT_MAX_TERM_SHARE,
+  }: SqliteIndexOptions) {
+    this.#maxTermShare = maxTermShare;
     this.#analyzer = analyzer;
     this.#weights = columnWeights;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -205,7 +224,7 @@ export class SqliteIndex implements ArchiveIndex {
       });
     });
     replace();
-    this.#vectors = null;
+    this.#invalidateCaches();
   }
 
   #deleteLetterRows(id: string): void {
@@ -216,9 +235,32 @@ export class SqliteIndex implements ArchiveIndex {
       deleteTerms.run(rowid);
       deleteVector.run(rowid);
     }
-    this.#vectors = null;
     this.#db.prepare('DELETE FROM passages WHERE letter_id = ?').run(id);
     this.#db.prepare('DELETE FROM letters WHERE id = ?').run(id);
+    this.#invalidateCaches();
+  }
+
+  #invalidateCaches(): void {
+    this.#vectors = null;
+    this.#df.clear();
+    this.#passageCount = null;
+  }
+
+  /** The question's terms minus those too common to matter (never all of them). */
+  #selectTerms(terms: readonly string[]): string[] {
+    if (this.#maxTermShare >= 1) return [...terms];
+    this.#passageCount ??= (this.#db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
+    const unknown = terms.filter((t) => !this.#df.has(t));
+    if (unknown.length > 0) {
+      const rows = this.#db
+        .prepare(`SELECT term, doc FROM passage_vocab WHERE term IN (${unknown.map(() => '?').join(',')})`)
+        .all(...unknown) as { term: string; doc: number }[];
+      for (const t of unknown) this.#df.set(t, 0);
+      for (const row of rows) this.#df.set(row.term, row.doc);
+    }
+    const limit = this.#maxTermShare * this.#passageCount;
+    const kept = terms.filter((t) => (this.#df.get(t) ?? 0) <= limit);
+    return kept.length > 0 ? kept : [...terms];
   }
 
   async deleteLetter(id: string): Promise<void> {
@@ -235,7 +277,7 @@ export class SqliteIndex implements ArchiveIndex {
   }
 
   async search(query: string, { k, filter }: SearchOptions): Promise<SearchHit[]> {
-    const terms = this.#analyzer.analyzeQuery(query);
+    const terms = this.#selectTerms(this.#analyzer.analyzeQuery(query));
     if (terms.length === 0 || k <= 0) return [];
     const match = terms.map(ftsTerm).join(' OR ');
     const where = filterClause(filter);

@@ -6,6 +6,7 @@
  * others).
  */
 import type { ArchiveIndex, SearchFilter, SearchHit } from '../archive/types.js';
+import { boostSubjectMatch } from './boost-subject-match.js';
 import { fuseRanks } from './fuse-ranks.js';
 import { extractQueryFilters, hasQueryFilters } from './query-filters.js';
 
@@ -32,7 +33,12 @@ export interface RetrievePassagesOptions {
   readonly queryFilters?: QueryFilterMode;
   /** Clock for relative dates in the question (`w tym roku`). */
   readonly now?: () => Date;
+  /** Strength of the subject-line match boost (`boostSubjectMatch`); 0 turns it off. */
+  readonly subjectBoost?: number;
 }
+
+/** Chosen on titles-dev and paraphrase-dev (docs/retrieval.md): 0.5 lifted both; 1 and 2 gave titles back. */
+export const DEFAULT_SUBJECT_BOOST = 0.5;
 
 /** Best passages for a question, diversified across letters, in rank order. */
 export async function retrievePassages({
@@ -43,12 +49,15 @@ export async function retrievePassages({
   filter,
   queryFilters = 'boost',
   now,
+  subjectBoost = DEFAULT_SUBJECT_BOOST,
 }: RetrievePassagesOptions): Promise<SearchHit[]> {
   const pool = k * 5;
-  const unfiltered = await index.search(question, { k: pool, ...(filter ? { filter } : {}) });
+  const search = async (f: SearchFilter | undefined) =>
+    boostSubjectMatch({ hits: await index.search(question, { k: pool, ...(f ? { filter: f } : {}) }), question, strength: subjectBoost });
+  const unfiltered = await search(filter);
   const guessed = queryFilters === 'off' ? null : extractQueryFilters(question, now ? { now } : {});
   if (!guessed || !hasQueryFilters(guessed)) return diversifyByLetter(unfiltered, { k, perLetter });
-  const filtered = await index.search(question, { k: pool, filter: { ...filter, ...guessed.filter } });
+  const filtered = await search({ ...filter, ...guessed.filter });
   const merged =
     queryFilters === 'hard'
       ? [...filtered, ...unfiltered.filter((h) => !filtered.some((f) => f.passage.id === h.passage.id))]
