@@ -10,7 +10,7 @@
  */
 
 import { foldText } from './fold-text.js';
-import { polishLemma } from './stemmers/polish-dictionary.js';
+import { polishDictionary, polishLemmas } from './stemmers/polish-dictionary.js';
 import { stripSuffix } from './stemmers/light-stemmer.js';
 
 export { foldText };
@@ -66,8 +66,8 @@ export function tokenize(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Reduces one folded, non-stop-word token to its index term. */
-export type StemWord = (word: string) => string;
+/** Reduces one folded, non-stop-word token to its index term (or terms, for an ambiguous form). */
+export type StemWord = (word: string) => string | readonly string[];
 
 /** Turns text into index and query terms; both index backends use the same one. */
 export interface Analyzer {
@@ -77,11 +77,15 @@ export interface Analyzer {
   analyze(text: string): string[];
   /** Terms of a question: like `analyze`, duplicates removed. */
   analyzeQuery(text: string): string[];
+  /** Loads what the stemmer needs (the dictionary), so the first question does not pay for it. */
+  prepare(): void;
 }
 
 export interface CreateAnalyzerOptions {
   readonly name: string;
   readonly stem: StemWord;
+  /** Loads the stemmer's resources ahead of the first word. */
+  readonly prepare?: () => void;
   /** Stemmed words remembered per analyzer (a dictionary lookup costs microseconds; a cache hit nanoseconds). */
   readonly cacheSize?: number;
 }
@@ -95,9 +99,9 @@ const DIGIT_RUN = /\d{3,}/g;
  * `K10INT17882` also indexed alone, so `17882` finds it), reference numbers as
  * one token.
  */
-export function createAnalyzer({ name, stem, cacheSize = 500_000 }: CreateAnalyzerOptions): Analyzer {
-  const cache = new Map<string, string>();
-  const stemCached = (word: string): string => {
+export function createAnalyzer({ name, stem, prepare = () => {}, cacheSize = 500_000 }: CreateAnalyzerOptions): Analyzer {
+  const cache = new Map<string, string | readonly string[]>();
+  const stemCached = (word: string): string | readonly string[] => {
     let term = cache.get(word);
     if (term === undefined) {
       term = stem(word);
@@ -116,22 +120,31 @@ export function createAnalyzer({ name, stem, cacheSize = 500_000 }: CreateAnalyz
         continue;
       }
       if (token.length === 1) continue;
-      terms.push(stemCached(token));
+      const stemmed = stemCached(token);
+      if (typeof stemmed === 'string') terms.push(stemmed);
+      else terms.push(...stemmed);
     }
     terms.push(...referenceTokens(text));
     return terms;
   };
-  return { name, analyze, analyzeQuery: (text) => [...new Set(analyze(text))] };
+  return { name, analyze, analyzeQuery: (text) => [...new Set(analyze(text))], prepare };
+}
+
+function orElse(lemmas: readonly string[], fallback: string): string | readonly string[] {
+  if (lemmas.length === 0) return fallback;
+  return lemmas.length === 1 ? lemmas[0]! : lemmas;
 }
 
 /** Stemmers compared in docs/retrieval.md (the `@nlpjs/lang-pl` one lives in bench/, it is not shipped). */
 export const STEMMERS = {
   /** v0: strip one common suffix. */
   light: stripSuffix,
-  /** Dictionary lemma; unknown words (names, acronyms) stay as written. */
-  hunspell: (word: string) => polishLemma(word) ?? word,
-  /** Dictionary lemma; unknown words get the light suffix stripper. */
-  'hunspell+light': (word: string) => polishLemma(word) ?? stripSuffix(word),
+  /** Dictionary lemmas (all of an ambiguous form); unknown words (names, acronyms) stay as written. */
+  hunspell: (word: string) => orElse(polishLemmas(word), word),
+  /** Dictionary lemmas; unknown words get the light suffix stripper. */
+  'hunspell+light': (word: string) => orElse(polishLemmas(word), stripSuffix(word)),
+  /** One dictionary lemma (the shortest) per word, for comparison with keeping all. */
+  'hunspell-1+light': (word: string) => polishLemmas(word)[0] ?? stripSuffix(word),
   /** First six letters: the crude floor. */
   prefix6: (word: string) => word.slice(0, 6),
 } as const satisfies Record<string, StemWord>;
@@ -139,7 +152,11 @@ export const STEMMERS = {
 export type StemmerName = keyof typeof STEMMERS;
 
 /** The analyzer every index and question uses unless told otherwise (chosen by measurement, docs/retrieval.md). */
-export const DEFAULT_ANALYZER: Analyzer = createAnalyzer({ name: 'hunspell+light', stem: STEMMERS['hunspell+light'] });
+export const DEFAULT_ANALYZER: Analyzer = createAnalyzer({
+  name: 'hunspell+light',
+  stem: STEMMERS['hunspell+light'],
+  prepare: () => void polishDictionary(),
+});
 
 /** Terms of a text with the default analyzer. */
 export function analyze(text: string): string[] {

@@ -43,6 +43,8 @@ export interface SqliteIndexOptions {
 
 /** See `SqliteIndexOptions.maxTermShare`; chosen with bench/compare-retrieval.ts. */
 export const DEFAULT_MAX_TERM_SHARE = 0.2;
+/** Below this many passages every query term is kept. */
+const MIN_PASSAGES_TO_PRUNE = 1000;
 
 /** BM25 column weights: body, subject, people/reference. */
 export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
@@ -167,6 +169,7 @@ export class SqliteIndex implements ArchiveIndex {
     maxTermShare = DEFAULT_MAX_TERM_SHARE,
   }: SqliteIndexOptions) {
     this.#maxTermShare = maxTermShare;
+    analyzer.prepare();
     this.#analyzer = analyzer;
     this.#weights = columnWeights;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -258,9 +261,11 @@ export class SqliteIndex implements ArchiveIndex {
       for (const t of unknown) this.#df.set(t, 0);
       for (const row of rows) this.#df.set(row.term, row.doc);
     }
+    // Only large archives need it, and in a small one every term is "common".
+    if (this.#passageCount < MIN_PASSAGES_TO_PRUNE) return [...terms];
     const limit = this.#maxTermShare * this.#passageCount;
     const kept = terms.filter((t) => (this.#df.get(t) ?? 0) <= limit);
-    return kept.length > 0 ? kept : [...terms];
+    return kept.some((t) => (this.#df.get(t) ?? 0) > 0) ? kept : [...terms];
   }
 
   async deleteLetter(id: string): Promise<void> {

@@ -139,39 +139,35 @@ function lemmasOf(dictionary: HunspellDictionary, word: string, requireFlag: str
 }
 
 /**
- * The lemma of a folded word, or null when the dictionary does not know it
- * (names, abbreviations, new words: the caller decides the fallback).
+ * The lemmas of a folded word, or an empty list when the dictionary does not
+ * know it (names, abbreviations, new words: the caller decides the fallback).
  *
- * When a form has several lemmas (`rad` → `rad`, `rada`), a fixed choice
- * (see `pickLemma`) works for retrieval because documents and questions go
- * through the same choice.
+ * An ambiguous form keeps every lemma (`kopalni` → `kopalnia`, `kopalny`;
+ * `wynagrodzeń` → `wynagrodzenie`, `wynagrodzić`), as IR systems over
+ * lemmatisers usually do: picking one by a rule (shortest, longest) split
+ * `kopalnia` from `kopalni` in our tests, and an extra term costs little.
+ * Names lose to common words (`lasami` → `las`, not the name `Lasa`).
  * Negated forms keep their `nie` (`nieodplatnego` → `nieodplatny`), so a
  * question about free transfer does not match paid transfer.
  */
-export function hunspellLemma(dictionary: HunspellDictionary, word: string): string | null {
+export function hunspellLemmas(dictionary: HunspellDictionary, word: string, max = 3): string[] {
   const direct = lemmasOf(dictionary, word, null);
-  if (direct.length > 0) return pickLemma(direct);
+  if (direct.length > 0) return pickLemmas(direct, max);
   if (dictionary.negationFlag && word.startsWith('nie') && word.length > 5) {
     const negated = lemmasOf(dictionary, word.slice(3), dictionary.negationFlag);
-    if (negated.length > 0) return `nie${pickLemma(negated)}`;
+    if (negated.length > 0) return pickLemmas(negated, max).map((l) => `nie${l}`);
   }
-  return null;
+  return [];
 }
 
-/**
- * Common words before names (`lasami` → `las`, not a name), then the
- * shortest lemma, then alphabetical. The word's own entry gets no priority:
- * `wynagrodzenie` and `wynagrodzeń` must land on the same lemma, and the
- * dictionary derives both from the verb `wynagrodzić`.
- */
-function pickLemma(candidates: readonly Candidate[]): string {
-  let best = candidates[0]!;
-  for (const c of candidates.slice(1)) {
-    if (c.isName !== best.isName) {
-      if (!c.isName) best = c;
-      continue;
-    }
-    if (c.key.length < best.key.length || (c.key.length === best.key.length && c.key < best.key)) best = c;
-  }
-  return best.key;
+/** The first of `hunspellLemmas`, or null. */
+export function hunspellLemma(dictionary: HunspellDictionary, word: string): string | null {
+  return hunspellLemmas(dictionary, word, 1)[0] ?? null;
+}
+
+/** Distinct lemmas: common words only when there are any, shortest first, at most `max`. */
+function pickLemmas(candidates: readonly Candidate[], max: number): string[] {
+  const common = candidates.filter((c) => !c.isName);
+  const pool = common.length > 0 ? common : candidates;
+  return [...new Set(pool.map((c) => c.key))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, max);
 }

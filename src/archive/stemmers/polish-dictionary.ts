@@ -4,7 +4,7 @@
  */
 import dictionary from 'dictionary-pl';
 import { foldText } from '../fold-text.js';
-import { hunspellLemma, parseHunspell, type HunspellDictionary } from './hunspell-stemmer.js';
+import { hunspellLemmas, parseHunspell, type HunspellDictionary } from './hunspell-stemmer.js';
 
 let parsed: HunspellDictionary | null = null;
 
@@ -17,7 +17,7 @@ export function polishDictionary(): HunspellDictionary {
   return parsed;
 }
 
-/** Lemma of a folded Polish word, or null when the dictionary does not know it. */
-export function polishLemma(word: string): string | null {
-  return hunspellLemma(polishDictionary(), word);
+/** Lemmas of a folded Polish word (see `hunspellLemmas`); empty when the dictionary does not know it. */
+export function polishLemmas(word: string): string[] {
+  return hunspellLemmas(polishDictionary(), word);
 }
