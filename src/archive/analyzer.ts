@@ -139,12 +139,12 @@ function orElse(lemmas: readonly string[], fallback: string): string | readonly 
 export const STEMMERS = {
   /** v0: strip one common suffix. */
   light: stripSuffix,
-  /** Dictionary lemmas (all of an ambiguous form); unknown words (names, acronyms) stay as written. */
-  hunspell: (word: string) => orElse(polishLemmas(word), word),
-  /** Dictionary lemmas; unknown words get the light suffix stripper. */
-  'hunspell+light': (word: string) => orElse(polishLemmas(word), stripSuffix(word)),
-  /** One dictionary lemma (the shortest) per word, for comparison with keeping all. */
-  'hunspell-1+light': (word: string) => polishLemmas(word)[0] ?? stripSuffix(word),
+  /** One dictionary lemma (nouns first); unknown words (names, acronyms) stay as written. */
+  hunspell: (word: string) => polishLemmas(word)[0] ?? word,
+  /** One dictionary lemma (nouns first); unknown words get the light suffix stripper. */
+  'hunspell+light': (word: string) => polishLemmas(word)[0] ?? stripSuffix(word),
+  /** Every lemma of an ambiguous form (up to 3), for comparison. */
+  'hunspell-all+light': (word: string) => orElse(polishLemmas(word), stripSuffix(word)),
   /** First six letters: the crude floor. */
   prefix6: (word: string) => word.slice(0, 6),
 } as const satisfies Record<string, StemWord>;

@@ -142,10 +142,9 @@ function lemmasOf(dictionary: HunspellDictionary, word: string, requireFlag: str
  * The lemmas of a folded word, or an empty list when the dictionary does not
  * know it (names, abbreviations, new words: the caller decides the fallback).
  *
- * An ambiguous form keeps every lemma (`kopalni` → `kopalnia`, `kopalny`;
- * `wynagrodzeń` → `wynagrodzenie`, `wynagrodzić`), as IR systems over
- * lemmatisers usually do: picking one by a rule (shortest, longest) split
- * `kopalnia` from `kopalni` in our tests, and an extra term costs little.
+ * An ambiguous form has several lemmas (`kopalni` → `kopalnia`, `kopalny`),
+ * ordered by `pickLemmas`; `max` cuts the list (the analyzer keeps one:
+ * keeping all measured worse on paraphrases, docs/retrieval.md).
  * Names lose to common words (`lasami` → `las`, not the name `Lasa`).
  * Negated forms keep their `nie` (`nieodplatnego` → `nieodplatny`), so a
  * question about free transfer does not match paid transfer.
@@ -165,9 +164,20 @@ export function hunspellLemma(dictionary: HunspellDictionary, word: string): str
   return hunspellLemmas(dictionary, word, 1)[0] ?? null;
 }
 
-/** Distinct lemmas: common words only when there are any, shortest first, at most `max`. */
+/** Folded lemma endings of adjectives (-y, -i) and verbs (-ć → c): a noun reading wins over them. */
+const NON_NOUN_ENDING = /[yic]$/;
+
+/**
+ * Distinct lemmas: common words only when there are any; nouns before
+ * adjectives and verbs (`kopalni` → `kopalnia` before `kopalny`,
+ * `wynagrodzeń` → `wynagrodzenie` before `wynagrodzić`: questions about
+ * letters name things); then shortest; at most `max`.
+ */
 function pickLemmas(candidates: readonly Candidate[], max: number): string[] {
   const common = candidates.filter((c) => !c.isName);
   const pool = common.length > 0 ? common : candidates;
-  return [...new Set(pool.map((c) => c.key))].sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, max);
+  const rank = (l: string) => (NON_NOUN_ENDING.test(l) ? 1 : 0);
+  return [...new Set(pool.map((c) => c.key))]
+    .sort((a, b) => rank(a) - rank(b) || a.length - b.length || (a < b ? -1 : 1))
+    .slice(0, max);
 }
