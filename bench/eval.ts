@@ -16,6 +16,8 @@ import { createLogger } from '../src/logger.js';
 import { buildEvalIndex } from './eval/build-eval-index.js';
 import { readQuestions } from './eval/questions.js';
 import { evaluateQuestion, summarize, type QuestionResult } from './eval/run-eval.js';
+import { buildFts5Baseline } from './eval/fts5-baseline.js';
+import { scoreRetrieval } from './retrieval/score-retrieval.js';
 
 const program = new Command()
   .name('eval')
@@ -26,9 +28,10 @@ const program = new Command()
   .option('--fresh', 'rebuild the evaluation index even if a cached one matches')
   .option('--no-llm', 'answer extractively even when an LLM is configured')
   .option('--judge', 'score groundedness with the configured LLM (off by default)')
+  .option('--baseline <name>', 'also score a baseline built in this process (fts5: naive FTS5, raw words OR-ed) and print both rows')
   .parse(process.argv);
 
-const opts = program.opts<{ corpus: string; questions: string; k: number; json?: boolean; fresh?: boolean; llm: boolean; judge?: boolean }>();
+const opts = program.opts<{ corpus: string; questions: string; k: number; json?: boolean; fresh?: boolean; llm: boolean; judge?: boolean; baseline?: string }>();
 const logger = createLogger('warn');
 const config = loadConfig();
 const llm = config.hasLlm && (opts.llm || opts.judge) ? createLlmFromConfig(config) : undefined;
@@ -66,7 +69,22 @@ for (const q of readQuestions(opts.questions)) {
   const miss = describeMiss(result, opts.k);
   if (miss) console.log(miss);
 }
-const summary = summarize(results, answerLlm ? 'llm' : 'extractive');
+const summary: ReturnType<typeof summarize> & { baseline?: unknown } = summarize(results, answerLlm ? 'llm' : 'extractive');
+if (opts.baseline !== undefined) {
+  if (opts.baseline !== 'fts5') throw new Error(`unknown baseline ${opts.baseline} (known: fts5)`);
+  const baseline = await buildFts5Baseline(index);
+  const b = await scoreRetrieval(readQuestions(opts.questions), async (q) => baseline.search(q, 50));
+  baseline.close();
+  const rows = [
+    ['system', 'r@1', 'r@5', 'r@10', 'MRR@10', 'p50 ms', 'p95 ms'],
+    ['kancelaria', summary.recall_at_1, summary.recall_at_5, summary.recall_at_10, summary.mrr_at_10, summary.retrieval_p50_ms, summary.retrieval_p95_ms],
+    ['fts5 naive', b.r1, b.r5, b.r10, b.mrr, b.p50, b.p95],
+  ];
+  const ratio = (x: number | null, y: number) => (x === null || y === 0 ? null : Math.round((x / y) * 100) / 100);
+  rows.push(['ratio', ratio(summary.recall_at_1, b.r1), ratio(summary.recall_at_5, b.r5), ratio(summary.recall_at_10, b.r10), ratio(summary.mrr_at_10, b.mrr), ratio(summary.retrieval_p50_ms, b.p50), ratio(summary.retrieval_p95_ms, b.p95)]);
+  for (const row of rows) console.log(row.map((c) => String(c ?? '—').padEnd(12)).join(''));
+  summary.baseline = { name: 'fts5', recall_at_1: b.r1, recall_at_5: b.r5, recall_at_10: b.r10, mrr_at_10: b.mrr, retrieval_p50_ms: b.p50, retrieval_p95_ms: b.p95 };
+}
 await index.close();
 if (opts.json) {
   console.log(JSON.stringify(summary));

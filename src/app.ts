@@ -14,6 +14,9 @@ import { StateStore } from './assistant/state-store.js';
 import type { Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import { createHybridIndex } from './retrieval/hybrid-index.js';
+import type { Embedder } from './retrieval/embedder.js';
+import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
 import { formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';
 
@@ -42,13 +45,35 @@ export function createLlmFromConfig(config: Config): LlmClient {
   });
 }
 
-/** Opens the archive index the configuration names. */
-export async function openIndex(config: Config, logger?: Logger): Promise<ArchiveIndex> {
+/** The embeddings client the configuration describes, or null without EMBEDDINGS_MODEL. */
+export function createEmbedderFromConfig(config: Config): Embedder | null {
+  if (!config.EMBEDDINGS_MODEL) return null;
+  return createOpenAiEmbedder({
+    model: config.EMBEDDINGS_MODEL,
+    ...(config.OPENAI_API_KEY ? { apiKey: config.OPENAI_API_KEY } : {}),
+    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+    ...(config.EMBEDDINGS_DIMENSIONS ? { dimensions: config.EMBEDDINGS_DIMENSIONS } : {}),
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+  });
+}
+
+/**
+ * Opens the archive index the configuration names. With EMBEDDINGS_MODEL set,
+ * search is hybrid (lexical + dense, fused by RRF) and passages are embedded
+ * as they are indexed: SQLite through the hybrid wrapper, Qdrant natively
+ * (a dense prefetch beside the sparse one, fused in the engine).
+ */
+export async function openIndex(config: Config, logger: Logger): Promise<ArchiveIndex> {
+  const embedder = createEmbedderFromConfig(config);
   switch (config.INDEX_BACKEND) {
-    case 'sqlite':
-      return new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
+    case 'sqlite': {
+      const index = new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
+      return embedder ? createHybridIndex({ index, embedder, logger }) : index;
+    }
     case 'qdrant':
-      return openQdrantIndex({ config, ...(logger ? { logger } : {}) });
+      // The collection's dense vector size is fixed at creation: learn it from one call when not configured.
+      if (embedder && embedder.dimensions === 0) await embedder.embed(['wymiar wektora']);
+      return openQdrantIndex({ config, ...(embedder ? { embedder } : {}), logger });
     default: {
       const never: never = config.INDEX_BACKEND;
       throw new Error(`unknown backend ${String(never)}`);

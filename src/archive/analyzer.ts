@@ -6,20 +6,14 @@
  * Steps: Unicode normalisation → lower case → diacritics folded (so
  * `wspolpraca` typed on an English keyboard finds `współpraca`) → reference
  * numbers and numbers kept whole → stop words dropped → a light Polish suffix
- * stripper, so inflected forms (`współpracy`, `współpracę`) meet.
+ * stemmer, so inflected forms (`współpracy`, `współpracę`) meet.
  */
 
-const FOLD: Record<string, string> = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' };
+import { foldText } from './fold-text.js';
+import { polishDictionary, polishLemmas } from './stemmers/polish-dictionary.js';
+import { stripSuffix } from './stemmers/light-stemmer.js';
 
-/** Lower-cases and removes Polish (and other) diacritics. */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[ąćęłńóśźż]/g, (ch) => FOLD[ch] ?? ch)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
+export { foldText };
 
 /**
  * Words that carry no topic in letters or in questions about them. Folded
@@ -39,28 +33,6 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    the of and or to in on at by for with about from what which who whom whose how when where why is are was were be been
    did does do has have had it its this that these those there their our we you your they them an as any all came`.split(/\s+/).filter(Boolean),
 );
-
-/** Tokens that contain a digit are kept whole (numbers, years, interpellation numbers). */
-const NUMERIC = /\d/;
-
-/**
- * Light Polish stemmer: strips the longest common inflectional suffix while
- * keeping a stem of at least four letters. Crude by design (the retrieval issue
- * compares it with dictionary stemmers), but it joins the frequent case forms.
- */
-const SUFFIXES = [
-  'owiania', 'owanie', 'owania', 'owaniu', 'owaniem',
-  'iami', 'ach', 'ami', 'iach', 'iego', 'iemu', 'owie', 'owej', 'owy', 'owa', 'owe', 'ych', 'ich', 'ymi', 'imi',
-  'ego', 'emu', 'ej', 'ow', 'om', 'em', 'am', 'ie', 'ia', 'iu', 'ii', 'y', 'a', 'e', 'u', 'i', 'o',
-].sort((x, y) => y.length - x.length);
-
-export function stemWord(word: string): string {
-  if (word.length <= 4 || NUMERIC.test(word)) return word;
-  for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 4) return word.slice(0, -suffix.length);
-  }
-  return word;
-}
 
 /**
  * Reference numbers (znak sprawy) in any spelling: `WEN.9823.2020.RFZ`,
@@ -94,19 +66,104 @@ export function tokenize(text: string): string[] {
   return foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Terms of a text for indexing (order kept, repeats kept: term frequency matters). */
-export function analyze(text: string): string[] {
-  const terms: string[] = [];
-  for (const token of tokenize(text)) {
-    if (STOP_WORDS.has(token)) continue;
-    if (token.length === 1 && !/\d/.test(token)) continue;
-    terms.push(stemWord(token));
-  }
-  terms.push(...referenceTokens(text));
-  return terms;
+/** Reduces one folded, non-stop-word token to its index term (or terms, for an ambiguous form). */
+export type StemWord = (word: string) => string | readonly string[];
+
+/** Turns text into index and query terms; both index backends use the same one. */
+export interface Analyzer {
+  /** Short name, shown in comparisons (`hunspell`, `light`…). */
+  readonly name: string;
+  /** Terms of a text for indexing (order kept, repeats kept: term frequency matters). */
+  analyze(text: string): string[];
+  /** Terms of a question: like `analyze`, duplicates removed. */
+  analyzeQuery(text: string): string[];
+  /** Loads what the stemmer needs (the dictionary), so the first question does not pay for it. */
+  prepare(): void;
 }
 
-/** Terms of a question: like `analyze`, duplicates removed. */
+export interface CreateAnalyzerOptions {
+  readonly name: string;
+  readonly stem: StemWord;
+  /** Loads the stemmer's resources ahead of the first word. */
+  readonly prepare?: () => void;
+  /** Stemmed words remembered per analyzer (a dictionary lookup costs microseconds; a cache hit nanoseconds). */
+  readonly cacheSize?: number;
+}
+
+const HAS_DIGIT = /\d/;
+const DIGIT_RUN = /\d{3,}/g;
+
+/**
+ * Builds an analyzer around a stemmer. Everything but the stemming is shared:
+ * folding, stop words, numbers kept whole (and the digits inside codes such as
+ * `K10INT17882` also indexed alone, so `17882` finds it), reference numbers as
+ * one token.
+ */
+export function createAnalyzer({ name, stem, prepare = () => {}, cacheSize = 500_000 }: CreateAnalyzerOptions): Analyzer {
+  const cache = new Map<string, string | readonly string[]>();
+  const stemCached = (word: string): string | readonly string[] => {
+    let term = cache.get(word);
+    if (term === undefined) {
+      term = stem(word);
+      if (cache.size >= cacheSize) cache.clear();
+      cache.set(word, term);
+    }
+    return term;
+  };
+  const analyze = (text: string): string[] => {
+    const terms: string[] = [];
+    for (const token of tokenize(text)) {
+      if (STOP_WORDS.has(token)) continue;
+      if (HAS_DIGIT.test(token)) {
+        terms.push(token);
+        if (/[a-z]/.test(token)) terms.push(...(token.match(DIGIT_RUN) ?? []));
+        continue;
+      }
+      if (token.length === 1) continue;
+      const stemmed = stemCached(token);
+      if (typeof stemmed === 'string') terms.push(stemmed);
+      else terms.push(...stemmed);
+    }
+    terms.push(...referenceTokens(text));
+    return terms;
+  };
+  return { name, analyze, analyzeQuery: (text) => [...new Set(analyze(text))], prepare };
+}
+
+function orElse(lemmas: readonly string[], fallback: string): string | readonly string[] {
+  if (lemmas.length === 0) return fallback;
+  return lemmas.length === 1 ? lemmas[0]! : lemmas;
+}
+
+/** Stemmers compared in docs/retrieval.md (the `@nlpjs/lang-pl` one lives in bench/, it is not shipped). */
+export const STEMMERS = {
+  /** v0: strip one common suffix. */
+  light: stripSuffix,
+  /** One dictionary lemma (nouns first); unknown words (names, acronyms) stay as written. */
+  hunspell: (word: string) => polishLemmas(word)[0] ?? word,
+  /** One dictionary lemma (nouns first); unknown words get the light suffix stripper. */
+  'hunspell+light': (word: string) => polishLemmas(word)[0] ?? stripSuffix(word),
+  /** Every lemma of an ambiguous form (up to 3), for comparison. */
+  'hunspell-all+light': (word: string) => orElse(polishLemmas(word), stripSuffix(word)),
+  /** First six letters: the crude floor. */
+  prefix6: (word: string) => word.slice(0, 6),
+} as const satisfies Record<string, StemWord>;
+
+export type StemmerName = keyof typeof STEMMERS;
+
+/** The analyzer every index and question uses unless told otherwise (chosen by measurement, docs/retrieval.md). */
+export const DEFAULT_ANALYZER: Analyzer = createAnalyzer({
+  name: 'hunspell+light',
+  stem: STEMMERS['hunspell+light'],
+  prepare: () => void polishDictionary(),
+});
+
+/** Terms of a text with the default analyzer. */
+export function analyze(text: string): string[] {
+  return DEFAULT_ANALYZER.analyze(text);
+}
+
+/** Question terms with the default analyzer (duplicates removed). */
 export function analyzeQuery(text: string): string[] {
-  return [...new Set(analyze(text))];
+  return DEFAULT_ANALYZER.analyzeQuery(text);
 }

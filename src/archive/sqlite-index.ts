@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { analyze, analyzeQuery } from './analyzer.js';
+import { DEFAULT_ANALYZER, type Analyzer } from './analyzer.js';
 import type {
   ArchiveIndex,
   IndexStats,
@@ -23,15 +23,31 @@ import type {
   SearchHit,
   SearchOptions,
   TermStats,
+  UpsertOptions,
 } from './types.js';
 
 export interface SqliteIndexOptions {
   /** Database file, or `:memory:`. Parent folders are created. */
   readonly path: string;
+  /** Term analyzer; the default one unless an experiment compares others. An index must be read with the analyzer that built it. */
+  readonly analyzer?: Analyzer;
+  /** BM25 weights of the body, subject and people columns (query-time; see docs/retrieval.md for how they were chosen). */
+  readonly columnWeights?: readonly [number, number, number];
+  /**
+   * Question terms found in more than this share of passages are left out of
+   * the match: their BM25 weight is near zero, yet their long posting lists
+   * are most of a query's cost (docs/retrieval.md). 1 keeps every term.
+   */
+  readonly maxTermShare?: number;
 }
 
+/** See `SqliteIndexOptions.maxTermShare`; chosen with bench/compare-retrieval.ts. */
+export const DEFAULT_MAX_TERM_SHARE = 0.2;
+/** Below this many passages every query term is kept. */
+const MIN_PASSAGES_TO_PRUNE = 1000;
+
 /** BM25 column weights: body, subject, people/reference. */
-const COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
+export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
 
 interface LetterRow {
   id: string;
@@ -89,6 +105,14 @@ function toPassage(row: PassageRow): Passage {
   return { id: row.id, letterId: row.letter_id, ordinal: row.ordinal, page: row.page, start: row.start, end: row.end, text: row.text };
 }
 
+/** The vector scaled to length 1 (zero stays zero), as float32. */
+function unitVector(vector: readonly number[]): Float32Array {
+  let norm = 0;
+  for (const x of vector) norm += x * x;
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  return Float32Array.from(vector, (x) => x * scale);
+}
+
 /** Quotes a term for an FTS5 MATCH expression. */
 function ftsTerm(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
@@ -130,8 +154,24 @@ function filterClause(filter: SearchFilter | undefined): { sql: string; params: 
 /** `ArchiveIndex` on SQLite + FTS5. */
 export class SqliteIndex implements ArchiveIndex {
   readonly #db: Database.Database;
+  readonly #analyzer: Analyzer;
+  readonly #weights: readonly number[];
+  #vectors: { rowid: number; values: Float32Array }[] | null = null;
+  readonly #maxTermShare: number;
+  /** Document frequencies of query terms seen so far; cleared on every write. */
+  #df = new Map<string, number>();
+  #passageCount: number | null = null;
 
-  constructor({ path: file }: SqliteIndexOptions) {
+  constructor({
+    path: file,
+    analyzer = DEFAULT_ANALYZER,
+    columnWeights = DEFAULT_COLUMN_WEIGHTS,
+    maxTermShare = DEFAULT_MAX_TERM_SHARE,
+  }: SqliteIndexOptions) {
+    this.#maxTermShare = maxTermShare;
+    analyzer.prepare();
+    this.#analyzer = analyzer;
+    this.#weights = columnWeights;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
@@ -151,13 +191,17 @@ export class SqliteIndex implements ArchiveIndex {
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
         body, subject, people, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_terms, 'row');
+      CREATE TABLE IF NOT EXISTS passage_vectors (rowid INTEGER PRIMARY KEY, vector BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
   }
 
-  async upsertLetter(letter: Letter, passages: readonly Passage[]): Promise<void> {
-    const subjectTerms = analyze([letter.title ?? '', letter.interpellation ? `nr ${letter.interpellation}` : ''].join(' ')).join(' ');
-    const peopleTerms = analyze(
+  async upsertLetter(letter: Letter, passages: readonly Passage[], { vectors }: UpsertOptions = {}): Promise<void> {
+    if (vectors && vectors.length !== passages.length) {
+      throw new Error(`upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`);
+    }
+    const subjectTerms = this.#analyzer.analyze([letter.title ?? '', letter.interpellation ? `nr ${letter.interpellation}` : ''].join(' ')).join(' ');
+    const peopleTerms = this.#analyzer.analyze(
       [letter.reference ?? '', letter.author ?? '', letter.authorRole ?? '', letter.addressee ?? ''].join(' \n '),
     ).join(' ');
     const replace = this.#db.transaction(() => {
@@ -174,20 +218,54 @@ export class SqliteIndex implements ArchiveIndex {
         'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       const insertTerms = this.#db.prepare('INSERT INTO passage_terms (rowid, body, subject, people) VALUES (?, ?, ?, ?)');
-      for (const p of passages) {
+      const insertVector = this.#db.prepare('INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)');
+      passages.forEach((p, i) => {
         const { lastInsertRowid } = insertPassage.run(p.id, letter.id, p.ordinal, p.page, p.start, p.end, p.text);
-        insertTerms.run(lastInsertRowid, analyze(p.text).join(' '), subjectTerms, peopleTerms);
-      }
+        insertTerms.run(lastInsertRowid, this.#analyzer.analyze(p.text).join(' '), subjectTerms, peopleTerms);
+        const vector = vectors?.[i];
+        if (vector) insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
+      });
     });
     replace();
+    this.#invalidateCaches();
   }
 
   #deleteLetterRows(id: string): void {
     const rowids = this.#db.prepare('SELECT rowid FROM passages WHERE letter_id = ?').pluck().all(id) as number[];
     const deleteTerms = this.#db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
-    for (const rowid of rowids) deleteTerms.run(rowid);
+    const deleteVector = this.#db.prepare('DELETE FROM passage_vectors WHERE rowid = ?');
+    for (const rowid of rowids) {
+      deleteTerms.run(rowid);
+      deleteVector.run(rowid);
+    }
     this.#db.prepare('DELETE FROM passages WHERE letter_id = ?').run(id);
     this.#db.prepare('DELETE FROM letters WHERE id = ?').run(id);
+    this.#invalidateCaches();
+  }
+
+  #invalidateCaches(): void {
+    this.#vectors = null;
+    this.#df.clear();
+    this.#passageCount = null;
+  }
+
+  /** The question's terms minus those too common to matter (never all of them). */
+  #selectTerms(terms: readonly string[]): string[] {
+    if (this.#maxTermShare >= 1) return [...terms];
+    this.#passageCount ??= (this.#db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
+    const unknown = terms.filter((t) => !this.#df.has(t));
+    if (unknown.length > 0) {
+      const rows = this.#db
+        .prepare(`SELECT term, doc FROM passage_vocab WHERE term IN (${unknown.map(() => '?').join(',')})`)
+        .all(...unknown) as { term: string; doc: number }[];
+      for (const t of unknown) this.#df.set(t, 0);
+      for (const row of rows) this.#df.set(row.term, row.doc);
+    }
+    // Only large archives need it, and in a small one every term is "common".
+    if (this.#passageCount < MIN_PASSAGES_TO_PRUNE) return [...terms];
+    const limit = this.#maxTermShare * this.#passageCount;
+    const kept = terms.filter((t) => (this.#df.get(t) ?? 0) <= limit);
+    return kept.some((t) => (this.#df.get(t) ?? 0) > 0) ? kept : [...terms];
   }
 
   async deleteLetter(id: string): Promise<void> {
@@ -204,16 +282,22 @@ export class SqliteIndex implements ArchiveIndex {
   }
 
   async search(query: string, { k, filter }: SearchOptions): Promise<SearchHit[]> {
-    const terms = analyzeQuery(query);
+    const terms = this.#selectTerms(this.#analyzer.analyzeQuery(query));
     if (terms.length === 0 || k <= 0) return [];
     const match = terms.map(ftsTerm).join(' OR ');
     const where = filterClause(filter);
+    // Rank on rowids and scores only, then fetch the few winning rows: carrying
+    // passage text and letter columns through the sort cost most of the time.
     const rows = this.#db
       .prepare(
-        `SELECT p.*, l.*, p.id AS passage_id, -bm25(passage_terms, ${COLUMN_WEIGHTS.join(', ')}) AS score
-         FROM passage_terms JOIN passages p ON p.rowid = passage_terms.rowid JOIN letters l ON l.id = p.letter_id
-         WHERE passage_terms MATCH ?${where.sql}
-         ORDER BY score DESC LIMIT ?`,
+        `WITH ranked AS (
+           SELECT passage_terms.rowid AS rid, -bm25(passage_terms, ${this.#weights.join(', ')}) AS score
+           FROM passage_terms${where.sql ? ' JOIN passages p ON p.rowid = passage_terms.rowid JOIN letters l ON l.id = p.letter_id' : ''}
+           WHERE passage_terms MATCH ?${where.sql}
+           ORDER BY score DESC LIMIT ?)
+         SELECT p.*, l.*, p.id AS passage_id, ranked.score AS score
+         FROM ranked JOIN passages p ON p.rowid = ranked.rid JOIN letters l ON l.id = p.letter_id
+         ORDER BY ranked.score DESC`,
       )
       .all(match, ...where.params, k) as (LetterRow & PassageRow & { passage_id: string; score: number })[];
     return rows.map((row) => ({
@@ -221,6 +305,51 @@ export class SqliteIndex implements ArchiveIndex {
       letter: toLetter(row),
       score: row.score,
     }));
+  }
+
+  /**
+   * Brute-force cosine over every stored vector (unit-normalised at insert, so
+   * a dot product). At archive scale (10⁴ passages) this is a few milliseconds
+   * and needs no extension; the vectors are read once and cached until the next write.
+   */
+  async searchByVector(vector: readonly number[], { k, filter }: SearchOptions): Promise<SearchHit[]> {
+    if (k <= 0) return [];
+    const all = this.#loadVectors();
+    const query = unitVector(vector);
+    const where = filterClause(filter);
+    const allowed = where.sql
+      ? new Set(
+          this.#db
+            .prepare(`SELECT p.rowid FROM passages p JOIN letters l ON l.id = p.letter_id WHERE 1 = 1${where.sql}`)
+            .pluck()
+            .all(...where.params) as number[],
+        )
+      : null;
+    const scored: { rowid: number; score: number }[] = [];
+    for (const { rowid, values } of all) {
+      if (values.length !== query.length || (allowed && !allowed.has(rowid))) continue;
+      let dot = 0;
+      for (let i = 0; i < values.length; i++) dot += values[i]! * query[i]!;
+      scored.push({ rowid, score: dot });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const top = scored.slice(0, k);
+    const fetch = this.#db.prepare('SELECT p.*, l.*, p.id AS passage_id FROM passages p JOIN letters l ON l.id = p.letter_id WHERE p.rowid = ?');
+    return top.map(({ rowid, score }) => {
+      const row = fetch.get(rowid) as LetterRow & PassageRow & { passage_id: string };
+      return { passage: toPassage({ ...row, id: row.passage_id }), letter: toLetter(row), score };
+    });
+  }
+
+  #loadVectors(): readonly { rowid: number; values: Float32Array }[] {
+    if (this.#vectors === null) {
+      const rows = this.#db.prepare('SELECT rowid, vector FROM passage_vectors').all() as { rowid: number; vector: Buffer }[];
+      this.#vectors = rows.map(({ rowid, vector }) => ({
+        rowid,
+        values: new Float32Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength)),
+      }));
+    }
+    return this.#vectors;
   }
 
   async getLetter(id: string): Promise<Letter | null> {

@@ -93,6 +93,12 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/** Extras stored with a letter's passages. */
+export interface UpsertOptions {
+  /** One embedding per passage, same order; stored for `searchByVector`. Omitted: the letter is searchable lexically only. */
+  readonly vectors?: readonly (readonly number[])[];
+}
+
 /** Enough to decide, per file, whether a sync must re-index it. */
 export interface LetterDigest {
   readonly id: string;
@@ -122,13 +128,19 @@ export interface IndexStats {
  */
 export interface ArchiveIndex {
   /** Replaces the letter and all its passages atomically: readers never see half a letter. */
-  upsertLetter(letter: Letter, passages: readonly Passage[]): Promise<void>;
+  upsertLetter(letter: Letter, passages: readonly Passage[], options?: UpsertOptions): Promise<void>;
   /** Removes the letter and its passages; a missing id is not an error. */
   deleteLetter(id: string): Promise<void>;
   /** Every indexed letter's id and content hash, for incremental sync. */
   listLetters(): Promise<LetterDigest[]>;
   /** Passages ranked by relevance to the query, best first. */
   search(query: string, options: SearchOptions): Promise<SearchHit[]>;
+  /**
+   * Optional capability: passages ranked by cosine similarity to a query
+   * embedding, among those stored with vectors (filters apply as in `search`).
+   * Backends without it are searched lexically only.
+   */
+  searchByVector?(vector: readonly number[], options: SearchOptions): Promise<SearchHit[]>;
   /** Fetches one letter's metadata. */
   getLetter(id: string): Promise<Letter | null>;
   /** All passages of a letter in order (for neighbour context and exports). */

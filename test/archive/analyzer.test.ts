@@ -1,4 +1,5 @@
-import { analyze, analyzeQuery, foldText, referenceToken } from '../../src/archive/analyzer.js';
+import { analyze, analyzeQuery, createAnalyzer, foldText, referenceToken, STEMMERS } from '../../src/archive/analyzer.js';
+import { hunspellLemma, parseHunspell } from '../../src/archive/stemmers/hunspell-stemmer.js';
 
 describe('analyzer', () => {
   test('folds Polish diacritics and case', () => {
@@ -12,12 +13,58 @@ describe('analyzer', () => {
     expect(analyze('Chorzów')[0]).toBe(analyze('Chorzowa')[0]);
   });
 
+  test.each([
+    ['współpraca', 'współpracy', 'współpracę', 'współpracą', 'wspolpracy'],
+    ['Chorzów', 'Chorzowa', 'Chorzowie', 'Chorzowem', 'chorzowie'],
+    ['nauczyciel', 'nauczyciela', 'nauczycieli', 'nauczycielom', 'nauczycielami'],
+    ['podwyżka', 'podwyżki', 'podwyżek', 'podwyżkami', 'podwyzek'],
+    ['wynagrodzenie', 'wynagrodzenia', 'wynagrodzeń', 'wynagrodzeniami', 'wynagrodzen'],
+    ['szkoła', 'szkole', 'szkołę', 'szkołach', 'szkolami'],
+    ['sąd', 'sądu', 'sądów', 'sądach', 'sadow'],
+  ])('real inflected forms of %s meet on one dictionary lemma, typed with or without diacritics', (...forms) => {
+    expect(new Set(forms.map((f) => analyze(f)[0])).size).toBe(1);
+  });
+
+  test('dictionary lemmas keep negation apart, where the suffix stripper cannot reach adjectives', () => {
+    expect(analyze('nieodpłatnego')).toEqual(['nieodplatny']);
+    expect(analyze('odpłatnego')).toEqual(['odplatny']);
+    expect(analyze('kolejowych')).toEqual(analyze('kolejowy'));
+    const light = createAnalyzer({ name: 'light', stem: STEMMERS.light });
+    expect(light.analyze('podwyżek')[0]).not.toBe(light.analyze('podwyżka')[0]);
+    expect(analyze('podwyżek')).toEqual(analyze('podwyżka'));
+  });
+
+  test('words the dictionary does not know fall back to the suffix stripper', () => {
+    expect(analyze('Liaoningu')).toEqual(analyze('Liaoning'.concat('u')));
+    expect(STEMMERS['hunspell+light']('zzqwrt')).toBe('zzqwrt');
+    expect(STEMMERS['hunspell+light']('zzqwertami')).toBe('zzqwert');
+  });
+
+  test('hunspell reader: suffix rules with conditions on the diacritic spelling', () => {
+    const dictionary = parseHunspell({
+      aff: 'SET UTF-8\nSFX m Y 2\nSFX m   ka   ek   [^ćęośńź]ka\nSFX m   a    i    ka\nPFX b Y 1\nPFX b 0 nie .\n',
+      dic: '3\npodwyżka/m\nźka/m\npłatny/b\n',
+      fold: foldText,
+    });
+    expect(hunspellLemma(dictionary, 'podwyzek')).toBe('podwyzka');
+    expect(hunspellLemma(dictionary, 'podwyzki')).toBe('podwyzka');
+    // `ź` is excluded by the condition although it folds to `z` like `ż`.
+    expect(hunspellLemma(dictionary, 'zek')).toBeNull();
+    expect(hunspellLemma(dictionary, 'nieplatny')).toBe('nieplatny');
+    expect(hunspellLemma(dictionary, 'xyz')).toBeNull();
+  });
+
   test('drops stop words and question words', () => {
     expect(analyzeQuery('Jaka jest odpowiedź w sprawie podwyżek dla nauczycieli?')).toEqual(analyzeQuery('podwyżek nauczycieli'));
   });
 
   test('numbers stay whole', () => {
     expect(analyze('interpelacja nr 17581 z 2020 r.')).toEqual(expect.arrayContaining(['17581', '2020']));
+  });
+
+  test('an interpellation number inside a code (K10INT17882) is also a term of its own', () => {
+    expect(analyze('w odpowiedzi na interpelację o numerze K10INT17882')).toEqual(expect.arrayContaining(['k10int17882', '17882']));
+    expect(analyzeQuery('nr 17882')).toEqual(['17882']);
   });
 
   test('reference numbers become one token in every spelling', () => {

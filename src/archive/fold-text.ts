@@ -1,0 +1,18 @@
+/** Diacritics folding shared by the analyzer and the dictionary stemmer. */
+
+const FOLD: Record<string, string> = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' };
+
+/**
+ * Lower-cases and removes Polish (and other) diacritics, so `wspolpraca`
+ * typed on an English keyboard meets `współpraca`.
+ */
+export function foldText(text: string): string {
+  // Most tokens are plain ASCII: skip the Unicode passes for them.
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[ąćęłńóśźż]/g, (ch) => FOLD[ch] ?? ch)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
