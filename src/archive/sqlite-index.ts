@@ -46,6 +46,9 @@ export const DEFAULT_MAX_TERM_SHARE = 0.2;
 /** Below this many passages every query term is kept. */
 const MIN_PASSAGES_TO_PRUNE = 1000;
 
+/** Bump when the table layout changes; together with the analyzer's name it decides whether a stored index is usable. */
+const INDEX_FORMAT = 2;
+
 /** BM25 column weights: body, subject, people/reference. */
 export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
 
@@ -67,6 +70,8 @@ interface LetterRow {
   access_group: string | null;
   ocr: number;
   language: string;
+  ocr_confidence: number | null;
+  attached_to: string | null;
 }
 
 interface PassageRow {
@@ -98,6 +103,8 @@ function toLetter(row: LetterRow): Letter {
     accessGroup: row.access_group,
     ocr: row.ocr === 1,
     language: row.language,
+    ...(row.ocr_confidence !== null ? { ocrConfidence: row.ocr_confidence } : {}),
+    ...(row.attached_to !== null ? { attachedTo: row.attached_to } : {}),
   };
 }
 
@@ -177,11 +184,13 @@ export class SqliteIndex implements ArchiveIndex {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('busy_timeout = 5000');
+    this.#resetIfFormatChanged(`${INDEX_FORMAT}:${analyzer.name}`);
     this.#db.exec(`
       CREATE TABLE IF NOT EXISTS letters (
         id TEXT PRIMARY KEY, file TEXT NOT NULL, content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT,
         title TEXT, date TEXT, reference TEXT, author TEXT, author_role TEXT, addressee TEXT, interpellation TEXT,
-        received_date TEXT, pages INTEGER NOT NULL, access_group TEXT, ocr INTEGER NOT NULL, language TEXT NOT NULL);
+        received_date TEXT, pages INTEGER NOT NULL, access_group TEXT, ocr INTEGER NOT NULL, language TEXT NOT NULL,
+        ocr_confidence REAL, attached_to TEXT);
       CREATE INDEX IF NOT EXISTS letters_by_date ON letters (date);
       CREATE INDEX IF NOT EXISTS letters_by_reference ON letters (reference);
       CREATE TABLE IF NOT EXISTS passages (
@@ -193,6 +202,24 @@ export class SqliteIndex implements ArchiveIndex {
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_terms, 'row');
       CREATE TABLE IF NOT EXISTS passage_vectors (rowid INTEGER PRIMARY KEY, vector BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `);
+    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)").run(`${INDEX_FORMAT}:${analyzer.name}`);
+  }
+
+  /**
+   * Terms stored by another analyzer (or another table layout) would never
+   * match this one's queries, so an index written in an older format is
+   * emptied; the next `ingest` re-adds every letter (an unchanged archive
+   * otherwise looks up to date by content hash and would be skipped).
+   */
+  #resetIfFormatChanged(format: string): void {
+    const hasMeta = this.#db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    if (!hasMeta) return;
+    const stored = this.#db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as string | undefined;
+    if (stored === format) return;
+    this.#db.exec(`
+      DROP TABLE IF EXISTS passage_vocab; DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passage_vectors;
+      DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS letters; DROP TABLE IF EXISTS meta;
     `);
   }
 
@@ -209,11 +236,11 @@ export class SqliteIndex implements ArchiveIndex {
       this.#db
         .prepare(
           `INSERT INTO letters (id, file, content_hash, source, url, title, date, reference, author, author_role, addressee,
-             interpellation, received_date, pages, access_group, ocr, language)
+             interpellation, received_date, pages, access_group, ocr, language, ocr_confidence, attached_to)
            VALUES (@id, @file, @contentHash, @source, @url, @title, @date, @reference, @author, @authorRole, @addressee,
-             @interpellation, @receivedDate, @pages, @accessGroup, @ocr, @language)`,
+             @interpellation, @receivedDate, @pages, @accessGroup, @ocr, @language, @ocrConfidence, @attachedTo)`,
         )
-        .run({ ...letter, ocr: letter.ocr ? 1 : 0 });
+        .run({ ...letter, ocr: letter.ocr ? 1 : 0, ocrConfidence: letter.ocrConfidence ?? null, attachedTo: letter.attachedTo ?? null });
       const insertPassage = this.#db.prepare(
         'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
