@@ -82,6 +82,9 @@ export const envSchema = z
     ),
     TEAMS_ADMIN_AAD_IDS: commaList,
 
+    /** Shared secret for the staff web console (`GET /`); unset = console off. Long enough not to be guessed. */
+    WEB_CONSOLE_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().min(16, 'must be at least 16 characters').optional()),
+
     /** Users' access groups; letters without a group are visible to everyone. */
     ACCESS_GROUPS: accessGroupMap,
     /** Questions per user per minute; 0 switches the limit off. */
@@ -136,6 +139,8 @@ export interface Config extends Env {
   readonly hasEmbeddings: boolean;
   readonly slackEnabled: boolean;
   readonly teamsEnabled: boolean;
+  /** True when WEB_CONSOLE_TOKEN is set: `serve` mounts the staff web console. */
+  readonly webConsoleEnabled: boolean;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -176,5 +181,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hasEmbeddings: Boolean(e.EMBEDDINGS_MODEL),
     slackEnabled: Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)),
     teamsEnabled: Boolean(e.MICROSOFT_APP_ID),
+    webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
   };
 }
