@@ -3,11 +3,12 @@
  * every enabled channel. A channel without credentials is off, and the log
  * says so at start.
  */
-import { createApp } from '../../app.js';
+import { createApp, createLlmFromConfig } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { createSlackChannel } from '../../channels/slack/create-slack-channel.js';
 import { createTeamsChannel } from '../../channels/teams/create-teams-channel.js';
+import { createWebConsole } from '../../channels/web/create-web-console.js';
 import { startServer, type HttpRoute } from '../../server.js';
 
 export async function runServe({ config, logger }: { config: Config; logger: Logger }): Promise<void> {
@@ -31,6 +32,11 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
     : null;
   if (slack) routes.push(...slack.routes);
   else logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)');
+  const web = config.webConsoleEnabled
+    ? createWebConsole({ config, assistant: app.assistant, index: app.index, ...(config.hasLlm ? { llm: createLlmFromConfig(config) } : {}), logger, store: app.store })
+    : null;
+  if (web) routes.push(...web.routes);
+  else logger.info('Web console is off: set WEB_CONSOLE_TOKEN');
   const server = await startServer({
     port: config.PORT,
     routes,
@@ -41,7 +47,7 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
     },
   });
   await slack?.start();
-  logger.info({ url: server.url, slack: slack ? (slack.isSocketMode ? 'socket-mode' : 'http') : 'off', teams: teams ? (teams.isAuthEnabled ? 'on' : 'on, authentication off') : 'off' }, 'kancelaria listening');
+  logger.info({ url: server.url, slack: slack ? (slack.isSocketMode ? 'socket-mode' : 'http') : 'off', teams: teams ? (teams.isAuthEnabled ? 'on' : 'on, authentication off') : 'off', web: web ? 'on' : 'off' }, 'kancelaria listening');
   const shutdown = async () => {
     logger.info('shutting down');
     await slack?.stop();

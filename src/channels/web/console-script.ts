@@ -1,0 +1,175 @@
+/**
+ * The console page's browser script, as text the page inlines (no build
+ * step, no framework, no external assets). It reads its Polish strings from
+ * the page's `#texts` JSON (from `src/messages.ts`), builds every node with
+ * `textContent` (letter text is never parsed as HTML) and only links
+ * `http(s)` URLs.
+ */
+
+/** Browser JavaScript for `GET /`; written in ES2017 without template literals so it can live in a TS string. */
+export const CONSOLE_SCRIPT = String.raw`
+(function () {
+'use strict';
+var T = JSON.parse(document.getElementById('texts').textContent);
+var turns = [];
+function $(id) { return document.getElementById(id); }
+function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; }
+var staffInput = $('staff');
+try { staffInput.value = localStorage.getItem('kancelaria.staff') || ''; } catch (e) {}
+staffInput.addEventListener('change', function () { try { localStorage.setItem('kancelaria.staff', staffInput.value.trim()); } catch (e) {} });
+function staff() { return staffInput.value.trim() || undefined; }
+
+function post(path, body) {
+  return fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+}
+async function failure(res) {
+  if (res.status === 401) return T.sessionExpired;
+  try { var j = await res.json(); return j.message || T.networkError; } catch (e) { return T.networkError; }
+}
+
+/** Text with [n] markers turned into links to the sources list. */
+function renderMarked(container, text, prefix) {
+  container.textContent = '';
+  var re = /\[(\d+)\]/g, last = 0, m;
+  while ((m = re.exec(text))) {
+    container.appendChild(document.createTextNode(text.slice(last, m.index)));
+    var a = el('a', 'cite', '[' + m[1] + ']');
+    a.href = '#' + prefix + m[1];
+    container.appendChild(a);
+    last = re.lastIndex;
+  }
+  container.appendChild(document.createTextNode(text.slice(last)));
+}
+
+function describe(c) {
+  var author = c.author ? (c.authorRole ? c.author + ' (' + c.authorRole + ')' : c.author) : null;
+  return [c.reference || T.noReference, c.date || T.noDate, author, c.title, c.file, c.page != null ? T.page + ' ' + c.page : null, c.ocr ? T.ocr : null]
+    .filter(Boolean).join(', ');
+}
+function renderSources(section, list, citations, prefix) {
+  list.textContent = '';
+  section.hidden = citations.length === 0;
+  citations.forEach(function (c) {
+    var li = el('li', null, null);
+    li.id = prefix + c.n;
+    li.value = c.n;
+    li.appendChild(el('span', null, c.description || describe(c)));
+    if (c.url && /^https?:\/\//i.test(c.url)) {
+      li.appendChild(document.createTextNode(' '));
+      var a = el('a', null, T.openLink);
+      a.href = c.url; a.target = '_blank'; a.rel = 'noopener noreferrer';
+      li.appendChild(a);
+    }
+    if (c.quote) li.appendChild(el('q', 'quote', c.quote));
+    list.appendChild(li);
+  });
+}
+
+function busy(form, isBusy) {
+  form.setAttribute('aria-busy', String(isBusy));
+  Array.prototype.forEach.call(form.querySelectorAll('button'), function (b) { b.disabled = isBusy; });
+}
+
+/** Reads a text/event-stream body: one JSON object per "data:" block. */
+async function readEvents(res, onEvent) {
+  var reader = res.body.getReader(), decoder = new TextDecoder(), buffer = '';
+  for (;;) {
+    var chunk = await reader.read();
+    if (chunk.done) break;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    var parts = buffer.split('\n\n');
+    buffer = parts.pop();
+    parts.forEach(function (block) {
+      var data = block.split('\n').filter(function (l) { return l.indexOf('data:') === 0; }).map(function (l) { return l.slice(5).trim(); }).join('\n');
+      if (data) onEvent(JSON.parse(data));
+    });
+  }
+}
+
+$('ask-form').addEventListener('submit', async function (ev) {
+  ev.preventDefault();
+  var form = ev.target, question = $('question').value.trim();
+  var status = $('ask-status'), answer = $('answer'), notice = $('answer-notice');
+  if (!question) { status.textContent = T.emptyQuestion; return; }
+  busy(form, true);
+  status.textContent = T.working; answer.textContent = ''; notice.textContent = '';
+  renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
+  try {
+    var res = await post('/api/ask', { question: question, history: turns.slice(-6), staff: staff() });
+    if (!res.ok) { status.textContent = await failure(res); return; }
+    var raw = '';
+    await readEvents(res, function (e) {
+      if (e.type === 'status') status.textContent = e.text;
+      else if (e.type === 'delta') { raw += e.text; answer.textContent = raw; }
+      else if (e.type === 'citations') renderSources($('answer-sources'), $('answer-source-list'), e.citations, 'a-src-');
+      else if (e.type === 'error') status.textContent = e.text;
+      else if (e.type === 'final') {
+        status.textContent = '';
+        renderMarked(answer, e.answer.text, 'a-src-');
+        renderSources($('answer-sources'), $('answer-source-list'), e.answer.citations, 'a-src-');
+        if (e.answer.notice) notice.textContent = e.answer.notice;
+        turns.push({ role: 'user', text: question }, { role: 'assistant', text: e.answer.text });
+        $('draft-request').value = $('draft-request').value || question;
+      }
+    });
+  } catch (e) {
+    status.textContent = T.networkError;
+  } finally {
+    busy(form, false);
+  }
+});
+$('new-conversation').addEventListener('click', function () {
+  turns = []; $('question').value = ''; $('answer').textContent = ''; $('ask-status').textContent = ''; $('answer-notice').textContent = '';
+  renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
+  $('question').focus();
+});
+
+var currentDraftId = null;
+$('draft-form').addEventListener('submit', async function (ev) {
+  ev.preventDefault();
+  var form = ev.target, status = $('draft-status');
+  busy(form, true);
+  status.textContent = T.working;
+  $('draft-result').hidden = true;
+  try {
+    var res = await post('/api/draft', { request: $('draft-request').value, to: $('draft-to').value.trim() || undefined, staff: staff() });
+    if (!res.ok) { status.textContent = await failure(res); return; }
+    var d = await res.json();
+    currentDraftId = d.draftId;
+    status.textContent = d.kind === 'refusal' ? T.draftRefusal : '';
+    $('draft-text').value = (d.to ? d.to + '\n\n' : '') + d.text;
+    $('draft-text').dataset.to = d.to || '';
+    renderSources($('draft-sources'), $('draft-source-list'), d.sources, 'd-src-');
+    $('draft-result').hidden = false;
+    $('draft-text').focus();
+  } catch (e) {
+    status.textContent = T.networkError;
+  } finally {
+    busy(form, false);
+  }
+});
+
+$('download-docx').addEventListener('click', async function () {
+  var button = this, status = $('draft-status');
+  if (!currentDraftId) return;
+  button.disabled = true;
+  try {
+    // The addressee is its own paragraph in the DOCX; send only the letter text.
+    var text = $('draft-text').value, to = $('draft-text').dataset.to;
+    if (to && text.indexOf(to + '\n\n') === 0) text = text.slice(to.length + 2);
+    var res = await post('/api/draft.docx', { draftId: currentDraftId, text: text, staff: staff() });
+    if (!res.ok) { status.textContent = await failure(res); return; }
+    var blob = await res.blob();
+    var name = (/filename="([^"]+)"/.exec(res.headers.get('content-disposition') || '') || [])[1] || 'szkic.docx';
+    var a = el('a', null, null);
+    a.href = URL.createObjectURL(blob); a.download = name;
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  } catch (e) {
+    status.textContent = T.networkError;
+  } finally {
+    button.disabled = false;
+  }
+});
+})();
+`;

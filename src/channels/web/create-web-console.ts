@@ -1,0 +1,126 @@
+/**
+ * The staff web console: a thin adapter over the assistant core, like the
+ * Slack and Teams channels, mounted on the one HTTP server when
+ * `WEB_CONSOLE_TOKEN` is set. Clerks ask the archive (answer streamed with
+ * `[n]` and sources) and draft official replies they download as DOCX.
+ *
+ * Routes: `GET /` (page, or the login form with 401), `POST /login`,
+ * `POST /logout`, `POST /api/ask` (event stream), `POST /api/draft` (JSON),
+ * `POST /api/draft.docx` (Word file). Everything but login/logout needs the
+ * token as a bearer header or the session cookie.
+ */
+import { randomBytes } from 'node:crypto';
+import type http from 'node:http';
+import type { LlmClient } from '../../answer/llm-client.js';
+import type { ArchiveIndex } from '../../archive/types.js';
+import type { StateStore } from '../../assistant/state-store.js';
+import type { Assistant } from '../../assistant/types.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../logger.js';
+import { USER_MESSAGES_PL } from '../../messages.js';
+import { readBody, type HttpRoute } from '../../server.js';
+import { createConsoleAccess, type ConsoleAccess } from './check-access.js';
+import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './console-page.js';
+import { createDraftHandlers } from './draft-routes.js';
+import { BASE_HEADERS, sendJson } from './send-response.js';
+import { streamAnswer } from './stream-answer.js';
+
+export interface WebConsoleOptions {
+  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS' | 'ANSWER_PASSAGES' | 'ANSWER_MIN_SCORE'>;
+  readonly assistant: Assistant;
+  /** Read by reply drafting (`draftReply`), which runs its own retrieval. */
+  readonly index: ArchiveIndex;
+  /** Writes drafts; without it drafts are extractive. */
+  readonly llm?: LlmClient;
+  readonly logger: Logger;
+  /** Audit trail of drafts and exports. */
+  readonly store: StateStore;
+  readonly now?: () => Date;
+}
+
+/** What `serve` mounts. */
+export interface WebConsole {
+  readonly routes: readonly HttpRoute[];
+}
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+
+function sendHtml(res: http.ServerResponse, status: number, nonce: string, html: string): void {
+  res.writeHead(status, {
+    ...BASE_HEADERS,
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': contentSecurityPolicy(nonce),
+    'x-frame-options': 'DENY',
+  });
+  res.end(html);
+}
+
+function redirectHome(res: http.ServerResponse, cookie: string): void {
+  res.writeHead(303, { ...BASE_HEADERS, location: '/', 'set-cookie': cookie });
+  res.end();
+}
+
+/** API routes answer a missing or wrong token with 401 JSON; the page with the login form. */
+function requireAccess(access: ConsoleAccess, logger: Logger, handler: Handler, { isPage = false } = {}): Handler {
+  return (req, res) => {
+    if (access.isAuthorized(req)) return handler(req, res);
+    logger.warn({ path: req.url, hasAuthorization: Boolean(req.headers.authorization) }, 'web console: unauthorized request');
+    if (isPage) {
+      const n = nonce();
+      return sendHtml(res, 401, n, renderLoginPage({ nonce: n }));
+    }
+    res.setHeader('www-authenticate', 'Bearer realm="kancelaria"');
+    sendJson(res, 401, { error: 'unauthorized', message: USER_MESSAGES_PL.access_denied });
+  };
+}
+
+/** A fresh CSP nonce per HTML response. */
+function nonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * Builds the console's routes.
+ * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
+ */
+export function createWebConsole({ config, assistant, index, llm, logger, store, now }: WebConsoleOptions): WebConsole {
+  const token = config.WEB_CONSOLE_TOKEN;
+  if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
+  const access = createConsoleAccess(token);
+  const drafts = createDraftHandlers({ config, index, ...(llm ? { llm } : {}), store, logger, ...(now ? { now } : {}) });
+  const guard = (handler: Handler, options?: { isPage?: boolean }) => requireAccess(access, logger, handler, options);
+
+  const routes: HttpRoute[] = [
+    {
+      method: 'GET',
+      path: '/',
+      handle: guard(
+        (_req, res) => {
+          const n = nonce();
+          sendHtml(res, 200, n, renderConsolePage({ nonce: n }));
+        },
+        { isPage: true },
+      ),
+    },
+    {
+      method: 'POST',
+      path: '/login',
+      async handle(req, res) {
+        const form = new URLSearchParams(await readBody(req, 10_000));
+        if (access.isToken(form.get('token') ?? '')) {
+          logger.info('web console: login');
+          redirectHome(res, access.sessionCookie(req));
+          return;
+        }
+        logger.warn({ remote: req.socket.remoteAddress }, 'web console: failed login');
+        const n = nonce();
+        sendHtml(res, 401, n, renderLoginPage({ nonce: n, isFailed: true }));
+      },
+    },
+    { method: 'POST', path: '/logout', handle: (req, res) => redirectHome(res, access.clearedCookie(req)) },
+    { method: 'POST', path: '/api/ask', handle: guard((req, res) => streamAnswer({ config, assistant, logger }, req, res)) },
+    { method: 'POST', path: '/api/draft', handle: guard(drafts.draftJson) },
+    { method: 'POST', path: '/api/draft.docx', handle: guard(drafts.draftDocx) },
+  ];
+  return { routes };
+}

@@ -1,0 +1,135 @@
+/**
+ * `POST /api/draft` and `POST /api/draft.docx`: the CLI's `kancelaria draft`
+ * for staff in the browser. A shown draft is kept for a while under an id,
+ * so the DOCX is exactly the draft the clerk read (an LLM would write a
+ * different one on a second call), with the clerk's edits to the text and
+ * the server's own, verified sources.
+ */
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import { describeCitation } from '../../answer/citations.js';
+import { draftReply, type DraftReply } from '../../answer/draft-reply.js';
+import { draftToDocx } from '../../answer/export-docx.js';
+import type { LlmClient } from '../../answer/llm-client.js';
+import type { ArchiveIndex } from '../../archive/types.js';
+import type { StateStore } from '../../assistant/state-store.js';
+import type { Config } from '../../config.js';
+import { BotError } from '../../errors.js';
+import { safeLogField, type Logger } from '../../logger.js';
+import { USER_MESSAGES_PL, WEB_TEXT } from '../../messages.js';
+import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
+import { docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
+
+export interface DraftRoutesDeps {
+  readonly config: Pick<Config, 'ACCESS_GROUPS' | 'ANSWER_PASSAGES' | 'ANSWER_MIN_SCORE'>;
+  readonly index: ArchiveIndex;
+  readonly llm?: LlmClient;
+  readonly store: StateStore;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+}
+
+/** The console's two draft handlers. */
+export interface DraftHandlers {
+  draftJson(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  draftDocx(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+}
+
+/** How long a shown draft can still be downloaded, and how many are kept. */
+const DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
+const MAX_DRAFTS = 200;
+
+/** Builds the draft handlers; drafts are kept in memory (per process, lost on restart). */
+export function createDraftHandlers({ config, index, llm, store, logger, now = () => new Date(), newId = randomUUID }: DraftRoutesDeps): DraftHandlers {
+  const drafts = new Map<string, { draft: DraftReply; userId: string; at: number }>();
+
+  function remember(draft: DraftReply, userId: string): string {
+    const t = now().getTime();
+    for (const [id, entry] of drafts) if (t - entry.at > DRAFT_TTL_MS || drafts.size >= MAX_DRAFTS) drafts.delete(id);
+    const id = newId();
+    drafts.set(id, { draft, userId, at: t });
+    return id;
+  }
+
+  async function write(payload: DraftPayload, userId: string, accessGroups: readonly string[]): Promise<DraftReply> {
+    const options = {
+      request: payload.request,
+      ...(payload.to ? { to: payload.to } : {}),
+      index,
+      passages: config.ANSWER_PASSAGES,
+      accessGroups,
+      ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
+    };
+    logger.info({ user: userId, request: safeLogField(payload.request) }, 'web draft');
+    if (!llm) return draftReply(options);
+    try {
+      return await draftReply({ ...options, llm });
+    } catch (error) {
+      // The LLM failed or timed out: the clerk still gets the extractive letter.
+      if (!(error instanceof BotError) || (error.code !== 'llm_timeout' && error.code !== 'llm_failed')) throw error;
+      logger.warn({ err: error, user: userId }, 'web draft: LLM failed, drafting without it');
+      return draftReply(options);
+    }
+  }
+
+  /** Runs `body`, turning a payload error into 400 and anything else into a Polish 500. */
+  async function guarded(res: http.ServerResponse, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (error) {
+      try {
+        sendBadPayload(res, error, logger);
+      } catch {
+        logger.error({ err: error }, 'web draft failed');
+        const code = error instanceof BotError ? error.code : 'internal';
+        sendJson(res, 500, { error: code, message: USER_MESSAGES_PL[code] });
+      }
+    }
+  }
+
+  return {
+    draftJson: (req, res) =>
+      guarded(res, async () => {
+        const payload = await readJsonPayload(req, draftPayload);
+        const user = staffIdentity(config, payload.staff);
+        const draft = await write(payload, user.id, user.accessGroups ?? []);
+        const draftId = remember(draft, user.id);
+        store.audit({ channel: 'web', userId: user.id, action: 'draft', allowed: true, detail: safeLogField(payload.request) });
+        sendJson(res, 200, {
+          draftId,
+          kind: draft.kind,
+          to: draft.to,
+          text: draft.text,
+          sources: draft.citations.map((c) => ({ ...c, description: describeCitation(c, 'pl') })),
+        });
+      }),
+    draftDocx: (req, res) =>
+      guarded(res, async () => {
+        const payload = await readJsonPayload(req, docxPayload);
+        const user = staffIdentity(config, payload.staff);
+        let draft: DraftReply;
+        if ('draftId' in payload) {
+          const kept = drafts.get(payload.draftId);
+          // Another person's draft id is as unknown as an expired one.
+          if (!kept || kept.userId !== user.id) {
+            sendJson(res, 404, { error: 'draft_expired', message: WEB_TEXT.draftExpired });
+            return;
+          }
+          draft = payload.text !== undefined ? { ...kept.draft, text: payload.text } : kept.draft;
+        } else {
+          draft = await write(payload, user.id, user.accessGroups ?? []);
+        }
+        store.audit({ channel: 'web', userId: user.id, action: 'draft.docx', allowed: true, detail: safeLogField(draft.request) });
+        const bytes = draftToDocx(draft);
+        const day = now().toISOString().slice(0, 10);
+        res.writeHead(200, {
+          ...BASE_HEADERS,
+          'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'content-disposition': `attachment; filename="${WEB_TEXT.docxFilePrefix}-${day}.docx"`,
+          'content-length': String(bytes.length),
+        });
+        res.end(bytes);
+      }),
+  };
+}

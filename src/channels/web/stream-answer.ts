@@ -1,0 +1,80 @@
+/**
+ * `POST /api/ask`: the assistant's `AnswerEvent`s as a `text/event-stream`,
+ * one `data:` JSON line per event, written as they arrive. The browser reads
+ * it with `fetch` (EventSource cannot POST). Closing the tab aborts
+ * retrieval and generation.
+ */
+import type http from 'node:http';
+import type { Assistant, AnswerEvent } from '../../assistant/types.js';
+import type { Config } from '../../config.js';
+import { BotError } from '../../errors.js';
+import { safeLogField, type Logger } from '../../logger.js';
+import { USER_MESSAGES_PL } from '../../messages.js';
+import { askPayload, readJsonPayload, staffIdentity } from './web-payloads.js';
+import { sendBadPayload } from './send-response.js';
+
+export interface StreamAnswerDeps {
+  readonly config: Pick<Config, 'ACCESS_GROUPS'>;
+  readonly assistant: Assistant;
+  readonly logger: Logger;
+}
+
+/**
+ * What goes over the wire: the event itself, except that a final answer
+ * leaves out the retrieved passages (full letter records with server paths;
+ * the page shows only citations, which carry their verbatim quotes).
+ */
+export function toWireEvent(event: AnswerEvent): unknown {
+  if (event.type !== 'final') return event;
+  const { passages: _passages, ...answer } = event.answer;
+  return { type: 'final', answer };
+}
+
+function writeEvent(res: http.ServerResponse, event: unknown): void {
+  res.write(`data: ${JSON.stringify(event)}\n\n`);
+}
+
+/** Handles one question: validates it, then streams the answer. */
+export async function streamAnswer(deps: StreamAnswerDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  let payload;
+  try {
+    payload = await readJsonPayload(req, askPayload);
+  } catch (error) {
+    sendBadPayload(res, error, deps.logger);
+    return;
+  }
+  const user = staffIdentity(deps.config, payload.staff);
+  const controller = new AbortController();
+  // The response closing before we end it means the browser went away.
+  res.on('close', () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  deps.logger.info({ user: user.id, question: safeLogField(payload.question), history: payload.history?.length ?? 0 }, 'web question');
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    // Proxies (nginx) must pass each event on at once.
+    'x-accel-buffering': 'no',
+  });
+  try {
+    const events = deps.assistant.answer({
+      question: payload.question,
+      ...(payload.history ? { history: payload.history } : {}),
+      user,
+      conversationId: user.id,
+      signal: controller.signal,
+    });
+    for await (const event of events) {
+      if (controller.signal.aborted) break;
+      writeEvent(res, toWireEvent(event));
+    }
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    // Headers are sent: the failure travels as one more event, in Polish.
+    const code = error instanceof BotError ? error.code : 'internal';
+    deps.logger.error({ err: error, user: user.id }, 'web answer failed');
+    writeEvent(res, { type: 'error', code, text: USER_MESSAGES_PL[code] });
+  } finally {
+    res.end();
+  }
+}
