@@ -46,6 +46,12 @@ describe('loadConfig', () => {
     expect(config.ACCESS_GROUPS).toEqual({ 'slack:U1': ['zarzad', 'finanse'], 'teams:a': ['finanse'] });
   });
 
+  test('the web console switches on with a long enough WEB_CONSOLE_TOKEN', () => {
+    expect(loadConfig({}).webConsoleEnabled).toBe(false);
+    expect(loadConfig({ WEB_CONSOLE_TOKEN: 'a-long-shared-secret-42' }).webConsoleEnabled).toBe(true);
+    expect(() => loadConfig({ WEB_CONSOLE_TOKEN: 'short' })).toThrow(/WEB_CONSOLE_TOKEN: must be at least 16 characters$/m);
+  });
+
   test('channels switch on with their credentials', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', MICROSOFT_APP_ID: 'id', MICROSOFT_APP_PASSWORD: 'p', OPENAI_MODEL: 'gpt' });
     expect(config.slackEnabled).toBe(true);

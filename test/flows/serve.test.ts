@@ -31,6 +31,10 @@ test('serve reports the index on /healthz and says which channels are off', asyn
     expect(health).toMatchObject({ status: 'ok', backend: 'sqlite', llm: false });
     expect(health.letters).toBeGreaterThan(15);
     expect(stderr).toContain('Slack is off');
+    // No WEB_CONSOLE_TOKEN: the console is not mounted at all.
+    expect(stderr).toContain('Web console is off');
+    expect((await fetch(`${url}/`)).status).toBe(404);
+    expect((await fetch(`${url}/api/ask`, { method: 'POST' })).status).toBe(404);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

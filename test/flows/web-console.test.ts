@@ -2,6 +2,7 @@
  * The staff web console end to end: a real server on 127.0.0.1:0, a real
  * SQLite index seeded with the sample letters, the real assistant core.
  */
+import vm from 'node:vm';
 import mammoth from 'mammoth';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
@@ -88,6 +89,13 @@ describe('web console access', () => {
     expect(html).toContain('Szkic odpowiedzi');
     expect(html).toContain('Pobierz DOCX');
     expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//);
+    // The inline script and its strings parse (no build step would catch a typo).
+    const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(2);
+    expect(() => JSON.parse(scripts[0]![2]!)).not.toThrow();
+    expect(() => new vm.Script(scripts[1]![2]!)).not.toThrow();
+    const nonce = /nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    for (const [, attrs] of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
   });
 
   test('the login form sets a session cookie that opens the page and the API', async () => {
