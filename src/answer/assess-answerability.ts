@@ -13,6 +13,17 @@
  *    more often an inflected form the stemmer did not join, so it weighs like
  *    any rare word and may be matched loosely (below).
  *
+ * 3. **Several letters, not rank 1.** The score is the best coverage among the
+ *    first {@link SCORE_LETTERS} distinct letters retrieved, so it does not hinge
+ *    on which of two near-equal letters the ranking puts first.
+ * 4. **Names no retrieved letter contains.** A name the archive knows
+ *    (document frequency > 0) that none of the retrieved letters
+ *    ({@link ENTITY_LETTERS}) contains means the question is about another
+ *    place or body than the letters found (`uczniów z Białorusi` against letters
+ *    on Ukrainian pupils): refuse regardless of the score. An acronym counts as
+ *    contained when a letter spells it out (`TK` = `Trybunału Konstytucyjnego`).
+ *    Consecutive names are one entity (`Zduńskiej Woli`): covered only together.
+ *
  * A word counts as covered when the analyzer's term is in the letter, or when
  * a letter word shares its first {@link PREFIX} letters (after folding
  * diacritics). The prefix match makes the signal independent of how good the
@@ -20,7 +31,7 @@
  * threshold much. Document frequencies come from the index (`termStats`).
  */
 import { analyze, foldText, STOP_WORDS } from '../archive/analyzer.js';
-import type { TermStats } from '../archive/types.js';
+import type { ArchiveIndex, SearchHit, TermStats } from '../archive/types.js';
 
 /** Letters compared by the loose (truncation) match. */
 export const PREFIX = 6;
@@ -28,14 +39,17 @@ export const PREFIX = 6;
 export const UNSEEN_NAME_BOOST = 4;
 /** Weight factor of a lower-case word the archive has never seen (mostly unjoined inflections). */
 export const UNSEEN_WORD_FACTOR = 0.3;
+/** Distinct retrieved letters whose best coverage is the score. */
+export const SCORE_LETTERS = 3;
+/** Distinct retrieved letters searched for the question's names. */
+export const ENTITY_LETTERS = 5;
 
 /**
- * Refuse below this score. Tuned on the four dev sets (docs/answers.md): the
- * unanswerable questions that name an unseen place score ≤ 0.292; answerable
- * ones score ≥ 0.305, apart from four whose own subject is absent from the
- * archive (≤ 0.242).
+ * Refuse below this score. Tuned on the four dev sets together
+ * (docs/answers.md): unanswerable questions naming an unseen place score
+ * ≤ 0.347; answerable ones ≥ 0.382, apart from two titles questions (0.259, 0.349).
  */
-export const DEFAULT_MIN_ANSWERABILITY = 0.3;
+export const DEFAULT_MIN_ANSWERABILITY = 0.36;
 
 /** One content word of the question and how it fared. */
 export interface QuestionWord {
@@ -56,12 +70,27 @@ export interface AnswerabilityResult {
   readonly words: readonly QuestionWord[];
   /** Name-like words with document frequency 0 (strong evidence of "not in the archive"). */
   readonly unseenNames: readonly string[];
+  /** Names the archive knows that none of the given letters contains: refuse. */
+  readonly missingNames: readonly string[];
+}
+
+/** The decision: refuse when a known name is in no retrieved letter, or the score is low. */
+export function isAnswerable(result: AnswerabilityResult, minScore = DEFAULT_MIN_ANSWERABILITY): boolean {
+  return result.missingNames.length === 0 && result.score >= minScore;
 }
 
 export interface AssessAnswerabilityOptions {
   readonly question: string;
   /** Title and full text of the best-ranked letter ('' when nothing was found). */
-  readonly letterText: string;
+  readonly letterText?: string;
+  /**
+   * Title and full text of the first distinct letters retrieved, best first
+   * (overrides `letterText`). The score is the best over the first
+   * {@link SCORE_LETTERS}; names are looked for in all of them.
+   */
+  readonly letterTexts?: readonly string[];
+  /** Letters whose coverage counts (default {@link SCORE_LETTERS}). */
+  readonly scoreLetters?: number;
   /** Document frequencies of the question's analyzed terms. */
   readonly stats: TermStats;
   /** Letters compared by the loose match (default {@link PREFIX}). */
@@ -99,26 +128,66 @@ function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+interface LetterView {
+  readonly terms: ReadonlySet<string>;
+  readonly prefixes: ReadonlySet<string>;
+  /** Initials of each run of capitalised words, for acronyms. */
+  readonly capitalRuns: readonly string[];
+}
+
+function viewLetter(text: string, prefix: number): LetterView {
+  const prefixes = new Set<string>();
+  for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (token.length >= prefix) prefixes.add(token.slice(0, prefix));
+  }
+  const capitalRuns: string[] = [];
+  let run = '';
+  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (/^\p{Lu}/u.test(m[0])) run += foldText(m[0][0]!).toUpperCase();
+    else if (run) {
+      capitalRuns.push(run);
+      run = '';
+    }
+  }
+  if (run) capitalRuns.push(run);
+  return { terms: new Set(analyze(text)), prefixes, capitalRuns };
+}
+
+/** An acronym is spelled out when consecutive capitalised words start with its letters. */
+function spellsOut(letter: LetterView, acronym: string): boolean {
+  const initials = foldText(acronym).toUpperCase();
+  return letter.capitalRuns.some((run) => run.includes(initials));
+}
+
 /**
- * Scores how well the best letter answers the question.
- * Pure: the caller fetches the letter text and the term statistics.
+ * Scores how well the retrieved letters answer the question.
+ * Pure: the caller fetches the letter texts and the term statistics.
  */
 export function assessAnswerability({
   question,
-  letterText,
+  letterText = '',
+  letterTexts,
+  scoreLetters = SCORE_LETTERS,
   stats,
   prefix = PREFIX,
   unseenNameBoost = UNSEEN_NAME_BOOST,
   unseenWordFactor = UNSEEN_WORD_FACTOR,
 }: AssessAnswerabilityOptions): AnswerabilityResult {
   const n = Math.max(stats.passages, 1);
-  const letterTerms = new Set(analyze(letterText));
-  const letterPrefixes = new Set<string>();
-  for (const token of foldText(letterText).match(/[\p{L}\p{N}]+/gu) ?? []) {
-    if (token.length >= prefix) letterPrefixes.add(token.slice(0, prefix));
-  }
+  const texts = letterTexts ?? (letterText ? [letterText] : []);
+  const letters = texts.map((t) => viewLetter(t, prefix));
   const seen = new Set<string>();
-  const result: QuestionWord[] = [];
+  interface Candidate {
+    word: string;
+    terms: string[];
+    folded: string;
+    position: number;
+    df: number;
+    weight: number;
+    isName: boolean;
+    isAcronym: boolean;
+  }
+  const candidates: Candidate[] = [];
   const matches = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
   words(question).forEach(({ word, index }) => {
     const folded = foldText(word);
@@ -131,21 +200,67 @@ export function assessAnswerability({
     const df = Math.min(...terms.map((t) => stats.df.get(t) ?? 0));
     const isName = isNameLike(word, index, question, matches[index]!.index, matches[index - 1]?.[0]);
     const weight = idf(df, n) * (df > 0 ? 1 : isName ? unseenNameBoost : unseenWordFactor);
-    const isCovered =
-      terms.every((t) => letterTerms.has(t)) || (folded.length >= prefix && letterPrefixes.has(folded.slice(0, prefix)));
-    result.push({ word, terms, df, weight, isName, isCovered });
+    candidates.push({ word, terms, folded, position: index, df, weight, isName, isAcronym: /^\p{Lu}{2,}$/u.test(word) });
   });
-  // Reference numbers span several words; the analyzer turns them into one term.
-  for (const term of analyze(question).filter((t) => t.includes('.') && !seen.has(t))) {
-    seen.add(term);
-    const df = stats.df.get(term) ?? 0;
-    result.push({ word: term, terms: [term], df, weight: idf(df, n), isName: true, isCovered: letterTerms.has(term) });
+  const inLetter = (c: Candidate, letter: LetterView): boolean =>
+    c.terms.every((t) => letter.terms.has(t)) ||
+    (c.folded.length >= prefix && letter.prefixes.has(c.folded.slice(0, prefix))) ||
+    (c.isAcronym && spellsOut(letter, c.word));
+  // Consecutive names form one entity (`Zduńskiej Woli`), covered only as a whole.
+  const entityOf = candidates.map((c) => c.position);
+  for (let i = 1; i < candidates.length; i++) {
+    const [a, b] = [candidates[i - 1]!, candidates[i]!];
+    if (a.isName && b.isName && b.position === a.position + 1) entityOf[i] = entityOf[i - 1]!;
   }
-  const total = result.reduce((a, w) => a + w.weight, 0);
-  const covered = result.filter((w) => w.isCovered).reduce((a, w) => a + w.weight, 0);
+  const coveredIn = (letter: LetterView): boolean[] => {
+    const own = candidates.map((c) => inLetter(c, letter));
+    return own.map((_, i) => own.every((ok, j) => ok || entityOf[j] !== entityOf[i]));
+  };
+  // Reference numbers span several words; the analyzer turns them into one term.
+  const references = analyze(question).filter((t) => t.includes('.') && !seen.has(t));
+  const total =
+    candidates.reduce((a, c) => a + c.weight, 0) + references.reduce((a, t) => a + idf(stats.df.get(t) ?? 0, n), 0);
+  let best = -1;
+  let bestCovered: boolean[] = candidates.map(() => false);
+  let bestRefs: boolean[] = references.map(() => false);
+  letters.slice(0, Math.max(scoreLetters, 1)).forEach((letter) => {
+    const covered = coveredIn(letter);
+    const refs = references.map((t) => letter.terms.has(t));
+    const sum =
+      candidates.reduce((a, c, i) => a + (covered[i] ? c.weight : 0), 0) +
+      references.reduce((a, t, i) => a + (refs[i] ? idf(stats.df.get(t) ?? 0, n) : 0), 0);
+    if (sum > best) [best, bestCovered, bestRefs] = [sum, covered, refs];
+  });
+  const result: QuestionWord[] = candidates.map((c, i) => ({
+    word: c.word,
+    terms: c.terms,
+    df: c.df,
+    weight: c.weight,
+    isName: c.isName,
+    isCovered: bestCovered[i]!,
+  }));
+  references.forEach((t, i) => {
+    const df = stats.df.get(t) ?? 0;
+    result.push({ word: t, terms: [t], df, weight: idf(df, n), isName: true, isCovered: bestRefs[i]! });
+  });
+  const missingNames = candidates.filter((c) => c.isName && c.df > 0 && !letters.some((l) => inLetter(c, l))).map((c) => c.word);
   return {
-    score: total === 0 ? 0 : covered / total,
+    score: total === 0 || best <= 0 ? 0 : best / total,
     words: result,
     unseenNames: result.filter((w) => w.isName && w.df === 0).map((w) => w.word),
+    missingNames,
   };
+}
+
+/** Title and full text of the first `k` distinct letters retrieved, best first. */
+export async function topLetterTexts(index: ArchiveIndex, hits: readonly SearchHit[], k = ENTITY_LETTERS): Promise<string[]> {
+  const ids: string[] = [];
+  const titles = new Map<string, string>();
+  for (const hit of hits) {
+    if (ids.length >= k) break;
+    if (titles.has(hit.letter.id)) continue;
+    ids.push(hit.letter.id);
+    titles.set(hit.letter.id, hit.letter.title ?? '');
+  }
+  return Promise.all(ids.map(async (id) => [titles.get(id)!, ...(await index.getPassages(id)).map((p) => p.text)].join('\n')));
 }

@@ -9,7 +9,7 @@
 import { analyzeQuery } from '../archive/analyzer.js';
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
-import { assessAnswerability, DEFAULT_MIN_ANSWERABILITY } from './assess-answerability.js';
+import { assessAnswerability, DEFAULT_MIN_ANSWERABILITY, isAnswerable, topLetterTexts } from './assess-answerability.js';
 import { formatPassage } from './build-answer-messages.js';
 import { formatSources } from './citations.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
@@ -79,9 +79,7 @@ export async function draftReply({
 }: DraftReplyOptions): Promise<DraftReply> {
   const hits = await retrievePassages({ index, question: request, k: passages, filter: { accessGroups } });
   const stats = await index.termStats(analyzeQuery(request));
-  const top = hits[0];
-  const letterText = top ? [top.letter.title ?? '', ...(await index.getPassages(top.letter.id)).map((p) => p.text)].join('\n') : '';
-  const { score } = assessAnswerability({ question: request, letterText, stats });
+  const answerability = assessAnswerability({ question: request, letterTexts: await topLetterTexts(index, hits), stats });
   const salutation = salutationFor(to);
   const base = { request, to: to ?? null, passages: hits, removedCitations: 0, unverifiedQuotes: [] as string[] };
   const refusal: DraftReply = {
@@ -90,7 +88,7 @@ export async function draftReply({
     citations: [],
     text: `${salutation}\n\n[do uzupełnienia: w archiwum nie znaleziono pism dotyczących tej sprawy.]\n\n${CLOSING}\n${SIGNATURE_PLACEHOLDER}`,
   };
-  if (hits.length === 0 || score < minAnswerability) return refusal;
+  if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) return refusal;
 
   if (llm) {
     const prompt = loadPrompt('draft-reply', 'pl');

@@ -10,7 +10,7 @@
  */
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { analyzeQuery } from '../archive/analyzer.js';
-import { assessAnswerability, DEFAULT_MIN_ANSWERABILITY } from '../answer/assess-answerability.js';
+import { assessAnswerability, DEFAULT_MIN_ANSWERABILITY, isAnswerable, topLetterTexts } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
@@ -37,14 +37,6 @@ export interface AssistantOptions {
   readonly minAnswerability?: number;
   /** The language model; without it answers are extractive. */
   readonly llm?: LlmClient;
-}
-
-/** Title and full text of the best-ranked letter ('' when nothing was retrieved). */
-export async function bestLetterText(index: ArchiveIndex, hits: readonly SearchHit[]): Promise<string> {
-  const top = hits[0];
-  if (!top) return '';
-  const passages = await index.getPassages(top.letter.id);
-  return [top.letter.title ?? '', ...passages.map((p) => p.text)].join('\n');
 }
 
 function isLlmFailure(error: unknown): boolean {
@@ -84,14 +76,17 @@ export function createAssistant({
       const hits = await retrievePassages({ index, question, k: passages, filter: { accessGroups } });
       signal?.throwIfAborted();
       const stats = await index.termStats(analyzeQuery(question));
-      const answerability = assessAnswerability({ question, letterText: await bestLetterText(index, hits), stats });
-      logger.debug({ score: answerability.score, unseenNames: answerability.unseenNames, hits: hits.length }, 'retrieval done');
+      const answerability = assessAnswerability({ question, letterTexts: await topLetterTexts(index, hits), stats });
+      logger.debug(
+        { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
+        'retrieval done',
+      );
       const refusal: Refusal = { kind: 'refusal', text: ANSWER_TEXT[language].refusal, question, passages: hits, citations: [], language };
       const weights = weighTerms(question, stats);
       const extractive = (notice: string | null) => composeExtractiveAnswer({ question, hits, weights, language, notice }) ?? refusal;
 
       let result: Answer;
-      if (hits.length === 0 || answerability.score < minAnswerability) result = refusal;
+      if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) result = refusal;
       else if (!llm) result = extractive(null);
       else {
         yield { type: 'status', stage: 'writing', text: STATUS_TEXT.writing };

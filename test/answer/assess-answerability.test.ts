@@ -1,5 +1,5 @@
 import { analyze } from '../../src/archive/analyzer.js';
-import { assessAnswerability } from '../../src/answer/assess-answerability.js';
+import { assessAnswerability, isAnswerable } from '../../src/answer/assess-answerability.js';
 
 const letterText = 'Szpital powiatowy w Chorzowie otrzymał dofinansowanie z Ministerstwa Zdrowia na spłatę zadłużenia.';
 /** Document frequencies keyed by the words as typed (turned into the analyzer's terms). */
@@ -46,5 +46,55 @@ describe('assessAnswerability', () => {
 
   test('nothing retrieved scores 0', () => {
     expect(assessAnswerability({ question: 'Kto?', letterText: '', stats: stats({}) }).score).toBe(0);
+  });
+
+  test('a known name that no retrieved letter contains is a refusal, whatever the score', () => {
+    const a = assessAnswerability({
+      question: 'Ilu uczniów z Białorusi uczy się w polskich szkołach?',
+      letterTexts: ['W polskich szkołach uczy się 150 tys. uczniów z Ukrainy.', 'Uczniowie z Ukrainy w szkołach w Chorzowie.'],
+      stats: stats({ uczniów: 876, Białorusi: 17, uczy: 72, polskich: 4650, szkołach: 988 }),
+    });
+    expect(a.missingNames).toEqual(['Białorusi']);
+    expect(isAnswerable(a)).toBe(false);
+  });
+
+  test('a name found in any of the retrieved letters is not missing, and the best letter sets the score', () => {
+    const a = assessAnswerability({
+      question: 'Ilu uczniów z Białorusi uczy się w polskich szkołach?',
+      letterTexts: ['Uczniowie z Ukrainy.', 'W polskich szkołach uczy się 2 tys. uczniów z Białorusi.'],
+      stats: stats({ uczniów: 876, Białorusi: 17, uczy: 72, polskich: 4650, szkołach: 988 }),
+    });
+    expect(a.missingNames).toEqual([]);
+    expect(a.score).toBeGreaterThan(0.6); // "Ilu" is not in the letter
+    expect(isAnswerable(a)).toBe(true);
+  });
+
+  test('an acronym counts as contained when the letter spells it out', () => {
+    const a = assessAnswerability({
+      question: 'Jak rząd wykona wyroki TK w sprawie szkód?',
+      letterTexts: ['Projekt wykonuje wyroki Trybunału Konstytucyjnego w sprawie szkód wyrządzonych przez zwierzęta.'],
+      stats: stats({ rząd: 400, wykona: 300, wyroki: 116, TK: 21, sprawie: 3000, szkód: 85 }),
+    });
+    expect(a.missingNames).toEqual([]);
+  });
+
+  test('consecutive names are one entity: a letter naming only half of it does not cover it', () => {
+    const a = assessAnswerability({
+      question: 'Kiedy wyremontują dworzec w Zduńskiej Woli?',
+      letterTexts: ['Remont dworca w Woli Zaradzyńskiej zakończy się w 2025 r.'],
+      stats: stats({ wyremontują: 1, dworzec: 12, Zduńskiej: 2, Woli: 47 }),
+    });
+    expect(a.words.find((w) => w.word === 'Woli')?.isCovered).toBe(false);
+    expect(a.missingNames).toEqual(['Zduńskiej']);
+  });
+
+  test('a paraphrase in other words than the letter is answerable', () => {
+    const a = assessAnswerability({
+      question: 'Czy resort zdrowia dał lecznicy w Chorzowie pieniądze na spłatę długów?',
+      letterText,
+      stats: stats({ resort: 439, zdrowia: 200, dał: 40, lecznicy: 3, Chorzowie: 3, pieniądze: 29, spłatę: 20, długów: 30 }),
+    });
+    expect(a.missingNames).toEqual([]);
+    expect(isAnswerable(a)).toBe(true);
   });
 });

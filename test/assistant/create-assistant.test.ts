@@ -54,6 +54,21 @@ describe('assistant core', () => {
     await index.close();
   });
 
+  test('refuses a question about a place the archive never mentions, though the rest matches a letter', async () => {
+    const { index, assistant } = await seededAssistant();
+    const answer = await collectAnswer(assistant, { question: 'O ile wzrośnie kwota bazowa nauczycieli w Sokółce w 2026 roku?' });
+    expect(answer.kind).toBe('refusal');
+    await index.close();
+  });
+
+  test('answers a paraphrase of a letter, in words the letter does not use', async () => {
+    const { index, assistant } = await seededAssistant();
+    const answer = await collectAnswer(assistant, { question: 'O ile minister chce podnieść pensje nauczycieli w 2026 roku?' });
+    expect(answer.kind).toBe('extractive');
+    expect(answer.citations[0]?.letterId).toBe('teachers');
+    await index.close();
+  });
+
   test('answers an English question in English', async () => {
     const { index, assistant } = await seededAssistant();
     const answer = await collectAnswer(assistant, { question: 'What about Yingkou and Liaoning?' });
