@@ -30,16 +30,21 @@ export async function scanArchive(root: string): Promise<ArchiveFile[]> {
   if (!stat.isDirectory()) throw new Error(`${root} is not a folder`);
   const files: ArchiveFile[] = [];
   async function walk(dir: string): Promise<void> {
-    const entries = await fs.readdir(dir, { withFileTypes: true });
-    for (const entry of entries) {
-      if (isIgnored(entry.name)) continue;
-      const absolutePath = path.join(dir, entry.name);
-      if (entry.isDirectory()) await walk(absolutePath);
-      else if (entry.isFile()) {
+    const entries = (await fs.readdir(dir, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name));
+    // Stats of one folder run together: archives keep thousands of letters in a folder.
+    const found = await Promise.all(
+      entries.map(async (entry) => {
+        const absolutePath = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          await walk(absolutePath);
+          return null;
+        }
+        if (!entry.isFile()) return null;
         const { size } = await fs.stat(absolutePath);
-        files.push({ relativePath: path.relative(root, absolutePath).split(path.sep).join('/'), absolutePath, size });
-      }
-    }
+        return { relativePath: path.relative(root, absolutePath).split(path.sep).join('/'), absolutePath, size };
+      }),
+    );
+    for (const file of found) if (file) files.push(file);
   }
   await walk(root);
   return files.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
