@@ -2,13 +2,13 @@
  * `npm run teams:package -- --domain bot.example.pl [--out FILE]`: writes the
  * Teams app package (manifest.json + two icons) to upload in Teams Admin
  * Center or "Upload a custom app". The bot's app id comes from
- * MICROSOFT_APP_ID (read through src/config.ts). Icons are drawn here and the
- * zip is written by hand (stored entries), so packaging needs no extra
- * dependency.
+ * MICROSOFT_APP_ID (read through src/config.ts). Icons are drawn here (two
+ * flat shapes need no image library); fflate writes the zip.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { strToU8, zipSync } from 'fflate';
 import { loadConfig } from '../src/config.js';
 
 type Rgba = readonly [number, number, number, number];
@@ -62,46 +62,6 @@ export function drawIcons(): { color: Buffer; outline: Buffer } {
   };
 }
 
-/** Writes a zip with stored (uncompressed) entries; Teams accepts them. */
-export function zipStored(entries: readonly { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const fileName = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(fileName.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 export interface BuildTeamsPackageOptions {
   /** teams/manifest.json as text, with `{{MICROSOFT_APP_ID}}` and `{{BOT_DOMAIN}}` placeholders. */
   readonly manifest: string;
@@ -121,11 +81,9 @@ export function buildTeamsPackage({ manifest, appId, domain }: BuildTeamsPackage
   if (left) throw new Error(`manifest placeholder ${left[0]} has no value`);
   JSON.parse(filled);
   const icons = drawIcons();
-  return zipStored([
-    { name: 'manifest.json', data: Buffer.from(filled, 'utf8') },
-    { name: 'color.png', data: icons.color },
-    { name: 'outline.png', data: icons.outline },
-  ]);
+  return Buffer.from(
+    zipSync({ 'manifest.json': strToU8(filled), 'color.png': new Uint8Array(icons.color), 'outline.png': new Uint8Array(icons.outline) }),
+  );
 }
 
 function main(argv: readonly string[]): void {
