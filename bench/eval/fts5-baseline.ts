@@ -1,11 +1,10 @@
 /**
- * The naive baseline of issue #3, built in the eval's own process so the
- * comparison is reproducible: SQLite FTS5 with its stock `unicode61`
- * tokenizer (diacritics removed), no stemming, no stop words, the question's
- * raw words OR-ed, BM25 over passage text. Same passages as the real index.
+ * The naive baseline of issue #3 (bench/baseline/naive-fts5.ts), built in the
+ * eval's own process from the same passages as the real index, so the
+ * comparison is reproducible.
  */
-import Database from 'better-sqlite3';
-import type { ArchiveIndex, Letter, SearchHit } from '../../src/archive/types.js';
+import type { ArchiveIndex, SearchHit } from '../../src/archive/types.js';
+import { NaiveFts5Index } from '../baseline/naive-fts5.js';
 
 export interface Fts5Baseline {
   /** Passages for a question, best first. */
@@ -15,28 +14,17 @@ export interface Fts5Baseline {
 
 /** Copies every passage of `index` into an in-memory naive FTS5 table. */
 export async function buildFts5Baseline(index: ArchiveIndex): Promise<Fts5Baseline> {
-  const db = new Database(':memory:');
-  db.exec(`CREATE VIRTUAL TABLE naive USING fts5(body, tokenize = "unicode61 remove_diacritics 2")`);
-  const insert = db.prepare('INSERT INTO naive (rowid, body) VALUES (?, ?)');
+  const naive = new NaiveFts5Index(':memory:');
   const rows: SearchHit[] = [];
-  const letters = new Map<string, Letter>();
   for (const { id } of await index.listLetters()) {
     const letter = await index.getLetter(id);
     if (!letter) continue;
-    letters.set(id, letter);
-    for (const passage of await index.getPassages(id)) {
-      rows.push({ letter, passage, score: 0 });
-      insert.run(rows.length, passage.text);
-    }
+    const passages = await index.getPassages(id);
+    for (const passage of passages) rows.push({ letter, passage, score: 0 });
+    naive.add(letter.file, passages.map((p) => p.text));
   }
-  const query = db.prepare('SELECT rowid, -bm25(naive) AS score FROM naive WHERE naive MATCH ? ORDER BY score DESC LIMIT ?');
   return {
-    search(question, k) {
-      const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length === 0) return [];
-      const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
-      return (query.all(match, k) as { rowid: number; score: number }[]).map(({ rowid, score }) => ({ ...rows[rowid - 1]!, score }));
-    },
-    close: () => db.close(),
+    search: (question, k) => naive.searchPassages(question, k).map(({ rowid, score }) => ({ ...rows[rowid - 1]!, score })),
+    close: () => naive.close(),
   };
 }
