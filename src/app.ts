@@ -11,7 +11,7 @@ import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import { withRateLimit } from './assistant/rate-limit.js';
 import { StateStore } from './assistant/state-store.js';
-import type { Assistant } from './assistant/types.js';
+import type { ArchiveStatus, Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
@@ -20,14 +20,6 @@ import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
 import { formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';
 
-/** What admin `status` commands and `/healthz` report. */
-export interface AppStatus {
-  readonly indexBackend: string;
-  readonly letters: number;
-  readonly passages: number;
-  readonly hasLlm: boolean;
-  readonly lastIngestAt: string | null;
-}
 
 /** Per-file ingest limits from configuration. */
 export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number } {
@@ -87,8 +79,10 @@ export interface App {
   readonly index: ArchiveIndex;
   readonly store: StateStore;
   readonly assistant: Assistant;
+  /** The LLM client when one is configured (shared by answers and reply drafts). */
+  readonly llm: LlmClient | undefined;
   /** Index facts for status commands and health checks. */
-  status(): Promise<AppStatus>;
+  status(): Promise<ArchiveStatus>;
   /**
    * Incremental sync of ARCHIVE_DIR while the bot keeps answering (each letter
    * is replaced atomically). Resolves to the summary line.
@@ -101,12 +95,13 @@ export interface App {
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const index = await openIndex(config, logger);
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
+  const llm = config.hasLlm ? createLlmFromConfig(config) : undefined;
   const core = createAssistant({
     index,
     logger,
     passages: config.ANSWER_PASSAGES,
     ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
-    ...(config.hasLlm ? { llm: createLlmFromConfig(config) } : {}),
+    ...(llm ? { llm } : {}),
   });
   const assistant = withRateLimit(core, { perMinute: config.RATE_LIMIT_PER_MINUTE });
   let running: Promise<string> | null = null;
@@ -116,9 +111,10 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     index,
     store,
     assistant,
+    llm,
     async status() {
-      const stats = await index.stats();
-      return { indexBackend: stats.backend, letters: stats.letters, passages: stats.passages, hasLlm: config.hasLlm, lastIngestAt: stats.lastSync };
+      const { backend, letters, passages, lastSync } = await index.stats();
+      return { backend, letters, passages, lastSync, llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null };
     },
     reindex(onProgress) {
       // Two admins asking at once share one run instead of racing.

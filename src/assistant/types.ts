@@ -43,6 +43,20 @@ export type AnswerEvent =
   /** Something failed; `text` is one short Polish sentence safe to show. */
   | { readonly type: 'error'; readonly code: string; readonly text: string };
 
+/**
+ * What admin `status` commands and `/healthz` report, gathered by the
+ * composition root (`App.status`) and rendered by each channel.
+ */
+export interface ArchiveStatus {
+  readonly backend: 'sqlite' | 'qdrant';
+  readonly letters: number;
+  readonly passages: number;
+  /** ISO timestamp of the last completed sync, or null. */
+  readonly lastSync: string | null;
+  /** Model name when an LLM is configured, else null (extractive answers). */
+  readonly llmModel: string | null;
+}
+
 /** The assistant core as channels see it. */
 export interface Assistant {
   answer(request: AnswerRequest): AsyncIterable<AnswerEvent>;

@@ -55,7 +55,7 @@ test('ingest, answer, full rebuild behind the alias and snapshot on Qdrant', asy
   expect(rebuildOut.text()).toMatch(/alias archiwum → archiwum_\S+ \(dropped archiwum_\S+\)/);
   // The running app reads through the alias, so it answers from the new collection.
   expect((await collectAnswer(app.assistant, { question: 'prowincja Liaoning Yingkou' })).citations[0]?.reference).toBe('WEN.9823.2020.RFZ');
-  expect(await app.status()).toMatchObject({ indexBackend: 'qdrant', letters: first.added });
+  expect(await app.status()).toMatchObject({ backend: 'qdrant', letters: first.added });
 
   const snapOut = sink();
   await runSnapshot({ config, logger, out: snapOut.out });

@@ -8,7 +8,8 @@ import { createAssistant } from '../../src/assistant/create-assistant.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import type { Assistant } from '../../src/assistant/types.js';
 import { createSlackChannel, type SlackChannel, type SlackChannelOptions } from '../../src/channels/slack/create-slack-channel.js';
-import type { ReindexFn, StatusInfo } from '../../src/channels/slack/slack-deps.js';
+import type { ArchiveStatus } from '../../src/assistant/types.js';
+import type { ReindexFn } from '../../src/channels/slack/slack-deps.js';
 import { silentLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
@@ -35,7 +36,7 @@ export interface SlackHarnessOptions {
   readonly overrides?: Partial<SlackChannelOptions>;
 }
 
-const STATUS: StatusInfo = { backend: 'sqlite', letters: 2, passages: 5, lastSync: '2026-01-02T03:04:05.000Z', llmConfigured: false };
+const STATUS: ArchiveStatus = { backend: 'sqlite', letters: 2, passages: 5, lastSync: '2026-01-02T03:04:05.000Z', llmModel: null };
 
 /** Starts a fake Slack, the channel and (HTTP mode) the server. */
 export async function startSlackHarness({ socketMode = false, wrapAssistant, reindex, overrides = {} }: SlackHarnessOptions = {}): Promise<SlackHarness> {

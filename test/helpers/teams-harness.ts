@@ -8,7 +8,7 @@ import { StateStore } from '../../src/assistant/state-store.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
 import type { Assistant } from '../../src/assistant/types.js';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/create-teams-channel.js';
-import type { StatusInfo } from '../../src/channels/teams/types.js';
+import type { ArchiveStatus } from '../../src/assistant/types.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server.js';
@@ -69,10 +69,10 @@ export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOpt
   await seed(index);
   const store = new StateStore({ path: ':memory:' });
   const statusCalls: number[] = [];
-  const status = async (): Promise<StatusInfo> => {
+  const status = async (): Promise<ArchiveStatus> => {
     statusCalls.push(Date.now());
     const stats = await index.stats();
-    return { indexBackend: 'sqlite', letters: stats.letters, passages: stats.passages, hasLlm: false, lastIngestAt: null };
+    return { backend: 'sqlite', letters: stats.letters, passages: stats.passages, lastSync: null, llmModel: null };
   };
   const channel = createTeamsChannel({
     config: loadConfig({ TEAMS_ADMIN_AAD_IDS: ADMIN_AAD_ID, ...env }),

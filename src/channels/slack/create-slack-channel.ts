@@ -15,7 +15,8 @@ import { registerAdminCommand } from './register-admin-command.js';
 import { registerAskCommand } from './register-ask-command.js';
 import { registerConversations } from './register-conversations.js';
 import { registerFeedback } from './register-feedback.js';
-import type { ReindexFn, SlackChannelConfig, SlackDeps, StatusInfo } from './slack-deps.js';
+import type { ArchiveStatus } from '../../assistant/types.js';
+import type { ReindexFn, SlackChannelConfig, SlackDeps } from './slack-deps.js';
 import { eventIdOf } from './slack-payloads.js';
 import { toBoltLogger } from './to-bolt-logger.js';
 
@@ -35,7 +36,7 @@ export interface SlackChannelOptions {
   readonly store: StateStore;
   readonly logger: Logger;
   /** Facts for `/archiwum-admin status`. */
-  readonly status: () => Promise<StatusInfo>;
+  readonly status: () => Promise<ArchiveStatus>;
   /** Runs the incremental sync for `/archiwum-admin reindex`. */
   readonly reindex: ReindexFn;
   /** Ids for remembered answers; random UUIDs by default. */

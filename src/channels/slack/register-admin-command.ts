@@ -6,7 +6,8 @@
  */
 import type { App, RespondFn } from '@slack/bolt';
 import { SLACK_TEXT } from '../../messages.js';
-import type { SlackDeps, StatusInfo } from './slack-deps.js';
+import type { ArchiveStatus } from '../../assistant/types.js';
+import type { SlackDeps } from './slack-deps.js';
 import { commandSchema } from './slack-payloads.js';
 
 /** The admin command's name as registered in the manifest. */
@@ -16,8 +17,8 @@ export const ADMIN_COMMAND = '/archiwum-admin';
 const MAX_PROGRESS_MESSAGES = 3;
 
 /** The status reply in Polish. */
-export function formatStatus(status: StatusInfo): string {
-  const llm = status.llmConfigured ? `${SLACK_TEXT.yes}${status.llmModel ? ` (${status.llmModel})` : ''}` : SLACK_TEXT.no;
+export function formatStatus(status: ArchiveStatus): string {
+  const llm = status.llmModel ? `${SLACK_TEXT.yes} (${status.llmModel})` : SLACK_TEXT.no;
   return SLACK_TEXT.status({ backend: status.backend, letters: status.letters, passages: status.passages, lastSync: status.lastSync, llm });
 }
 

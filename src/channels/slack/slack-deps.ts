@@ -3,21 +3,10 @@
  * factory so each handler file stays small and testable.
  */
 import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant, UserIdentity } from '../../assistant/types.js';
+import type { ArchiveStatus, Assistant, UserIdentity } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
-/** What `/archiwum-admin status` reports; the composition root gathers it. */
-export interface StatusInfo {
-  readonly backend: string;
-  readonly letters: number;
-  readonly passages: number;
-  /** ISO timestamp of the last completed sync, or null. */
-  readonly lastSync: string | null;
-  readonly llmConfigured: boolean;
-  /** Model name when an LLM is configured. */
-  readonly llmModel?: string | null;
-}
 
 /** Runs the incremental sync, reporting progress lines; resolves with the summary line. */
 export type ReindexFn = (onProgress: (line: string) => void) => Promise<string>;
@@ -34,7 +23,7 @@ export interface SlackDeps {
   readonly assistant: Assistant;
   readonly store: StateStore;
   readonly logger: Logger;
-  readonly status: () => Promise<StatusInfo>;
+  readonly status: () => Promise<ArchiveStatus>;
   readonly reindex: ReindexFn;
   readonly newId: () => string;
   readonly streamBufferSize?: number;

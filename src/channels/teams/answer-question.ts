@@ -17,7 +17,7 @@ import { answerKey } from './record-feedback.js';
 import { toTeamsMarkdown } from './render-answer.js';
 import { parseAdminCommand, runAdminCommand, type ReindexState } from './run-admin-command.js';
 import type { RawConnector } from './send-raw-activity.js';
-import type { StatusInfo } from './types.js';
+import type { ArchiveStatus } from '../../assistant/types.js';
 
 /** Settings and services a message turn needs; built once by the channel factory. */
 export interface MessageTurnDeps {
@@ -25,7 +25,7 @@ export interface MessageTurnDeps {
   readonly assistant: Assistant;
   readonly store: StateStore;
   readonly logger: Logger;
-  readonly status: () => Promise<StatusInfo>;
+  readonly status: () => Promise<ArchiveStatus>;
   readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
   readonly reindexState: ReindexState;
   readonly streamIntervalMs: number;

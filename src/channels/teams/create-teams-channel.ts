@@ -21,7 +21,7 @@ import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type Messag
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
 import { createRawConnector, type ConnectorCredentialsSource, type RawConnector } from './send-raw-activity.js';
-import type { StatusInfo } from './types.js';
+import type { ArchiveStatus } from '../../assistant/types.js';
 
 /** botbuilder's authentication strategy, as `CloudAdapter` takes it. */
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -35,7 +35,7 @@ export interface TeamsChannelOptions {
   readonly store: StateStore;
   readonly logger: Logger;
   /** Facts for the admin `status` command. */
-  readonly status: () => Promise<StatusInfo>;
+  readonly status: () => Promise<ArchiveStatus>;
   /** Runs an incremental ingest for the admin `reindex` command; resolves to its summary line. */
   readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
   /** Overrides the authentication built from `config` (tests, other clouds). */

@@ -6,7 +6,7 @@
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Logger } from '../../logger.js';
 import { TEAMS_TEXT, USER_MESSAGES_PL } from '../../messages.js';
-import type { StatusInfo } from './types.js';
+import type { ArchiveStatus } from '../../assistant/types.js';
 
 export type AdminCommand = 'status' | 'reindex';
 
@@ -27,7 +27,7 @@ export interface RunAdminCommandOptions {
   readonly userId: string;
   readonly isAdmin: boolean;
   readonly store: StateStore;
-  readonly status: () => Promise<StatusInfo>;
+  readonly status: () => Promise<ArchiveStatus>;
   readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
   readonly reindexState: ReindexState;
   /** Posts a message in the conversation; resolves to its id. */
@@ -40,16 +40,16 @@ export interface RunAdminCommandOptions {
   readonly logger: Logger;
 }
 
-/** Polish status lines for a `StatusInfo`. */
-export function formatStatus(info: StatusInfo): string {
+/** Polish status lines for an `ArchiveStatus`. */
+export function formatStatus(info: ArchiveStatus): string {
   const t = TEAMS_TEXT;
   return [
     t.statusTitle,
-    `${t.statusIndex}: ${info.indexBackend}`,
+    `${t.statusIndex}: ${info.backend}`,
     `${t.statusLetters}: ${info.letters}`,
     `${t.statusPassages}: ${info.passages}`,
-    `${t.statusLlm}: ${info.hasLlm ? t.yes : t.no}`,
-    `${t.statusLastIngest}: ${info.lastIngestAt ?? t.never}`,
+    `${t.statusLlm}: ${info.llmModel ? `${t.yes} (${info.llmModel})` : t.no}`,
+    `${t.statusLastIngest}: ${info.lastSync ?? t.never}`,
   ].join('\n\n');
 }
 

@@ -4,15 +4,6 @@
  * Agents SDK touches this folder only.
  */
 
-/** What the admin `status` command reports (the same facts as `GET /healthz`). */
-export interface StatusInfo {
-  readonly indexBackend: string;
-  readonly letters: number;
-  readonly passages: number;
-  readonly hasLlm: boolean;
-  /** ISO timestamp of the last finished ingest, when known. */
-  readonly lastIngestAt?: string | null;
-}
 
 /** One entity on an outgoing activity, sent to the connector exactly as built. */
 export type OutgoingEntity = Readonly<Record<string, unknown>> & { readonly type: string };

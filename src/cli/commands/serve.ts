@@ -3,7 +3,7 @@
  * every enabled channel. A channel without credentials is off, and the log
  * says so at start.
  */
-import { createApp, createLlmFromConfig } from '../../app.js';
+import { createApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { createSlackChannel } from '../../channels/slack/create-slack-channel.js';
@@ -20,20 +20,11 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
   const teams = config.teamsEnabled || config.NODE_ENV !== 'production' ? createTeamsChannel({ config, ...channelDeps }) : null;
   if (teams) routes.push(...teams.routes);
   else logger.info('Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD');
-  const slack = config.slackEnabled
-    ? createSlackChannel({
-        config,
-        ...channelDeps,
-        status: async () => {
-          const s = await app.status();
-          return { backend: s.indexBackend, letters: s.letters, passages: s.passages, lastSync: s.lastIngestAt, llmConfigured: s.hasLlm, llmModel: config.OPENAI_MODEL ?? null };
-        },
-      })
-    : null;
+  const slack = config.slackEnabled ? createSlackChannel({ config, ...channelDeps }) : null;
   if (slack) routes.push(...slack.routes);
   else logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)');
   const web = config.webConsoleEnabled
-    ? createWebConsole({ config, assistant: app.assistant, index: app.index, ...(config.hasLlm ? { llm: createLlmFromConfig(config) } : {}), logger, store: app.store })
+    ? createWebConsole({ config, assistant: app.assistant, index: app.index, ...(app.llm ? { llm: app.llm } : {}), logger, store: app.store })
     : null;
   if (web) routes.push(...web.routes);
   else logger.info('Web console is off: set WEB_CONSOLE_TOKEN');
@@ -42,8 +33,8 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
     routes,
     logger,
     health: async () => {
-      const s = await app.status();
-      return { backend: s.indexBackend, letters: s.letters, passages: s.passages, lastSync: s.lastIngestAt, llm: s.hasLlm };
+      const { llmModel, ...status } = await app.status();
+      return { ...status, llm: llmModel !== null };
     },
   });
   await slack?.start();
