@@ -30,8 +30,9 @@
  * stemmer is: a better stemmer adds exact matches, it does not move the
  * threshold much. Document frequencies come from the index (`termStats`).
  */
-import { analyze, foldText, STOP_WORDS } from '../archive/analyzer.js';
+import { analyze, analyzeQuery, foldText, STOP_WORDS } from '../archive/analyzer.js';
 import type { ArchiveIndex, SearchHit, TermStats } from '../archive/types.js';
+import { retrievePassages } from '../retrieval/retrieve-passages.js';
 
 /** Letters compared by the loose (truncation) match. */
 export const PREFIX = 6;
@@ -263,4 +264,27 @@ export async function topLetterTexts(index: ArchiveIndex, hits: readonly SearchH
     titles.set(hit.letter.id, hit.letter.title ?? '');
   }
   return Promise.all(ids.map(async (id) => [titles.get(id)!, ...(await index.getPassages(id)).map((p) => p.text)].join('\n')));
+}
+
+export interface GatherEvidenceOptions {
+  readonly index: ArchiveIndex;
+  readonly question: string;
+  /** Passages to retrieve. */
+  readonly k: number;
+  readonly accessGroups?: readonly string[];
+}
+
+/** What both answers and reply drafts rest on: the passages, term statistics, and the refusal evidence. */
+export interface Evidence {
+  readonly hits: SearchHit[];
+  readonly stats: TermStats;
+  readonly answerability: AnswerabilityResult;
+}
+
+/** Retrieves passages for a question and assesses whether they can answer it (one place for answers and drafts). */
+export async function gatherEvidence({ index, question, k, accessGroups = [] }: GatherEvidenceOptions): Promise<Evidence> {
+  const hits = await retrievePassages({ index, question, k, filter: { accessGroups } });
+  const stats = await index.termStats(analyzeQuery(question));
+  const answerability = assessAnswerability({ question, letterTexts: await topLetterTexts(index, hits), stats });
+  return { hits, stats, answerability };
 }

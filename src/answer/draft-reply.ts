@@ -6,10 +6,8 @@
  * letter template around the verbatim extractive sentences. Either way every
  * sourced sentence carries `[n]` and the sources follow the text.
  */
-import { analyzeQuery } from '../archive/analyzer.js';
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
-import { retrievePassages } from '../retrieval/retrieve-passages.js';
-import { assessAnswerability, DEFAULT_MIN_ANSWERABILITY, isAnswerable, topLetterTexts } from './assess-answerability.js';
+import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from './assess-answerability.js';
 import { formatPassage } from './build-answer-messages.js';
 import { formatSources } from './citations.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
@@ -77,9 +75,7 @@ export async function draftReply({
   accessGroups = [],
   signal,
 }: DraftReplyOptions): Promise<DraftReply> {
-  const hits = await retrievePassages({ index, question: request, k: passages, filter: { accessGroups } });
-  const stats = await index.termStats(analyzeQuery(request));
-  const answerability = assessAnswerability({ question: request, letterTexts: await topLetterTexts(index, hits), stats });
+  const { hits, stats, answerability } = await gatherEvidence({ index, question: request, k: passages, accessGroups });
   const salutation = salutationFor(to);
   const base = { request, to: to ?? null, passages: hits, removedCitations: 0, unverifiedQuotes: [] as string[] };
   const refusal: DraftReply = {

@@ -8,9 +8,8 @@
  * LLM answer streamed and verified, or the extractive answer; an LLM failure
  * falls back to the extractive answer with a one-line notice.
  */
-import type { ArchiveIndex, SearchHit } from '../archive/types.js';
-import { analyzeQuery } from '../archive/analyzer.js';
-import { assessAnswerability, DEFAULT_MIN_ANSWERABILITY, isAnswerable, topLetterTexts } from '../answer/assess-answerability.js';
+import type { ArchiveIndex } from '../archive/types.js';
+import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
@@ -20,7 +19,6 @@ import type { Answer, Refusal } from '../answer/types.js';
 import { BotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
 import { ANSWER_TEXT, STATUS_TEXT, USER_MESSAGES_PL } from '../messages.js';
-import { retrievePassages } from '../retrieval/retrieve-passages.js';
 import { condenseQuestion } from './condense-question.js';
 import { condenseWithLlm } from './condense-with-llm.js';
 import type { AnswerEvent, AnswerRequest, Assistant } from './types.js';
@@ -72,11 +70,8 @@ export function createAssistant({
         logger.debug({ question: safeLogField(question) }, 'standalone question');
       }
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const accessGroups = request.user?.accessGroups ?? [];
-      const hits = await retrievePassages({ index, question, k: passages, filter: { accessGroups } });
+      const { hits, stats, answerability } = await gatherEvidence({ index, question, k: passages, accessGroups: request.user?.accessGroups ?? [] });
       signal?.throwIfAborted();
-      const stats = await index.termStats(analyzeQuery(question));
-      const answerability = assessAnswerability({ question, letterTexts: await topLetterTexts(index, hits), stats });
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
         'retrieval done',
@@ -108,14 +103,10 @@ export function createAssistant({
         if (result.kind === 'llm') {
           logger.info({ removedCitations: result.removedCitations, unverifiedQuotes: result.unverifiedQuotes.length, citations: result.citations.length }, 'LLM answer verified');
         }
-        if (result.kind !== 'refusal') yield { type: 'citations', citations: result.citations };
-        // LLM text was streamed already; a refusal or fallback arrives whole.
-        if (result.kind !== 'llm') yield { type: 'delta', text: result.text };
-        yield { type: 'final', answer: result };
-        return;
       }
       if (result.kind !== 'refusal') yield { type: 'citations', citations: result.citations };
-      yield { type: 'delta', text: result.text };
+      // LLM text was streamed already; extractive answers, refusals and fallbacks arrive whole.
+      if (result.kind !== 'llm') yield { type: 'delta', text: result.text };
       yield { type: 'final', answer: result };
     } catch (error) {
       if (error instanceof LlmAbortedError || signal?.aborted) {
