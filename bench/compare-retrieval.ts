@@ -10,7 +10,7 @@ import { Command } from 'commander';
 import { SqliteIndex } from '../src/archive/sqlite-index.js';
 import type { ArchiveIndex, SearchHit } from '../src/archive/types.js';
 import { boostSubjectMatch } from '../src/retrieval/boost-subject-match.js';
-import { expandQuery } from '../src/retrieval/expand-query.js';
+import { expandQuery } from './retrieval/expand-query.js';
 import { fuseRanks } from '../src/retrieval/fuse-ranks.js';
 import { retrievePassages } from '../src/retrieval/retrieve-passages.js';
 import { readQuestions } from './eval/questions.js';

@@ -42,13 +42,6 @@ export class LlmFailedError extends BotError {
   }
 }
 
-export class RateLimitedError extends BotError {
-  constructor(message = 'Too many questions', options: BotErrorOptions = {}) {
-    super('rate_limited', message, options);
-    this.name = 'RateLimitedError';
-  }
-}
-
 /** Why a single file could not be ingested; the sync goes on with the others. */
 export type IngestFailureReason =
   | 'empty'

@@ -5,8 +5,8 @@
  * added to the question. It reaches letters that say the same thing in other
  * words, which is what paraphrased questions need.
  */
-import { DEFAULT_ANALYZER, type Analyzer } from '../archive/analyzer.js';
-import type { ArchiveIndex, SearchHit } from '../archive/types.js';
+import { DEFAULT_ANALYZER, type Analyzer } from '../../src/archive/analyzer.js';
+import type { ArchiveIndex, SearchHit } from '../../src/archive/types.js';
 
 export interface ExpandQueryOptions {
   readonly index: Pick<ArchiveIndex, 'termStats'>;
