@@ -157,8 +157,16 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     if (reason === 'internal') logger.error({ err: error, file }, 'ingest failed unexpectedly');
   };
   // Attachments of an e-mail that is unchanged or unreadable keep their indexed versions.
+  // Indexed attachments grouped by their e-mail's path, built once (not a scan of every letter per file).
+  const attachmentsOf = new Map<string, string[]>();
+  for (const digest of known.values()) {
+    const hash = digest.file.indexOf('#');
+    if (hash === -1) continue;
+    const email = digest.file.slice(0, hash);
+    attachmentsOf.set(email, [...(attachmentsOf.get(email) ?? []), digest.id]);
+  }
   const keepAttachments = (relativePath: string): void => {
-    for (const digest of known.values()) if (digest.file.startsWith(`${relativePath}#`)) seen.add(digest.id);
+    for (const id of attachmentsOf.get(relativePath) ?? []) seen.add(id);
   };
   const upsert = async (built: BuiltLetter, previous: LetterDigest | undefined): Promise<void> => {
     await index.upsertLetter(built.letter, built.passages);
