@@ -1,10 +1,11 @@
 /**
- * `npm run eval -- --corpus DIR --questions FILE.jsonl [--k 10] [--json] [--no-llm] [--judge]`
+ * `npm run eval -- --corpus DIR --questions FILE.jsonl [--k 10] [--json] [--dump FILE] [--no-llm] [--judge]`
  * Prints per-question misses and a summary; with --json the last line of
  * stdout is the summary object. Answers are written by the configured LLM
  * (OPENAI_MODEL set) unless --no-llm, else extractively; --judge adds an
  * LLM-judged groundedness score (needs an LLM).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { createLlmFromConfig } from '../src/app.js';
@@ -15,7 +16,7 @@ import { judgeGroundedness } from './eval/judge-groundedness.js';
 import { createLogger } from '../src/logger.js';
 import { buildEvalIndex } from './eval/build-eval-index.js';
 import { readQuestions } from './eval/questions.js';
-import { evaluateQuestion, summarize, type QuestionResult } from './eval/run-eval.js';
+import { dumpLine, evaluateQuestion, summarize, type QuestionResult } from './eval/run-eval.js';
 import { buildFts5Baseline } from './eval/fts5-baseline.js';
 import { scoreRetrieval } from './retrieval/score-retrieval.js';
 
@@ -28,10 +29,11 @@ const program = new Command()
   .option('--fresh', 'rebuild the evaluation index even if a cached one matches')
   .option('--no-llm', 'answer extractively even when an LLM is configured')
   .option('--judge', 'score groundedness with the configured LLM (off by default)')
+  .option('--dump <file>', 'write one JSON line per question: answer, citations, top letters with ranks')
   .option('--baseline <name>', 'also score a baseline built in this process (fts5: naive FTS5, raw words OR-ed) and print both rows')
   .parse(process.argv);
 
-const opts = program.opts<{ corpus: string; questions: string; k: number; json?: boolean; fresh?: boolean; llm: boolean; judge?: boolean; baseline?: string }>();
+const opts = program.opts<{ corpus: string; questions: string; k: number; json?: boolean; fresh?: boolean; llm: boolean; judge?: boolean; baseline?: string; dump?: string }>();
 const logger = createLogger('warn');
 const config = loadConfig();
 const llm = config.hasLlm && (opts.llm || opts.judge) ? createLlmFromConfig(config) : undefined;
@@ -69,6 +71,7 @@ for (const q of readQuestions(opts.questions)) {
   const miss = describeMiss(result, opts.k);
   if (miss) console.log(miss);
 }
+if (opts.dump) fs.writeFileSync(opts.dump, results.map((r) => `${dumpLine(r)}\n`).join(''));
 const summary: ReturnType<typeof summarize> & { baseline?: unknown } = summarize(results, answerLlm ? 'llm' : 'extractive');
 if (opts.baseline !== undefined) {
   if (opts.baseline !== 'fts5') throw new Error(`unknown baseline ${opts.baseline} (known: fts5)`);

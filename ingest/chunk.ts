@@ -8,6 +8,7 @@
  * characters (≈ 200 tokens) keeps BM25 focused and suits embedding models.
  */
 import type { Passage } from '../src/archive/types.js';
+import { classifyLetterLines } from '../src/archive/letter-parts.js';
 import { splitSentences } from '../src/archive/split-sentences.js';
 import type { ExtractedPage } from './extract/types.js';
 
@@ -68,6 +69,10 @@ export function chunkPages(
 ): ChunkResult {
   const pageTexts = pages.map((p) => p.text.replace(/\r\n?/g, '\n'));
   const text = pageTexts.join('\n\n');
+  // Frame lines (letterhead, addresses, salutation, signature block…) are
+  // blanked out of the text passages are cut from, so they end a paragraph
+  // and never become passage text; the letter's metadata was read from them.
+  const scan = maskFrameLines(text);
   const passages: Passage[] = [];
   const push = (span: Span, page: number | null) => {
     const body = text.slice(span.start, span.end);
@@ -75,15 +80,26 @@ export function chunkPages(
     passages.push({ id: `${letterId}:${passages.length}`, letterId, ordinal: passages.length, page, start: span.start, end: span.end, text: body });
   };
 
-  if (text.trim().length <= wholeLetterChars) {
-    const first = text.search(/\S/);
-    if (first >= 0) push({ start: first, end: text.trimEnd().length }, pages.find((p) => p.text.trim())?.page ?? null);
+  if (scan.trim().length <= wholeLetterChars) {
+    // One passage from the first to the last line of substance (a frame line
+    // between them stays; the answer skips it sentence by sentence).
+    const first = scan.search(/\S/);
+    if (first >= 0) push({ start: first, end: scan.trimEnd().length }, pageAt(first));
     return { text, passages };
+  }
+
+  function pageAt(offset: number): number | null {
+    let at = 0;
+    for (let i = 0; i < pages.length; i++) {
+      at += pageTexts[i]!.length + 2;
+      if (offset < at) return pages[i]!.page;
+    }
+    return pages[pages.length - 1]?.page ?? null;
   }
 
   let base = 0;
   pages.forEach((page, i) => {
-    const pageText = pageTexts[i]!;
+    const pageText = scan.slice(base, base + pageTexts[i]!.length);
     const spans = paragraphSpans(pageText, base).flatMap((s) => (s.end - s.start > maxChars ? splitLongSpan(text, s, maxChars) : [s]));
     let current: Span | null = null;
     for (const span of spans) {
@@ -97,4 +113,16 @@ export function chunkPages(
     base += pageText.length + 2;
   });
   return { text, passages };
+}
+
+/**
+ * The text with every frame line (see `classifyLetterLines`) replaced by
+ * spaces of the same length, so offsets stay valid. A letter that would be
+ * left with no substance at all keeps its text as it is.
+ */
+export function maskFrameLines(text: string): string {
+  const lines = text.split('\n');
+  const parts = classifyLetterLines(lines);
+  const masked = lines.map((line, i) => (parts[i] === 'body' ? line : ' '.repeat(line.length))).join('\n');
+  return masked.trim() === '' ? text : masked;
 }

@@ -27,6 +27,7 @@ export const ANSWER_TEXT = {
     noReference: 'bez znaku',
     noDate: 'bez daty',
     extractiveIntro: 'Z archiwum (fragmenty pism):',
+    directAnswer: 'W skrócie:',
     fallbackNotice: 'Model językowy jest niedostępny — pokazuję najtrafniejsze fragmenty pism.',
     ungrounded: 'Uwaga: tej odpowiedzi nie udało się powiązać ze źródłami.',
     unverifiedQuotes: (count: number) =>
@@ -40,6 +41,7 @@ export const ANSWER_TEXT = {
     noReference: 'no reference',
     noDate: 'undated',
     extractiveIntro: 'From the archive (excerpts of letters):',
+    directAnswer: 'In short:',
     fallbackNotice: 'The language model is unavailable — showing the most relevant excerpts.',
     ungrounded: 'Note: this answer could not be tied to any source.',
     unverifiedQuotes: (count: number) =>

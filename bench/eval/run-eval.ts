@@ -10,6 +10,7 @@ import { collectAnswer } from '../../src/assistant/create-assistant.js';
 import type { Assistant } from '../../src/assistant/types.js';
 import type { Answer } from '../../src/answer/types.js';
 import { retrievePassages } from '../../src/retrieval/retrieve-passages.js';
+import { answerToJson, type AskJson } from '../../src/cli/format-answer.js';
 import { containsAll, meanOrNull, ndcgAt, normalizeWhitespace, round } from './metrics.js';
 import type { EvalQuestion } from './questions.js';
 
@@ -34,6 +35,8 @@ export interface QuestionResult {
   readonly isFallback: boolean;
   /** LLM-judged share of supported claims (`--judge`), else null. */
   readonly groundedness: number | null;
+  /** The answer as `ask --json` prints it, for `--dump`. */
+  readonly json: AskJson;
 }
 
 export interface EvalSummary {
@@ -111,6 +114,7 @@ export async function evaluateQuestion(
     kind: answer.kind,
     isFallback: answer.kind === 'extractive' && answer.notice !== null,
     groundedness: judge ? await judge(answer) : null,
+    json: answerToJson(answer),
   };
 }
 
@@ -147,4 +151,20 @@ export function summarize(results: readonly QuestionResult[], answerMode: 'llm' 
     llm_fallbacks: results.filter((r) => r.isFallback).length,
     groundedness: round(meanOrNull(results.flatMap((r) => (r.groundedness === null ? [] : [r.groundedness])))),
   };
+}
+
+/** One `--dump` line (DESIGN.md §3): the answer as `ask --json` gives it, plus the top letters with their ranks. */
+export function dumpLine(r: QuestionResult): string {
+  const { answer, refused, citations, missing } = r.json;
+  return JSON.stringify({
+    id: r.id,
+    question: r.question,
+    answerable: r.answerable,
+    refused,
+    ...(missing ? { missing } : {}),
+    answer,
+    citations,
+    letters: r.ranked.map((file, i) => ({ rank: i + 1, file, relevant: r.relevantFlags[i] ?? false })),
+    must_contain_ok: r.mustContainOk,
+  });
 }

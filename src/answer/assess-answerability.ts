@@ -42,6 +42,8 @@ export const UNSEEN_NAME_BOOST = 4;
 export const UNSEEN_WORD_FACTOR = 0.3;
 /** Distinct retrieved letters whose best coverage is the score. */
 export const SCORE_LETTERS = 3;
+/** Passages of one letter shown to the answerer: letters without their frame lines are cut into smaller passages (docs/answers.md). */
+export const PASSAGES_PER_LETTER = 3;
 /** Distinct retrieved letters searched for the question's names. */
 export const ENTITY_LETTERS = 5;
 
@@ -253,17 +255,23 @@ export function assessAnswerability({
   };
 }
 
-/** Title and full text of the first `k` distinct letters retrieved, best first. */
+/**
+ * Title, metadata (signatory, addressee, reference, date) and full text of the
+ * first `k` distinct letters retrieved, best first. The metadata counts: the
+ * letterhead and signature block are not passage text (`letter-parts.ts`), yet
+ * „odpowiedź dla radnego Krzaka” names the letter's addressee.
+ */
 export async function topLetterTexts(index: ArchiveIndex, hits: readonly SearchHit[], k = ENTITY_LETTERS): Promise<string[]> {
-  const ids: string[] = [];
-  const titles = new Map<string, string>();
+  const letters: SearchHit['letter'][] = [];
   for (const hit of hits) {
-    if (ids.length >= k) break;
-    if (titles.has(hit.letter.id)) continue;
-    ids.push(hit.letter.id);
-    titles.set(hit.letter.id, hit.letter.title ?? '');
+    if (letters.length >= k) break;
+    if (!letters.some((l) => l.id === hit.letter.id)) letters.push(hit.letter);
   }
-  return Promise.all(ids.map(async (id) => [titles.get(id)!, ...(await index.getPassages(id)).map((p) => p.text)].join('\n')));
+  return Promise.all(
+    letters.map(async (l) =>
+      [l.title ?? '', [l.author, l.authorRole, l.addressee, l.reference, l.date].filter(Boolean).join(' \n '), ...(await index.getPassages(l.id)).map((p) => p.text)].join('\n'),
+    ),
+  );
 }
 
 export interface GatherEvidenceOptions {
@@ -283,7 +291,7 @@ export interface Evidence {
 
 /** Retrieves passages for a question and assesses whether they can answer it (one place for answers and drafts). */
 export async function gatherEvidence({ index, question, k, accessGroups = [] }: GatherEvidenceOptions): Promise<Evidence> {
-  const hits = await retrievePassages({ index, question, k, filter: { accessGroups } });
+  const hits = await retrievePassages({ index, question, k, perLetter: PASSAGES_PER_LETTER, filter: { accessGroups } });
   const stats = await index.termStats(analyzeQuery(question));
   const answerability = assessAnswerability({ question, letterTexts: await topLetterTexts(index, hits), stats });
   return { hits, stats, answerability };

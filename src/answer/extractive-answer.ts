@@ -8,7 +8,9 @@ import type { SearchHit } from '../archive/types.js';
 import { ANSWER_TEXT } from '../messages.js';
 import { citationFor } from './citations.js';
 import { splitSentences } from '../archive/split-sentences.js';
-import { analyze, foldText } from '../archive/analyzer.js';
+import { analyze, analyzeQuery, foldText } from '../archive/analyzer.js';
+import { isFrameSentence, isTableRow, substantiveTail } from '../archive/letter-parts.js';
+import { directSpan, hasAnswerType, questionParts, type AnswerType } from './answer-types.js';
 import type { TermWeights } from './term-weights.js';
 import type { Citation, ExtractiveAnswer } from './types.js';
 
@@ -32,6 +34,8 @@ interface Candidate {
   /** Rank and echo adjustments. */
   readonly factor: number;
   readonly order: number;
+  /** Answer types the sentence holds (a date, an amount…). */
+  readonly types: ReadonlySet<AnswerType>;
 }
 
 /** Weight kept by a sentence that echoes the question (ends in `?`, or a subject line). */
@@ -42,6 +46,10 @@ const MIN_OWN_SHARE = 0.5;
 const MIN_NEXT_GAIN = 0.25;
 /** Balance between a sentence's own coverage and what it adds to earlier picks. */
 const MMR_LAMBDA = 0.5;
+/** Weight kept by a sentence without the answer type its question part asks for (a date for `kiedy`). */
+const TYPE_MISS_FACTOR = 0.45;
+/** Quotes for an open question (`jak wyglądała…`, `co ustalono…`): one more than for a typed one, whose answer is one fact. */
+const OPEN_QUESTION_SENTENCES = 4;
 /** Letters compared by the loose (truncation) match, as in `assessAnswerability`. */
 const PREFIX = 6;
 
@@ -72,23 +80,32 @@ export function composeExtractiveAnswer({
   hits,
   weights,
   language,
-  maxSentences = 3,
+  maxSentences = OPEN_QUESTION_SENTENCES - 1,
   maxPassages = 4,
   notice = null,
 }: ExtractiveAnswerOptions): ExtractiveAnswer | null {
+  const parts = questionParts(question);
+  if (parts.length === 1 && parts[0]!.type === null && maxSentences === OPEN_QUESTION_SENTENCES - 1) maxSentences = OPEN_QUESTION_SENTENCES;
+  const askedTypes = [...new Set(parts.flatMap((p) => (p.type ? [p.type] : [])))];
   const candidates: Candidate[] = [];
+  const seenTexts = new Set<string>();
   hits.slice(0, maxPassages).forEach((hit, rank) => {
-    for (const sentence of splitSentences(hit.passage.text)) {
+    for (const raw of quotableSentences(hit.passage.text)) {
       // A footnote mark split off at the sentence end (`2002 r.[`) is dropped; the rest stays verbatim.
-      const text = sentence.text.replace(/\s*[[(]$/, '');
+      const text = raw.replace(/\s*[[(]$/, '');
       if (text.length < 25) continue;
+      // The same sentence twice (two copies of a letter, a repeated paragraph) is quoted once.
+      const key = foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
+      if (seenTexts.has(key)) continue;
+      seenTexts.add(key);
       const covered = coveredTerms(text, weights);
       if (covered.size === 0) continue;
       // Prefer sentences from higher-ranked passages when coverage ties; a
       // question echoed back by the reply (or its subject line) restates the
       // question rather than answering it.
       const factor = (1 - rank * 0.05) * (isEcho(text) ? ECHO_FACTOR : 1);
-      candidates.push({ hit, text, covered, factor, order: candidates.length });
+      const types = new Set(askedTypes.filter((t) => hasAnswerType(text, t)));
+      candidates.push({ hit, text, covered, factor, order: candidates.length, types });
     }
   });
   if (candidates.length === 0) return null;
@@ -98,13 +115,45 @@ export function composeExtractiveAnswer({
   // half on the weight it adds that earlier picks did not cover (MMR-style), so a
   // two-part question ("how many … and since when") gets both parts answered.
   const remaining = new Map(weights);
-  const own = (c: Candidate) => coverageOf(c, weights, total);
+  // A sentence that holds the asked-for type (a date for „kiedy”) ranks above
+  // one that only repeats the question's words.
+  const typeFactor = (c: Candidate, type: AnswerType | null) => (type === null || c.types.has(type) ? 1 : TYPE_MISS_FACTOR);
+  const mainType = parts[0]?.type ?? null;
+  const own = (c: Candidate) => coverageOf(c, weights, total) * typeFactor(c, mainType);
   const added = (c: Candidate) => {
     let g = 0;
     for (const term of c.covered) g += remaining.get(term) ?? 0;
-    return (g / Math.max(total, 1e-9)) * c.factor;
+    return (g / Math.max(total, 1e-9)) * c.factor * typeFactor(c, mainType);
   };
   const chosen: Candidate[] = [];
+  /** The sentence chosen for each part of the question, for the direct answer line. */
+  const forPart: (Candidate | null)[] = parts.map(() => null);
+  const take = (c: Candidate) => {
+    chosen.push(c);
+    for (const term of c.covered) remaining.set(term, 0);
+  };
+  // A compound question („ile umów … i na jaką kwotę …”) is covered part by
+  // part: each part first gets the sentence that best answers it alone.
+  if (parts.length > 1) {
+    parts.forEach((part, i) => {
+      const partTerms = new Set(analyzeQuery(part.text).filter((t) => weights.has(t)));
+      let partTotal = 0;
+      for (const t of partTerms) partTotal += weights.get(t) ?? 0;
+      let best: Candidate | null = null;
+      let bestScore = 0;
+      for (const c of candidates) {
+        let found = 0;
+        for (const t of c.covered) if (partTerms.has(t)) found += weights.get(t) ?? 0;
+        // Coverage of the part, the whole question as a tie-breaker (the part's subject is often in the other part).
+        const score = ((partTotal > 0 ? found / partTotal : 0) + 0.5 * coverageOf(c, weights, total)) * typeFactor(c, part.type) * c.factor;
+        if (score > bestScore) [best, bestScore] = [c, score];
+      }
+      if (best) {
+        forPart[i] = best;
+        if (!chosen.includes(best) && chosen.length < maxSentences) take(best);
+      }
+    });
+  }
   let bestOwn = 0;
   let firstAdded = 0;
   while (chosen.length < maxSentences) {
@@ -122,13 +171,13 @@ export function composeExtractiveAnswer({
       }
     }
     if (!best) break;
-    if (chosen.length === 0) {
+    if (bestOwn === 0) {
       bestOwn = own(best);
       firstAdded = added(best);
     }
-    chosen.push(best);
-    for (const term of best.covered) remaining.set(term, 0);
+    take(best);
   }
+  if (parts.length === 1) forPart[0] = chosen.find((c) => mainType === null || c.types.has(mainType)) ?? null;
 
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
@@ -147,13 +196,51 @@ export function composeExtractiveAnswer({
     return `„${c.text}” [${n}]`;
   });
   const t = ANSWER_TEXT[language];
+  // The direct line: for „kiedy” and „ile” parts, the shortest verbatim span
+  // that answers (the date, the amount), cited like the quotes.
+  const direct = parts.flatMap((part, i) => {
+    const c = forPart[i];
+    const span = c ? directSpan(c.text, part.type, part.text) : null;
+    if (!c || !span) return [];
+    const n = numberOf.get(`${c.hit.letter.id}:${c.hit.passage.page ?? ''}`);
+    return n === undefined ? [] : [`„${span}” [${n}]`];
+  });
+  const head = direct.length > 0 ? `${t.directAnswer} ${[...new Set(direct)].join('; ')}\n\n` : '';
   return {
     kind: 'extractive',
-    text: `${t.extractiveIntro}\n${lines.join('\n')}`,
+    text: `${head}${t.extractiveIntro}\n${lines.join('\n')}`,
     citations,
     passages: hits,
     question,
     language,
     notice,
   };
+}
+
+/**
+ * The sentences of a passage that may be quoted: table rows stay rows (a
+ * figure is quoted with its row label, not as one flattened „sentence” of
+ * numbers), frame sentences (letterhead, salutation, signature…) are left
+ * out, and an opening formula is cut to the fact after „informuję, że”.
+ */
+function quotableSentences(text: string): string[] {
+  const out: string[] = [];
+  let prose: string[] = [];
+  const flush = () => {
+    if (prose.length === 0) return;
+    for (const s of splitSentences(prose.join('\n'))) out.push(s.text);
+    prose = [];
+  };
+  for (const line of text.split('\n')) {
+    if (isTableRow(line)) {
+      flush();
+      out.push(line.trim().replace(/\s+/g, ' '));
+    } else prose.push(line);
+  }
+  flush();
+  return out.flatMap((s) => {
+    const tail = substantiveTail(s);
+    if (tail) return [tail];
+    return isFrameSentence(s) ? [] : [s];
+  });
 }

@@ -59,6 +59,8 @@ export interface Refusal {
   readonly passages: readonly SearchHit[];
   readonly citations: readonly [];
   readonly language: 'pl' | 'en';
+  /** The question's constraints (year, place, figure…) that no retrieved letter states, when that is why it was refused. */
+  readonly missing?: readonly string[];
 }
 
 export type Answer = LlmAnswer | ExtractiveAnswer | Refusal;

@@ -20,6 +20,8 @@ export interface AskJson {
     quote: string;
   }[];
   readonly passages: { letterId: string; file: string; page: number | null; score: number; text: string }[];
+  /** On a refusal because the archive lacks what the question names (a year, place, figure…): what is missing. */
+  readonly missing?: string[];
 }
 
 export function answerToJson(answer: Answer): AskJson {
@@ -43,6 +45,7 @@ export function answerToJson(answer: Answer): AskJson {
       score: h.score,
       text: h.passage.text,
     })),
+    ...(answer.kind === 'refusal' && answer.missing?.length ? { missing: [...answer.missing] } : {}),
   };
 }
 

@@ -1,0 +1,149 @@
+/**
+ * What kind of answer a Polish question asks for, and whether a sentence
+ * holds it. „Kiedy goście z Yingkou odwiedzili Chorzów?” asks for a date: the
+ * sentence „w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta
+ * Yingkou” answers it, „Nasi goście oprócz wizyty w Urzędzie Miasta…” only
+ * repeats its words. Compound questions („ile umów … i na jaką kwotę …”) are
+ * split into parts, each with its own type, so that each part gets a sentence.
+ *
+ * Hand-written: the cues are Polish question words and the way official
+ * letters write dates, amounts, bodies and decisions; no library covers that.
+ */
+import { foldText } from '../archive/fold-text.js';
+
+export type AnswerType = 'kiedy' | 'ile' | 'kto' | 'gdzie' | 'dlaczego' | 'czy' | 'przepis';
+
+export interface QuestionPart {
+  /** The part of the question (from its question word to the next part). */
+  readonly text: string;
+  /** What it asks for; `null` for an open question (`jak wygląda…`, `co…`). */
+  readonly type: AnswerType | null;
+}
+
+/** Question words (folded, lower case) and the type they ask for; longer cues first. */
+const CUES: readonly (readonly [RegExp, AnswerType])[] = [
+  [/\b(?:z|na podstawie|pod) (?:jakiego|ktorego) (?:artykulu|przepisu|paragrafu)|\b(?:jaki|ktory|jakie|ktore) (?:artykul|przepis|paragraf)|\bna jakiej podstawie prawnej/, 'przepis'],
+  [/\b(?:od|do|na) kiedy\b|\bkiedy\b|\bw jakim (?:terminie|okresie|roku|dniu|miesiacu)|\bjak dlugo\b|\bw ktorym roku\b|\bjakiego dnia\b|\bjaka data\b|\bw jakim czasie\b/, 'kiedy'],
+  [/\bile\b|\bilu\b|\bjak(?:a|i|ie) (?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:kwote|sume|wartosc)|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u, 'ile'],
+  [/\bkto\b|\bkogo\b|\bkomu\b|\bktory (?:organ|urzad|podmiot|minister|resort|sad|instytucja)|\bjak(?:i|a) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b|\bktora (?:instytucja|firma|spolka|sluzba)/u, 'kto'],
+  [/\bgdzie\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/, 'gdzie'],
+  [/\bdlaczego\b|\bz jakiego powodu\b|\bz jakich powodow\b|\bczemu\b|\bco jest przyczyna\b|\bjaka jest przyczyna\b|\bw jakim celu\b|\bpo co\b/, 'dlaczego'],
+  [/(?:^|[\s,;])czy\b/, 'czy'],
+];
+/** Any question word that may open a further part of a compound question. */
+const PART_START =
+  /(?:,\s*|\s+)(?:a\s+|i\s+|oraz\s+|a takze\s+)(?=(?:od |do |na |z |w |pod |przez )?(?:kiedy|ile|ilu|kto|kogo|komu|gdzie|dlaczego|czy|jak(?:a|i|ie|iej|im|ich)?|ktor\p{L}*|na jaka|w jakiej|z jakiego|czemu)\b)/gu;
+
+/**
+ * Splits a question into its parts and gives each its answer type.
+ * „Ile umów podpisano i na jaką łączną kwotę?” → [ile: „Ile umów podpisano”, ile: „na jaką łączną kwotę?”].
+ */
+export function questionParts(question: string): QuestionPart[] {
+  // Folding keeps lengths (one letter for one letter), so cut points carry over.
+  const folded = foldText(question).toLowerCase();
+  const cuts = [0];
+  for (const m of folded.matchAll(PART_START)) cuts.push(m.index + m[0].length);
+  cuts.push(question.length);
+  const parts: QuestionPart[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const text = question.slice(cuts[i], cuts[i + 1]).trim();
+    if (text.length === 0) continue;
+    parts.push({ text, type: typeOf(foldText(text).toLowerCase()) });
+  }
+  return parts.length > 0 ? parts : [{ text: question, type: typeOf(folded) }];
+}
+
+function typeOf(folded: string): AnswerType | null {
+  // The cue that comes first in the part decides (`czy wiadomo, ile …` asks for a number).
+  let best: { at: number; type: AnswerType } | null = null;
+  for (const [re, type] of CUES) {
+    const m = re.exec(folded);
+    if (!m) continue;
+    const at = type === 'czy' ? m.index + 100 : m.index;
+    if (!best || at < best.at) best = { at, type };
+  }
+  return best?.type ?? null;
+}
+
+/** A RegExp whose `\\b` is a word boundary for Polish letters too (JavaScript's `\\b` knows only ASCII). */
+function unicodeWords(source: string, flags: string): RegExp {
+  return new RegExp(source.replaceAll('\\b', '(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))'), flags);
+}
+
+const MONTHS = 'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień|styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu';
+/** Dates and periods: `2-3 lipca 2013 roku`, `17.08.2026 r.`, `w marcu 2024`, `od 2020 r.`, `do końca 2026 r.`, `w I kwartale 2026`. */
+const DATE_SPAN = new RegExp(
+  [
+    `(?:w dniach?\\s+|dnia\\s+|od\\s+|do\\s+|z dniem\\s+|z dnia\\s+|w terminie do\\s+)?\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?\\s+(?:${MONTHS})(?:\\s+\\d{4}\\s*(?:r\\.|roku)?)?`,
+    `(?:od\\s+|do\\s+|dnia\\s+|z dniem\\s+|z dnia\\s+)?\\d{1,2}\\.\\d{1,2}\\.\\d{4}\\s*(?:r\\.)?`,
+    `(?:w|od|do|we|na)\\s+(?:${MONTHS})\\s+\\d{4}\\s*(?:r\\.|roku)?`,
+    `(?:w|we|od|do|na|w latach|po)\\s+(?:(?:I|II|III|IV)\\s+(?:kwartale|półroczu)\\s+|końca\\s+|początku\\s+|połowie\\s+|roku\\s+)?(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)\\d{2})?\\s*(?:r\\.|roku|rok)?`,
+    `(?:19|20)\\d{2}\\s*(?:r\\.|roku)`,
+  ].join('|'),
+  'iu',
+);
+/** Law citations and other numbers that are no amount: `art. 12`, `poz. 1483`, `Dz. U.`, `nr 18193`, `§ 2`, years. */
+const NOT_AN_AMOUNT = /(?:art\.|ust\.|pkt|poz\.|nr|§|lit\.|Dz\.\s*U\.|sygn\.|K\d|interpelacj\p{L}*)\s*$/iu;
+/** An amount: a number with a unit or a counted noun (`18 mld zł`, `16,91%`, `254 umowy`, `150 909 uczniów`). */
+const AMOUNT_SPAN = /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?![\d)])(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku)(?![\p{L}]))\p{Ll}[\p{L}-]*)?/gu;
+const PERSON_OR_BODY = unicodeWords(String.raw`\b(?:minist\p{L}*|prezes\p{L}*|dyrektor\p{L}*|wojewod\p{L}*|starost\p{L}*|burmistrz\p{L}*|prezydent\p{L}*|komendant\p{L}*|rzeczni\p{L}*|sekretarz\p{L}*|marszał\p{L}*|wójt\p{L}*|inspektor\p{L}*|prokurat\p{L}*|sąd\p{L}*|urzęd\p{L}*|urząd|agencj\p{L}*|instytut\p{L}*|komend\p{L}*|rad[aziy]\s+\p{Lu}\p{L}*|fundusz\p{L}*|zakład\p{L}*|inspekcj\p{L}*|policj\p{L}*|straż\p{L}*|departament\p{L}*|biur[aoze]\p{L}*|zarząd\p{L}*|spółk\p{L}*|S\.A\.|sp\. z o\.o\.|uczelni\p{L}*|uniwersytet\p{L}*|szpital\p{L}*|kancelari\p{L}*|ośrod\p{L}*|centrum|zespół|zespoł\p{L}*|komisj\p{L}*|wykonawc\p{L}*|inwestor\p{L}*|operator\p{L}*)\b|(?<=\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`, 'u');
+const PLACE = unicodeWords(String.raw`\b(?:w|we|na|do|z|ze)\s+(?!(?:Polsce|Polski)\b)\p{Lu}\p{Ll}{2,}|\b(?:województw|powiat|gmin|miast|miejscowoś|prowincj|region)\p{L}*`, 'u');
+const CAUSE = unicodeWords(String.raw`\b(?:ponieważ|gdyż|bowiem|z uwagi na|ze względu na|w związku z|wynika(?:ło|ją)? z|dlatego|z powodu|przyczyn\p{L}*|w celu|celem|aby|żeby|spowodowan\p{L}*|skutkiem)\b`, 'iu');
+const DECISION = unicodeWords(String.raw`\b(?:nie\s+)?(?:planuje|planowane|przewiduje|przewidziano|przewiduje się|zamierza|rozważa|prowadzi|prowadzone|podjęto|podjął|podjęła|zostanie|zostaną|został[aoy]?|zostały|trwają|są prowadzone|nie ma|nie jest|nie są|brak|możliwe|możliwość|wyraził\p{L}*|zdecydował\p{L}*|zaplanowano|wprowadzono|wprowadzi|uruchomi\p{L}*|obowiązuje|obowiązują)\b`, 'iu');
+const PROVISION = unicodeWords(String.raw`\bart\.\s*\d+\p{Ll}?|§\s*\d+|\bustaw[aęyi]\s+z\s+dnia|\brozporządzeni\p{L}*\s+(?:Ministra|Rady)|\bKodeks\p{L}*`, 'u');
+
+/** True when the sentence holds an answer of the given type. */
+export function hasAnswerType(sentence: string, type: AnswerType): boolean {
+  switch (type) {
+    case 'kiedy':
+      return DATE_SPAN.test(sentence);
+    case 'ile':
+      return amountSpans(sentence).length > 0;
+    case 'kto':
+      return PERSON_OR_BODY.test(sentence);
+    case 'gdzie':
+      return PLACE.test(sentence);
+    case 'dlaczego':
+      return CAUSE.test(sentence);
+    case 'czy':
+      return DECISION.test(sentence);
+    case 'przepis':
+      return PROVISION.test(sentence);
+    default: {
+      const never: never = type;
+      return never;
+    }
+  }
+}
+
+/** Amounts in a sentence, without law citations, reference numbers and bare years. */
+function amountSpans(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(AMOUNT_SPAN)) {
+    const span = m[0].trim();
+    const before = sentence.slice(0, m.index);
+    if (NOT_AN_AMOUNT.test(before)) continue;
+    const number = /^(?:\p{L}+\.?\s*)*([\d\s\u00a0.,]+)/u.exec(span)?.[1]?.trim() ?? '';
+    // A bare year (`2024 r.`, `w 2024`) is a date, not an amount; a day of a date neither.
+    if (/^(?:19|20)\d{2}$/.test(number) && !/%|zł|mln|mld|tys/.test(span)) continue;
+    if (/^\d{1,2}$/.test(number) && /^\s*(?:[-–.]\s*\d|\p{L}*(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud))/u.test(sentence.slice(m.index + m[0].indexOf(number) + number.length))) continue;
+    if (/^\d{1,2}$/.test(number) && /\s(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud)/u.test(span)) continue;
+    out.push(span);
+  }
+  return out;
+}
+
+/**
+ * The shortest verbatim span of the sentence that answers a question of this
+ * type: the date for `kiedy`, the amount for `ile`. `null` for other types or
+ * when the sentence has none (the answer then opens with the quotes alone).
+ */
+export function directSpan(sentence: string, type: AnswerType | null, question = ''): string | null {
+  if (type === 'kiedy') return DATE_SPAN.exec(sentence)?.[0].trim() ?? null;
+  if (type !== 'ile') return null;
+  const spans = amountSpans(sentence);
+  // The amount of what was asked (`ile umów` → `8 umów`), else one with a unit, else the first.
+  const asked = new Set((foldText(question).match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 4)));
+  const counted = spans.find((s) => (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4))));
+  return counted ?? spans.find((s) => /%|zł|mln|mld|tys|euro|EUR|PLN|procent/u.test(s)) ?? spans[0] ?? null;
+}
