@@ -80,38 +80,32 @@ export function chunkPages(
     passages.push({ id: `${letterId}:${passages.length}`, letterId, ordinal: passages.length, page, start: span.start, end: span.end, text: body });
   };
 
-  if (scan.trim().length <= wholeLetterChars) {
-    // One passage from the first to the last line of substance (a frame line
-    // between them stays; the answer skips it sentence by sentence).
-    const first = scan.search(/\S/);
-    if (first >= 0) push({ start: first, end: scan.trimEnd().length }, pageAt(first));
-    return { text, passages };
-  }
-
-  function pageAt(offset: number): number | null {
-    let at = 0;
-    for (let i = 0; i < pages.length; i++) {
-      at += pageTexts[i]!.length + 2;
-      if (offset < at) return pages[i]!.page;
-    }
-    return pages[pages.length - 1]?.page ?? null;
-  }
-
+  // A short letter stays one passage (splitting it only scatters its terms),
+  // except where a frame line stands between its paragraphs: a passage never
+  // spans a frame line, or the sentence next to it would swallow it.
+  const isShort = scan.trim().length <= wholeLetterChars;
   let base = 0;
+  const spans: { span: Span; page: number | null }[] = [];
   pages.forEach((page, i) => {
     const pageText = scan.slice(base, base + pageTexts[i]!.length);
-    const spans = paragraphSpans(pageText, base).flatMap((s) => (s.end - s.start > maxChars ? splitLongSpan(text, s, maxChars) : [s]));
-    let current: Span | null = null;
-    for (const span of spans) {
-      if (current && span.end - current.start > targetChars) {
-        push(current, page.page);
-        current = null;
-      }
-      current = current ? { start: current.start, end: span.end } : { ...span };
+    for (const s of paragraphSpans(pageText, base)) {
+      for (const span of s.end - s.start > maxChars ? splitLongSpan(text, s, maxChars) : [s]) spans.push({ span, page: page.page });
     }
-    if (current) push(current, page.page);
     base += pageText.length + 2;
   });
+  let current: { span: Span; page: number | null } | null = null;
+  for (const next of spans) {
+    if (current) {
+      const crossesFrame = text.slice(current.span.end, next.span.start).trim() !== '';
+      const isFull = !isShort && (next.page !== current.page || next.span.end - current.span.start > targetChars);
+      if (crossesFrame || isFull) {
+        push(current.span, current.page);
+        current = null;
+      }
+    }
+    current = current ? { span: { start: current.span.start, end: next.span.end }, page: current.page } : next;
+  }
+  if (current) push(current.span, current.page);
   return { text, passages };
 }
 

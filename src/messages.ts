@@ -28,6 +28,7 @@ export const ANSWER_TEXT = {
     noDate: 'bez daty',
     extractiveIntro: 'Z archiwum (fragmenty pism):',
     directAnswer: 'W skrócie:',
+    alsoIn: 'także:',
     fallbackNotice: 'Model językowy jest niedostępny — pokazuję najtrafniejsze fragmenty pism.',
     ungrounded: 'Uwaga: tej odpowiedzi nie udało się powiązać ze źródłami.',
     unverifiedQuotes: (count: number) =>
@@ -42,6 +43,7 @@ export const ANSWER_TEXT = {
     noDate: 'undated',
     extractiveIntro: 'From the archive (excerpts of letters):',
     directAnswer: 'In short:',
+    alsoIn: 'also:',
     fallbackNotice: 'The language model is unavailable — showing the most relevant excerpts.',
     ungrounded: 'Note: this answer could not be tied to any source.',
     unverifiedQuotes: (count: number) =>

@@ -11,6 +11,7 @@ import type { Assistant } from '../../src/assistant/types.js';
 import type { Answer } from '../../src/answer/types.js';
 import { retrievePassages } from '../../src/retrieval/retrieve-passages.js';
 import { answerToJson, type AskJson } from '../../src/cli/format-answer.js';
+import { boilerplateKinds, quotedSentences } from './detect-boilerplate.js';
 import { containsAll, meanOrNull, ndcgAt, normalizeWhitespace, round } from './metrics.js';
 import type { EvalQuestion } from './questions.js';
 
@@ -35,6 +36,10 @@ export interface QuestionResult {
   readonly isFallback: boolean;
   /** LLM-judged share of supported claims (`--judge`), else null. */
   readonly groundedness: number | null;
+  /** Boilerplate kinds quoted in the answer (`detect-boilerplate.ts`), empty when none. */
+  readonly boilerplate: readonly string[];
+  /** True when a sentence is quoted twice in the answer. */
+  readonly repeatsQuote: boolean;
   /** The answer as `ask --json` prints it, for `--dump`. */
   readonly json: AskJson;
 }
@@ -54,6 +59,10 @@ export interface EvalSummary {
   citation_validity: number | null;
   retrieval_p50_ms: number | null;
   retrieval_p95_ms: number | null;
+  /** Share of answered questions whose answer quotes boilerplate (letterhead, greeting, signature…). */
+  boilerplate_rate: number | null;
+  /** Share of answered questions with a sentence quoted twice. */
+  repeated_quote_rate: number | null;
   /** `llm` when an LLM wrote the answers, else `extractive`. */
   answer_mode: 'llm' | 'extractive';
   /** Answers that fell back to extractive because the LLM failed. */
@@ -115,6 +124,18 @@ export async function evaluateQuestion(
     isFallback: answer.kind === 'extractive' && answer.notice !== null,
     groundedness: judge ? await judge(answer) : null,
     json: answerToJson(answer),
+    ...quoteChecks(answer),
+  };
+}
+
+function quoteChecks(answer: Answer): { boilerplate: string[]; repeatsQuote: boolean } {
+  if (answer.kind === 'refusal') return { boilerplate: [], repeatsQuote: false };
+  // The direct line („W skrócie: „…” [1]”) repeats a span of a quote by design; only the quotes count.
+  const quotes = quotedSentences(answer.text).filter((q, i, all) => !all.some((o, j) => j !== i && o.length > q.length && o.includes(q)));
+  const normalized = quotes.map((q) => normalizeWhitespace(q));
+  return {
+    boilerplate: [...new Set(quotes.flatMap(boilerplateKinds))],
+    repeatsQuote: new Set(normalized).size < normalized.length,
   };
 }
 
@@ -147,6 +168,8 @@ export function summarize(results: readonly QuestionResult[], answerMode: 'llm' 
     citation_validity: totalCitations === 0 ? null : round(results.reduce((a, r) => a + r.validCitations, 0) / totalCitations),
     retrieval_p50_ms: round(percentile(times, 50), 2),
     retrieval_p95_ms: round(percentile(times, 95), 2),
+    boilerplate_rate: round(meanOrNull(results.filter((r) => !r.refused).map((r) => (r.boilerplate.length > 0 ? 1 : 0)))),
+    repeated_quote_rate: round(meanOrNull(results.filter((r) => !r.refused).map((r) => (r.repeatsQuote ? 1 : 0)))),
     answer_mode: answerMode,
     llm_fallbacks: results.filter((r) => r.isFallback).length,
     groundedness: round(meanOrNull(results.flatMap((r) => (r.groundedness === null ? [] : [r.groundedness])))),
@@ -166,5 +189,6 @@ export function dumpLine(r: QuestionResult): string {
     citations,
     letters: r.ranked.map((file, i) => ({ rank: i + 1, file, relevant: r.relevantFlags[i] ?? false })),
     must_contain_ok: r.mustContainOk,
+    boilerplate: r.boilerplate,
   });
 }

@@ -24,7 +24,7 @@ export interface QuestionPart {
 const CUES: readonly (readonly [RegExp, AnswerType])[] = [
   [/\b(?:z|na podstawie|pod) (?:jakiego|ktorego) (?:artykulu|przepisu|paragrafu)|\b(?:jaki|ktory|jakie|ktore) (?:artykul|przepis|paragraf)|\bna jakiej podstawie prawnej/, 'przepis'],
   [/\b(?:od|do|na) kiedy\b|\bkiedy\b|\bw jakim (?:terminie|okresie|roku|dniu|miesiacu)|\bjak dlugo\b|\bw ktorym roku\b|\bjakiego dnia\b|\bjaka data\b|\bw jakim czasie\b/, 'kiedy'],
-  [/\bile\b|\bilu\b|\bjak(?:a|i|ie) (?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:kwote|sume|wartosc)|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u, 'ile'],
+  [/\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ )?(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u, 'ile'],
   [/\bkto\b|\bkogo\b|\bkomu\b|\bktory (?:organ|urzad|podmiot|minister|resort|sad|instytucja)|\bjak(?:i|a) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b|\bktora (?:instytucja|firma|spolka|sluzba)/u, 'kto'],
   [/\bgdzie\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/, 'gdzie'],
   [/\bdlaczego\b|\bz jakiego powodu\b|\bz jakich powodow\b|\bczemu\b|\bco jest przyczyna\b|\bjaka jest przyczyna\b|\bw jakim celu\b|\bpo co\b/, 'dlaczego'],
@@ -41,12 +41,17 @@ const PART_START =
 export function questionParts(question: string): QuestionPart[] {
   // Folding keeps lengths (one letter for one letter), so cut points carry over.
   const folded = foldText(question).toLowerCase();
-  const cuts = [0];
-  for (const m of folded.matchAll(PART_START)) cuts.push(m.index + m[0].length);
-  cuts.push(question.length);
+  // [start, end) of each part: a part ends where its connector (`i`, `oraz`, `,`) begins.
+  const bounds: [number, number][] = [];
+  let start = 0;
+  for (const m of folded.matchAll(PART_START)) {
+    bounds.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  bounds.push([start, question.length]);
   const parts: QuestionPart[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const text = question.slice(cuts[i], cuts[i + 1]).trim();
+  for (const [from, to] of bounds) {
+    const text = question.slice(from, to).trim();
     if (text.length === 0) continue;
     parts.push({ text, type: typeOf(foldText(text).toLowerCase()) });
   }

@@ -31,7 +31,8 @@
  * threshold much. Document frequencies come from the index (`termStats`).
  */
 import { analyze, analyzeQuery, foldText, STOP_WORDS } from '../archive/analyzer.js';
-import type { ArchiveIndex, SearchHit, TermStats } from '../archive/types.js';
+import type { ArchiveIndex, Letter, SearchHit, TermStats } from '../archive/types.js';
+import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
 
 /** Letters compared by the loose (truncation) match. */
@@ -284,15 +285,19 @@ export interface GatherEvidenceOptions {
 
 /** What both answers and reply drafts rest on: the passages, term statistics, and the refusal evidence. */
 export interface Evidence {
+  /** Retrieved passages, copies of one letter folded into its best-ranked copy. */
   readonly hits: SearchHit[];
+  /** Per letter id: its other copies in the archive (see `attachCopies`). */
+  readonly copies: ReadonlyMap<string, readonly Letter[]>;
   readonly stats: TermStats;
   readonly answerability: AnswerabilityResult;
 }
 
 /** Retrieves passages for a question and assesses whether they can answer it (one place for answers and drafts). */
 export async function gatherEvidence({ index, question, k, accessGroups = [] }: GatherEvidenceOptions): Promise<Evidence> {
-  const hits = await retrievePassages({ index, question, k, perLetter: PASSAGES_PER_LETTER, filter: { accessGroups } });
+  const retrieved = await retrievePassages({ index, question, k, perLetter: PASSAGES_PER_LETTER, filter: { accessGroups } });
+  const { hits, copies } = await groupDuplicateLetters({ index, hits: retrieved });
   const stats = await index.termStats(analyzeQuery(question));
   const answerability = assessAnswerability({ question, letterTexts: await topLetterTexts(index, hits), stats });
-  return { hits, stats, answerability };
+  return { hits, copies, stats, answerability };
 }

@@ -3,7 +3,7 @@
  * citation names the letter (reference, date, author) and the page, which is
  * what a councillor needs to find the original.
  */
-import type { SearchHit } from '../archive/types.js';
+import type { Letter, SearchHit } from '../archive/types.js';
 import { ANSWER_TEXT } from '../messages.js';
 import type { Citation } from './types.js';
 
@@ -43,7 +43,8 @@ export function describeCitation(citation: Citation, language: 'pl' | 'en' = 'pl
     citation.page !== null ? `${t.page} ${citation.page}` : null,
     citation.ocr ? t.ocr : null,
   ].filter((p): p is string => Boolean(p));
-  return parts.join(', ');
+  const also = citation.also?.length ? ` (${t.alsoIn} ${citation.also.join('; ')})` : '';
+  return parts.join(', ') + also;
 }
 
 /** The plain-text `Źródła:` block: one `[n] …` line per citation. Empty when there are none. */
@@ -51,4 +52,15 @@ export function formatSources(citations: readonly Citation[], language: 'pl' | '
   if (citations.length === 0) return '';
   const lines = citations.map((c) => `[${c.n}] ${describeCitation(c, language)}${c.url ? ` <${c.url}>` : ''}`);
   return `${ANSWER_TEXT[language].sourcesHeading}\n${lines.join('\n')}`;
+}
+
+/**
+ * Names the other copies of each cited letter (`groupDuplicateLetters`) on its
+ * citation, so a letter held twice is one source „także: …” the other file.
+ */
+export function attachCopies<C extends Citation>(citations: readonly C[], copies: ReadonlyMap<string, readonly Letter[]>): C[] {
+  return citations.map((c) => {
+    const letters = copies.get(c.letterId);
+    return letters?.length ? { ...c, also: letters.map((l) => l.file) } : c;
+  });
 }

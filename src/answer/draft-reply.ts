@@ -9,7 +9,7 @@
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from './assess-answerability.js';
 import { formatPassage } from './build-answer-messages.js';
-import { formatSources } from './citations.js';
+import { attachCopies, formatSources } from './citations.js';
 import { composeExtractiveAnswer } from './extractive-answer.js';
 import type { LlmClient } from './llm-client.js';
 import { loadPrompt, promptMessages } from './load-prompt.js';
@@ -75,7 +75,7 @@ export async function draftReply({
   accessGroups = [],
   signal,
 }: DraftReplyOptions): Promise<DraftReply> {
-  const { hits, stats, answerability } = await gatherEvidence({ index, question: request, k: passages, accessGroups });
+  const { hits, copies, stats, answerability } = await gatherEvidence({ index, question: request, k: passages, accessGroups });
   const salutation = salutationFor(to);
   const base = { request, to: to ?? null, passages: hits, removedCitations: 0, unverifiedQuotes: [] as string[] };
   const refusal: DraftReply = {
@@ -94,12 +94,16 @@ export async function draftReply({
       temperature: 0.2,
     });
     const verified = verifyCitations({ text: reply, hits });
-    return { ...base, kind: 'llm', text: verified.text, citations: verified.citations, removedCitations: verified.removedCitations, unverifiedQuotes: verified.unverifiedQuotes };
+    return { ...base, kind: 'llm', text: verified.text, citations: attachCopies(verified.citations, copies), removedCitations: verified.removedCitations, unverifiedQuotes: verified.unverifiedQuotes };
   }
 
   const extractive = composeExtractiveAnswer({ question: request, hits, weights: weighTerms(request, stats), language: 'pl', maxSentences: 4 });
   if (!extractive) return refusal;
-  const body = extractive.text.split('\n').slice(1).join('\n');
+  // Only the quoted sentences: the intro and the „W skrócie” line are chat forms, not letter text.
+  const body = extractive.text
+    .split('\n')
+    .filter((line) => line.startsWith('„'))
+    .join('\n');
   const text = [
     salutation,
     `W odpowiedzi na wystąpienie w sprawie: ${request.trim().replace(/[.?!]*$/, '')} uprzejmie informuję, że w archiwum znajdują się następujące ustalenia:`,
@@ -107,7 +111,7 @@ export async function draftReply({
     '[do uzupełnienia: stanowisko i ewentualne dalsze działania.]',
     `${CLOSING}\n${SIGNATURE_PLACEHOLDER}`,
   ].join('\n\n');
-  return { ...base, kind: 'extractive', text, citations: extractive.citations };
+  return { ...base, kind: 'extractive', text, citations: attachCopies(extractive.citations, copies) };
 }
 
 /** The draft as plain text: letter, then `Źródła:`. */

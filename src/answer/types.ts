@@ -19,6 +19,8 @@ export interface Citation {
   readonly ocr: boolean;
   /** Verbatim text from the cited passage that supports the claim. */
   readonly quote: string;
+  /** Other copies of the same letter in the archive (a scan and its text, a second file), named as „także: …”. */
+  readonly also?: readonly string[];
 }
 
 interface AnswerBase {

@@ -175,6 +175,8 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
       break;
     }
   }
+  // `Z wyrazami szacunku` / `Z upoważnienia Ministra …`: the block starts at the first of them.
+  while (closing > 0 && CLOSING.test(trimmed[closing - 1]!) && trimmed[closing - 1]!.length < 90) closing -= 1;
   // The zone ends at running text again (endnotes, an attachment's text).
   if (closing >= 0 && closing >= trimmed.length * 0.3) {
     parts[closing] = 'closing';

@@ -15,6 +15,7 @@ import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { weighTerms } from '../answer/term-weights.js';
+import { attachCopies } from '../answer/citations.js';
 import type { Answer, Refusal } from '../answer/types.js';
 import { BotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
@@ -70,7 +71,7 @@ export function createAssistant({
         logger.debug({ question: safeLogField(question) }, 'standalone question');
       }
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits, stats, answerability } = await gatherEvidence({ index, question, k: passages, accessGroups: request.user?.accessGroups ?? [] });
+      const { hits, copies, stats, answerability } = await gatherEvidence({ index, question, k: passages, accessGroups: request.user?.accessGroups ?? [] });
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
@@ -104,7 +105,10 @@ export function createAssistant({
           logger.info({ removedCitations: result.removedCitations, unverifiedQuotes: result.unverifiedQuotes.length, citations: result.citations.length }, 'LLM answer verified');
         }
       }
-      if (result.kind !== 'refusal') yield { type: 'citations', citations: result.citations };
+      if (result.kind !== 'refusal') {
+        result = { ...result, citations: attachCopies(result.citations, copies) };
+        yield { type: 'citations', citations: result.citations };
+      }
       // LLM text was streamed already; extractive answers, refusals and fallbacks arrive whole.
       if (result.kind !== 'llm') yield { type: 'delta', text: result.text };
       yield { type: 'final', answer: result };

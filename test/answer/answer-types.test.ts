@@ -1,0 +1,51 @@
+import { directSpan, hasAnswerType, questionParts } from '../../src/answer/answer-types.js';
+
+describe('questionParts', () => {
+  it.each([
+    ['Kiedy goście z Yingkou odwiedzili Chorzów?', ['kiedy']],
+    ['Od kiedy obowiązuje nowa stawka?', ['kiedy']],
+    ['Ile umów z KPO podpisano i na jaką łączną kwotę?', ['ile', 'ile']],
+    ['Kto prowadzi postępowanie i kiedy je wszczęto?', ['kto', 'kiedy']],
+    ['Jaki odsetek rocznika 2011 zaszczepiono przeciw HPV?', ['ile']],
+    ['Dlaczego ministerstwo nie wprowadziło zmian?', ['dlaczego']],
+    ['Czy rząd planuje zmianę przepisów?', ['czy']],
+    ['Z jakiego artykułu Kodeksu karnego wszczęto postępowanie?', ['przepis']],
+    ['Gdzie powstanie nowy szpital?', ['gdzie']],
+    ['Jak wyglądała współpraca Chorzowa z prowincją Liaoning?', [null]],
+    ['ile kasy dostaly osp i od kiedy', ['ile', 'kiedy']],
+  ])('%s → %j', (question, types) => {
+    expect(questionParts(question).map((p) => p.type)).toEqual(types);
+  });
+
+  it('keeps the text of each part', () => {
+    expect(questionParts('Ile umów podpisano i na jaką kwotę?').map((p) => p.text)).toEqual(['Ile umów podpisano', 'na jaką kwotę?']);
+  });
+});
+
+describe('hasAnswerType', () => {
+  it.each([
+    ['W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.', 'kiedy', true],
+    ['Nasi goście oprócz wizyty w Urzędzie Miasta mieli okazję spotkać się z dyrekcją.', 'kiedy', false],
+    ['Program obejmuje realizację 129 kluczowych projektów.', 'ile', true],
+    ['Zgodnie z art. 126 ust. 8 ustawy szkody są szacowane.', 'ile', false],
+    ['Zgodnie z art. 126 ust. 8 ustawy szkody są szacowane.', 'przepis', true],
+    ['Ministerstwo nie planuje zmiany tych przepisów.', 'czy', true],
+    ['Zmiana nie jest możliwa, ponieważ wymaga zgody Komisji Europejskiej.', 'dlaczego', true],
+    ['Postępowanie prowadzi Prokuratura Okręgowa w Gdańsku.', 'kto', true],
+  ] as const)('%s has %s: %s', (sentence, type, expected) => expect(hasAnswerType(sentence, type)).toBe(expected));
+});
+
+describe('directSpan', () => {
+  it('gives the date of a kiedy answer', () => {
+    expect(directSpan('W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.', 'kiedy')).toBe('w dniach 2-3 lipca 2013 roku');
+    expect(directSpan('Ustawa wejdzie w życie 17.08.2026 r. po ogłoszeniu.', 'kiedy')).toBe('17.08.2026 r.');
+  });
+  it('gives the amount of what was asked, not a law citation or a year', () => {
+    const sentence = 'W ramach art. 12 w latach 2024-2026 podpisano 8 umów na łączną wartość ok. 18 mld zł.';
+    expect(directSpan(sentence, 'ile', 'Ile umów podpisano?')).toBe('8 umów');
+    expect(directSpan(sentence, 'ile', 'Na jaką kwotę?')).toBe('ok. 18 mld zł');
+  });
+  it('gives nothing for types without a short span', () => {
+    expect(directSpan('Ministerstwo nie planuje zmian.', 'czy')).toBeNull();
+  });
+});

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { classifyLetterLines, isFrameSentence, isTableRow, substantiveTail } from '../../src/archive/letter-parts.js';
+import { chunkPages, maskFrameLines } from '../../ingest/chunk.js';
+
+const letter = (name: string) => readFileSync(new URL(`../fixtures/letters/${name}`, import.meta.url), 'utf8');
+
+/** The part of the first line equal to `line` (trimmed). */
+function partOf(text: string, line: string): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.trim() === line);
+  if (i < 0) throw new Error(`no line ${line}`);
+  return classifyLetterLines(lines)[i]!;
+}
+
+describe('classifyLetterLines on letters of seven offices', () => {
+  // [file, frame lines with their part, substance lines that must stay body]
+  const cases: [string, [string, string][], string[]][] = [
+    [
+      'answers/i18883-DWTJ4S.txt', // Ministerstwo Finansów
+      [
+        ['tel.: +48 22 694 55 55 ul. Świętokrzyska 12', 'contact'],
+        ['Warszawa, 6 sierpnia 2026 roku', 'place-date'],
+        ['Znak sprawy: DPL2.054.12.2026', 'reference'],
+        ['Szanowny Panie Marszałku,', 'salutation'],
+        ['Z wyrazami szacunku', 'closing'],
+        ['Jarosław Neneman', 'signature'],
+      ],
+      [],
+    ],
+    [
+      'answers/i16219-DWEHL7.txt', // Ministerstwo Energii, e-signature artefacts
+      [
+        ['BM-WPR.0510.131.2026.KK', 'reference'],
+        ['Warszawa, 27.07.2026', 'place-date'],
+        ['$ezdPolePodpisu1', 'signature'],
+        ['27.07.2026', 'signature'],
+        ['Do wiadomości:', 'distribution'],
+        ['1. Kancelaria Prezesa Rady Ministrów', 'distribution'],
+        ['Marian Zmarzły', 'signature'],
+      ],
+      ['przygotowaną w porozumieniu z Ministrem Klimatu i Środowiska, Ministrem Rozwoju'],
+    ],
+    [
+      'answers/i13894-DW9HUW.txt', // Ministerstwo Cyfryzacji
+      [
+        ['www.gov.pl/web/cyfryzacja', 'contact'],
+        ['Sekretarz Stanu', 'letterhead'],
+        ['BM.WP.057.221.2025', 'reference'],
+        ['Szanowny Pan', 'addressee'],
+        ['Szanowny Panie Marszałku,', 'salutation'],
+        ['/dokument podpisany elektronicznie/', 'signature'],
+      ],
+      ['Siarki, Marcina Warchoła oraz Pani Marii Kurowskiej w sprawie wydatków Ministerstwa'],
+    ],
+    [
+      'answers/i17350-DW2HLG.txt', // Ministerstwo Obrony Narodowej
+      [['Do wiadomości: Dyrektor Departamentu Spraw Parlamentarnych w KPRM', 'distribution']],
+      ['NATO 2 i 3) i powiązane systemy antydronowe. Według szacunków 89% środków'],
+    ],
+    [
+      'answers/i17729-DVUHHH.txt', // Ministerstwo Zdrowia
+      [
+        ['adres email: kancelaria@mz.gov.pl 00-952 Warszawa', 'contact'],
+        ['ZPŚ.050.26.2026.JP', 'reference'],
+        ['Pan Włodzimierz Czarzasty', 'addressee'],
+      ],
+      [],
+    ],
+    [
+      'answers/i18193-DWQHMC.txt', // Ministerstwo Sprawiedliwości
+      [
+        ['kontakt@ms.gov.pl 00-950 Warszawa P-33', 'contact'],
+        ['BK-VII.0520.350.2026', 'reference'],
+        ['/podpisano elektronicznie/', 'signature'],
+      ],
+      [],
+    ],
+    [
+      'sejm/i10446-DVZJJK.txt', // Ministerstwo Edukacji Narodowej, from the Sejm's web page
+      [
+        ['Odpowiadający: sekretarz stanu w Ministerstwie Edukacji Narodowej Henryk Kiepura', 'letterhead'],
+        ['Warszawa, 14-07-2026', 'place-date'],
+        ['Szanowny Panie Pośle,', 'salutation'],
+        ['Z upoważnienia Ministra Edukacji', 'signature'],
+      ],
+      ['Odpowiedź na interpelację nr 10446', 'w sprawie podwyżek wynagrodzeń nauczycieli'],
+    ],
+    [
+      'chorzow-liaoning.txt', // Urząd Miasta Chorzów, OCR'd scan as text
+      [
+        ['Chorzów dnia, 2 marca 2020r.', 'place-date'],
+        ['Pan', 'addressee'],
+        ['Z poważaniem', 'closing'],
+      ],
+      [],
+    ],
+  ];
+  it.each(cases)('%s', (file, frame, body) => {
+    const text = letter(file);
+    for (const [line, part] of frame) expect([line, partOf(text, line)]).toEqual([line, part]);
+    for (const line of body) expect([line, partOf(text, line)]).toEqual([line, 'body']);
+  });
+
+  it('keeps every substantive paragraph of the Chorzów letter', () => {
+    const text = letter('chorzow-liaoning.txt');
+    const masked = maskFrameLines(text);
+    expect(masked.length).toBe(text.length);
+    expect(masked).toContain('w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou');
+    expect(masked).toContain('ponownego otwarcia kopalni');
+    expect(masked).not.toContain('Z poważaniem');
+    expect(masked).not.toContain('Chorzów dnia, 2 marca');
+  });
+
+  it('cuts passages with no contact line, salutation or signature in them', () => {
+    for (const file of ['answers/i18883-DWTJ4S.txt', 'answers/i16219-DWEHL7.txt', 'answers/i13894-DW9HUW.txt', 'answers/i17729-DVUHHH.txt']) {
+      const { passages } = chunkPages('x', [{ page: 1, text: letter(file), ocr: false }]);
+      const all = passages.map((p) => p.text).join('\n');
+      expect([file, all.match(/\+48|@|Szanowny Panie|Z wyrazami szacunku|\$ezd|podpisany elektronicznie/u)?.[0] ?? null]).toEqual([file, null]);
+      expect(passages.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('isFrameSentence', () => {
+  it.each([
+    'Szanowny Panie Marszałku,',
+    'Z wyrazami szacunku Dariusz Standerski Sekretarz Stanu /dokument podpisany elektronicznie/',
+    'telefon +48 22 245 54 42 ul. Królewska 27 adres email sekretariat.BM@cyfra.gov.pl 00-060 Warszawa',
+    'Chorzów dnia, 2 marca 2020r.',
+    'Strona 2 z 2',
+    '15.08.2026$ezdPolePodpisu1',
+    'Do wiadomości: Kancelaria Prezesa Rady Ministrów - Departament Spraw Parlamentarnych',
+    'Od: Jan Kowalski <jan@example.pl>',
+    'W odpowiedzi na interpelację nr 18193 Pani Poseł Barbary Dolniak w sprawie domniemania ojcostwa, uprzejmie informuję, co następuje.',
+    'Znak sprawy: DPL2.054.12.2026',
+  ])('frame: %s', (s) => expect(isFrameSentence(s)).toBe(true));
+
+  it.each([
+    'W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.',
+    'Według szacunków 89% środków pożyczkowych z instrumentu SAFE trafi do polskiego przemysłu obronnego.',
+    'Zgodnie z art. 126 ust. 8 i 9 ustawy o ochronie przyrody szkody są szacowane przez Służbę Parku Narodowego.',
+    'Szczegółowe informacje są dostępne pod adresem: https://www.gov.pl/web/priorytety.',
+  ])('substance: %s', (s) => expect(isFrameSentence(s)).toBe(false));
+});
+
+describe('substantiveTail', () => {
+  it('cuts an opening formula to the fact after „informuję, że”', () => {
+    expect(
+      substantiveTail('W odpowiedzi na interpelację nr 17653 w sprawie dróg uprzejmie informuję, że w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.'),
+    ).toBe('w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.');
+  });
+  it('gives nothing for a formula with no fact, or for a sentence that is no formula', () => {
+    expect(substantiveTail('W odpowiedzi na interpelację nr 18193 uprzejmie przedstawiam następujące informacje.')).toBeNull();
+    expect(substantiveTail('Rząd informuje, że w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.')).toBeNull();
+  });
+});
+
+describe('isTableRow', () => {
+  it.each([
+    ['Mazowieckie   12 345   6,7%', true],
+    ['2024 r.  1 250  3 400  12,5%', true],
+    ['Ogółem 1 234 567 98,5%', true],
+    ['NATO 2 i 3) i powiązane systemy antydronowe. Według szacunków 89% środków', false],
+    ['W latach 2024-2026 podpisano 8 umów na łączną wartość ok. 18 mld zł.', false],
+  ])('%s → %s', (line, expected) => expect(isTableRow(line)).toBe(expected));
+});
