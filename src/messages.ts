@@ -29,6 +29,8 @@ export const ANSWER_TEXT = {
     extractiveIntro: 'Z archiwum (fragmenty pism):',
     directAnswer: 'W skrócie:',
     alsoIn: 'także:',
+    missing: (what: readonly string[]) => `Archiwum nie zawiera informacji o: ${what.map((w) => `„${w}”`).join(', ')}.`,
+    closest: 'Najbliższe w archiwum:',
     fallbackNotice: 'Model językowy jest niedostępny — pokazuję najtrafniejsze fragmenty pism.',
     ungrounded: 'Uwaga: tej odpowiedzi nie udało się powiązać ze źródłami.',
     unverifiedQuotes: (count: number) =>
@@ -44,6 +46,8 @@ export const ANSWER_TEXT = {
     extractiveIntro: 'From the archive (excerpts of letters):',
     directAnswer: 'In short:',
     alsoIn: 'also:',
+    missing: (what: readonly string[]) => `The archive holds nothing on: ${what.map((w) => `“${w}”`).join(', ')}.`,
+    closest: 'Closest in the archive:',
     fallbackNotice: 'The language model is unavailable — showing the most relevant excerpts.',
     ungrounded: 'Note: this answer could not be tied to any source.',
     unverifiedQuotes: (count: number) =>

@@ -15,8 +15,9 @@ import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { weighTerms } from '../answer/term-weights.js';
-import { attachCopies } from '../answer/citations.js';
-import type { Answer, Refusal } from '../answer/types.js';
+import { attachCopies, describeCitation } from '../answer/citations.js';
+import { checkConstraints } from '../answer/check-constraints.js';
+import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
 import { ANSWER_TEXT, STATUS_TEXT, USER_MESSAGES_PL } from '../messages.js';
@@ -81,8 +82,11 @@ export function createAssistant({
       const weights = weighTerms(question, stats);
       const extractive = (notice: string | null) => composeExtractiveAnswer({ question, hits, weights, language, notice }) ?? refusal;
 
+      // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing and what is closest.
+      const missing = hits.length === 0 ? [] : checkConstraints({ question, hits, answerability });
       let result: Answer;
-      if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) result = refusal;
+      if (missing.length > 0) result = nearMissRefusal({ refusal, missing, closest: composeExtractiveAnswer({ question, hits, weights, language, maxSentences: 1 }) });
+      else if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) result = refusal;
       else if (!llm) result = extractive(null);
       else {
         yield { type: 'status', stage: 'writing', text: STATUS_TEXT.writing };
@@ -123,6 +127,18 @@ export function createAssistant({
     }
   }
   return { answer };
+}
+
+/**
+ * The refusal for a near miss: what the archive lacks, then the closest
+ * sentence it does hold with its source named inline (a refusal cites no
+ * `[n]`: nothing is answered from it).
+ */
+function nearMissRefusal({ refusal, missing, closest }: { refusal: Refusal; missing: readonly string[]; closest: ExtractiveAnswer | null }): Refusal {
+  const t = ANSWER_TEXT[refusal.language];
+  const source = closest?.citations[0];
+  const hint = source ? `\n${t.closest} „${source.quote}” (${describeCitation(source, refusal.language)})` : '';
+  return { ...refusal, text: `${t.missing(missing)}${hint}`, missing: [...missing] };
 }
 
 /** Runs the assistant to completion and returns the final answer (for CLI, eval and tests). */

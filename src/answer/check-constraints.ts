@@ -1,0 +1,79 @@
+/**
+ * The question's hard constraints, checked before answering: a year, a date
+ * or a figure the question names must be in the passages that would be
+ * cited, and a place, body or person it names must be in the letters found.
+ * A missing constraint is a verdict, not a lower score: „Ile wyniósł czas
+ * oczekiwania w 2023 r.?” against letters that give 2024 and 2026 is refused
+ * with „brak danych za 2023”, not answered with the 2024 figure as if it were
+ * the answer. The names come from `assessAnswerability` (which already knows
+ * which names the archive has never seen, or no retrieved letter contains).
+ */
+import type { SearchHit } from '../archive/types.js';
+import type { AnswerabilityResult } from './assess-answerability.js';
+
+export interface CheckConstraintsOptions {
+  readonly question: string;
+  /** The passages that would be cited, best first (with their letters' metadata). */
+  readonly hits: readonly SearchHit[];
+  readonly answerability: AnswerabilityResult;
+}
+
+const YEAR = /(?<![\d.,/-])((?:19|20)\d{2})(?![\d])(?:\s*[-–]\s*((?:19|20)\d{2})(?!\d))?/gu;
+/** A figure: at least two digits, thousands separated by spaces or not, with decimals (`2300`, `2 300`, `0,75`, `16,91`). */
+const FIGURE = /(?<![\p{L}\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])/gu;
+/** The widest year range in a letter taken to cover the years inside it (`w latach 2014-2020`). */
+const MAX_RANGE = 15;
+
+/** Years a text states, ranges expanded (`2024-2026` covers 2025). */
+function yearsIn(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(YEAR)) {
+    const from = Number(m[1]);
+    const to = m[2] ? Number(m[2]) : from;
+    if (to >= from && to - from <= MAX_RANGE) for (let y = from; y <= to; y++) out.add(y);
+    else out.add(from);
+  }
+  return out;
+}
+
+/** Figures of a text, normalised (`2 300` → `2300`, `0,75` → `0.75`). */
+function figuresIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(FIGURE)) out.add(normaliseFigure(m[1]!, m[2]));
+  return out;
+}
+
+function normaliseFigure(whole: string, decimals: string | undefined): string {
+  return `${whole.replace(/[ \u00a0]/g, '')}${decimals ? `.${decimals}` : ''}`;
+}
+
+/**
+ * What the question names that the evidence does not hold, as written in the
+ * question (`2023`, `2300 zł`, `Wąbrzeźnie`). Empty when every constraint is met.
+ */
+export function checkConstraints({ question, hits, answerability }: CheckConstraintsOptions): string[] {
+  const texts = hits.map((h) => h.passage.text);
+  const letters = new Map(hits.map((h) => [h.letter.id, h.letter]));
+  // The letter's own date and metadata count: „pismo z 2020 r.” names the letter's year.
+  for (const l of letters.values()) texts.push([l.title, l.date, l.reference, l.interpellation, l.addressee, l.author].filter(Boolean).join(' \n '));
+  const evidence = texts.join('\n');
+  const missing: string[] = [];
+  const years = yearsIn(evidence);
+  for (const m of question.matchAll(YEAR)) {
+    const asked = [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])];
+    if (asked.some((y) => !years.has(y))) missing.push(m[0]);
+  }
+  const figures = figuresIn(evidence);
+  const questionYears = new Set([...question.matchAll(YEAR)].map((m) => m[1]));
+  for (const m of question.matchAll(FIGURE)) {
+    const value = normaliseFigure(m[1]!, m[2]);
+    if (questionYears.has(value) || value.replace('.', '').length < 2) continue;
+    if (!figures.has(value)) missing.push(m[0]);
+  }
+  // A name the archive has never seen (and no retrieved letter spells out), or one no retrieved letter contains.
+  const unseen = answerability.words.filter((w) => w.isName && w.df === 0 && !w.isCovered).map((w) => w.word);
+  for (const name of [...unseen, ...answerability.missingNames]) {
+    if (!missing.includes(name)) missing.push(name);
+  }
+  return missing;
+}
