@@ -23,7 +23,7 @@ export interface QuestionPart {
 /** Question words (folded, lower case) and the type they ask for; longer cues first. */
 const CUES: readonly (readonly [RegExp, AnswerType])[] = [
   [/\b(?:z|na podstawie|pod) (?:jakiego|ktorego) (?:artykulu|przepisu|paragrafu)|\b(?:jaki|ktory|jakie|ktore) (?:artykul|przepis|paragraf)|\bna jakiej podstawie prawnej/, 'przepis'],
-  [/\b(?:od|do|na) kiedy\b|\bkiedy\b|\bw jakim (?:terminie|okresie|roku|dniu|miesiacu)|\bjak dlugo\b|\bw ktorym roku\b|\bjakiego dnia\b|\bjaka data\b|\bw jakim czasie\b/, 'kiedy'],
+  [/\b(?:od|do|na) kiedy\b|\bkiedy\b|\bw jakim (?:terminie|okresie|roku|dniu|miesiacu)|\bjak dlugo\b|\bw ktorym roku\b|\b(?:z|od|do) (?:ktorego|jakiego) roku\b|\bjakiego dnia\b|\bjaka data\b|\bw jakim czasie\b/, 'kiedy'],
   [/\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ )?(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u, 'ile'],
   [/\bkto\b|\bkogo\b|\bkomu\b|\bktory (?:organ|urzad|podmiot|minister|resort|sad|instytucja)|\bjak(?:i|a) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b|\bktora (?:instytucja|firma|spolka|sluzba)/u, 'kto'],
   [/\bgdzie\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/, 'gdzie'],
@@ -32,7 +32,7 @@ const CUES: readonly (readonly [RegExp, AnswerType])[] = [
 ];
 /** Any question word that may open a further part of a compound question. */
 const PART_START =
-  /(?:,\s*|\s+)(?:a\s+|i\s+|oraz\s+|a takze\s+)(?=(?:od |do |na |z |w |pod |przez )?(?:kiedy|ile|ilu|kto|kogo|komu|gdzie|dlaczego|czy|jak(?:a|i|ie|iej|im|ich)?|ktor\p{L}*|na jaka|w jakiej|z jakiego|czemu)\b)/gu;
+  /(?:,\s*|\s+)(?:a\s+|i\s+|oraz\s+|a takze\s+)(?=(?:\p{L}{4,}\s+)?(?:od |do |na |z |w |pod |przez )?(?:kiedy|ile|ilu|kto|kogo|komu|gdzie|dlaczego|czy|jak(?:a|i|ie|iej|im|ich)?|ktor\p{L}*|na jaka|w jakiej|z jakiego|czemu)\b)/gu;
 
 /**
  * Splits a question into its parts and gives each its answer type.
@@ -143,10 +143,19 @@ function amountSpans(sentence: string): string[] {
  * type: the date for `kiedy`, the amount for `ile`. `null` for other types or
  * when the sentence has none (the answer then opens with the quotes alone).
  */
+/** „Kto podpisał odpowiedź…?”, „kto jest autorem pisma…”: answered by the letter's signatory, read from its signature block. */
+export function asksForSignatory(question: string): boolean {
+  return /\bkto\s+(?:podpisal|napisal|odpowiedzial|udzielil odpowiedzi|jest autorem|sygnowal)|\bpodpisal[aoy]?\s+(?:to\s+|te\s+)?(?:pismo|odpowiedz)|\bautor\p{L}*\s+(?:pisma|odpowiedzi|listu)|\bwho\s+signed\b/u.test(
+    foldText(question).toLowerCase(),
+  );
+}
+
 export function directSpan(sentence: string, type: AnswerType | null, question = ''): string | null {
   if (type === 'kiedy') return DATE_SPAN.exec(sentence)?.[0].trim() ?? null;
   if (type !== 'ile') return null;
-  const spans = amountSpans(sentence);
+  // An amount the question itself names (`do 20 tysięcy mieszkańców`) is no answer to it.
+  const given = new Set((question.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.')));
+  const spans = amountSpans(sentence).filter((s) => !given.has(/\d+(?:[.,]\d+)?/.exec(s)?.[0].replace(',', '.') ?? ''));
   // The amount of what was asked (`ile umów` → `8 umów`), else one with a unit, else the first.
   const asked = new Set((foldText(question).match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 4)));
   const counted = spans.find((s) => (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4))));

@@ -71,7 +71,8 @@ export function checkConstraints({ question, hits, answerability }: CheckConstra
     if (!figures.has(value)) missing.push(m[0]);
   }
   // A name the archive has never seen (and no retrieved letter spells out), or one no retrieved letter contains.
-  const unseen = answerability.words.filter((w) => w.isName && w.df === 0 && !w.isCovered).map((w) => w.word);
+  // Unseen acronyms stay a matter of the score: a letter may write out what the question abbreviates (`PRL`, `JST`).
+  const unseen = answerability.words.filter((w) => w.isName && w.df === 0 && !w.isCovered && !/^\p{Lu}{2,}$/u.test(w.word)).map((w) => w.word);
   for (const name of [...unseen, ...answerability.missingNames]) {
     if (!missing.includes(name)) missing.push(name);
   }

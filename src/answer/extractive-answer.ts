@@ -10,7 +10,7 @@ import { citationFor } from './citations.js';
 import { splitSentences } from '../archive/split-sentences.js';
 import { analyze, analyzeQuery, foldText } from '../archive/analyzer.js';
 import { isFrameSentence, isTableRow, substantiveTail } from '../archive/letter-parts.js';
-import { directSpan, hasAnswerType, questionParts, type AnswerType } from './answer-types.js';
+import { asksForSignatory, directSpan, hasAnswerType, questionParts, type AnswerType } from './answer-types.js';
 import type { TermWeights } from './term-weights.js';
 import type { Citation, ExtractiveAnswer } from './types.js';
 
@@ -205,6 +205,11 @@ export function composeExtractiveAnswer({
     const n = numberOf.get(`${c.hit.letter.id}:${c.hit.passage.page ?? ''}`);
     return n === undefined ? [] : [`„${span}” [${n}]`];
   });
+  // „Kto podpisał…?”: the signatory of the first quoted letter, from its signature block (the letter's metadata).
+  const signed = chosen[0]?.hit.letter;
+  if (asksForSignatory(question) && signed?.author) {
+    direct.unshift(`${signed.author}${signed.authorRole ? ` (${signed.authorRole})` : ''} [${numberOf.get(`${signed.id}:${chosen[0]!.hit.passage.page ?? ''}`)}]`);
+  }
   const head = direct.length > 0 ? `${t.directAnswer} ${[...new Set(direct)].join('; ')}\n\n` : '';
   return {
     kind: 'extractive',
