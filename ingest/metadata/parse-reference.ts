@@ -5,18 +5,12 @@
  * `BM-WRP.054.43.2026`. OCR and typists vary the separators, so we normalise to
  * dots without spaces, which is also how users type them into a search.
  */
+import { parseReference } from '../../src/archive/reference-number.js';
 
 // A reference announced by a label. "Wasz znak" is the *addressee's* reference,
 // so it is deliberately absent.
 const LABELLED =
   /^(?:nasz\s+znak|znak\s+sprawy|znak\s+pisma|znak|sygn(?:atura)?\.?|nr\s+sprawy|l\.\s*dz\.?)\s*:?\s*(.+)$/iu;
-
-// Words that head numbers which look like references but are not.
-const NOT_A_UNIT = new Set(['NIP', 'REGON', 'KRS', 'PESEL', 'TEL', 'FAX', 'NR', 'DZ', 'POZ', 'ART', 'UL', 'KOD', 'IBAN']);
-
-const TOKEN = /^[\p{L}\d]+(?:[-/][\p{L}\d]+)*$/u;
-const UNIT_TOKEN = /^\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*$/u;
-const YEAR = /^(?:19|20)\d\d$/u;
 
 export interface NormalizeReferenceOptions {
   /**
@@ -27,29 +21,17 @@ export interface NormalizeReferenceOptions {
 }
 
 /**
- * Normalises a JRWA-like reference, e.g. `WEN. 9823 2020. RFZ` → `WEN.9823.2020.RFZ`.
- *
- * The string must start with an organisational unit in capitals, contain a
- * number and a year (19xx/20xx) after it, and nothing but reference tokens, so
- * dates, phone numbers, NIP and `Dz. U. z 2024 r. poz. 123` are rejected.
+ * Normalises a JRWA-like reference, e.g. `WEN. 9823 2020. RFZ` → `WEN.9823.2020.RFZ`
+ * (the display form of `parseReference` in `src/archive/reference-number.ts`,
+ * the one parser that metadata, analyzer, query filters and indexes share).
  *
  * @returns the normalised reference, or `null` when the string is not one.
  */
 export function normalizeReference(raw: string, { isLabelled = false }: NormalizeReferenceOptions = {}): string | null {
-  const tokens = raw.trim().replace(/[.,;]+$/u, '').split(/[\s.]+/u).filter((t) => t !== '');
-  const [unit, ...rest] = tokens;
-  if (unit === undefined || rest.length < 2) return null;
-  if (!UNIT_TOKEN.test(unit) || NOT_A_UNIT.has(unit.toUpperCase())) return null;
-  if (!tokens.every((t) => TOKEN.test(t))) return null;
-  // Unlabelled, a lowercase word ("z", "r.", "poz.") means prose; the clerk's
-  // suffixes with digits ("2026/In-59-26/SW") are still reference parts.
-  if (!isLabelled && !rest.every((t) => t === t.toUpperCase() || /\d/u.test(t))) return null;
-  // The unit must contain letters, and the year must come after a case number,
-  // which is what separates "WEN.9823.2020" from a stray "ABC 2020".
-  if (!/\p{L}{2}/u.test(unit)) return null;
-  const yearAt = rest.findIndex((t) => t.split('/').some((part) => YEAR.test(part)));
-  if (yearAt < 1 || !rest.slice(0, yearAt).some((t) => /\d/u.test(t))) return null;
-  return tokens.join('.');
+  const parsed = parseReference(raw, { isLabelled });
+  // A labelled unit still starts with a capital in letters ("RRE.zwa…"); a lowercase one is prose after the label.
+  if (parsed === null || !/^\p{Lu}/u.test(parsed.canonical)) return null;
+  return parsed.canonical;
 }
 
 /**

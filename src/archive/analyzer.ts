@@ -12,6 +12,8 @@
 import { foldText } from './fold-text.js';
 import { polishDictionary, polishLemmas } from './stemmers/polish-dictionary.js';
 import { stripSuffix } from './stemmers/light-stemmer.js';
+import { gluedAcronymBase, isKnownAcronym } from './acronyms.js';
+import { findReferences, parseReference, referenceKey, referenceTerms } from './reference-number.js';
 
 export { foldText };
 
@@ -35,30 +37,35 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Reference numbers (znak sprawy) in any spelling: `WEN.9823.2020.RFZ`,
- * `WEN. 9823 2020. RFZ`, `DLF.050.53.2026.DP`, `BM-WRP.054.43.2026`. Matched on
- * the original text (case matters: the office codes are capitals) and turned
- * into one token so a reference finds its letter.
+ * Canonical term for a reference number: its matching key without trailing
+ * initials (`BM-WPR.0510.131.2026.KK` → `bm.wpr.0510.131.2026`), so any
+ * spelling, with or without the initials, meets the letter. Falls back to the
+ * folded parts joined by dots for a string that does not parse.
  */
-const REFERENCE = /\b([A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-[A-ZĄĆĘŁŃÓŚŹŻ]{1,})*)(?:[.\s/]{1,3}(\d{1,5}))+(?:[.\s/]{1,3}([A-ZĄĆĘŁŃÓŚŹŻ]{1,5}))?\b/g;
-
-/** Canonical token for a reference number: folded parts joined by dots. */
 export function referenceToken(reference: string): string {
-  return foldText(reference)
-    .split(/[^a-z0-9-]+/)
-    .filter(Boolean)
-    .join('.');
+  const parsed = parseReference(reference, { isLabelled: true });
+  return parsed ? parsed.baseKey : referenceKey(reference);
 }
 
+/** Reference terms of a text (base key, plus the full key when it has initials). */
 function referenceTokens(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(REFERENCE)) {
-    const raw = match[0];
-    // Needs a number group with 3+ digits or at least two number groups, so `ZUS 5` is not a reference.
-    const numbers = raw.match(/\d+/g) ?? [];
-    if (numbers.length >= 2 || numbers.some((n) => n.length >= 3)) found.push(referenceToken(raw));
-  }
-  return found;
+  return findReferences(text).flatMap(referenceTerms);
+}
+
+// An acronym with a hyphenated case ending (`ZUS-u`, `SOR-ów`, `NFZ-etu`, `KRUS-em`, `PAŻP-u`).
+const HYPHENATED_ACRONYM = /(?<![\p{L}\d-])(\p{L}[\p{L}]*)[-–‑](etu|ecie|otu|ocie|owi|ami|ach|iem|em|ie|ze|om|ów|ow|u|y|a|ę|e|i|ą|cie|tu)(?![\p{L}\d-])/gu;
+
+/**
+ * Folds inflected acronyms to their base before tokenising: an all-capitals
+ * word (or a known acronym in any case) followed by a hyphenated case ending
+ * loses the ending, so `ZUS-u` and `ZUS` make one term.
+ */
+export function foldAcronymEndings(text: string): string {
+  if (!text.includes('-') && !text.includes('–') && !text.includes('‑')) return text;
+  return text.replace(HYPHENATED_ACRONYM, (whole, base: string) => {
+    const isCapitals = base.length >= 2 && base === base.toUpperCase() && /\p{Lu}/u.test(base);
+    return isCapitals || isKnownAcronym(base) ? base : whole;
+  });
 }
 
 /** Splits folded text into word and number tokens. */
@@ -104,7 +111,9 @@ export function createAnalyzer({ name, stem, prepare = () => {}, cacheSize = 500
   const stemCached = (word: string): string | readonly string[] => {
     let term = cache.get(word);
     if (term === undefined) {
-      term = stem(word);
+      // A glued case ending on a known acronym (`SORów`, `zusu`) folds to the acronym, unless the word is a real one.
+      const acronym = word.length >= 4 ? gluedAcronymBase(word) : null;
+      term = stem(acronym !== null && polishLemmas(word).length === 0 ? acronym : word);
       if (cache.size >= cacheSize) cache.clear();
       cache.set(word, term);
     }
@@ -112,7 +121,7 @@ export function createAnalyzer({ name, stem, prepare = () => {}, cacheSize = 500
   };
   const analyze = (text: string): string[] => {
     const terms: string[] = [];
-    for (const token of tokenize(text)) {
+    for (const token of tokenize(foldAcronymEndings(text))) {
       if (STOP_WORDS.has(token)) continue;
       if (HAS_DIGIT.test(token)) {
         terms.push(token);

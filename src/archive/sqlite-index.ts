@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DEFAULT_ANALYZER, type Analyzer } from './analyzer.js';
+import { DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
 import type {
   ArchiveIndex,
   IndexStats,
@@ -46,8 +46,11 @@ export const DEFAULT_MAX_TERM_SHARE = 0.2;
 /** Below this many passages every query term is kept. */
 const MIN_PASSAGES_TO_PRUNE = 1000;
 
-/** Bump when the table layout changes; together with the analyzer's name it decides whether a stored index is usable. */
-const INDEX_FORMAT = 2;
+/**
+ * Bump when the table layout or the analyzer's term format changes (3: one
+ * reference-number module, reference terms without trailing initials, the
+ * `reference_key` column, inflected acronyms folded); together with the analyzer's name it decides whether a stored index is usable. */
+const INDEX_FORMAT = 3;
 
 /** BM25 column weights: body, subject, people/reference. */
 export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
@@ -139,8 +142,9 @@ function filterClause(filter: SearchFilter | undefined): { sql: string; params: 
     params.push(filter.dateTo);
   }
   if (filter.reference) {
-    parts.push('l.reference = ?');
-    params.push(filter.reference);
+    // Any spelling of the reference, with or without the clerk's initials (src/archive/reference-number.ts).
+    parts.push('l.reference_key = ?');
+    params.push(referenceToken(filter.reference));
   }
   if (filter.author) {
     parts.push('l.author LIKE ?');
@@ -190,9 +194,9 @@ export class SqliteIndex implements ArchiveIndex {
         id TEXT PRIMARY KEY, file TEXT NOT NULL, content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT,
         title TEXT, date TEXT, reference TEXT, author TEXT, author_role TEXT, addressee TEXT, interpellation TEXT,
         received_date TEXT, pages INTEGER NOT NULL, access_group TEXT, ocr INTEGER NOT NULL, language TEXT NOT NULL,
-        ocr_confidence REAL, attached_to TEXT);
+        ocr_confidence REAL, attached_to TEXT, reference_key TEXT);
       CREATE INDEX IF NOT EXISTS letters_by_date ON letters (date);
-      CREATE INDEX IF NOT EXISTS letters_by_reference ON letters (reference);
+      CREATE INDEX IF NOT EXISTS letters_by_reference ON letters (reference_key);
       CREATE TABLE IF NOT EXISTS passages (
         rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, letter_id TEXT NOT NULL REFERENCES letters(id),
         ordinal INTEGER NOT NULL, page INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
@@ -236,11 +240,17 @@ export class SqliteIndex implements ArchiveIndex {
       this.#db
         .prepare(
           `INSERT INTO letters (id, file, content_hash, source, url, title, date, reference, author, author_role, addressee,
-             interpellation, received_date, pages, access_group, ocr, language, ocr_confidence, attached_to)
+             interpellation, received_date, pages, access_group, ocr, language, ocr_confidence, attached_to, reference_key)
            VALUES (@id, @file, @contentHash, @source, @url, @title, @date, @reference, @author, @authorRole, @addressee,
-             @interpellation, @receivedDate, @pages, @accessGroup, @ocr, @language, @ocrConfidence, @attachedTo)`,
+             @interpellation, @receivedDate, @pages, @accessGroup, @ocr, @language, @ocrConfidence, @attachedTo, @referenceKey)`,
         )
-        .run({ ...letter, ocr: letter.ocr ? 1 : 0, ocrConfidence: letter.ocrConfidence ?? null, attachedTo: letter.attachedTo ?? null });
+        .run({
+          ...letter,
+          ocr: letter.ocr ? 1 : 0,
+          ocrConfidence: letter.ocrConfidence ?? null,
+          attachedTo: letter.attachedTo ?? null,
+          referenceKey: letter.reference ? referenceToken(letter.reference) : null,
+        });
       const insertPassage = this.#db.prepare(
         'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );

@@ -8,6 +8,7 @@
  */
 import type { SearchFilter } from '../archive/types.js';
 import { foldText } from '../archive/fold-text.js';
+import { extractLookup, isLookup, type LookupConstraints } from './lookup-constraints.js';
 
 export interface QueryFilters {
   /**
@@ -20,6 +21,12 @@ export interface QueryFilters {
   readonly filter: Pick<SearchFilter, 'dateFrom' | 'dateTo' | 'reference'>;
   /** What was recognised, for logs and tests (`year 2013`, `since 2020`…). */
   readonly matched: readonly string[];
+  /**
+   * Interpellation number, reference, signatory and ministry the question
+   * names. When it names a letter this way (`isLookup`), its dates are the
+   * letter's and become hard constraints (`retrievePassages`).
+   */
+  readonly lookup: LookupConstraints;
 }
 
 export interface ExtractQueryFiltersOptions {
@@ -29,7 +36,7 @@ export interface ExtractQueryFiltersOptions {
 
 /** Folded month stems: locative (`w marcu`), genitive (`marca`) and nominative forms share them. */
 const MONTHS: readonly (readonly [RegExp, number])[] = [
-  [/^styczn/, 1], [/^lut/, 2], [/^mar(c|zec)/, 3], [/^kwie/, 4], [/^maj/, 5], [/^czerw/, 6],
+  [/^stycz/, 1], [/^lut/, 2], [/^mar(c|zec)/, 3], [/^kwie/, 4], [/^maj/, 5], [/^czerw/, 6],
   [/^lip/, 7], [/^sierp/, 8], [/^wrze/, 9], [/^pazdziern/, 10], [/^listopad/, 11], [/^grud/, 12],
 ];
 
@@ -45,6 +52,9 @@ const LETTER_DATE_CUE = new RegExp(
     '(?:\\s+[a-z.]+){0,3}?\\s+(?:z|ze|od|do|w|we|przed|po|z dnia)\\s+(?:[a-z]+\\s+)?(?:19|20)\\d{2}' +
     '|\\b(?:pisano|pisal|pisala|pisali|wyslal|wyslala|wyslano|wyslane|napisal|napisala|skierowal|skierowala|skierowano|otrzymal|otrzymalismy|wplynel|wplynelo|wplynela|odpowiedzial|odpowiedziala|odpowiedzialo|pytal|pytala|pytali)[a-z]*\\b',
 );
+/** A letter word, then within a few words a day date (`pismo z 27 lipca 2026`, `odpowiedź z dnia 03.08.2026`). */
+const DAY_CUE =
+  /\b(?:pism|list|odpowiedz|odpowiedzi|korespondencj|wiadomosc|notatk|wystapieni)[a-z]*(?:\s+[a-z.]+){0,4}?\s+(?:z|ze|od|z dnia|dnia|dn\.)\s+\d{1,2}(?:\.?\s+[a-z]{3,}|\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d{2})/;
 const YEAR_WORD = '(?:\\s*(?:r\\.?|roku|rok)(?![a-z]))?';
 
 function monthOf(word: string): number | null {
@@ -56,16 +66,30 @@ function lastDay(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Canonical spelling of a reference number as `parse-reference` stores it: parts joined by dots. */
-function canonicalReference(raw: string): string {
-  return raw
-    .split(/[\s./]+/)
-    .filter(Boolean)
-    .join('.')
-    .toUpperCase();
-}
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})\\.?\\s+([a-z]{3,})(?:\\s+${YEAR})?`, 'g');
+const NUMERIC_DAY = new RegExp(`(?<![\\d.])(\\d{1,2})\\s*([./-])\\s*(\\d{1,2})\\s*\\2\\s*${YEAR}(?![\\d])|(?<![\\d.])${YEAR}-(\\d{2})-(\\d{2})(?!\\d)`);
+const MONTH_NOMINATIVE = new RegExp(`\\b(styczen|luty|marzec|kwiecien|maj|czerwiec|lipiec|sierpien|wrzesien|pazdziernik|listopad|grudzien)\\s+${YEAR}`);
+const MONTH_NO_YEAR = /\\b(?:w|we|z)\\s+(styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia)\\b(?!\\s+(?:19|20)\\d{2})/;
+const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const isRealDate = (y: number, m: number, d: number) => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return m >= 1 && m <= 12 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
 
-const REFERENCE = /\b([A-ZĄĆĘŁŃÓŚŹŻ]{2,}(?:-[A-ZĄĆĘŁŃÓŚŹŻ]+)*(?:[.\s/]{1,3}\d{1,5}){2,}(?:[.\s/]{1,3}[A-ZĄĆĘŁŃÓŚŹŻ]{1,5})?)\b/u;
+/** A day the text names (`3 sierpnia 2026`, `03.08.2026`, `2026-08-03`, `z 27 lipca`), the year from the clock when left out. */
+function findDay(text: string, thisYear: number): string | null {
+  const numeric = NUMERIC_DAY.exec(text);
+  if (numeric) {
+    const [y, m, d] = numeric[4] ? [numeric[4], numeric[3], numeric[1]] : [numeric[5], numeric[6], numeric[7]];
+    if (isRealDate(Number(y), Number(m), Number(d))) return iso(Number(y), Number(m), Number(d));
+  }
+  for (const m of text.matchAll(DAY_MONTH)) {
+    const month = monthOf(m[2]!);
+    const year = m[3] ? Number(m[3]) : thisYear;
+    if (month !== null && isRealDate(year, month, Number(m[1]))) return iso(year, month, Number(m[1]));
+  }
+  return null;
+}
 
 /** Reads date and reference filters from a question. Never throws; unknown means no filter. */
 export function extractQueryFilters(question: string, { now = () => new Date() }: ExtractQueryFiltersOptions = {}): QueryFilters {
@@ -74,7 +98,13 @@ export function extractQueryFilters(question: string, { now = () => new Date() }
   let dateFrom: string | undefined;
   let dateTo: string | undefined;
   const thisYear = now().getUTCFullYear();
-  const isLetterDated = LETTER_DATE_CUE.test(text);
+  const lookup = extractLookup(question);
+  // Dates after `w sprawie` describe the subject, never the letter.
+  const dated = text.split(/\bw sprawie\b/)[0]!;
+  const isLetterDated = LETTER_DATE_CUE.test(dated) || isLookup(lookup) || DAY_CUE.test(dated);
+  const day = findDay(dated, thisYear);
+  const monthNominative = MONTH_NOMINATIVE.exec(dated);
+  const monthNoYear = MONTH_NO_YEAR.exec(dated);
 
   const month = new RegExp(`\\b(?:w|we|z)\\s+([a-z]+)\\s+${YEAR}${YEAR_WORD}`).exec(text);
   const monthNumber = month ? monthOf(month[1]!) : null;
@@ -85,11 +115,22 @@ export function extractQueryFilters(question: string, { now = () => new Date() }
 
   if (!isLetterDated) {
     // No date filter: the year, if any, stays a search term.
-  } else if (month && monthNumber !== null) {
-    const year = Number(month[2]);
-    dateFrom = `${year}-${String(monthNumber).padStart(2, '0')}-01`;
-    dateTo = lastDay(year, monthNumber);
-    matched.push(`month ${year}-${monthNumber}`);
+  } else if (day) {
+    dateFrom = day;
+    dateTo = day;
+    matched.push(`day ${day}`);
+  } else if ((month && monthNumber !== null) || monthNominative) {
+    const [year, monthNo] = month && monthNumber !== null ? [Number(month[2]), monthNumber] : [Number(monthNominative![2]), monthOf(monthNominative![1]!)!];
+    dateFrom = `${year}-${String(monthNo).padStart(2, '0')}-01`;
+    dateTo = lastDay(year, monthNo);
+    matched.push(`month ${year}-${monthNo}`);
+  } else if (monthNoYear && isLookup(lookup)) {
+    // `w lipcu` without a year: the most recent such month (this year's, unless it is still to come).
+    const monthNo = monthOf(monthNoYear[1]!)!;
+    const year = monthNo > now().getUTCMonth() + 1 ? thisYear - 1 : thisYear;
+    dateFrom = `${year}-${String(monthNo).padStart(2, '0')}-01`;
+    dateTo = lastDay(year, monthNo);
+    matched.push(`month ${year}-${monthNo}`);
   } else if (range) {
     dateFrom = `${range[1]}-01-01`;
     dateTo = `${range[2]}-12-31`;
@@ -114,15 +155,16 @@ export function extractQueryFilters(question: string, { now = () => new Date() }
     matched.push(`last year ${thisYear - 1}`);
   }
 
-  const reference = REFERENCE.exec(question)?.[1];
   const filter: { dateFrom?: string; dateTo?: string; reference?: string } = {};
   if (dateFrom) filter.dateFrom = dateFrom;
   if (dateTo) filter.dateTo = dateTo;
-  if (reference) {
-    filter.reference = canonicalReference(reference);
+  if (lookup.reference) {
+    filter.reference = lookup.reference.canonical;
     matched.push(`reference ${filter.reference}`);
   }
-  return { filter, matched };
+  if (lookup.interpellation) matched.push(`interpellation ${lookup.interpellation}`);
+  if (lookup.signatory) matched.push(`signatory ${lookup.signatory.join(' ')}`);
+  return { filter, matched, lookup };
 }
 
 /** True when the filters restrict anything. */

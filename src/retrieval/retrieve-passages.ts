@@ -8,6 +8,7 @@
 import type { ArchiveIndex, SearchFilter, SearchHit } from '../archive/types.js';
 import { boostSubjectMatch } from './boost-subject-match.js';
 import { fuseRanks } from './fuse-ranks.js';
+import { isLookup, mentionsMinistry, scoreLookupMatch, signatorySearchText } from './lookup-constraints.js';
 import { extractQueryFilters, hasQueryFilters } from './query-filters.js';
 
 /**
@@ -37,6 +38,12 @@ export interface RetrievePassagesOptions {
   readonly subjectBoost?: number;
 }
 
+/** Passages fetched for a signatory's letters in a lookup: enough for a few dozen letters. */
+const LOOKUP_POOL = 300;
+
+/** Candidate letters whose opening passages are read to check a ministry named in a lookup. */
+const MINISTRY_CHECKS = 30;
+
 /** Chosen on titles-dev and paraphrase-dev (docs/retrieval.md): 0.5 lifted both; 1 and 2 gave titles back. */
 export const DEFAULT_SUBJECT_BOOST = 0.5;
 
@@ -52,17 +59,59 @@ export async function retrievePassages({
   subjectBoost = DEFAULT_SUBJECT_BOOST,
 }: RetrievePassagesOptions): Promise<SearchHit[]> {
   const pool = k * 5;
-  const search = async (f: SearchFilter | undefined) =>
-    boostSubjectMatch({ hits: await index.search(question, { k: pool, ...(f ? { filter: f } : {}) }), question, strength: subjectBoost });
-  const unfiltered = await search(filter);
   const guessed = queryFilters === 'off' ? null : extractQueryFilters(question, now ? { now } : {});
-  if (!guessed || !hasQueryFilters(guessed)) return diversifyByLetter(unfiltered, { k, perLetter });
-  const filtered = await search({ ...filter, ...guessed.filter });
+  // Ministry acronyms (`MZ`) meet the letters through the ministry's name (`Ministerstwo Zdrowia`, `minister zdrowia`).
+  const query = guessed?.lookup.ministries ? `${question} ${guessed.lookup.ministries.join(' ')}` : question;
+  const search = async (text: string, f: SearchFilter | undefined, size = pool) =>
+    boostSubjectMatch({ hits: await index.search(text, { k: size, ...(f ? { filter: f } : {}) }), question, strength: subjectBoost });
+  const unfiltered = await search(query, filter);
+  if (!guessed) return diversifyByLetter(unfiltered, { k, perLetter });
+  const { lookup } = guessed;
+  // A ministry with the letter's date (`pismo MZ z 19 sierpnia 2026`) names letters as a lookup does.
+  if (isLookup(lookup) || (lookup.ministries && hasQueryFilters(guessed))) return diversifyByLetter(await rankLookup(), { k, perLetter });
+  if (!hasQueryFilters(guessed)) return diversifyByLetter(unfiltered, { k, perLetter });
+  const filtered = await search(query, { ...filter, ...guessed.filter });
   const merged =
     queryFilters === 'hard'
       ? [...filtered, ...unfiltered.filter((h) => !filtered.some((f) => f.passage.id === h.passage.id))]
       : fuseRanks({ lists: [{ hits: unfiltered }, { hits: filtered }] });
   return diversifyByLetter(merged, { k, perLetter });
+
+  /**
+   * A lookup names one letter: candidates come from the question's search, the
+   * same search inside the date/reference filter, and a search for the
+   * signatory's name; then letters meeting more of the constraints (number,
+   * reference, signatory, date) come first, in search order among equals.
+   */
+  async function rankLookup(): Promise<SearchHit[]> {
+    const hard = { ...filter, ...guessed!.filter };
+    const lists: SearchHit[][] = [unfiltered];
+    if (hasQueryFilters(guessed!)) lists.push(await search(query, hard));
+    const names = signatorySearchText(lookup);
+    if (names) {
+      // Reference and dates narrow the signatory's letters; without them, every letter they signed is a candidate.
+      lists.push(await search(`${names} ${query}`, hard, LOOKUP_POOL));
+      if (hasQueryFilters(guessed!)) lists.push(await search(names, hard, LOOKUP_POOL));
+    }
+    const fused = fuseRanks({ lists: lists.map((hits) => ({ hits })) });
+    const scored = new Map<string, number>();
+    for (const hit of fused) if (!scored.has(hit.letter.id)) scored.set(hit.letter.id, scoreLookupMatch(hit.letter, lookup, guessed!.filter));
+    if (lookup.ministries) {
+      // The ministry shows in the letterhead or the signature: read the opening passages of the best candidates only.
+      const best = Math.max(0, ...scored.values());
+      const top = [...scored].filter(([, s]) => s === best).slice(0, MINISTRY_CHECKS);
+      for (const [id, s] of top) {
+        const [letter, passages] = await Promise.all([index.getLetter(id), index.getPassages(id)]);
+        const text = [letter?.authorRole ?? '', letter?.title ?? '', ...passages.slice(0, 2).map((p) => p.text), passages.at(-1)?.text ?? ''].join('\n');
+        if (mentionsMinistry(text, lookup)) scored.set(id, s + 1);
+      }
+    }
+    const scoreOf = (hit: SearchHit) => scored.get(hit.letter.id) ?? 0;
+    return fused
+      .map((hit, rank) => ({ hit, rank, match: scoreOf(hit) }))
+      .sort((a, b) => b.match - a.match || a.rank - b.rank)
+      .map(({ hit }) => hit);
+  }
 }
 
 /**
