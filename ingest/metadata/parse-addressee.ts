@@ -35,5 +35,33 @@ export function findAddressee(headerLines: readonly string[], salutation: string
     }
     return roles.length === 0 ? `${honorific} ${name}` : `${honorific} ${name}, ${roles.join(' ')}`;
   }
-  return salutation === null ? null : salutation.replace(/[,!:]\s*$/u, '').trim();
+  return salutation === null ? null : addresseeFromSalutation(salutation);
+}
+
+// Vocative office titles in salutations and their nominatives.
+const VOCATIVES: Readonly<Record<string, string>> = {
+  pośle: 'Poseł', marszałku: 'Marszałek', ministrze: 'Minister', premierze: 'Premier', prezydencie: 'Prezydent',
+  dyrektorze: 'Dyrektor', burmistrzu: 'Burmistrz', wójcie: 'Wójt', starosto: 'Starosta', prezesie: 'Prezes',
+  wojewodo: 'Wojewoda', senatorze: 'Senator', rzeczniku: 'Rzecznik', sekretarzu: 'Sekretarz', komendancie: 'Komendant',
+  posłanko: 'Posłanka', radny: 'Radny', przewodniczący: 'Przewodniczący', radna: 'Radna', przewodnicząca: 'Przewodnicząca',
+};
+
+/**
+ * A salutation says who the letter addresses, not how to cite them: `Szanowny
+ * Panie Pośle,` → `Pan Poseł`, `Szanowna Pani Marszałek` → `Pani Marszałek`,
+ * `Szanowni Państwo` → `Państwo`. Unknown titles keep their words without the
+ * courtesy adjective.
+ */
+export function addresseeFromSalutation(salutation: string): string | null {
+  const words = salutation
+    .replace(/[,!:]\s*$/u, '')
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => !/^szanown\p{L}*$/iu.test(w));
+  if (words.length === 0) return null;
+  const [head, ...rest] = words;
+  const honorific = /^pani?e?$/iu.test(head!) ? (/^pani$/iu.test(head!) ? 'Pani' : 'Pan') : /^pa[ńn]stw/iu.test(head!) ? 'Państwo' : null;
+  if (honorific === null) return words.join(' ');
+  const titles = rest.map((w) => VOCATIVES[w.toLowerCase()] ?? w);
+  return [honorific, ...titles].join(' ');
 }

@@ -73,6 +73,15 @@ function isRoleStart(line: string): boolean {
   return ROLE_HEAD.test(first) || (/^p\.\s*o\./iu.test(line));
 }
 
+// A line that goes on with an office name: a preposition (`w Ministerstwie …`, `ds. …`) or capitalised words.
+const ROLE_CONTINUATION = /^(?:w|we|ds\.|do\s+spraw|i|oraz|\p{Lu}[\p{L}-]*)(?:\s|$)/u;
+// Words of running text or footnotes, never part of an office's name.
+const NOT_ROLE = /(?:podstaw[ay]\s+prawn|\bprawn[ay]\b|\bzm\.|\bpóźn\.|[:;„”"()]|[.,]$)/iu;
+
+function isRoleContinuation(line: string): boolean {
+  return ROLE_CONTINUATION.test(line) && !NOT_ROLE.test(line);
+}
+
 /**
  * Joins consecutive role lines: a line opening with a nominative office word
  * starts a new role (joined with ", "), anything else continues the previous one
@@ -82,6 +91,8 @@ function collectRole(lines: readonly string[]): string | null {
   const roles: string[] = [];
   for (const line of lines) {
     if (INSTITUTION.test(line) || isPersonName(line) || /\d/u.test(line)) break;
+    // Body text and footnotes that the text layer interleaves with the signature are not the office.
+    if (roles.length > 0 && !isRoleStart(line) && !isRoleContinuation(line)) break;
     const last = roles.length - 1;
     if (isRoleStart(line) || last < 0) {
       if (last < 0 && !isRoleStart(line)) break;

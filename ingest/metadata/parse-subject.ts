@@ -87,6 +87,14 @@ function continuationLines(lines: readonly string[], from: number): string[] {
  * @returns the subject, or `null` when the letter states none (never invented).
  */
 export function findTitle(lines: readonly string[], headerEnd: number): string | null {
+  const title = findRawTitle(lines, headerEnd);
+  if (title === null) return null;
+  // The addressee block that follows a heading is glued on by the text layer (`… w Bydgoszczy Pan`).
+  const cleaned = title.replace(/\s+(?:Szanown[ya]\s+)?(?:Pan|Pani|Panie|Pa[ńn]stwo)$/u, '').trim();
+  return cleaned === '' ? null : cleaned;
+}
+
+function findRawTitle(lines: readonly string[], headerEnd: number): string | null {
   const first = lines[0];
   if (first !== undefined && HEADING.test(first) && /w\s+sprawie\s/iu.test(first)) return first.slice(0, MAX_TITLE);
 

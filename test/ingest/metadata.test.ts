@@ -123,7 +123,7 @@ describe('extractMetadata on Sejm answers', () => {
     expect(extractMetadata(readFixture('sejm/i12864-DW8HN6.txt')).addressee).toBe(
       'Pan Włodzimierz CZARZASTY, Marszałek Sejmu Rzeczypospolitej Polskiej',
     );
-    expect(extractMetadata(readFixture('sejm/i10446-DVZJJK.txt')).addressee).toBe('Szanowny Panie Pośle');
+    expect(extractMetadata(readFixture('sejm/i10446-DVZJJK.txt')).addressee).toBe('Pan Poseł');
   });
 });
 
