@@ -87,7 +87,7 @@ export function parseReference(raw: string, { isLabelled = false }: ParseReferen
   // suffixes with digits ("2026/In-59-26/SW") are still reference parts.
   if (!isLabelled && !rest.every((t) => t === t.toUpperCase() || /\d/u.test(t))) return null;
   // Even labelled, a lowercase part is a short unit code (`zwa`, `pp`, `In`), never a word of prose.
-  if (rest.some((t) => /^\p{Ll}{4,}$/u.test(t)) || tokens.filter((t) => !/\d/u.test(t)).length > 4) return null;
+  if (rest.some((t) => /^(?:\p{Ll}|\p{Ll}{4,})$/u.test(t)) || /^\p{Ll}{6,}$/u.test(unit) || tokens.filter((t) => !/\d/u.test(t)).length > 4) return null;
   // The unit must contain letters, and the year must come after a case number,
   // which is what separates "WEN.9823.2020" from a stray "ABC 2020".
   if (!/\p{L}{2}/u.test(unit)) return null;

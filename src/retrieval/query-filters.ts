@@ -69,7 +69,7 @@ function lastDay(year: number, month: number): string {
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})\\.?\\s+([a-z]{3,})(?:\\s+${YEAR})?`, 'g');
 const NUMERIC_DAY = new RegExp(`(?<![\\d.])(\\d{1,2})\\s*([./-])\\s*(\\d{1,2})\\s*\\2\\s*${YEAR}(?![\\d])|(?<![\\d.])${YEAR}-(\\d{2})-(\\d{2})(?!\\d)`);
 const MONTH_NOMINATIVE = new RegExp(`\\b(styczen|luty|marzec|kwiecien|maj|czerwiec|lipiec|sierpien|wrzesien|pazdziernik|listopad|grudzien)\\s+${YEAR}`);
-const MONTH_NO_YEAR = /\\b(?:w|we|z)\\s+(styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia)\\b(?!\\s+(?:19|20)\\d{2})/;
+const MONTH_NO_YEAR = /\b(?:w|we|z)\s+(styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia)\b(?!\s+(?:19|20)\d{2})/;
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const isRealDate = (y: number, m: number, d: number) => {
   const date = new Date(Date.UTC(y, m - 1, d));

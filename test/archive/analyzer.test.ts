@@ -68,12 +68,29 @@ describe('analyzer', () => {
   });
 
   test('reference numbers become one token in every spelling', () => {
+    // The shared term is the reference without the clerk's initials, so a question without them still meets the letter.
     const canonical = referenceToken('WEN.9823.2020.RFZ');
-    expect(canonical).toBe('wen.9823.2020.rfz');
-    expect(analyze('znak: WEN. 9823 2020. RFZ')).toContain(canonical);
+    expect(canonical).toBe('wen.9823.2020');
+    expect(analyze('znak: WEN. 9823 2020. RFZ')).toEqual(expect.arrayContaining([canonical, 'wen.9823.2020.rfz']));
     expect(analyze('WEN 9823 2020 RFZ')).toContain(canonical);
-    expect(analyze('BM-WRP.054.43.2026')).toContain('bm-wrp.054.43.2026');
-    expect(analyze('DLF.050.53.2026.DP')).toContain('dlf.050.53.2026.dp');
+    expect(analyze('wen.9823.2020')).toContain(canonical);
+    expect(analyze('BM-WRP.054.43.2026')).toContain('bm.wrp.054.43.2026');
+    expect(analyze('bm-wrp.054.43.2026')).toContain('bm.wrp.054.43.2026');
+    expect(analyze('DLF.050.53.2026.DP')).toEqual(expect.arrayContaining(['dlf.050.53.2026', 'dlf.050.53.2026.dp']));
+    expect(analyze('ABC-2.054.12.2026')).toContain('abc.2.054.12.2026');
+  });
+
+  test('inflected acronyms fold to their base', () => {
+    for (const [inflected, base] of [
+      ['ZUS-u', 'ZUS'], ['ZUS-ie', 'ZUS'], ['zus-u', 'ZUS'], ['SOR-ów', 'SOR'], ['SORów', 'SOR'], ['sorow', 'SOR'],
+      ['NFZ-etu', 'NFZ'], ['KRUS-em', 'KRUS'], ['PAŻP-u', 'PAŻP'], ['MSWiA-u', 'MSWiA'],
+    ] as const) {
+      expect(analyzeQuery(inflected)).toEqual(analyzeQuery(base));
+    }
+    // A dictionary word that looks like acronym + ending keeps its own lemma.
+    expect(analyzeQuery('kasa')).toEqual(analyzeQuery('kas'));
+    // References with hyphenated units are not acronym endings.
+    expect(analyze('BM-II.059.1.602.2025')).toContain('bm.ii.059.1.602.2025');
   });
 
   test('short codes with a single small number are not references', () => {

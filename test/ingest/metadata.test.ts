@@ -271,3 +271,29 @@ describe('formatRole', () => {
     expect(formatRole('sekretarz stanu w Ministerstwie Edukacji Narodowej')).toBe('sekretarz stanu w Ministerstwie Edukacji Narodowej');
   });
 });
+
+describe('metadata fixes for lookups', () => {
+  const letter = readFixture('sejm/i16219-DWEHL7.txt');
+
+  it('takes the date from the e-signature block when the letter has no date line', () => {
+    const withoutDateLine = letter.replace('Warszawa, 27.07.2026\n', 'Warszawa, /elektroniczny znacznik czasu/\n');
+    expect(extractMetadata(withoutDateLine).date).toBe('2026-07-27');
+  });
+
+  it('keeps footnotes and body lines out of the signatory role', () => {
+    const text = 'Szanowny Panie Marszałku,\ntreść.\nZ wyrazami szacunku\nJan Kowalski\nSekretarz Stanu\nPodstawa prawna:\nart. 5 ustawy';
+    expect(extractMetadata(text).authorRole).toBe('Sekretarz Stanu');
+    const wrapped = 'Szanowny Panie Marszałku,\ntreść.\nZ wyrazami szacunku\nJan Kowalski\nPodsekretarz Stanu\nw Ministerstwie Finansów\nniektórych innych ustaw.';
+    expect(extractMetadata(wrapped).authorRole).toBe('Podsekretarz Stanu w Ministerstwie Finansów');
+  });
+
+  it('names the addressee of a salutation in the nominative', () => {
+    expect(extractMetadata('Warszawa, 2 marca 2026 r.\nSzanowny Panie Pośle,\ntreść').addressee).toBe('Pan Poseł');
+    expect(extractMetadata('Warszawa, 2 marca 2026 r.\nSzanowna Pani Marszałek,\ntreść').addressee).toBe('Pani Marszałek');
+  });
+
+  it('drops an addressee honorific glued to the end of the title', () => {
+    const text = 'Odpowiedź na interpelację nr 17641 w sprawie inwestycji budowlanej na terenie Parku Centralnego w Bydgoszczy Pan\nWłodzimierz Czarzasty\nSzanowny Panie Marszałku,\ntreść';
+    expect(extractMetadata(text).title).toBe('Odpowiedź na interpelację nr 17641 w sprawie inwestycji budowlanej na terenie Parku Centralnego w Bydgoszczy');
+  });
+});
