@@ -16,7 +16,12 @@ export interface CheckConstraintsOptions {
   /** The passages that would be cited, best first (with their letters' metadata). */
   readonly hits: readonly SearchHit[];
   readonly answerability: AnswerabilityResult;
+  /** Distinct letters (in rank order) whose passages may hold the constraint (default {@link CONSTRAINT_LETTERS}). */
+  readonly letters?: number;
 }
+
+/** Letters whose retrieved passages are searched for a year or figure: the ones an answer quotes first. */
+export const CONSTRAINT_LETTERS = 1;
 
 const YEAR = /(?<![\d.,/-])((?:19|20)\d{2})(?![\d])(?:\s*[-–]\s*((?:19|20)\d{2})(?!\d))?/gu;
 /** A figure: at least two digits, thousands separated by spaces or not, with decimals (`2300`, `2 300`, `0,75`, `16,91`). */
@@ -51,9 +56,13 @@ function normaliseFigure(whole: string, decimals: string | undefined): string {
  * What the question names that the evidence does not hold, as written in the
  * question (`2023`, `2300 zł`, `Wąbrzeźnie`). Empty when every constraint is met.
  */
-export function checkConstraints({ question, hits, answerability }: CheckConstraintsOptions): string[] {
-  const texts = hits.map((h) => h.passage.text);
-  const letters = new Map(hits.map((h) => [h.letter.id, h.letter]));
+export function checkConstraints({ question, hits, answerability, letters: letterCount = CONSTRAINT_LETTERS }: CheckConstraintsOptions): string[] {
+  // The passages of the first letters only: a year found in the fifth letter,
+  // about something else, does not make the first one answer for that year.
+  const firstIds = [...new Set(hits.map((h) => h.letter.id))].slice(0, letterCount);
+  const cited = hits.filter((h) => firstIds.includes(h.letter.id));
+  const texts = cited.map((h) => h.passage.text);
+  const letters = new Map(cited.map((h) => [h.letter.id, h.letter]));
   // The letter's own date and metadata count: „pismo z 2020 r.” names the letter's year.
   for (const l of letters.values()) texts.push([l.title, l.date, l.reference, l.interpellation, l.addressee, l.author].filter(Boolean).join(' \n '));
   const evidence = texts.join('\n');
