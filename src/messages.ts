@@ -52,6 +52,11 @@ export const ANSWER_TEXT = {
     ungrounded: 'Note: this answer could not be tied to any source.',
     unverifiedQuotes: (count: number) =>
       `Note: ${count === 1 ? 'one quotation does' : `${count} quotations do`} not match the source word for word.`,
+    /** An English question the dictionary bridge could not put into Polish well enough to search (no LLM configured). */
+    polishSearchOnly: (query: string) =>
+      `Without a language model this assistant searches the Polish letters using a word-for-word translation of your question, and too little of it could be translated to search well. ${query ? `Polish query tried: „${query}”.` : 'No Polish search terms could be formed.'} Please rephrase with more common words, or ask in Polish.`,
+    /** Appended to an English refusal when the search ran on bridged Polish terms. */
+    polishQueryTried: (query: string) => `(The Polish letters were searched for: „${query}”.)`,
   },
 } as const;
 

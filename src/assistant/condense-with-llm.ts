@@ -3,9 +3,15 @@
  * Liaoning becomes "Jak wyglądała współpraca Chorzowa z Yingkou?". Only the
  * user's turns and short assistant turns go in (the last few), so the prompt
  * stays small. On any failure the heuristic (`condenseQuestion`) is used.
+ *
+ * An English question is always sent (history or not): the archive is Polish,
+ * so the model writes the Polish search query (`condense.en`), and the answer
+ * is still written in English by the caller. Without the model, the English
+ * dictionary bridge writes that query instead.
  */
 import type { LlmClient } from '../answer/llm-client.js';
 import { loadPrompt, promptMessages } from '../answer/load-prompt.js';
+import { bridgeEnglish } from '../retrieval/bridge-english.js';
 import { condenseQuestion } from './condense-question.js';
 import type { ChatTurn } from './types.js';
 
@@ -25,29 +31,35 @@ export interface CondenseWithLlmOptions {
 }
 
 /**
- * A standalone question for retrieval. Without history the question is
- * returned as is (no LLM call).
+ * A standalone question for retrieval. For Polish without history the
+ * question is returned as is (no LLM call); for English the result is always
+ * a Polish search query.
  * @throws {LlmAbortedError} when `signal` aborts; other failures fall back.
  */
 export async function condenseWithLlm({ question, history, language, llm, signal, onFallback }: CondenseWithLlmOptions): Promise<string> {
-  if (history.length === 0) return question;
+  if (history.length === 0 && language === 'pl') return question;
+  // Without the model's query, an English question is searched with its dictionary bridge.
+  const fallback = () => {
+    const standalone = history.length > 0 ? condenseQuestion(question, history) : question;
+    return language === 'en' ? bridgeEnglish(standalone).query || standalone : standalone;
+  };
   const lines = history
     .slice(-MAX_TURNS)
     .map((turn) => `${turn.role === 'user' ? (language === 'pl' ? 'Użytkownik' : 'User') : language === 'pl' ? 'Asystent' : 'Assistant'}: ${turn.text.replace(/\s+/g, ' ').slice(0, MAX_TURN_CHARS)}`);
   const prompt = loadPrompt('condense', language);
   try {
-    const reply = await llm.complete(promptMessages(prompt, { history: lines.join('\n'), question }), {
+    const reply = await llm.complete(promptMessages(prompt, { history: lines.join('\n') || (language === 'pl' ? '(brak)' : '(none)'), question }), {
       ...(signal ? { signal } : {}),
       temperature: 0,
       maxTokens: 200,
     });
     const standalone = reply.trim().split('\n')[0]?.replace(/^["„“]|["”]$/g, '').trim() ?? '';
     // A reply that is empty or rambles is not a question we can search with.
-    if (standalone.length < 3 || standalone.length > 4 * Math.max(question.length, 80)) return condenseQuestion(question, history);
+    if (standalone.length < 3 || standalone.length > 4 * Math.max(question.length, 80)) return fallback();
     return standalone;
   } catch (error) {
     if (error instanceof Error && error.name === 'LlmAbortedError') throw error;
     onFallback?.(error);
-    return condenseQuestion(question, history);
+    return fallback();
   }
 }
