@@ -4,7 +4,9 @@
  * answer or refusal. Channels (Slack, Teams, CLI, web) only render events.
  *
  * Flow: condense a follow-up (LLM when configured, else a heuristic) →
- * retrieve → decide answerability (refuse here, without calling the LLM) →
+ * for an English question, a Polish search query (the LLM's, else the
+ * dictionary bridge; the answer stays in English) → retrieve → decide
+ * answerability (refuse here, without calling the LLM) →
  * LLM answer streamed and verified, or the extractive answer; an LLM failure
  * falls back to the extractive answer with a one-line notice.
  */
@@ -14,6 +16,7 @@ import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
+import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-english.js';
 import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, describeCitation } from '../answer/citations.js';
 import { checkConstraints } from '../answer/check-constraints.js';
@@ -56,36 +59,49 @@ export function createAssistant({
     const { signal } = request;
     const history = request.history ?? [];
     try {
+      // `question` is answered (in its language); `searchQuery` is what the Polish archive is searched with.
       let question = request.question;
-      if (history.length > 0) {
-        if (llm) {
-          yield { type: 'status', stage: 'condensing', text: STATUS_TEXT.condensing };
-          question = await condenseWithLlm({
-            question,
-            history,
-            language,
-            llm,
-            ...(signal ? { signal } : {}),
-            onFallback: (err) => logger.warn({ err }, 'condensing with the LLM failed; using the heuristic'),
-          });
-        } else question = condenseQuestion(question, history);
-        logger.debug({ question: safeLogField(question) }, 'standalone question');
+      let searchQuery = question;
+      let bridge: BridgeEnglishResult | null = null;
+      if (llm && (history.length > 0 || language === 'en')) {
+        yield { type: 'status', stage: 'condensing', text: STATUS_TEXT.condensing };
+        searchQuery = await condenseWithLlm({
+          question,
+          history,
+          language,
+          llm,
+          ...(signal ? { signal } : {}),
+          onFallback: (err) => logger.warn({ err }, 'condensing with the LLM failed; using the heuristic'),
+        });
+        if (language === 'pl') question = searchQuery;
+      } else if (history.length > 0) question = searchQuery = condenseQuestion(question, history);
+      if (language === 'en' && !llm) {
+        bridge = bridgeEnglish(question);
+        searchQuery = bridge.query;
       }
+      if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits, copies, stats, answerability } = await gatherEvidence({ index, question, k: passages, accessGroups: request.user?.accessGroups ?? [] });
+      const { hits, copies, stats, answerability } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
         'retrieval done',
       );
-      const refusal: Refusal = { kind: 'refusal', text: ANSWER_TEXT[language].refusal, question, passages: hits, citations: [], language };
-      const weights = weighTerms(question, stats);
-      const extractive = (notice: string | null) => composeExtractiveAnswer({ question, hits, weights, language, notice }) ?? refusal;
+      // An English question searched with too few Polish terms is not evidence that the archive lacks the answer.
+      const refusalText = bridge?.isWeak
+        ? ANSWER_TEXT.en.polishSearchOnly(bridge.query)
+        : language === 'en' && searchQuery !== question
+          ? `${ANSWER_TEXT.en.refusal} ${ANSWER_TEXT.en.polishQueryTried(searchQuery)}`
+          : ANSWER_TEXT[language].refusal;
+      const refusal: Refusal = { kind: 'refusal', text: refusalText, question, passages: hits, citations: [], language };
+      const weights = weighTerms(searchQuery, stats);
+      const extractive = (notice: string | null) => composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ?? refusal;
 
       // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing and what is closest.
-      const missing = hits.length === 0 ? [] : checkConstraints({ question, hits, answerability });
+      const missing = hits.length === 0 ? [] : checkConstraints({ question: searchQuery, hits, answerability });
       let result: Answer;
-      if (missing.length > 0) result = nearMissRefusal({ refusal, missing, closest: composeExtractiveAnswer({ question, hits, weights, language, maxSentences: 1 }) });
+      if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
+      else if (missing.length > 0) result = nearMissRefusal({ refusal, missing, closest: composeExtractiveAnswer({ question: searchQuery, hits, weights, language, maxSentences: 1 }) });
       else if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) result = refusal;
       else if (!llm) result = extractive(null);
       else {
