@@ -17,6 +17,15 @@ export const USER_MESSAGES_PL: Record<BotErrorCode, string> = {
   internal: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.',
 };
 
+/** What a lookup answer says of the letter found (`ANSWER_TEXT.*.letterCard`). */
+interface LetterCard {
+  readonly reference: string | null;
+  readonly date: string | null;
+  readonly author: string | null;
+  readonly role: string | null;
+  readonly title: string | null;
+}
+
 /** Texts of the answer itself, per answer language. */
 export const ANSWER_TEXT = {
   pl: {
@@ -31,6 +40,8 @@ export const ANSWER_TEXT = {
     alsoIn: 'także:',
     missing: (what: readonly string[]) => `Archiwum nie zawiera informacji o: ${what.map((w) => `„${w}”`).join(', ')}.`,
     closest: 'Najbliższe w archiwum:',
+    letterCard: (l: LetterCard) =>
+      `Pismo ${l.reference ?? 'bez znaku'}${l.date ? ` z ${l.date}` : ''}${l.author ? `, podpisał(a): ${l.author}${l.role ? ` (${l.role})` : ''}` : ''}${l.title ? `, ${l.title}` : ''}.`,
     fallbackNotice: 'Model językowy jest niedostępny — pokazuję najtrafniejsze fragmenty pism.',
     ungrounded: 'Uwaga: tej odpowiedzi nie udało się powiązać ze źródłami.',
     unverifiedQuotes: (count: number) =>
@@ -48,6 +59,8 @@ export const ANSWER_TEXT = {
     alsoIn: 'also:',
     missing: (what: readonly string[]) => `The archive holds nothing on: ${what.map((w) => `“${w}”`).join(', ')}.`,
     closest: 'Closest in the archive:',
+    letterCard: (l: LetterCard) =>
+      `Letter ${l.reference ?? 'with no reference'}${l.date ? ` of ${l.date}` : ''}${l.author ? `, signed by ${l.author}${l.role ? ` (${l.role})` : ''}` : ''}${l.title ? `, ${l.title}` : ''}.`,
     fallbackNotice: 'The language model is unavailable — showing the most relevant excerpts.',
     ungrounded: 'Note: this answer could not be tied to any source.',
     unverifiedQuotes: (count: number) =>

@@ -10,7 +10,7 @@
  * LLM answer streamed and verified, or the extractive answer; an LLM failure
  * falls back to the extractive answer with a one-line notice.
  */
-import type { ArchiveIndex } from '../archive/types.js';
+import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
@@ -18,7 +18,8 @@ import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-english.js';
 import { weighTerms } from '../answer/term-weights.js';
-import { attachCopies, describeCitation } from '../answer/citations.js';
+import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
+import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
 import { checkConstraints } from '../answer/check-constraints.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError } from '../errors.js';
@@ -97,12 +98,18 @@ export function createAssistant({
       const weights = weighTerms(searchQuery, stats);
       const extractive = (notice: string | null) => composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ?? refusal;
 
+      // A lookup („pismo WEN.9823.2020.RFZ”, „interpelacja nr 16219”, „pismo Zmarzłego z 27 lipca”)
+      // whose first letter meets it is answered with that letter: its words
+      // are in the metadata, not the passages, so coverage would refuse it.
+      const lookup = extractLookup(searchQuery);
+      const isLookupHit = isLookup(lookup) && hits[0] !== undefined && scoreLookupMatch(hits[0].letter, lookup) >= 1;
       // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing and what is closest.
-      const missing = hits.length === 0 ? [] : checkConstraints({ question: searchQuery, hits, answerability });
+      const missing = hits.length === 0 || isLookupHit ? [] : checkConstraints({ question: searchQuery, hits, answerability });
       let result: Answer;
-      if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
+      if (isLookupHit && !llm) result = lookupAnswer({ hit: hits[0]!, hits, language, extractive: extractive(null) });
+      else if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
       else if (missing.length > 0) result = nearMissRefusal({ refusal, missing, closest: composeExtractiveAnswer({ question: searchQuery, hits, weights, language, maxSentences: 1 }) });
-      else if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) result = refusal;
+      else if (!isLookupHit && (hits.length === 0 || !isAnswerable(answerability, minAnswerability))) result = refusal;
       else if (!llm) result = extractive(null);
       else {
         yield { type: 'status', stage: 'writing', text: STATUS_TEXT.writing };
@@ -143,6 +150,23 @@ export function createAssistant({
     }
   }
   return { answer };
+}
+
+/**
+ * The answer to a lookup: the letter's card (reference, date, signatory,
+ * subject) read from its metadata, then its substance quoted as for any
+ * question, so a bare reference number never gets the letterhead back.
+ */
+function lookupAnswer({ hit, hits, language, extractive }: { hit: SearchHit; hits: readonly SearchHit[]; language: 'pl' | 'en'; extractive: Answer }): ExtractiveAnswer {
+  const { letter } = hit;
+  const t = ANSWER_TEXT[language];
+  const quoted = extractive.kind === 'extractive' ? extractive : null;
+  // The letter's first substantive passage when the question's words matched nothing in it.
+  const citation = quoted?.citations.find((c) => c.letterId === letter.id) ?? citationFor(hit, 1, hit.passage.text.replace(/\s+/g, ' ').trim());
+  const card = t.letterCard({ reference: letter.reference, date: letter.date, author: letter.author, role: letter.authorRole, title: letter.title });
+  const body = quoted && quoted.citations.some((c) => c.letterId === letter.id) ? quoted.text : `${t.extractiveIntro}\n„${citation.quote}” [1]`;
+  const citations = quoted && quoted.citations.some((c) => c.letterId === letter.id) ? quoted.citations : [{ ...citation, n: 1 }];
+  return { kind: 'extractive', text: `${card} [${citation.n}]\n\n${body}`, citations, passages: hits, question: extractive.question, language, notice: null };
 }
 
 /**
