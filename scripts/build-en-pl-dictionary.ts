@@ -4,7 +4,7 @@
  * `dict-freedict-eng-pol` package (FreeDict English–Polish, Piotrowski &
  * Saloni; content GFDL-1.2+, see `src/retrieval/term-lists/README.md`).
  *
- * Kept per headword: the first sense of each part of speech, at most two
+ * Kept per headword: the first sense of its first part of speech, at most two
  * short translations each, and the compound phrases ("police station",
  * "waiting list"). Pronunciations, examples and labels are dropped.
  *
@@ -68,7 +68,8 @@ function parseEntry(body: string): Parsed {
     const pos = /^[IVX]+\.\s+<[^>]*>\s*(.*)$/.exec(line);
     let sense = line;
     if (pos) {
-      takeNext = true;
+      // Only the first part of speech: "private" is „prywatny”, not also „szeregowiec”.
+      takeNext = translations.length === 0;
       sense = pos[1] ?? '';
       if (!sense.trim()) continue;
     }

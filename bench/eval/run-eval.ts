@@ -10,6 +10,7 @@ import { collectAnswer } from '../../src/assistant/create-assistant.js';
 import type { Assistant } from '../../src/assistant/types.js';
 import type { Answer } from '../../src/answer/types.js';
 import { retrievePassages } from '../../src/retrieval/retrieve-passages.js';
+import { searchQueryWithoutLlm } from '../../src/retrieval/bridge-english.js';
 import { answerToJson, type AskJson } from '../../src/cli/format-answer.js';
 import { boilerplateKinds, quotedSentences } from './detect-boilerplate.js';
 import { containsAll, meanOrNull, ndcgAt, normalizeWhitespace, round } from './metrics.js';
@@ -100,7 +101,8 @@ export async function evaluateQuestion(
   }: { index: ArchiveIndex; assistant: Assistant; k: number; judge?: (answer: Answer) => Promise<number | null> },
 ): Promise<QuestionResult> {
   const t0 = performance.now();
-  const hits = await retrievePassages({ index, question: q.question, k: Math.max(k, 10), perLetter: 1 });
+  // Ranked as the assistant searches: an English question by its Polish bridge.
+  const hits = await retrievePassages({ index, question: searchQueryWithoutLlm(q.question), k: Math.max(k, 10), perLetter: 1 });
   const retrievalMs = performance.now() - t0;
   const ranked = hits.map((h) => h.letter.file);
   const relevantFlags = ranked.map((f) => matchesRelevant(f, q.relevant));

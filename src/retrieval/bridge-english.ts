@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { detectLanguage } from '../archive/language.js';
 
 const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'term-lists');
 /** Term-list files, in order of precedence. */
@@ -176,4 +177,13 @@ export function bridgeEnglish(question: string, { termLists }: BridgeEnglishOpti
   const query = [...new Set(terms)].join(' ');
   const isWeak = bridged.length === 0 || (bridged.length + kept.length) / Math.max(1, content) < MIN_BRIDGED_SHARE;
   return { query, bridged, kept, unbridged, isWeak };
+}
+
+/**
+ * What the archive is searched with when no language model is configured:
+ * a Polish question as it is, an English one as its Polish bridge. The
+ * assistant does the same, so the eval's ranking measures what users get.
+ */
+export function searchQueryWithoutLlm(question: string): string {
+  return detectLanguage(question) === 'en' ? bridgeEnglish(question).query : question;
 }
