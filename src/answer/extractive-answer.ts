@@ -141,7 +141,10 @@ export function composeExtractiveAnswer({
       for (const t of partTerms) partTotal += weights.get(t) ?? 0;
       let best: Candidate | null = null;
       let bestScore = 0;
+      // Only from the first letter: a part answered from an unrelated letter is a wrong answer, not half of one.
+      const firstLetters = [...new Set(candidates.map((c) => c.hit.letter.id))].slice(0, 1);
       for (const c of candidates) {
+        if (!firstLetters.includes(c.hit.letter.id)) continue;
         let found = 0;
         for (const t of c.covered) if (partTerms.has(t)) found += weights.get(t) ?? 0;
         // Coverage of the part, the whole question as a tie-breaker (the part's subject is often in the other part).
@@ -161,6 +164,8 @@ export function composeExtractiveAnswer({
     let bestScore = -1;
     for (const c of candidates) {
       if (chosen.includes(c)) continue;
+      // The open question's extra quote adds context from a letter already quoted, never a new letter.
+      if ((parts.length > 1 || chosen.length >= OPEN_QUESTION_SENTENCES - 1) && chosen.length > 0 && !chosen.some((o) => o.hit.letter.id === c.hit.letter.id)) continue;
       const isEligible =
         chosen.length === 0 || own(c) >= bestOwn * MIN_OWN_SHARE || added(c) >= firstAdded * MIN_NEXT_GAIN;
       if (!isEligible) continue;
