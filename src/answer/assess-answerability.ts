@@ -31,6 +31,7 @@
  * threshold much. Document frequencies come from the index (`termStats`).
  */
 import { analyze, analyzeQuery, foldText, STOP_WORDS } from '../archive/analyzer.js';
+import { isPolishName } from '../archive/stemmers/polish-dictionary.js';
 import type { ArchiveIndex, Letter, SearchHit, TermStats } from '../archive/types.js';
 import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
@@ -114,6 +115,9 @@ function words(text: string): { word: string; index: number }[] {
  * Administrative units whose next word is a place adjective written in lower
  * case (`powiatu kępińskiego`, `gminie wąbrzeskiej`): such a word is a name.
  */
+/** The sixteen voivodeships' adjectives, in any case form (`świętokrzyskim`, `lubuskiego`), folded. */
+const VOIVODESHIP = /^(?:dolnoslask|kujawsko-?pomorsk|lubelsk|lubusk|lodzk|malopolsk|mazowieck|opolsk|podkarpack|podlask|pomorsk|slask|swietokrzysk|warminsko-?mazursk|wielkopolsk|zachodniopomorsk)\p{L}*$/u;
+
 const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/iu;
 
 /**
@@ -123,6 +127,8 @@ const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/
 function isNameLike(word: string, index: number, text: string, offset: number, previous: string | undefined): boolean {
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
   if (previous && ADMINISTRATIVE_UNIT.test(previous) && /^\p{Ll}+$/u.test(word)) return true;
+  // Chat drops capitals: `w ciechanowie`, `swietokrzyskim` are still places.
+  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || isPolishName(foldText(word)))) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
   const before = text.slice(0, offset).trimEnd();
   return !/[.?!:;„"(]$/.test(before);

@@ -8,6 +8,7 @@
  * the answer. The names come from `assessAnswerability` (which already knows
  * which names the archive has never seen, or no retrieved letter contains).
  */
+import { foldText } from '../archive/fold-text.js';
 import type { SearchHit } from '../archive/types.js';
 import type { AnswerabilityResult } from './assess-answerability.js';
 
@@ -64,8 +65,9 @@ export function checkConstraints({ question, hits, answerability, letters: lette
   const texts = cited.map((h) => h.passage.text);
   const letters = new Map(cited.map((h) => [h.letter.id, h.letter]));
   // The letter's own date and metadata count: „pismo z 2020 r.” names the letter's year.
-  for (const l of letters.values()) texts.push([l.title, l.date, l.reference, l.interpellation, l.addressee, l.author].filter(Boolean).join(' \n '));
-  const evidence = texts.join('\n');
+  const metadata = [...letters.values()].map((l) => [l.title, l.date, l.reference, l.interpellation, l.addressee, l.author].filter(Boolean).join(' \n '));
+  const passages = texts.join('\n');
+  const evidence = `${passages}\n${metadata.join('\n')}`;
   const missing: string[] = [];
   const years = yearsIn(evidence);
   for (const m of question.matchAll(YEAR)) {
@@ -85,5 +87,31 @@ export function checkConstraints({ question, hits, answerability, letters: lette
   for (const name of [...unseen, ...answerability.missingNames]) {
     if (!missing.includes(name)) missing.push(name);
   }
+  // The answer type is looked for in the letter's text, not its signature: the signatory is no director.
+  missing.push(...missingAnswerType(question, passages));
   return missing;
 }
+
+/** `ile kosztował…`, `jaka kwota…`, `ile kasy…`: an amount of money is asked for. */
+const ASKS_MONEY = /\b(?:ile\s+(?:kosztow|kasy|pieniedzy|srodkow|wydal|wydano|wyniesie|wynosi\s+koszt|zaplac|dostal|dal)|jak(?:a|i)\s+(?:jest\s+)?(?:kwot|koszt|wartos)|na\s+jaka\s+kwote|za\s+ile|ile\s+zl|(?:calkowity|laczny)\s+koszt|ile\s+(?:ma\s+)?kosztowa)/u;
+const MONEY = /\d[\d\s\u00a0]*(?:[.,]\d+)?\s*(?:tys\.|mln|mld)?\s*(?:zł|złotych|zl|euro|EUR|PLN|USD)(?!\p{L})/u;
+/** `kto jest dyrektorem…`, `kto kieruje…`: a person holding an office is asked for. */
+const ASKS_PERSON = /\bkto\s+(?:(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)|kieruje|zarzadza|stoi\s+na\s+czele)\b/u;
+/** A person's name: two capitalised words, the second a surname (not an office or a body). */
+const PERSON_NAME = /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?!(?:Ministr|Minister|Rady|Rada|Sejm|Skarb|Państw|Urz|Wojew|Powiat|Gmin|Miast|Polsk|Narodow|Fundusz|Zdrow|Spraw)\p{L}*)\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?!\p{L})/u;
+
+/**
+ * The answer the question's type needs that the evidence cannot give: an
+ * amount of money for „ile kosztował…”, a named person for „kto jest
+ * dyrektorem…”. Letters often give the count but not the cost, or name the
+ * office but not who holds it.
+ */
+function missingAnswerType(question: string, evidence: string): string[] {
+  const folded = foldText(question);
+  if (ASKS_MONEY.test(folded) && !MONEY.test(evidence)) return [ANSWER_TYPE_MISSING.money];
+  if (ASKS_PERSON.test(folded) && !PERSON_NAME.test(evidence)) return [ANSWER_TYPE_MISSING.person];
+  return [];
+}
+
+/** How a missing answer type is named in `missing` (the question's own words would not say it). */
+const ANSWER_TYPE_MISSING = { money: 'kwota', person: 'osoba' } as const;

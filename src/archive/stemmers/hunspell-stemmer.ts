@@ -159,6 +159,17 @@ export function hunspellLemmas(dictionary: HunspellDictionary, word: string, max
   return [];
 }
 
+/**
+ * True when every reading of a folded word is a proper name in the
+ * dictionary (`ciechanowie` → only `Ciechanów`), so a name typed in lower
+ * case in chat is still recognised as one. `lewiatan` (also a common noun)
+ * and unknown words are not.
+ */
+export function isNameOnly(dictionary: HunspellDictionary, word: string): boolean {
+  const found = lemmasOf(dictionary, word, null);
+  return found.length > 0 && found.every((c) => c.isName);
+}
+
 /** The first of `hunspellLemmas`, or null. */
 export function hunspellLemma(dictionary: HunspellDictionary, word: string): string | null {
   return hunspellLemmas(dictionary, word, 1)[0] ?? null;

@@ -4,7 +4,7 @@
  */
 import dictionary from 'dictionary-pl';
 import { foldText } from '../fold-text.js';
-import { hunspellLemmas, parseHunspell, type HunspellDictionary } from './hunspell-stemmer.js';
+import { hunspellLemmas, isNameOnly, parseHunspell, type HunspellDictionary } from './hunspell-stemmer.js';
 
 let parsed: HunspellDictionary | null = null;
 
@@ -20,4 +20,9 @@ export function polishDictionary(): HunspellDictionary {
 /** Lemmas of a folded Polish word (see `hunspellLemmas`); empty when the dictionary does not know it. */
 export function polishLemmas(word: string): string[] {
   return hunspellLemmas(polishDictionary(), word);
+}
+
+/** True when a folded Polish word can only be a proper name (a place, a person): see `isNameOnly`. */
+export function isPolishName(word: string): boolean {
+  return isNameOnly(polishDictionary(), word);
 }
