@@ -128,7 +128,7 @@ function isNameLike(word: string, index: number, text: string, offset: number, p
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
   if (previous && ADMINISTRATIVE_UNIT.test(previous) && /^\p{Ll}+$/u.test(word)) return true;
   // Chat drops capitals: `w ciechanowie`, `swietokrzyskim` are still places.
-  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || isPolishName(foldText(word)))) return true;
+  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || (word.length >= 4 && isPolishName(foldText(word))))) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
   const before = text.slice(0, offset).trimEnd();
   return !/[.?!:;„"(]$/.test(before);

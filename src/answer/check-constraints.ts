@@ -23,12 +23,32 @@ export interface CheckConstraintsOptions {
 
 /** Letters whose retrieved passages are searched for a year or figure: the ones an answer quotes first. */
 export const CONSTRAINT_LETTERS = 1;
+/** Letters whose retrieved passages are searched for the question's names. */
+export const NAME_LETTERS = 2;
 
 const YEAR = /(?<![\d.,/-])((?:19|20)\d{2})(?![\d])(?:\s*[-–]\s*((?:19|20)\d{2})(?!\d))?/gu;
 /** A figure: at least two digits, thousands separated by spaces or not, with decimals (`2300`, `2 300`, `0,75`, `16,91`). */
 const FIGURE = /(?<![\p{L}\d.,])(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[.,](\d+))?(?![\d])/gu;
 /** The widest year range in a letter taken to cover the years inside it (`w latach 2014-2020`). */
 const MAX_RANGE = 15;
+
+/** A letter's metadata as text (title, date, reference, interpellation, addressee, signatory). */
+function metadataOf(l: SearchHit['letter']): string {
+  return [l.title, l.date, l.reference, l.interpellation, l.addressee, l.author].filter(Boolean).join(' \n ');
+}
+
+/** Folded words of the hits' passages and their letters' metadata. */
+function foldedWords(hits: readonly SearchHit[], meta: (l: SearchHit['letter']) => string): Set<string> {
+  const texts = [...hits.map((h) => h.passage.text), ...[...new Map(hits.map((h) => [h.letter.id, h.letter])).values()].map(meta)];
+  return new Set(foldText(texts.join('\n')).match(/\p{L}+/gu) ?? []);
+}
+
+/** A word of the evidence shares the name's stem: its first letters, all but the last two and at least five (`janowowi` ~ `janowie`). */
+function hasWordLike(words: ReadonlySet<string>, name: string): boolean {
+  const stem = name.slice(0, Math.max(5, Math.min(6, name.length - 2)));
+  for (const w of words) if (w.startsWith(stem)) return true;
+  return false;
+}
 
 /** Years a text states, ranges expanded (`2024-2026` covers 2025). */
 function yearsIn(text: string): Set<number> {
@@ -50,8 +70,13 @@ function figuresIn(text: string): Set<string> {
 }
 
 function normaliseFigure(whole: string, decimals: string | undefined): string {
+  // `100.000` is a hundred thousand in Polish letters, not a decimal.
+  if (decimals?.length === 3 && !whole.startsWith('0')) return `${whole.replace(/[ \u00a0]/g, '')}${decimals}`;
   return `${whole.replace(/[ \u00a0]/g, '')}${decimals ? `.${decimals}` : ''}`;
 }
+
+/** Dates (`03.08.2026`, `18-08-2026`) are no figures: the letter's date and the lookup handle them. */
+const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/gu;
 
 /**
  * What the question names that the evidence does not hold, as written in the
@@ -60,12 +85,15 @@ function normaliseFigure(whole: string, decimals: string | undefined): string {
 export function checkConstraints({ question, hits, answerability, letters: letterCount = CONSTRAINT_LETTERS }: CheckConstraintsOptions): string[] {
   // The passages of the first letters only: a year found in the fifth letter,
   // about something else, does not make the first one answer for that year.
-  const firstIds = [...new Set(hits.map((h) => h.letter.id))].slice(0, letterCount);
+  const ids = [...new Set(hits.map((h) => h.letter.id))];
+  const firstIds = ids.slice(0, letterCount);
+  // Names are looked for a little wider: the place may sit in the second letter's passages.
+  const nameIds = ids.slice(0, NAME_LETTERS);
   const cited = hits.filter((h) => firstIds.includes(h.letter.id));
   const texts = cited.map((h) => h.passage.text);
   const letters = new Map(cited.map((h) => [h.letter.id, h.letter]));
   // The letter's own date and metadata count: „pismo z 2020 r.” names the letter's year.
-  const metadata = [...letters.values()].map((l) => [l.title, l.date, l.reference, l.interpellation, l.addressee, l.author].filter(Boolean).join(' \n '));
+  const metadata = [...letters.values()].map(metadataOf);
   const passages = texts.join('\n');
   const evidence = `${passages}\n${metadata.join('\n')}`;
   const missing: string[] = [];
@@ -76,10 +104,13 @@ export function checkConstraints({ question, hits, answerability, letters: lette
   }
   const figures = figuresIn(evidence);
   const questionYears = new Set([...question.matchAll(YEAR)].map((m) => m[1]));
-  for (const m of question.matchAll(FIGURE)) {
+  const undated = question.replace(DATE, ' ');
+  for (const m of undated.matchAll(FIGURE)) {
     const value = normaliseFigure(m[1]!, m[2]);
     if (questionYears.has(value) || value.replace('.', '').length < 2) continue;
-    if (!figures.has(value)) missing.push(m[0]);
+    // `100 tys.` is met by `100 000` as well as by `100 tys.`.
+    const isThousands = /^\s*tys/u.test(undated.slice(m.index + m[0].length));
+    if (!figures.has(value) && !(isThousands && figures.has(String(Number(value) * 1000)))) missing.push(m[0]);
   }
   // A name the archive has never seen (and no retrieved letter spells out), or one no retrieved letter contains.
   // Unseen acronyms stay a matter of the score: a letter may write out what the question abbreviates (`PRL`, `JST`).
@@ -94,7 +125,7 @@ export function checkConstraints({ question, hits, answerability, letters: lette
 
 /** `ile kosztował…`, `jaka kwota…`, `ile kasy…`: an amount of money is asked for. */
 const ASKS_MONEY = /\b(?:ile\s+(?:kosztow|kasy|pieniedzy|srodkow|wydal|wydano|wyniesie|wynosi\s+koszt|zaplac|dostal|dal)|jak(?:a|i)\s+(?:jest\s+)?(?:kwot|koszt|wartos)|na\s+jaka\s+kwote|za\s+ile|ile\s+zl|(?:calkowity|laczny)\s+koszt|ile\s+(?:ma\s+)?kosztowa)/u;
-const MONEY = /\d[\d\s\u00a0]*(?:[.,]\d+)?\s*(?:tys\.|mln|mld)?\s*(?:zł|złotych|zl|euro|EUR|PLN|USD)(?!\p{L})/u;
+const MONEY = /(?<!\p{L})(?:zł|złotych|zl|euro|EUR|PLN|USD|mln|mld)(?!\p{L})/u;
 /** `kto jest dyrektorem…`, `kto kieruje…`: a person holding an office is asked for. */
 const ASKS_PERSON = /\bkto\s+(?:(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)|kieruje|zarzadza|stoi\s+na\s+czele)\b/u;
 /** A person's name: two capitalised words, the second a surname (not an office or a body). */
