@@ -112,10 +112,14 @@ export function checkConstraints({ question, hits, answerability, letters: lette
     const isThousands = /^\s*tys/u.test(undated.slice(m.index + m[0].length));
     if (!figures.has(value) && !(isThousands && figures.has(String(Number(value) * 1000)))) missing.push(m[0]);
   }
-  // A name the archive has never seen (and no retrieved letter spells out), or one no retrieved letter contains.
-  // Unseen acronyms stay a matter of the score: a letter may write out what the question abbreviates (`PRL`, `JST`).
-  const unseen = answerability.words.filter((w) => w.isName && w.df === 0 && !w.isCovered && !/^\p{Lu}{2,}$/u.test(w.word)).map((w) => w.word);
-  for (const name of [...unseen, ...answerability.missingNames]) {
+  // A name (place, body, person) that the first letters' passages do not hold, by stem: the letters found
+  // are about another place. Acronyms stay a matter of the score: a letter may write out what the
+  // question abbreviates (`PRL`, `JST`). The entity rule's names (in none of the first five letters) are
+  // re-checked the same way, which joins inflections its six-letter prefix misses (`janowowi` ~ `Janowie`).
+  const nameEvidence = foldedWords(hits.filter((h) => nameIds.includes(h.letter.id)), metadataOf);
+  const isAbsent = (word: string) => !/^\p{Lu}{2,}$/u.test(word) && !word.includes('.') && !hasWordLike(nameEvidence, foldText(word));
+  const names = answerability.words.filter((w) => w.isName).map((w) => w.word);
+  for (const name of [...names, ...answerability.missingNames].filter(isAbsent)) {
     if (!missing.includes(name)) missing.push(name);
   }
   // The answer type is looked for in the letter's text, not its signature: the signatory is no director.
