@@ -118,7 +118,8 @@ export function checkConstraints({ question, hits, answerability, letters: lette
   // re-checked the same way, which joins inflections its six-letter prefix misses (`janowowi` ~ `Janowie`).
   const nameEvidence = foldedWords(hits.filter((h) => nameIds.includes(h.letter.id)), metadataOf);
   const isAbsent = (word: string) => !/^\p{Lu}{2,}$/u.test(word) && !word.includes('.') && !hasWordLike(nameEvidence, foldText(word));
-  const names = answerability.words.filter((w) => w.isName).map((w) => w.word);
+  // A name counts as held when the best letter's whole text has it (`isCovered`) or the passages have its stem.
+  const names = answerability.words.filter((w) => w.isName && !w.isCovered).map((w) => w.word);
   for (const name of [...names, ...answerability.missingNames].filter(isAbsent)) {
     if (!missing.includes(name)) missing.push(name);
   }
