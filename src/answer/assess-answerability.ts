@@ -297,6 +297,8 @@ export interface Evidence {
   readonly copies: ReadonlyMap<string, readonly Letter[]>;
   readonly stats: TermStats;
   readonly answerability: AnswerabilityResult;
+  /** Title, metadata and full text of the first distinct letters, best first (`topLetterTexts`). */
+  readonly letterTexts: readonly string[];
 }
 
 /** Retrieves passages for a question and assesses whether they can answer it (one place for answers and drafts). */
@@ -304,6 +306,7 @@ export async function gatherEvidence({ index, question, k, accessGroups = [] }: 
   const retrieved = await retrievePassages({ index, question, k, perLetter: PASSAGES_PER_LETTER, filter: { accessGroups } });
   const { hits, copies } = await groupDuplicateLetters({ index, hits: retrieved });
   const stats = await index.termStats(analyzeQuery(question));
-  const answerability = assessAnswerability({ question, letterTexts: await topLetterTexts(index, hits), stats });
-  return { hits, copies, stats, answerability };
+  const letterTexts = await topLetterTexts(index, hits);
+  const answerability = assessAnswerability({ question, letterTexts, stats });
+  return { hits, copies, stats, answerability, letterTexts };
 }

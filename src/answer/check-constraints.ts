@@ -17,6 +17,8 @@ export interface CheckConstraintsOptions {
   /** The passages that would be cited, best first (with their letters' metadata). */
   readonly hits: readonly SearchHit[];
   readonly answerability: AnswerabilityResult;
+  /** Full texts of the first distinct letters, best first (`Evidence.letterTexts`): names are looked for in them. */
+  readonly letterTexts?: readonly string[];
   /** Distinct letters (in rank order) whose passages may hold the constraint (default {@link CONSTRAINT_LETTERS}). */
   readonly letters?: number;
 }
@@ -43,9 +45,9 @@ function foldedWords(hits: readonly SearchHit[], meta: (l: SearchHit['letter']) 
   return new Set(foldText(texts.join('\n')).match(/\p{L}+/gu) ?? []);
 }
 
-/** A word of the evidence shares the name's stem: its first letters, all but the last two and at least five (`janowowi` ~ `janowie`). */
+/** A word of the evidence shares the name's stem: its first letters, all but the last three, four to six of them (`janowowi` ~ `janowie`, `karty` ~ `karta`). */
 function hasWordLike(words: ReadonlySet<string>, name: string): boolean {
-  const stem = name.slice(0, Math.max(5, Math.min(6, name.length - 2)));
+  const stem = name.slice(0, Math.max(4, Math.min(6, name.length - 3)));
   for (const w of words) if (w.startsWith(stem)) return true;
   return false;
 }
@@ -82,7 +84,7 @@ const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/gu;
  * What the question names that the evidence does not hold, as written in the
  * question (`2023`, `2300 zł`, `Wąbrzeźnie`). Empty when every constraint is met.
  */
-export function checkConstraints({ question, hits, answerability, letters: letterCount = CONSTRAINT_LETTERS }: CheckConstraintsOptions): string[] {
+export function checkConstraints({ question, hits, answerability, letterTexts = [], letters: letterCount = CONSTRAINT_LETTERS }: CheckConstraintsOptions): string[] {
   // The passages of the first letters only: a year found in the fifth letter,
   // about something else, does not make the first one answer for that year.
   const ids = [...new Set(hits.map((h) => h.letter.id))];
@@ -117,6 +119,7 @@ export function checkConstraints({ question, hits, answerability, letters: lette
   // question abbreviates (`PRL`, `JST`). The entity rule's names (in none of the first five letters) are
   // re-checked the same way, which joins inflections its six-letter prefix misses (`janowowi` ~ `Janowie`).
   const nameEvidence = foldedWords(hits.filter((h) => nameIds.includes(h.letter.id)), metadataOf);
+  for (const text of letterTexts.slice(0, NAME_LETTERS)) for (const w of foldText(text).match(/\p{L}+/gu) ?? []) nameEvidence.add(w);
   const isAbsent = (word: string) => !/^\p{Lu}{2,}$/u.test(word) && !word.includes('.') && !hasWordLike(nameEvidence, foldText(word));
   // A name counts as held when the best letter's whole text has it (`isCovered`) or the passages have its stem.
   const names = answerability.words.filter((w) => w.isName && !w.isCovered).map((w) => w.word);

@@ -82,7 +82,7 @@ export function createAssistant({
       }
       if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits, copies, stats, answerability } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
+      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
@@ -104,7 +104,7 @@ export function createAssistant({
       const lookup = extractLookup(searchQuery);
       const isLookupHit = isLookup(lookup) && hits[0] !== undefined && scoreLookupMatch(hits[0].letter, lookup) >= 1;
       // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing and what is closest.
-      const missing = hits.length === 0 || isLookupHit ? [] : checkConstraints({ question: searchQuery, hits, answerability });
+      const missing = hits.length === 0 || isLookupHit ? [] : checkConstraints({ question: searchQuery, hits, answerability, letterTexts });
       let result: Answer;
       if (isLookupHit && !llm) result = lookupAnswer({ hit: hits[0]!, hits, language, extractive: extractive(null) });
       else if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
