@@ -52,6 +52,20 @@ function hasWordLike(words: ReadonlySet<string>, name: string): boolean {
   return false;
 }
 
+/** Runs of two or more capitalised words inside the question (not its first word), as typed. */
+function namePhrases(question: string): string[] {
+  const out: string[] = [];
+  for (const m of question.matchAll(/(?<=[\p{Ll},;:]\s+|\s\p{Ll}{1,3}\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu)) out.push(m[0]);
+  return out;
+}
+
+/** The phrase's words appear one after another in the text, each by its stem (`Uniwersytetu Medycznego` for `Uniwersytet Medyczny`). */
+function hasPhrase(foldedText: string, phrase: string): boolean {
+  const stems = (foldText(phrase).match(/\p{L}+/gu) ?? []).map((w) => w.slice(0, Math.max(4, Math.min(6, w.length - 3))));
+  const pattern = new RegExp(`(?<!\\p{L})${stems.join('\\p{L}*[\\s,-]+')}`, 'u');
+  return pattern.test(foldedText);
+}
+
 /** Years a text states, ranges expanded (`2024-2026` covers 2025). */
 function yearsIn(text: string): Set<number> {
   const out = new Set<number>();
@@ -126,6 +140,12 @@ export function checkConstraints({ question, hits, answerability, letterTexts = 
   for (const name of [...names, ...answerability.missingNames].filter(isAbsent)) {
     if (!missing.includes(name)) missing.push(name);
   }
+  // A name of several words (`Muzeum Historii Polski`, `Uniwersytet Medyczny`) must appear as a phrase:
+  // each word present somewhere (`Muzeum Historii Żydów Polskich`) is another body.
+  const phraseEvidence = [foldText(letterTexts.slice(0, NAME_LETTERS).join('\n')), foldText(cited.map((h) => h.passage.text).join('\n'))].join('\n');
+  for (const phrase of namePhrases(question)) {
+    if (!hasPhrase(phraseEvidence, phrase) && !missing.includes(phrase)) missing.push(phrase);
+  }
   // The answer type is looked for in the letter's text, not its signature: the signatory is no director.
   missing.push(...missingAnswerType(question, passages));
   return missing;
@@ -136,8 +156,27 @@ const ASKS_MONEY = /\b(?:ile\s+(?:kosztow|kasy|pieniedzy|srodkow|wydal|wydano|wy
 const MONEY = /(?<!\p{L})(?:zł|złotych|zl|euro|EUR|PLN|USD|mln|mld)(?!\p{L})/u;
 /** `kto jest dyrektorem…`, `kto kieruje…`: a person holding an office is asked for. */
 const ASKS_PERSON = /\bkto\s+(?:(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)|kieruje|zarzadza|stoi\s+na\s+czele)\b/u;
-/** A person's name: two capitalised words, the second a surname (not an office or a body). */
-const PERSON_NAME = /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?!(?:Ministr|Minister|Rady|Rada|Sejm|Skarb|Państw|Urz|Wojew|Powiat|Gmin|Miast|Polsk|Narodow|Fundusz|Zdrow|Spraw)\p{L}*)\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?(?!\p{L})/u;
+/** Common Polish first names (stems that take case endings: `Marcin`, `Marcina`; `Anna`, `Anny`), to tell a person from a body. */
+const FIRST_NAMES =
+  'Adam|Agnieszk|Aleksandr|Andrzej|Ann|Antoni|Arkadiusz|Artur|Barbar|Bartłomiej|Bartosz|Beat|Bogdan|Bogusław|Czesław|Dami|Daniel|Dariusz|Dawid|Dominik|Dorot|Edward|Elżbiet|Ew|Filip|Grzegorz|Halin|Henryk|Iren|Iwon|Izabel|Jacek|Jadwig|Jakub|Jan|Janusz|Jarosław|Jerzy|Joann|Józef|Justyn|Kamil|Karol|Katarzyn|Kazimierz|Krystyn|Krzysztof|Leszek|Łukasz|Maciej|Magdalen|Małgorzat|Marcin|Marek|Mari|Marian|Mariusz|Mark|Mart|Mateusz|Michał|Mirosław|Monik|Natali|Patryk|Paweł|Piotr|Przemysław|Rafał|Robert|Roman|Ryszard|Sebastian|Sławomir|Stanisław|Stefan|Sylwi|Szymon|Tadeusz|Teres|Tomasz|Urszul|Wiesław|Witold|Władysław|Włodzimierz|Wojciech|Zbigniew|Zdzisław|Zofi';
+const PERSON = new RegExp(`(?<!\\p{L})(?:${FIRST_NAMES})\\p{Ll}{0,3}\\s+\\p{Lu}\\p{Ll}+`, 'u');
+/** What `kto kieruje …` asks about when the question names no office. */
+const LEADER_ROLES = ['dyrekt', 'prezes', 'kieruj', 'komend', 'szef', 'kierown', 'rektor'];
+
+/**
+ * The evidence names a person together with the office asked for: one
+ * sentence with the office's stem (`dyrektorem` → `dyrekt`) and a first name
+ * and surname. Letters name ministers everywhere; that is no director.
+ */
+function namesHolder(foldedQuestion: string, evidence: string): boolean {
+  const office = /\bkto\s+(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)\s+(?:obecnie\s+)?([a-z]+)/u.exec(foldedQuestion)?.[1];
+  const roles = office ? [office.slice(0, Math.max(4, Math.min(6, office.length - 3)))] : LEADER_ROLES;
+  for (const sentence of evidence.split(/(?<=[.;!?])\s+|\n\s*\n/u)) {
+    const folded = foldText(sentence);
+    if (roles.some((r) => folded.includes(r)) && PERSON.test(sentence)) return true;
+  }
+  return false;
+}
 
 /**
  * The answer the question's type needs that the evidence cannot give: an
@@ -148,7 +187,7 @@ const PERSON_NAME = /(?<!\p{L})\p{Lu}\p{Ll}+\s+(?!(?:Ministr|Minister|Rady|Rada|
 function missingAnswerType(question: string, evidence: string): string[] {
   const folded = foldText(question);
   if (ASKS_MONEY.test(folded) && !MONEY.test(evidence)) return [ANSWER_TYPE_MISSING.money];
-  if (ASKS_PERSON.test(folded) && !PERSON_NAME.test(evidence)) return [ANSWER_TYPE_MISSING.person];
+  if (ASKS_PERSON.test(folded) && !namesHolder(folded, evidence)) return [ANSWER_TYPE_MISSING.person];
   return [];
 }
 
