@@ -24,7 +24,7 @@ export interface QuestionPart {
 const CUES: readonly (readonly [RegExp, AnswerType])[] = [
   [/\b(?:z|na podstawie|pod) (?:jakiego|ktorego) (?:artykulu|przepisu|paragrafu)|\b(?:jaki|ktory|jakie|ktore) (?:artykul|przepis|paragraf)|\bna jakiej podstawie prawnej/, 'przepis'],
   [/\b(?:od|do|na) kiedy\b|\bkiedy\b|\bw jakim (?:terminie|okresie|roku|dniu|miesiacu)|\bjak dlugo\b|\bw ktorym roku\b|\b(?:z|od|do) (?:ktorego|jakiego) roku\b|\bjakiego dnia\b|\bjaka data\b|\bw jakim czasie\b/, 'kiedy'],
-  [/\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ )?(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u, 'ile'],
+  [/\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ )?(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bza jaka (?:\p{L}+ )?cene\b|\bjaka (?:\p{L}+ )?cen[ae]\b|\bile (?:czasu|dni|lat|miesiecy|tygodni|godzin)\b|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u, 'ile'],
   [/\bkto\b|\bkogo\b|\bkomu\b|\bktory (?:organ|urzad|podmiot|minister|resort|sad|instytucja)|\bjak(?:i|a) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b|\bktora (?:instytucja|firma|spolka|sluzba)/u, 'kto'],
   [/\bgdzie\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/, 'gdzie'],
   [/\bdlaczego\b|\bz jakiego powodu\b|\bz jakich powodow\b|\bczemu\b|\bco jest przyczyna\b|\bjaka jest przyczyna\b|\bw jakim celu\b|\bpo co\b/, 'dlaczego'],
@@ -90,7 +90,7 @@ const DATE_SPAN = new RegExp(
 /** Law citations and other numbers that are no amount: `art. 12`, `poz. 1483`, `Dz. U.`, `nr 18193`, `§ 2`, years. */
 const NOT_AN_AMOUNT = /(?:art\.|ust\.|pkt|poz\.|nr|§|lit\.|Dz\.\s*U\.|sygn\.|K\d|interpelacj\p{L}*)\s*$/iu;
 /** An amount: a number with a unit or a counted noun (`18 mld zł`, `16,91%`, `254 umowy`, `150 909 uczniów`). */
-const AMOUNT_SPAN = /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?![\d)])(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku)(?![\p{L}]))\p{Ll}[\p{L}-]*)?/gu;
+const AMOUNT_SPAN = /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?![\d)])(?!\.\s*\p{Ll})(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku)(?![\p{L}]))\p{Ll}[\p{L}-]*)?/gu;
 const PERSON_OR_BODY = unicodeWords(String.raw`\b(?:minist\p{L}*|prezes\p{L}*|dyrektor\p{L}*|wojewod\p{L}*|starost\p{L}*|burmistrz\p{L}*|prezydent\p{L}*|komendant\p{L}*|rzeczni\p{L}*|sekretarz\p{L}*|marszał\p{L}*|wójt\p{L}*|inspektor\p{L}*|prokurat\p{L}*|sąd\p{L}*|urzęd\p{L}*|urząd|agencj\p{L}*|instytut\p{L}*|komend\p{L}*|rad[aziy]\s+\p{Lu}\p{L}*|fundusz\p{L}*|zakład\p{L}*|inspekcj\p{L}*|policj\p{L}*|straż\p{L}*|departament\p{L}*|biur[aoze]\p{L}*|zarząd\p{L}*|spółk\p{L}*|S\.A\.|sp\. z o\.o\.|uczelni\p{L}*|uniwersytet\p{L}*|szpital\p{L}*|kancelari\p{L}*|ośrod\p{L}*|centrum|zespół|zespoł\p{L}*|komisj\p{L}*|wykonawc\p{L}*|inwestor\p{L}*|operator\p{L}*)\b|(?<=\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`, 'u');
 const PLACE = unicodeWords(String.raw`\b(?:w|we|na|do|z|ze)\s+(?!(?:Polsce|Polski)\b)\p{Lu}\p{Ll}{2,}|\b(?:województw|powiat|gmin|miast|miejscowoś|prowincj|region)\p{L}*`, 'u');
 const CAUSE = unicodeWords(String.raw`\b(?:ponieważ|gdyż|bowiem|z uwagi na|ze względu na|w związku z|wynika(?:ło|ją)? z|dlatego|z powodu|przyczyn\p{L}*|w celu|celem|aby|żeby|spowodowan\p{L}*|skutkiem)\b`, 'iu');
@@ -143,6 +143,27 @@ function amountSpans(sentence: string): string[] {
  * type: the date for `kiedy`, the amount for `ile`. `null` for other types or
  * when the sentence has none (the answer then opens with the quotes alone).
  */
+/** A law's own date (`ustawy z dnia 5 lipca 2018 r.`) names the act, not when something happened. */
+const LAW_DATE_BEFORE = /(?:ustaw\p{L}*|rozporządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwał\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
+
+/**
+ * The date of a `kiedy` answer: not a law's own date, and of several the one
+ * whose preceding words share most stems with the question (`weszła w życie`).
+ */
+function bestDate(sentence: string, question: string): string | null {
+  const asked = new Set((foldText(question).match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));
+  const global = new RegExp(DATE_SPAN.source, 'giu');
+  let best: { span: string; score: number } | null = null;
+  for (const m of sentence.matchAll(global)) {
+    const before = sentence.slice(Math.max(0, m.index - 60), m.index);
+    const isLaw = LAW_DATE_BEFORE.test(before) || /^z dnia/iu.test(m[0]) && LAW_DATE_BEFORE.test(before + 'x ');
+    const overlap = (foldText(before).match(/\p{L}{4,}/gu) ?? []).filter((w) => asked.has(w.slice(0, 5))).length;
+    const score = overlap - (isLaw ? 10 : 0);
+    if (!best || score > best.score) best = { span: m[0].trim(), score };
+  }
+  return best?.span ?? null;
+}
+
 /** „Kto podpisał odpowiedź…?”, „kto jest autorem pisma…”: answered by the letter's signatory, read from its signature block. */
 export function asksForSignatory(question: string): boolean {
   return /\bkto\s+(?:podpisal|napisal|odpowiedzial|udzielil odpowiedzi|jest autorem|sygnowal)|\bpodpisal[aoy]?\s+(?:to\s+|te\s+)?(?:pismo|odpowiedz)|\bautor\p{L}*\s+(?:pisma|odpowiedzi|listu)|\bwho\s+signed\b/u.test(
@@ -151,7 +172,7 @@ export function asksForSignatory(question: string): boolean {
 }
 
 export function directSpan(sentence: string, type: AnswerType | null, question = ''): string | null {
-  if (type === 'kiedy') return DATE_SPAN.exec(sentence)?.[0].trim() ?? null;
+  if (type === 'kiedy') return bestDate(sentence, question);
   if (type !== 'ile') return null;
   // An amount the question itself names (`do 20 tysięcy mieszkańców`) is no answer to it.
   const given = new Set((question.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.')));

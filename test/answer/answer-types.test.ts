@@ -13,6 +13,7 @@ describe('questionParts', () => {
     ['Gdzie powstanie nowy szpital?', ['gdzie']],
     ['Jak wyglądała współpraca Chorzowa z prowincją Liaoning?', [null]],
     ['ile kasy dostaly osp i od kiedy', ['ile', 'kiedy']],
+    ['Za jaką cenę kupiono budynek ambasady?', ['ile']],
   ])('%s → %j', (question, types) => {
     expect(questionParts(question).map((p) => p.type)).toEqual(types);
   });
@@ -44,6 +45,12 @@ describe('directSpan', () => {
     const sentence = 'W ramach art. 12 w latach 2024-2026 podpisano 8 umów na łączną wartość ok. 18 mld zł.';
     expect(directSpan(sentence, 'ile', 'Ile umów podpisano?')).toBe('8 umów');
     expect(directSpan(sentence, 'ile', 'Na jaką kwotę?')).toBe('ok. 18 mld zł');
+  });
+  it('skips a law's own date and an ordinal', () => {
+    const law = 'Nowelizacja ustawy z dnia 5 lipca 2018 r. o krajowym systemie cyberbezpieczeństwa weszła w życie w dniu 3 kwietnia 2026 r.';
+    expect(directSpan(law, 'kiedy', 'Kiedy weszła w życie nowelizacja?')).toBe('3 kwietnia 2026 r.');
+    const ordinal = 'Wnioskodawca powyżej 12. roku życia jest zobowiązany w terminie 30 dni zgłosić się do organu gminy.';
+    expect(directSpan(ordinal, 'ile', 'Ile czasu ma wnioskodawca?')).toBe('30 dni');
   });
   it('gives nothing for types without a short span', () => {
     expect(directSpan('Ministerstwo nie planuje zmian.', 'czy')).toBeNull();
