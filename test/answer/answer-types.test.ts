@@ -46,7 +46,7 @@ describe('directSpan', () => {
     expect(directSpan(sentence, 'ile', 'Ile umów podpisano?')).toBe('8 umów');
     expect(directSpan(sentence, 'ile', 'Na jaką kwotę?')).toBe('ok. 18 mld zł');
   });
-  it('skips a law's own date and an ordinal', () => {
+  it("skips a law's own date and an ordinal", () => {
     const law = 'Nowelizacja ustawy z dnia 5 lipca 2018 r. o krajowym systemie cyberbezpieczeństwa weszła w życie w dniu 3 kwietnia 2026 r.';
     expect(directSpan(law, 'kiedy', 'Kiedy weszła w życie nowelizacja?')).toBe('3 kwietnia 2026 r.');
     const ordinal = 'Wnioskodawca powyżej 12. roku życia jest zobowiązany w terminie 30 dni zgłosić się do organu gminy.';
