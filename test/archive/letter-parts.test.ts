@@ -133,6 +133,7 @@ describe('isFrameSentence', () => {
     'Od: Jan Kowalski <jan@example.pl>',
     'W odpowiedzi na interpelację nr 18193 Pani Poseł Barbary Dolniak w sprawie domniemania ojcostwa, uprzejmie informuję, co następuje.',
     'Znak sprawy: DPL2.054.12.2026',
+    'składam na Pana ręce odpowiedź na interpelację Poseł na Sejm RP Pani Marceliny Zawiszy w sprawie nadzoru nad fundacjami.',
   ])('frame: %s', (s) => expect(isFrameSentence(s)).toBe(true));
 
   it.each([
@@ -148,6 +149,11 @@ describe('substantiveTail', () => {
     expect(
       substantiveTail('W odpowiedzi na interpelację nr 17653 w sprawie dróg uprzejmie informuję, że w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.'),
     ).toBe('w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.');
+  });
+  it('cuts „odnosząc się do propozycji …, uprzejmie wyjaśniam, że …” to the decision', () => {
+    expect(
+      substantiveTail('odnosząc się do propozycji wprowadzenia zróżnicowanych terminów ferii letnich, uprzejmie wyjaśniam, że Ministerstwo nie planuje zmiany obecnego modelu organizacji ferii.'),
+    ).toBe('Ministerstwo nie planuje zmiany obecnego modelu organizacji ferii.');
   });
   it('gives nothing for a formula with no fact, or for a sentence that is no formula', () => {
     expect(substantiveTail('W odpowiedzi na interpelację nr 18193 uprzejmie przedstawiam następujące informacje.')).toBeNull();
