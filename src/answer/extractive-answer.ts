@@ -248,7 +248,9 @@ function quotableSentences(text: string): string[] {
     } else prose.push(line);
   }
   flush();
-  return out.flatMap((s) => {
+  return out.flatMap((raw) => {
+    // A closing formula glued to the last sentence (`… turystyki wodnej. Z poważaniem,`) is cut off; the rest stays verbatim.
+    const s = raw.replace(/(?<=[.!?”])\s+(?:Z\s+wyrazami\s+szacunku|Z\s+poważaniem|Łączę\s+wyrazy\s+szacunku)[\s\S]*$/u, '');
     const tail = substantiveTail(s);
     if (tail) return [tail];
     return isFrameSentence(s) ? [] : [s];

@@ -1,0 +1,43 @@
+import { composeExtractiveAnswer } from '../../src/answer/extractive-answer.js';
+import { weighTerms } from '../../src/answer/term-weights.js';
+import { analyzeQuery } from '../../src/archive/analyzer.js';
+import type { SearchHit } from '../../src/archive/types.js';
+import { makeLetter, makePassages } from '../helpers/letters.js';
+
+/** Hits of one letter's paragraphs, in order; every question term weighs alike (df 1 of 100 passages). */
+function answer(question: string, paragraphs: string[]) {
+  const letter = makeLetter({ id: 'l1', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik' });
+  const hits: SearchHit[] = makePassages('l1', paragraphs).map((passage, i) => ({ passage, letter, score: 10 - i }));
+  const stats = { passages: 100, df: new Map(analyzeQuery(question).map((t) => [t, 1])) };
+  return composeExtractiveAnswer({ question, hits, weights: weighTerms(question, stats), language: 'pl' });
+}
+
+describe('composeExtractiveAnswer', () => {
+  it('answers „kiedy” with the sentence that holds the date, and opens with the date', () => {
+    const a = answer('Kiedy goście z Yingkou odwiedzili Chorzów?', [
+      'W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie. Nasi goście z Yingkou oprócz wizyty w Urzędzie Miasta odwiedzili Chorzów i Park Śląski.',
+    ]);
+    expect(a?.text.split('\n')[0]).toBe('W skrócie: „w dniach 2-3 lipca 2013 roku” [1]');
+    expect(a?.text.split('\n')[3]).toContain('2-3 lipca 2013');
+  });
+
+  it('never quotes a greeting, a signature or a closing formula glued to the last sentence', () => {
+    const a = answer('Jak wygląda budowa przystani żeglarskich?', [
+      'Szanowny Panie Marszałku,\nbudowa przystani żeglarskich trwa w 12 gminach.',
+      'Budowa przystani żeglarskich pozwoli rozwinąć turystykę wodną. Z poważaniem,\nMarcin Michalik',
+    ]);
+    expect(a?.text).not.toMatch(/Szanowny|poważaniem|Michalik/u);
+    expect(a?.text).toContain('„Budowa przystani żeglarskich pozwoli rozwinąć turystykę wodną.”');
+  });
+
+  it('answers each part of a compound question and quotes a repeated sentence once', () => {
+    const a = answer('Ile umów podpisano w ramach programu i na jaką łączną kwotę?', [
+      'W ramach programu podpisano 8 umów z wykonawcami.',
+      'Łączna kwota umów zawartych w ramach programu wyniosła 18 mld zł.',
+      'W ramach programu podpisano 8 umów z wykonawcami.',
+    ]);
+    expect(a?.text).toContain('8 umów');
+    expect(a?.text).toContain('18 mld zł');
+    expect(a?.text.match(/„W ramach programu podpisano 8 umów/gu)?.length).toBe(1);
+  });
+});
