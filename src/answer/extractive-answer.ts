@@ -227,6 +227,12 @@ export function composeExtractiveAnswer({
   };
 }
 
+/** The first `count` quotable sentences of a passage, joined by ` … ` as citation quotes are (what a lookup answer shows of a letter). */
+export function leadSentences(text: string, count = 2): string | null {
+  const sentences = quotableSentences(text).slice(0, count);
+  return sentences.length > 0 ? sentences.join(' … ') : null;
+}
+
 /**
  * The sentences of a passage that may be quoted: table rows stay rows (a
  * figure is quoted with its row label, not as one flattened „sentence” of

@@ -12,7 +12,7 @@
  */
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
-import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
+import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
@@ -162,7 +162,8 @@ function lookupAnswer({ hit, hits, language, extractive }: { hit: SearchHit; hit
   const t = ANSWER_TEXT[language];
   const quoted = extractive.kind === 'extractive' ? extractive : null;
   // The letter's first substantive passage when the question's words matched nothing in it.
-  const citation = quoted?.citations.find((c) => c.letterId === letter.id) ?? citationFor(hit, 1, hit.passage.text.replace(/\s+/g, ' ').trim());
+  const lead = leadSentences(hit.passage.text);
+  const citation = quoted?.citations.find((c) => c.letterId === letter.id) ?? citationFor(hit, 1, lead ?? hit.passage.text.replace(/\s+/g, ' ').trim());
   const card = t.letterCard({ reference: letter.reference, date: letter.date, author: letter.author, role: letter.authorRole, title: letter.title });
   const body = quoted && quoted.citations.some((c) => c.letterId === letter.id) ? quoted.text : `${t.extractiveIntro}\n„${citation.quote}” [1]`;
   const citations = quoted && quoted.citations.some((c) => c.letterId === letter.id) ? quoted.citations : [{ ...citation, n: 1 }];
