@@ -208,7 +208,7 @@ function missingAnswerType(question: string, evidence: string): string[] {
 const ANSWER_TYPE_MISSING = { money: 'kwota', person: 'osoba' } as const;
 
 /** Letters tried in turn as the one the answer rests on: the relevant letter is not always ranked first. */
-export const CANDIDATE_LETTERS = 2;
+export const CANDIDATE_LETTERS = 3;
 
 export interface MeetConstraintsResult {
   /** What no candidate letter holds (the first letter's misses); empty when one letter meets every constraint. */
