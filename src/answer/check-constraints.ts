@@ -206,33 +206,3 @@ function missingAnswerType(question: string, evidence: string): string[] {
 
 /** How a missing answer type is named in `missing` (the question's own words would not say it). */
 const ANSWER_TYPE_MISSING = { money: 'kwota', person: 'osoba' } as const;
-
-/** Letters tried in turn as the one the answer rests on: the relevant letter is not always ranked first. */
-export const CANDIDATE_LETTERS = 3;
-
-export interface MeetConstraintsResult {
-  /** What no candidate letter holds (the first letter's misses); empty when one letter meets every constraint. */
-  readonly missing: string[];
-  /** The hits with the letter that meets the constraints first (unchanged when that is the first letter, or none does). */
-  readonly hits: readonly SearchHit[];
-  readonly letterTexts: readonly string[];
-}
-
-/**
- * `checkConstraints` with the first {@link CANDIDATE_LETTERS} letters tried in
- * turn: „od 2015 r.” asked of letters where the second one gives 2015 is
- * answered from the second one, not refused because the first lacks it.
- */
-export function meetConstraints(options: CheckConstraintsOptions): MeetConstraintsResult {
-  const { hits, letterTexts = [] } = options;
-  const first = checkConstraints(options);
-  if (first.length === 0) return { missing: first, hits, letterTexts };
-  const ids = [...new Set(hits.map((h) => h.letter.id))];
-  for (let k = 1; k < Math.min(CANDIDATE_LETTERS, ids.length); k++) {
-    const lead = ids[k]!;
-    const reordered = [...hits.filter((h) => h.letter.id === lead), ...hits.filter((h) => h.letter.id !== lead)];
-    const texts = letterTexts.length > k ? [letterTexts[k]!, ...letterTexts.filter((_, i) => i !== k)] : letterTexts;
-    if (checkConstraints({ ...options, hits: reordered, letterTexts: texts }).length === 0) return { missing: [], hits: reordered, letterTexts: texts };
-  }
-  return { missing: first, hits, letterTexts };
-}

@@ -20,7 +20,7 @@ import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-eng
 import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
-import { meetConstraints } from '../answer/check-constraints.js';
+import { checkConstraints } from '../answer/check-constraints.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
@@ -82,9 +82,7 @@ export function createAssistant({
       }
       if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits: retrieved, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
-      // The letter the answer rests on may move up: the first one that meets the question's constraints (`meetConstraints`).
-      let hits = retrieved;
+      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
@@ -106,12 +104,7 @@ export function createAssistant({
       const lookup = extractLookup(searchQuery);
       const isLookupHit = isLookup(lookup) && hits[0] !== undefined && scoreLookupMatch(hits[0].letter, lookup) >= 1;
       // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing and what is closest.
-      let missing: string[] = [];
-      if (hits.length > 0 && !isLookupHit) {
-        const met = meetConstraints({ question: searchQuery, hits, answerability, letterTexts });
-        missing = met.missing;
-        hits = [...met.hits];
-      }
+      const missing = hits.length === 0 || isLookupHit ? [] : checkConstraints({ question: searchQuery, hits, answerability, letterTexts });
       let result: Answer;
       if (isLookupHit && !llm) result = lookupAnswer({ hit: hits[0]!, hits, language, extractive: extractive(null) });
       else if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
