@@ -32,7 +32,7 @@
  */
 import { analyze, analyzeQuery, foldText, STOP_WORDS } from '../archive/analyzer.js';
 import { isPolishName } from '../archive/stemmers/polish-dictionary.js';
-import type { ArchiveIndex, Letter, SearchHit, TermStats } from '../archive/types.js';
+import type { ArchiveIndex, Letter, Passage, SearchHit, TermStats } from '../archive/types.js';
 import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
 
@@ -268,7 +268,12 @@ export function assessAnswerability({
  * letterhead and signature block are not passage text (`letter-parts.ts`), yet
  * „odpowiedź dla radnego Krzaka” names the letter's addressee.
  */
-export async function topLetterTexts(index: ArchiveIndex, hits: readonly SearchHit[], k = ENTITY_LETTERS): Promise<string[]> {
+export async function topLetterTexts(
+  index: ArchiveIndex,
+  hits: readonly SearchHit[],
+  k = ENTITY_LETTERS,
+  passagesOf: (letterId: string) => Promise<Passage[]> = (id) => index.getPassages(id),
+): Promise<string[]> {
   const letters: SearchHit['letter'][] = [];
   for (const hit of hits) {
     if (letters.length >= k) break;
@@ -276,7 +281,7 @@ export async function topLetterTexts(index: ArchiveIndex, hits: readonly SearchH
   }
   return Promise.all(
     letters.map(async (l) =>
-      [l.title ?? '', [l.author, l.authorRole, l.addressee, l.reference, l.date].filter(Boolean).join(' \n '), ...(await index.getPassages(l.id)).map((p) => p.text)].join('\n'),
+      [l.title ?? '', [l.author, l.authorRole, l.addressee, l.reference, l.date].filter(Boolean).join(' \n '), ...(await passagesOf(l.id)).map((p) => p.text)].join('\n'),
     ),
   );
 }
@@ -304,9 +309,12 @@ export interface Evidence {
 /** Retrieves passages for a question and assesses whether they can answer it (one place for answers and drafts). */
 export async function gatherEvidence({ index, question, k, accessGroups = [] }: GatherEvidenceOptions): Promise<Evidence> {
   const retrieved = await retrievePassages({ index, question, k, perLetter: PASSAGES_PER_LETTER, filter: { accessGroups } });
-  const { hits, copies } = await groupDuplicateLetters({ index, hits: retrieved });
+  // Both steps below read whole letters: each letter is read once per question.
+  const read = new Map<string, Promise<Passage[]>>();
+  const passagesOf = (id: string) => read.get(id) ?? read.set(id, index.getPassages(id)).get(id)!;
+  const { hits, copies } = await groupDuplicateLetters({ index, hits: retrieved, passagesOf });
   const stats = await index.termStats(analyzeQuery(question));
-  const letterTexts = await topLetterTexts(index, hits);
+  const letterTexts = await topLetterTexts(index, hits, ENTITY_LETTERS, passagesOf);
   const answerability = assessAnswerability({ question, letterTexts, stats });
   return { hits, copies, stats, answerability, letterTexts };
 }

@@ -8,7 +8,7 @@
  * on the corpus (docs/answers.md, `bench/measure-duplicates.ts`).
  */
 import { foldText } from '../archive/fold-text.js';
-import type { ArchiveIndex, Letter, SearchHit } from '../archive/types.js';
+import type { ArchiveIndex, Letter, Passage, SearchHit } from '../archive/types.js';
 
 /** Containment at or above which two letters are copies of one. */
 export const DUPLICATE_CONTAINMENT = 0.85;
@@ -47,10 +47,13 @@ export async function groupDuplicateLetters({
   index,
   hits,
   threshold = DUPLICATE_CONTAINMENT,
+  passagesOf = (id) => index.getPassages(id),
 }: {
   index: ArchiveIndex;
   hits: readonly SearchHit[];
   threshold?: number;
+  /** Reads a letter's passages; pass a shared one so a question reads each letter once. */
+  passagesOf?: (letterId: string) => Promise<Passage[]>;
 }): Promise<GroupDuplicateLettersResult> {
   const letters: Letter[] = [];
   for (const hit of hits) {
@@ -58,7 +61,7 @@ export async function groupDuplicateLetters({
     if (!letters.some((l) => l.id === hit.letter.id)) letters.push(hit.letter);
   }
   if (letters.length < 2) return { hits: [...hits], copies: new Map() };
-  const sets = await Promise.all(letters.map(async (l) => shingles((await index.getPassages(l.id)).map((p) => p.text).join('\n'))));
+  const sets = await Promise.all(letters.map(async (l) => shingles((await passagesOf(l.id)).map((p) => p.text).join('\n'))));
   const copyOf = new Map<string, string>();
   const copies = new Map<string, Letter[]>();
   letters.forEach((letter, i) => {
