@@ -177,8 +177,26 @@ export function directSpan(sentence: string, type: AnswerType | null, question =
   // An amount the question itself names (`do 20 tysięcy mieszkańców`) is no answer to it.
   const given = new Set((question.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.')));
   const spans = amountSpans(sentence).filter((s) => !given.has(/\d+(?:[.,]\d+)?/.exec(s)?.[0].replace(',', '.') ?? ''));
-  // The amount of what was asked (`ile umów` → `8 umów`), else one with a unit, else the first.
-  const asked = new Set((foldText(question).match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 4)));
-  const counted = spans.find((s) => (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4))));
-  return counted ?? spans.find((s) => /%|zł|mln|mld|tys|euro|EUR|PLN|procent/u.test(s)) ?? spans[0] ?? null;
+  // Only an amount that says what it counts goes on the direct line: one of what was asked
+  // (`ile umów` → `8 umów`), money for a money question, a share for a share one, a duration for `ile czasu`.
+  // A bare first number („12 miesięcy” for „w ilu urzędach”) would state the wrong fact.
+  const foldedQuestion = foldText(question);
+  const asked = new Set((foldedQuestion.match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 4)));
+  const isCounted = (s: string) => (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4)));
+  const asksMoney = /kwot|koszt|cen[aey]|kasy|pieniedz|srodk|wydal|wydano|zaplac|dotacj|budzet|zl\b|euro/u.test(foldedQuestion);
+  const asksShare = /odset|procent|%|jaka czesc|jaki udzial/u.test(foldedQuestion);
+  const asksTime = /ile (?:czasu|dni|lat|miesiecy|tygodni|godzin)|jak dlugo|w jakim terminie/u.test(foldedQuestion);
+  const candidates = spans.filter(
+    (s) => isCounted(s) || (asksMoney && /zł|euro|EUR|PLN/u.test(s)) || (asksShare && /%|proc/u.test(s)) || (asksTime && /(?<!\p{L})(?:dni|dzień|tygodni\p{L}*|miesi\p{L}+|lat|lata|godzin\p{L}*)(?!\p{L})/u.test(s)),
+  );
+  // Of several, the one whose preceding words share most with the question (`2023 rok - 4 799,4 tys. zł` for „w 2023”).
+  const tokens = new Set((foldedQuestion.match(/\p{L}{4,}|\d{4}/gu) ?? []).map((w) => w.slice(0, 5)));
+  let best: { span: string; score: number } | null = null;
+  for (const span of candidates) {
+    const at = sentence.indexOf(span);
+    const before = foldText(sentence.slice(Math.max(0, at - 40), at));
+    const score = (before.match(/\p{L}{4,}|\d{4}/gu) ?? []).filter((w) => tokens.has(w.slice(0, 5))).length + (isCounted(span) ? 1 : 0);
+    if (!best || score > best.score) best = { span, score };
+  }
+  return best?.span ?? null;
 }

@@ -115,8 +115,8 @@ function words(text: string): { word: string; index: number }[] {
  * Administrative units whose next word is a place adjective written in lower
  * case (`powiatu kępińskiego`, `gminie wąbrzeskiej`): such a word is a name.
  */
-/** The sixteen voivodeships' adjectives, in any case form (`świętokrzyskim`, `lubuskiego`), folded. */
-const VOIVODESHIP = /^(?:dolnoslask|kujawsko-?pomorsk|lubelsk|lubusk|lodzk|malopolsk|mazowieck|opolsk|podkarpack|podlask|pomorsk|slask|swietokrzysk|warminsko-?mazursk|wielkopolsk|zachodniopomorsk)\p{L}*$/u;
+/** The sixteen voivodeships' adjectives, in any case form (`świętokrzyskim`, `lubuskiego`), folded; the halves of `kujawsko-pomorskim` too, as words are split at the hyphen. */
+const VOIVODESHIP = /^(?:dolnoslask|kujawsk|warminsk|kujawsko-?pomorsk|lubelsk|lubusk|lodzk|malopolsk|mazowieck|opolsk|podkarpack|podlask|pomorsk|slask|swietokrzysk|warminsko-?mazursk|wielkopolsk|zachodniopomorsk)\p{L}*$/u;
 
 const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/iu;
 

@@ -166,6 +166,8 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
     if (parts[j] !== 'body' || trimmed[j] === '') continue;
     const own = partOfLine(trimmed[j]!);
     if (own) parts[j] = own;
+    // A bare short web address in the body is a running letterhead footer (`www.gov.pl/sport`), not text.
+    else if (WEB_ONLY.test(trimmed[j]!) && trimmed[j]!.length <= 30 && !/^https?:/u.test(trimmed[j]!)) parts[j] = 'contact';
   }
   // Footer zone: from the last short closing formula to the end.
   let closing = -1;

@@ -52,6 +52,11 @@ describe('directSpan', () => {
     const ordinal = 'Wnioskodawca powyżej 12. roku życia jest zobowiązany w terminie 30 dni zgłosić się do organu gminy.';
     expect(directSpan(ordinal, 'ile', 'Ile czasu ma wnioskodawca?')).toBe('30 dni');
   });
+  it('gives no amount that does not say what was asked, and of several the one next to the asked year', () => {
+    expect(directSpan('Projekt będzie realizowany przez 12 miesięcy w wybranych urzędach pracy.', 'ile', 'W ilu urzędach testowali punkty?')).toBeNull();
+    const years = 'Przeznaczono następujące środki: 2022 rok - 2 931,8 tys. zł; 2023 rok - 4 799,4 tys. zł; 2024 rok - 5 998,5 tys. zł.';
+    expect(directSpan(years, 'ile', 'Ile wydano z funduszu w 2023?')).toBe('4 799,4 tys. zł');
+  });
   it('gives nothing for types without a short span', () => {
     expect(directSpan('Ministerstwo nie planuje zmian.', 'czy')).toBeNull();
   });
