@@ -56,6 +56,7 @@ describe('directSpan', () => {
     expect(directSpan('Projekt będzie realizowany przez 12 miesięcy w wybranych urzędach pracy.', 'ile', 'W ilu urzędach testowali punkty?')).toBeNull();
     const years = 'Przeznaczono następujące środki: 2022 rok - 2 931,8 tys. zł; 2023 rok - 4 799,4 tys. zł; 2024 rok - 5 998,5 tys. zł.';
     expect(directSpan(years, 'ile', 'Ile wydano z funduszu w 2023?')).toBe('4 799,4 tys. zł');
+    expect(directSpan('W 2025 r. nakłady wyniosły 232,2 mld zł co stanowi 6,81% PKB.', 'ile', 'Ile wydaliśmy w 2025?')).toBe('232,2 mld zł');
   });
   it('gives nothing for types without a short span', () => {
     expect(directSpan('Ministerstwo nie planuje zmian.', 'czy')).toBeNull();
