@@ -5,7 +5,6 @@
  */
 import path from 'node:path';
 import { createLlmClient, type LlmClient } from './answer/llm-client.js';
-import { openQdrantIndex } from './archive/open-qdrant-index.js';
 import { SqliteIndex } from './archive/sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
@@ -62,10 +61,13 @@ export async function openIndex(config: Config, logger: Logger): Promise<Archive
       const index = new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
       return embedder ? createHybridIndex({ index, embedder, logger }) : index;
     }
-    case 'qdrant':
+    case 'qdrant': {
       // The collection's dense vector size is fixed at creation: learn it from one call when not configured.
       if (embedder && embedder.dimensions === 0) await embedder.embed(['wymiar wektora']);
+      // The Qdrant client is imported only for this backend: the embedded default never loads it.
+      const { openQdrantIndex } = await import('./archive/open-qdrant-index.js');
       return openQdrantIndex({ config, ...(embedder ? { embedder } : {}), logger });
+    }
     default: {
       const never: never = config.INDEX_BACKEND;
       throw new Error(`unknown backend ${String(never)}`);

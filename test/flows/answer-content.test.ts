@@ -16,7 +16,7 @@ import { makeScannedPdf } from '../fixtures/make-scanned-pdf.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/kancelaria.js');
+const BIN = path.join(ROOT, 'bin/run-sources.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures/letters');
 
 let dataDir: string;

@@ -12,7 +12,7 @@ import mammoth from 'mammoth';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/kancelaria.js');
+const BIN = path.join(ROOT, 'bin/run-sources.js');
 
 let dataDir: string;
 const kancelaria = (args: string[], env: Record<string, string> = {}) =>

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/kancelaria.js');
+const BIN = path.join(ROOT, 'bin/run-sources.js');
 
 test('serve reports the index on /healthz and says which channels are off', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-serve-'));
