@@ -41,6 +41,11 @@ export class LemmaTable implements WordLookup {
   readonly #text: string;
   readonly #offsets: Uint32Array;
   readonly #count: number;
+  /**
+   * Looked-up keys → entry index (-1: absent). The stemmer asks `has` and then
+   * `get` for the same candidate, and candidates repeat across forms of a word.
+   */
+  readonly #memo = new Map<string, number>();
 
   /** @throws Error when the bytes are not a complete table (the caller rebuilds it). */
   constructor(bytes: Uint8Array) {
@@ -60,17 +65,39 @@ export class LemmaTable implements WordLookup {
     return this.#count;
   }
 
+  /** Compares entry `i`'s key with `key` in place (UTF-16 code units, the order `sort()` wrote). */
+  #compare(i: number, key: string): number {
+    const text = this.#text;
+    const start = this.#offsets[2 * i]!;
+    const length = this.#offsets[2 * i + 1]! - start;
+    const n = Math.min(length, key.length);
+    for (let j = 0; j < n; j++) {
+      const d = text.charCodeAt(start + j) - key.charCodeAt(j);
+      if (d !== 0) return d;
+    }
+    return length - key.length;
+  }
+
   #find(key: string): number {
+    const known = this.#memo.get(key);
+    if (known !== undefined) return known;
     let lo = 0;
     let hi = this.#count - 1;
+    let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const probe = this.#text.slice(this.#offsets[2 * mid], this.#offsets[2 * mid + 1]);
-      if (probe === key) return mid;
-      if (probe < key) lo = mid + 1;
+      const c = this.#compare(mid, key);
+      if (c === 0) {
+        found = mid;
+        break;
+      }
+      if (c < 0) lo = mid + 1;
       else hi = mid - 1;
     }
-    return -1;
+    // Bounded: an ingest of a large archive looks up millions of candidates.
+    if (this.#memo.size >= 200_000) this.#memo.clear();
+    this.#memo.set(key, found);
+    return found;
   }
 
   get(key: string): string | undefined {
