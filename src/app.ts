@@ -15,7 +15,7 @@ import type { ArchiveStatus, Assistant } from './assistant/types.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
-import type { Embedder } from './retrieval/embedder.js';
+import type { Embedder } from './archive/embedder.js';
 import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
 import { formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';

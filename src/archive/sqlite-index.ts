@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
+import { DEFAULT_FIELD_WEIGHTS, DOCUMENT_FIELD_LAYOUT, documentFields, indexFormat } from './document-fields.js';
 import type {
   ArchiveIndex,
   IndexStats,
@@ -46,14 +47,11 @@ export const DEFAULT_MAX_TERM_SHARE = 0.2;
 /** Below this many passages every query term is kept. */
 const MIN_PASSAGES_TO_PRUNE = 1000;
 
-/**
- * Bump when the table layout or the analyzer's term format changes (3: one
- * reference-number module, reference terms without trailing initials, the
- * `reference_key` column, inflected acronyms folded); together with the analyzer's name it decides whether a stored index is usable. */
-const INDEX_FORMAT = 3;
+/** BM25 column weights: body, subject, people/reference (the shared field layout's weights). */
+export const DEFAULT_COLUMN_WEIGHTS: readonly [number, number, number] = DEFAULT_FIELD_WEIGHTS;
 
-/** BM25 column weights: body, subject, people/reference. */
-export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
+/** FTS5 columns, one per indexed field, in layout order. */
+const FIELD_COLUMNS = DOCUMENT_FIELD_LAYOUT.map((f) => f.name).join(', ');
 
 interface LetterRow {
   id: string;
@@ -188,7 +186,8 @@ export class SqliteIndex implements ArchiveIndex {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('busy_timeout = 5000');
-    this.#resetIfFormatChanged(`${INDEX_FORMAT}:${analyzer.name}`);
+    const format = indexFormat(analyzer);
+    this.#resetIfFormatChanged(format);
     this.#db.exec(`
       CREATE TABLE IF NOT EXISTS letters (
         id TEXT PRIMARY KEY, file TEXT NOT NULL, content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT,
@@ -202,12 +201,12 @@ export class SqliteIndex implements ArchiveIndex {
         ordinal INTEGER NOT NULL, page INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS passages_by_letter ON passages (letter_id, ordinal);
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
-        body, subject, people, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
+        ${FIELD_COLUMNS}, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_terms, 'row');
       CREATE TABLE IF NOT EXISTS passage_vectors (rowid INTEGER PRIMARY KEY, vector BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
-    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)").run(`${INDEX_FORMAT}:${analyzer.name}`);
+    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)").run(format);
   }
 
   /**
@@ -231,10 +230,13 @@ export class SqliteIndex implements ArchiveIndex {
     if (vectors && vectors.length !== passages.length) {
       throw new Error(`upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`);
     }
-    const subjectTerms = this.#analyzer.analyze([letter.title ?? '', letter.interpellation ? `nr ${letter.interpellation}` : ''].join(' ')).join(' ');
-    const peopleTerms = this.#analyzer.analyze(
-      [letter.reference ?? '', letter.author ?? '', letter.authorRole ?? '', letter.addressee ?? ''].join(' \n '),
-    ).join(' ');
+    // Subject and people are the same text for every passage of a letter: analyse each distinct text once.
+    const analysed = new Map<string, string>();
+    const analyse = (text: string): string => {
+      let terms = analysed.get(text);
+      if (terms === undefined) analysed.set(text, (terms = this.#analyzer.analyze(text).join(' ')));
+      return terms;
+    };
     const replace = this.#db.transaction(() => {
       this.#deleteLetterRows(letter.id);
       this.#db
@@ -254,11 +256,13 @@ export class SqliteIndex implements ArchiveIndex {
       const insertPassage = this.#db.prepare(
         'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
-      const insertTerms = this.#db.prepare('INSERT INTO passage_terms (rowid, body, subject, people) VALUES (?, ?, ?, ?)');
+      const insertTerms = this.#db.prepare(
+        `INSERT INTO passage_terms (rowid, ${FIELD_COLUMNS}) VALUES (?${', ?'.repeat(DOCUMENT_FIELD_LAYOUT.length)})`,
+      );
       const insertVector = this.#db.prepare('INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)');
       passages.forEach((p, i) => {
         const { lastInsertRowid } = insertPassage.run(p.id, letter.id, p.ordinal, p.page, p.start, p.end, p.text);
-        insertTerms.run(lastInsertRowid, this.#analyzer.analyze(p.text).join(' '), subjectTerms, peopleTerms);
+        insertTerms.run(lastInsertRowid, ...documentFields(letter, p).map((field) => analyse(field.text)));
         const vector = vectors?.[i];
         if (vector) insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
       });
