@@ -13,6 +13,34 @@ describeArchiveIndexContract('SqliteIndex', async ({ store, analyzer } = {}) =>
 );
 
 describe('SqliteIndex on disk', () => {
+  test('term statistics are cached per index generation: another connection\'s write is seen on the next read', async () => {
+    const file = path.join(storeDir, 'generation.sqlite');
+    const reader = new SqliteIndex({ path: file });
+    const writer = new SqliteIndex({ path: file });
+    await writer.upsertLetter(makeLetter({ id: 'a' }), makePassages('a', ['Kopalnia Barbara w Chorzowie.']));
+    expect(await reader.termStats(['kopalnia'])).toEqual({ passages: 1, df: new Map([['kopalnia', 1]]) });
+    await writer.upsertLetter(makeLetter({ id: 'b' }), makePassages('b', ['Kopalnia Wujek.', 'Osiedle przy kopalni.']));
+    expect(await reader.termStats(['kopalnia', 'osiedle'])).toEqual({ passages: 3, df: new Map([['kopalnia', 3], ['osiedle', 1]]) });
+    await writer.deleteLetter('a');
+    expect((await reader.termStats(['kopalnia'])).df.get('kopalnia')).toBe(2);
+    expect((await reader.search('kopalnia', { k: 5, filter: { accessGroups: [] } })).map((h) => h.letter.id)).toEqual(['b', 'b']);
+    await Promise.all([reader.close(), writer.close()]);
+  });
+
+  test('the access rule combines with letter filters inside one query', async () => {
+    const index = new SqliteIndex({ path: ':memory:' });
+    await index.upsertLetter(makeLetter({ id: 'pub', date: '2024-05-01' }), makePassages('pub', ['Remont szkoły.']));
+    await index.upsertLetter(makeLetter({ id: 'board', date: '2024-05-02', accessGroup: 'zarzad' }), makePassages('board', ['Remont szkoły, notatka.']));
+    await index.upsertLetter(makeLetter({ id: 'hr', date: '2024-05-03', accessGroup: 'kadry' }), makePassages('hr', ['Remont szkoły, kadry.']));
+    await index.upsertLetter(makeLetter({ id: 'old', date: '2019-01-01', accessGroup: 'zarzad' }), makePassages('old', ['Remont szkoły dawniej.']));
+    const ids = async (accessGroups: string[]) =>
+      (await index.search('remont szkoły', { k: 10, filter: { accessGroups, dateFrom: '2024-01-01' } })).map((h) => h.letter.id).sort();
+    expect(await ids([])).toEqual(['pub']);
+    expect(await ids(['zarzad'])).toEqual(['board', 'pub']);
+    expect(await ids(['zarzad', 'kadry'])).toEqual(['board', 'hr', 'pub']);
+    await index.close();
+  });
+
   test('OCR confidence and e-mail attachment links survive a round trip', async () => {
     const index = new SqliteIndex({ path: ':memory:' });
     await index.upsertLetter(makeLetter({ id: 'scan', ocr: true, ocrConfidence: 91.5, attachedTo: 'mail' }), makePassages('scan', ['Skan pisma.']));
