@@ -140,7 +140,8 @@ interface FilterClause {
  * Builds the SQL filter clauses; every value is bound, never interpolated.
  * The access rule is a rowid test against the passages of letters the user
  * may not see, computed once per query (an uncorrelated subquery over the
- * `access_group` index; empty when every letter is public), so the ranking
+ * `access_group` index, so it costs what the restricted letters hold:
+ * nothing when every letter is public), and the ranking
  * does not join every match with its letter: the assistant always passes
  * access groups (issue 16, docs/performance.md).
  */
@@ -173,8 +174,11 @@ function filterClause(filter: SearchFilter | undefined, rowid: string): FilterCl
   if (filter?.accessGroups) {
     // A letter without a group is public; otherwise the user must belong to its group.
     const groups = filter.accessGroups;
-    accessSql = ` AND ${rowid} NOT IN (SELECT hp.rowid FROM letters hl JOIN passages hp ON hp.letter_id = hl.id
-      WHERE hl.access_group IS NOT NULL${groups.length ? ` AND hl.access_group NOT IN (${groups.map(() => '?').join(',')})` : ''})`;
+    // INDEXED BY: without ANALYZE statistics the planner would scan every passage instead of
+    // reading the (usually empty) range of restricted letters; the cost would grow with the archive.
+    accessSql = ` AND ${rowid} NOT IN (SELECT hp.rowid FROM passages hp WHERE hp.letter_id IN (
+      SELECT hl.id FROM letters hl INDEXED BY letters_by_access_group
+      WHERE hl.access_group IS NOT NULL${groups.length ? ` AND hl.access_group NOT IN (${groups.map(() => '?').join(',')})` : ''}))`;
     accessParams.push(...groups);
   }
   return { letterSql: parts.length ? ` AND ${parts.join(' AND ')}` : '', letterParams, accessSql, accessParams };
