@@ -5,6 +5,7 @@
  * retrieval and generation.
  */
 import type http from 'node:http';
+import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { Assistant, AnswerEvent } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import { BotError } from '../../errors.js';
@@ -22,12 +23,13 @@ export interface StreamAnswerDeps {
 /**
  * What goes over the wire: the event itself, except that a final answer
  * leaves out the retrieved passages (full letter records with server paths;
- * the page shows only citations, which carry their verbatim quotes).
+ * the page shows only citations, which carry their verbatim quotes), and
+ * that the page's notice is the presentation model's (`toAnswerView`).
  */
 export function toWireEvent(event: AnswerEvent): unknown {
   if (event.type !== 'final') return event;
   const { passages: _passages, ...answer } = event.answer;
-  return { type: 'final', answer };
+  return { type: 'final', answer: { ...answer, notice: toAnswerView(event.answer).notice } };
 }
 
 function writeEvent(res: http.ServerResponse, event: unknown): void {
