@@ -14,7 +14,7 @@ import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
-import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
+import type { LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-english.js';
 import { weighTerms } from '../answer/term-weights.js';
@@ -22,7 +22,7 @@ import { attachCopies, citationFor, describeCitation } from '../answer/citations
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
 import { checkConstraints } from '../answer/check-constraints.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
-import { BotError } from '../errors.js';
+import { BotError, LlmAbortedError, toBotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
 import { ANSWER_TEXT, STATUS_TEXT, USER_MESSAGES_PL } from '../messages.js';
 import { condenseQuestion } from './condense-question.js';
@@ -144,7 +144,7 @@ export function createAssistant({
         logger.info('answer cancelled by the caller');
         return;
       }
-      const code = error instanceof BotError ? error.code : 'internal';
+      const { code } = toBotError(error);
       logger.error({ err: error }, 'answer failed');
       yield { type: 'error', code, text: USER_MESSAGES_PL[code] };
     }
@@ -187,7 +187,7 @@ export async function collectAnswer(assistant: Assistant, request: AnswerRequest
   let final: Answer | null = null;
   for await (const event of assistant.answer(request)) {
     if (event.type === 'final') final = event.answer;
-    if (event.type === 'error') throw new BotError(event.code as BotError['code'], event.text);
+    if (event.type === 'error') throw new BotError(event.code, event.text);
   }
   if (!final) throw new BotError('internal', 'assistant ended without a final answer');
   return final;

@@ -4,6 +4,7 @@
  * `AnswerEvent`s; they never touch the index or the LLM.
  */
 import type { Answer, Citation } from '../answer/types.js';
+import type { BotErrorCode } from '../errors.js';
 
 /** One earlier turn of the conversation (thread), oldest first. */
 export interface ChatTurn {
@@ -41,7 +42,7 @@ export type AnswerEvent =
   /** The final, verified answer (always the last event on success). */
   | { readonly type: 'final'; readonly answer: Answer }
   /** Something failed; `text` is one short Polish sentence safe to show. */
-  | { readonly type: 'error'; readonly code: string; readonly text: string };
+  | { readonly type: 'error'; readonly code: BotErrorCode; readonly text: string };
 
 /**
  * What admin `status` commands and `/healthz` report, gathered by the

@@ -13,7 +13,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Assistant } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
-import { BotError } from '../../errors.js';
+import { toBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
@@ -156,7 +156,7 @@ export function createTeamsChannel({
     try {
       await answerQuestion(activity, connector, deps);
     } catch (error) {
-      const code = error instanceof BotError ? error.code : 'internal';
+      const { code } = toBotError(error);
       log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
       await replyWithText(connector, replyTargetFor(activity), USER_MESSAGES_PL[code]).catch((sendError: unknown) =>
         log.error({ err: sendError }, 'could not tell the user about the failure'),

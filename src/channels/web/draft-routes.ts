@@ -14,7 +14,7 @@ import type { LlmClient } from '../../answer/llm-client.js';
 import type { ArchiveIndex } from '../../archive/types.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Config } from '../../config.js';
-import { BotError } from '../../errors.js';
+import { BotError, toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL, WEB_TEXT } from '../../messages.js';
 import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
@@ -82,7 +82,7 @@ export function createDraftHandlers({ config, index, llm, store, logger, now = (
         sendBadPayload(res, error, logger);
       } catch {
         logger.error({ err: error }, 'web draft failed');
-        const code = error instanceof BotError ? error.code : 'internal';
+        const { code } = toBotError(error);
         sendJson(res, 500, { error: code, message: USER_MESSAGES_PL[code] });
       }
     }

@@ -8,7 +8,7 @@ import type http from 'node:http';
 import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { Assistant, AnswerEvent } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
-import { BotError } from '../../errors.js';
+import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { askPayload, readJsonPayload, staffIdentity } from './web-payloads.js';
@@ -73,7 +73,7 @@ export async function streamAnswer(deps: StreamAnswerDeps, req: http.IncomingMes
   } catch (error) {
     if (controller.signal.aborted) return;
     // Headers are sent: the failure travels as one more event, in Polish.
-    const code = error instanceof BotError ? error.code : 'internal';
+    const { code } = toBotError(error);
     deps.logger.error({ err: error, user: user.id }, 'web answer failed');
     writeEvent(res, { type: 'error', code, text: USER_MESSAGES_PL[code] });
   } finally {
