@@ -53,6 +53,14 @@ export class LlmFailedError extends BotError {
   }
 }
 
+/** The user asked too often (`RATE_LIMIT_PER_MINUTE`); answers get it as an event, drafts as this error. */
+export class RateLimitedError extends BotError {
+  constructor(message = 'rate limit reached', options: BotErrorOptions = {}) {
+    super('rate_limited', message, options);
+    this.name = 'RateLimitedError';
+  }
+}
+
 /** A request a channel cannot read (malformed JSON, wrong fields, too large). */
 export class BadRequestError extends BotError {
   constructor(message: string, options: BotErrorOptions = {}) {

@@ -4,7 +4,7 @@
  * faked on loopback.
  */
 import { createLlmClient } from '../../src/answer/llm-client.js';
-import type { AnswerEvent, AnswerRequest, Assistant } from '../../src/assistant/types.js';
+import type { AnswerEvent, AnswerRequest, Answerer } from '../../src/assistant/types.js';
 import { ANSWER_TEXT, USER_MESSAGES_PL } from '../../src/messages.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-server.js';
 import type { RecordedCall } from '../fakes/slack-api.js';
@@ -19,7 +19,7 @@ function mention(text: string, extra: Record<string, unknown> = {}): Record<stri
 }
 
 /** Splits every text delta into pieces, the way an LLM streams. */
-function chunked(size: number): (assistant: Assistant) => Assistant {
+function chunked(size: number): (assistant: Answerer) => Answerer {
   return (inner) => ({
     async *answer(request: AnswerRequest): AsyncGenerator<AnswerEvent> {
       for await (const event of inner.answer(request)) {

@@ -7,7 +7,7 @@ import type { LlmClient } from '../../src/answer/llm-client.js';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
 import { StateStore } from '../../src/assistant/state-store.js';
-import type { Assistant } from '../../src/assistant/types.js';
+import type { Answerer } from '../../src/assistant/types.js';
 import { createSlackChannel, type SlackChannel, type SlackChannelOptions } from '../../src/channels/slack/create-slack-channel.js';
 import type { ArchiveStatus } from '../../src/assistant/types.js';
 import type { ReindexFn } from '../../src/channels/slack/slack-deps.js';
@@ -32,7 +32,7 @@ export interface SlackHarness {
 export interface SlackHarnessOptions {
   readonly socketMode?: boolean;
   /** Wraps the real assistant (e.g. to slow it down or script its events). */
-  readonly wrapAssistant?: (assistant: Assistant) => Assistant;
+  readonly wrapAssistant?: (assistant: Answerer) => Answerer;
   readonly reindex?: ReindexFn;
   /** The assistant's LLM (e.g. one on test/fakes/openai-server.ts); extractive answers without it. */
   readonly llm?: LlmClient;

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
+import type { Answerer } from '../../assistant/types.js';
 import { BotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { HttpRoute } from '../../server.js';
@@ -32,7 +32,7 @@ export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2
 
 export interface SlackChannelOptions {
   readonly config: SlackChannelConfig;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   /** Facts for `/archiwum-admin status`. */

@@ -3,7 +3,7 @@
  * factory so each handler file stays small and testable.
  */
 import type { StateStore } from '../../assistant/state-store.js';
-import type { ArchiveStatus, Assistant, UserIdentity } from '../../assistant/types.js';
+import type { ArchiveStatus, Answerer, UserIdentity } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
@@ -20,7 +20,7 @@ export type SlackChannelConfig = Pick<
 /** Shared dependencies of the Slack handlers. */
 export interface SlackDeps {
   readonly config: SlackChannelConfig;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   readonly status: () => Promise<ArchiveStatus>;

@@ -6,7 +6,7 @@
  * follow-ups and feedback.
  */
 import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
+import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { safeLogField } from '../../logger.js';
@@ -22,7 +22,7 @@ import type { ArchiveStatus } from '../../assistant/types.js';
 /** Settings and services a message turn needs; built once by the channel factory. */
 export interface MessageTurnDeps {
   readonly config: Pick<Config, 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'>;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   readonly status: () => Promise<ArchiveStatus>;

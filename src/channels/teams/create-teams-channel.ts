@@ -11,7 +11,7 @@
 import type http from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
+import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import { toBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -31,7 +31,7 @@ export interface TeamsChannelOptions {
     Config,
     'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'
   >;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   /** Facts for the admin `status` command. */

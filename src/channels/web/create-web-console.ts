@@ -11,8 +11,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import type { LlmClient } from '../../answer/llm-client.js';
-import type { ArchiveIndex } from '../../archive/types.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Assistant } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
@@ -26,14 +24,11 @@ import { BASE_HEADERS, sendJson } from './send-response.js';
 import { streamAnswer } from './stream-answer.js';
 
 export interface WebConsoleOptions {
-  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS' | 'ANSWER_PASSAGES' | 'ANSWER_MIN_SCORE'>;
+  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS'>;
+  /** Answers questions and writes drafts; the console never touches the index or the LLM. */
   readonly assistant: Assistant;
-  /** Read by reply drafting (`draftReply`), which runs its own retrieval. */
-  readonly index: ArchiveIndex;
-  /** Writes drafts; without it drafts are extractive. */
-  readonly llm?: LlmClient;
   readonly logger: Logger;
-  /** Audit trail of drafts and exports. */
+  /** Audit trail of DOCX exports. */
   readonly store: StateStore;
   readonly now?: () => Date;
 }
@@ -83,11 +78,11 @@ function nonce(): string {
  * Builds the console's routes.
  * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
  */
-export function createWebConsole({ config, assistant, index, llm, logger, store, now }: WebConsoleOptions): WebConsole {
+export function createWebConsole({ config, assistant, logger, store, now }: WebConsoleOptions): WebConsole {
   const token = config.WEB_CONSOLE_TOKEN;
   if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
   const access = createConsoleAccess(token);
-  const drafts = createDraftHandlers({ config, index, ...(llm ? { llm } : {}), store, logger, ...(now ? { now } : {}) });
+  const drafts = createDraftHandlers({ config, assistant, store, logger, ...(now ? { now } : {}) });
   const guard = (handler: Handler, options?: { isPage?: boolean }) => requireAccess(access, logger, handler, options);
 
   const routes: HttpRoute[] = [

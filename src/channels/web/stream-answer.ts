@@ -6,7 +6,7 @@
  */
 import type http from 'node:http';
 import { toAnswerView } from '../../answer/to-answer-view.js';
-import type { Assistant, AnswerEvent } from '../../assistant/types.js';
+import type { Answerer, AnswerEvent } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
@@ -16,7 +16,7 @@ import { sendBadPayload } from './send-response.js';
 
 export interface StreamAnswerDeps {
   readonly config: Pick<Config, 'ACCESS_GROUPS'>;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly logger: Logger;
 }
 

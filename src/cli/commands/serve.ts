@@ -24,7 +24,7 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
   if (slack) routes.push(...slack.routes);
   else logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)');
   const web = config.webConsoleEnabled
-    ? createWebConsole({ config, assistant: app.assistant, index: app.index, ...(app.llm ? { llm: app.llm } : {}), logger, store: app.store })
+    ? createWebConsole({ config, assistant: app.assistant, logger, store: app.store })
     : null;
   if (web) routes.push(...web.routes);
   else logger.info('Web console is off: set WEB_CONSOLE_TOKEN');
