@@ -11,6 +11,7 @@ import type { Answerer } from '../../assistant/types.js';
 import { BotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { HttpRoute } from '../../server.js';
+import type { ChannelAdapter } from '../channel-adapter.js';
 import { registerAdminCommand } from './register-admin-command.js';
 import { registerAskCommand } from './register-ask-command.js';
 import { registerConversations } from './register-conversations.js';
@@ -51,14 +52,11 @@ export interface SlackChannelOptions {
   readonly progressIntervalMs?: number;
 }
 
-export interface SlackChannel {
-  /** `POST /slack/events` in HTTP mode; empty in Socket Mode. */
+/** The Slack `ChannelAdapter`: `POST /slack/events` in HTTP mode, no routes in Socket Mode. */
+export interface SlackChannel extends ChannelAdapter {
   readonly routes: HttpRoute[];
   /** Whether the app talks to Slack over Socket Mode. */
   readonly isSocketMode: boolean;
-  /** Opens the Socket Mode connection (HTTP mode: nothing to do, the server is the caller's). */
-  start(): Promise<void>;
-  stop(): Promise<void>;
 }
 
 /**
@@ -125,8 +123,10 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       : [];
 
   return {
+    name: 'slack',
     routes,
     isSocketMode,
+    describe: () => (isSocketMode ? 'socket-mode' : 'http'),
     async start() {
       if (isSocketMode) {
         await app.start();

@@ -17,6 +17,7 @@ import { toBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
+import type { ChannelAdapter } from '../channel-adapter.js';
 import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type MessageTurnDeps } from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
@@ -49,7 +50,8 @@ export interface TeamsChannelOptions {
   readonly path?: string;
 }
 
-export interface TeamsChannel {
+/** The Teams `ChannelAdapter`; `stop()` waits for background answers, like `idle()`. */
+export interface TeamsChannel extends ChannelAdapter {
   readonly routes: HttpRoute[];
   readonly isAuthEnabled: boolean;
   /** Resolves when every background answer has finished (graceful shutdown, tests). */
@@ -219,11 +221,17 @@ export function createTeamsChannel({
     },
   };
 
+  async function idle(): Promise<void> {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  }
   return {
+    name: 'teams',
     routes: [route],
     isAuthEnabled,
-    async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    describe: () => (isAuthEnabled ? 'on' : 'on, authentication off'),
+    // Messages arrive through the server's route: nothing to connect.
+    start: async () => undefined,
+    stop: idle,
+    idle,
   };
 }

@@ -17,6 +17,7 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
+import type { ChannelAdapter } from '../channel-adapter.js';
 import { createConsoleAccess, type ConsoleAccess } from './check-access.js';
 import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './console-page.js';
 import { createDraftHandlers } from './draft-routes.js';
@@ -33,10 +34,8 @@ export interface WebConsoleOptions {
   readonly now?: () => Date;
 }
 
-/** What `serve` mounts. */
-export interface WebConsole {
-  readonly routes: readonly HttpRoute[];
-}
+/** The console's `ChannelAdapter`: only routes on the one server. */
+export type WebConsole = ChannelAdapter;
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -117,5 +116,12 @@ export function createWebConsole({ config, assistant, logger, store, now }: WebC
     { method: 'POST', path: '/api/draft', handle: guard(drafts.draftJson) },
     { method: 'POST', path: '/api/draft.docx', handle: guard(drafts.draftDocx) },
   ];
-  return { routes };
+  return {
+    name: 'web',
+    routes,
+    describe: () => 'on',
+    // Requests arrive through the server; a stream still open ends when the server closes its connections.
+    start: async () => undefined,
+    stop: async () => undefined,
+  };
 }
