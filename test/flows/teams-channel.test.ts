@@ -191,7 +191,7 @@ describe('createTeamsChannel: admin commands', () => {
     expect(h.store.listAudit().map((a) => [a.action, a.allowed])).toEqual([
       ['status', true],
       ['reindex', true],
-      ['reindex.done', true],
+      ['reindex.finished', true],
     ]);
   });
 });

@@ -18,6 +18,7 @@ import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter } from '../channel-adapter.js';
+import { createAdminCommands } from '../../assistant/admin-commands.js';
 import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type MessageTurnDeps } from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
@@ -133,9 +134,7 @@ export function createTeamsChannel({
     assistant,
     store,
     logger: log,
-    status,
-    reindex,
-    reindexState: { isRunning: false },
+    admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
     streamIntervalMs,
     progressIntervalMs,
     now,
