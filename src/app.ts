@@ -17,6 +17,7 @@ import { SqliteIndex } from './archive/sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import { withRateLimit } from './assistant/rate-limit.js';
+import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
 import type { ArchiveStatus, Assistant } from './assistant/types.js';
@@ -116,12 +117,14 @@ export interface App {
   openIndex(): Promise<ArchiveIndex>;
   /** Index facts for status commands and health checks. */
   status(): Promise<ArchiveStatus>;
+  /** `status`/`reindex` for admins of every channel: one audit, one reindex at a time across channels. */
+  readonly admin: AdminCommands;
   /** Syncs an archive folder into the index (`kancelaria ingest`). */
   ingest(options?: IngestOptions): Promise<IngestResult>;
   /**
    * Incremental sync of ARCHIVE_DIR while the bot keeps answering (each letter
-   * is replaced atomically), for admin commands. Two calls at once share one
-   * run. Resolves to the summary line.
+   * is replaced atomically), for admin commands (`admin` guards it). Resolves
+   * to the summary line.
    */
   reindex(onProgress?: (line: string) => void): Promise<string>;
   /**
@@ -199,35 +202,29 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     }
   }
 
-  let running: Promise<string> | null = null;
+  async function status(): Promise<ArchiveStatus> {
+    const { backend, letters, passages, lastSync } = await (await openAppIndex()).stats();
+    return { backend, letters, passages, lastSync, llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null };
+  }
+  async function reindex(onProgress?: (line: string) => void): Promise<string> {
+    const { summary } = await ingest({
+      onProgress: ({ done, total }) => {
+        if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
+      },
+    });
+    logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
+    return formatSyncSummary(summary);
+  }
   return {
     config,
     logger,
     store,
     assistant,
     openIndex: openAppIndex,
-    async status() {
-      const { backend, letters, passages, lastSync } = await (await openAppIndex()).stats();
-      return { backend, letters, passages, lastSync, llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null };
-    },
+    status,
+    admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
     ingest,
-    reindex(onProgress) {
-      // Two admins asking at once share one run instead of racing.
-      if (running) return running;
-      running = ingest({
-        onProgress: ({ done, total }) => {
-          if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
-        },
-      })
-        .then(({ summary }) => {
-          logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
-          return formatSyncSummary(summary);
-        })
-        .finally(() => {
-          running = null;
-        });
-      return running;
-    },
+    reindex,
     async snapshot({ now = () => new Date() } = {}) {
       const stamp = now().toISOString().replace(/[:.]/g, '-');
       const target = path.join(config.dataDir, 'snapshots', stamp);

@@ -28,4 +28,4 @@ export interface ChannelAdapter {
  * channel may use (assistant, state store, admin status and reindex, logger,
  * config), declared once instead of per channel.
  */
-export type ChannelDeps = Pick<App, 'config' | 'assistant' | 'store' | 'logger' | 'status' | 'reindex'>;
+export type ChannelDeps = Pick<App, 'config' | 'assistant' | 'store' | 'logger' | 'status' | 'reindex' | 'admin'>;

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Answerer } from '../../assistant/types.js';
 import { BotError } from '../../errors.js';
@@ -40,6 +41,8 @@ export interface SlackChannelOptions {
   readonly status: () => Promise<ArchiveStatus>;
   /** Runs the incremental sync for `/archiwum-admin reindex`. */
   readonly reindex: ReindexFn;
+  /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
+  readonly admin?: AdminCommands;
   /** Ids for remembered answers; random UUIDs by default. */
   readonly newId?: () => string;
   /** Web API retry policy; tests pass a fast one. */
@@ -107,6 +110,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     logger,
     status: options.status,
     reindex: options.reindex,
+    admin: options.admin ?? createAdminCommands({ status: options.status, reindex: options.reindex, audit: (record) => store.audit(record) }),
     newId: options.newId ?? randomUUID,
     updateIntervalMs: options.updateIntervalMs ?? 1000,
     progressIntervalMs: options.progressIntervalMs ?? 15_000,

@@ -5,7 +5,6 @@
  * Slack accepts at most 5 times in 30 minutes, hence the throttle and cap.
  */
 import type { App, RespondFn } from '@slack/bolt';
-import { createAdminCommands } from '../../assistant/admin-commands.js';
 import { SLACK_TEXT } from '../../messages.js';
 import type { ArchiveStatus } from '../../assistant/types.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -26,7 +25,7 @@ export function formatStatus(status: ArchiveStatus): string {
 /** Registers `/archiwum-admin`; who may run what, the audit and the reindex guard are `AdminCommands`'. */
 export function registerAdminCommand(app: App, deps: SlackDeps): void {
   const { logger } = deps;
-  const admin = createAdminCommands({ status: deps.status, reindex: deps.reindex, audit: (record) => deps.store.audit(record) });
+  const { admin } = deps;
 
   /** Progress and summary through `response_url`, throttled and capped. */
   const reporter = (respond: RespondFn) => {

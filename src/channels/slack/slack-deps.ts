@@ -2,6 +2,7 @@
  * What the Slack handlers need from the rest of the app, passed in by the
  * factory so each handler file stays small and testable.
  */
+import type { AdminCommands } from '../../assistant/admin-commands.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { ArchiveStatus, Answerer, UserIdentity } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
@@ -25,6 +26,7 @@ export interface SlackDeps {
   readonly logger: Logger;
   readonly status: () => Promise<ArchiveStatus>;
   readonly reindex: ReindexFn;
+  readonly admin: AdminCommands;
   readonly newId: () => string;
   readonly streamBufferSize?: number;
   readonly updateIntervalMs: number;

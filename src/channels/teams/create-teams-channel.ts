@@ -18,7 +18,7 @@ import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter } from '../channel-adapter.js';
-import { createAdminCommands } from '../../assistant/admin-commands.js';
+import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
 import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type MessageTurnDeps } from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
@@ -40,6 +40,8 @@ export interface TeamsChannelOptions {
   readonly status: () => Promise<ArchiveStatus>;
   /** Runs an incremental ingest for the admin `reindex` command; resolves to its summary line. */
   readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
+  /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
+  readonly admin?: AdminCommands;
   /** Overrides the authentication built from `config` (tests, other clouds). */
   readonly botFrameworkAuthentication?: TeamsAuthentication;
   readonly fetch?: typeof fetch;
@@ -103,6 +105,7 @@ export function createTeamsChannel({
   logger,
   status,
   reindex,
+  admin,
   botFrameworkAuthentication,
   fetch: fetchFn = globalThis.fetch,
   now = Date.now,
@@ -134,7 +137,7 @@ export function createTeamsChannel({
     assistant,
     store,
     logger: log,
-    admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
+    admin: admin ?? createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
     streamIntervalMs,
     progressIntervalMs,
     now,
