@@ -28,7 +28,7 @@ import { createSnapshot } from './archive/qdrant-snapshot.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
-import type { Embedder } from './retrieval/embedder.js';
+import type { Embedder } from './archive/embedder.js';
 import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
 import { formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../ingest/sync-archive.js';
