@@ -59,6 +59,11 @@ export function createAssistant({
     const language = detectLanguage(request.question);
     const { signal } = request;
     const history = request.history ?? [];
+    const userGroups = request.user?.accessGroups ?? [];
+    // Channel rule: restricted letters only when nobody but the asker reads the answer.
+    const isPrivate = request.audience === 'asker';
+    const accessGroups = isPrivate ? userGroups : [];
+    const isNarrowed = !isPrivate && userGroups.length > 0;
     try {
       // `question` is answered (in its language); `searchQuery` is what the Polish archive is searched with.
       let question = request.question;
@@ -82,7 +87,7 @@ export function createAssistant({
       }
       if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
+      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups });
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
@@ -132,6 +137,8 @@ export function createAssistant({
           logger.info({ removedCitations: result.removedCitations, unverifiedQuotes: result.unverifiedQuotes.length, citations: result.citations.length }, 'LLM answer verified');
         }
       }
+      // A user entitled to restricted letters learns where those are answered (nothing is said about what they hold).
+      if (isNarrowed) result = { ...result, text: `${result.text}\n\n${ANSWER_TEXT[language].privateChatOnly}` };
       if (result.kind !== 'refusal') {
         result = { ...result, citations: attachCopies(result.citations, copies) };
         yield { type: 'citations', citations: result.citations };

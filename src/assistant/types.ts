@@ -20,8 +20,19 @@ export interface UserIdentity {
   readonly accessGroups?: readonly string[];
 }
 
+/**
+ * Who will read the answer. `asker`: only the person asking (a 1:1 chat, an
+ * ephemeral reply, the CLI, the staff console). `shared`: others too (a
+ * channel, a group chat, a visible slash-command reply). Restricted letters
+ * are answered only to `asker`; the filter looks at the readers, not just at
+ * who asks.
+ */
+export type Audience = 'asker' | 'shared';
+
 export interface AnswerRequest {
   readonly question: string;
+  /** Who reads the answer; unset counts as `shared`, so a channel that forgets it leaks nothing. */
+  readonly audience?: Audience;
   readonly history?: readonly ChatTurn[];
   readonly user?: UserIdentity;
   /** Channel-qualified conversation id, for audit and rate limits. */

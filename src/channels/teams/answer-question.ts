@@ -106,6 +106,8 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
       ...(activity.from.name ? { name: activity.from.name } : {}),
       accessGroups: deps.config.ACCESS_GROUPS[userId] ?? [],
     },
+    // Channels and group chats are read by all their members: public letters only.
+    audience: isPersonal ? 'asker' : 'shared',
     conversationId: key,
   });
   const result = await deliverAnswer({

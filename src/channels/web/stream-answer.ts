@@ -61,6 +61,8 @@ export async function streamAnswer(deps: StreamAnswerDeps, req: http.IncomingMes
       question: payload.question,
       ...(payload.history ? { history: payload.history } : {}),
       user,
+      // The console shows the answer to the clerk at this browser only.
+      audience: 'asker',
       conversationId: user.id,
       signal: controller.signal,
     });
