@@ -15,11 +15,11 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
   const app = await createApp(config, logger);
   const routes: HttpRoute[] = [];
   const channelDeps = { assistant: app.assistant, store: app.store, logger, status: () => app.status(), reindex: (p: (line: string) => void) => app.reindex(p) };
-  // Teams without an app id runs unauthenticated, which is only for the
-  // Bot Framework Emulator on a developer's machine.
-  const teams = config.teamsEnabled || config.NODE_ENV !== 'production' ? createTeamsChannel({ config, ...channelDeps }) : null;
+  // Teams only with an app id (signed activities), or explicitly in emulator
+  // mode on loopback (config.ts enforces it); never by default.
+  const teams = config.teamsEnabled ? createTeamsChannel({ config, ...channelDeps }) : null;
   if (teams) routes.push(...teams.routes);
-  else logger.info('Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD');
+  else logger.info('Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_EMULATOR=true for local trials)');
   const slack = config.slackEnabled ? createSlackChannel({ config, ...channelDeps }) : null;
   if (slack) routes.push(...slack.routes);
   else logger.info('Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)');
@@ -30,6 +30,7 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
   else logger.info('Web console is off: set WEB_CONSOLE_TOKEN');
   const server = await startServer({
     port: config.PORT,
+    host: config.HOST,
     routes,
     logger,
     health: async () => {
