@@ -96,6 +96,8 @@ export const TEAMS_TEXT = {
   no: 'nie',
   never: 'nigdy',
   reindexStarted: 'Rozpoczynam ponowne indeksowanie archiwum…',
+  /** Label of the link to a letter's published original in the sources list. */
+  openLink: 'otwórz',
   reindexBusy: 'Indeksowanie już trwa — poczekaj na jego zakończenie.',
   /** Manifest command descriptions are in teams/manifest.json; these are the in-chat help lines. */
   commandStatus: 'status — stan archiwum i indeksu (administratorzy)',

@@ -14,6 +14,7 @@ import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
+import { createMarkupGuard } from '../answer/neutralise-markup.js';
 import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-english.js';
@@ -121,12 +122,19 @@ export function createAssistant({
         let streamed = false;
         try {
           const generation = composeLlmAnswer({ question, hits, language, llm, ...(signal ? { signal } : {}) });
+          // Unverified text streams as plain words: links and mentions neutralised, cut only where none is split.
+          const guard = createMarkupGuard();
           let step = await generation.next();
           while (!step.done) {
-            streamed = true;
-            yield { type: 'delta', text: step.value };
+            const safe = guard.push(step.value);
+            if (safe) {
+              streamed = true;
+              yield { type: 'delta', text: safe };
+            }
             step = await generation.next();
           }
+          const rest = guard.end();
+          if (rest) yield { type: 'delta', text: rest };
           result = step.value;
         } catch (error) {
           if (!isLlmFailure(error)) throw error;

@@ -45,7 +45,11 @@ export interface AnswerRequest {
 export type AnswerEvent =
   /** Progress a channel can show as a status line (`Szukam w archiwum…`). */
   | { readonly type: 'status'; readonly stage: 'condensing' | 'searching' | 'writing'; readonly text: string }
-  /** A piece of answer text, in order; concatenated deltas equal the final text before verification. */
+  /**
+   * A piece of answer text, in order. LLM text is unverified while it streams,
+   * so it arrives with links, web addresses and mentions neutralised
+   * (`neutraliseMarkup`); the `final` answer's text replaces it.
+   */
   | { readonly type: 'delta'; readonly text: string }
   /** Sources known so far (sent before the final answer so channels can prepare hover cards). */
   | { readonly type: 'citations'; readonly citations: readonly Citation[] }

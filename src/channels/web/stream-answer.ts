@@ -6,6 +6,8 @@
  */
 import type http from 'node:http';
 import type { Assistant, AnswerEvent } from '../../assistant/types.js';
+import type { Citation } from '../../answer/types.js';
+import { safeLinkUrl } from '../../answer/link-policy.js';
 import type { Config } from '../../config.js';
 import { BotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
@@ -25,9 +27,12 @@ export interface StreamAnswerDeps {
  * the page shows only citations, which carry their verbatim quotes).
  */
 export function toWireEvent(event: AnswerEvent): unknown {
+  // The page links only a citation's own `url`, and only when it is a safe http(s) address.
+  const linkable = (citations: readonly Citation[]) => citations.map((c) => ({ ...c, url: safeLinkUrl(c.url) }));
+  if (event.type === 'citations') return { ...event, citations: linkable(event.citations) };
   if (event.type !== 'final') return event;
   const { passages: _passages, ...answer } = event.answer;
-  return { type: 'final', answer };
+  return { type: 'final', answer: { ...answer, citations: linkable(answer.citations) } };
 }
 
 function writeEvent(res: http.ServerResponse, event: unknown): void {
