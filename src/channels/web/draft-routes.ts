@@ -18,7 +18,7 @@ import { BotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL, WEB_TEXT } from '../../messages.js';
 import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
-import { docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
+import { clientAddress, docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
 
 export interface DraftRoutesDeps {
   readonly config: Pick<Config, 'ACCESS_GROUPS' | 'ANSWER_PASSAGES' | 'ANSWER_MIN_SCORE'>;
@@ -92,7 +92,7 @@ export function createDraftHandlers({ config, index, llm, store, logger, now = (
     draftJson: (req, res) =>
       guarded(res, async () => {
         const payload = await readJsonPayload(req, draftPayload);
-        const user = staffIdentity(config, payload.staff);
+        const user = staffIdentity(config, payload.staff, clientAddress(req));
         const draft = await write(payload, user.id, user.accessGroups ?? []);
         const draftId = remember(draft, user.id);
         store.audit({ channel: 'web', userId: user.id, action: 'draft', allowed: true, detail: safeLogField(payload.request) });
@@ -107,7 +107,7 @@ export function createDraftHandlers({ config, index, llm, store, logger, now = (
     draftDocx: (req, res) =>
       guarded(res, async () => {
         const payload = await readJsonPayload(req, docxPayload);
-        const user = staffIdentity(config, payload.staff);
+        const user = staffIdentity(config, payload.staff, clientAddress(req));
         let draft: DraftReply;
         if ('draftId' in payload) {
           const kept = drafts.get(payload.draftId);
