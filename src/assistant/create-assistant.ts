@@ -72,15 +72,20 @@ export function createAssistant({
       let bridge: BridgeEnglishResult | null = null;
       if (llm && (history.length > 0 || language === 'en')) {
         yield { type: 'status', stage: 'condensing', text: STATUS_TEXT.condensing };
+        let isFallback = false;
         searchQuery = await condenseWithLlm({
           question,
           history,
           language,
           llm,
           ...(signal ? { signal } : {}),
-          onFallback: (err) => logger.warn({ err }, 'condensing with the LLM failed; using the heuristic'),
+          onFallback: (err) => {
+            isFallback = true;
+            logger.warn({ err }, 'condensing with the LLM failed; using the heuristic');
+          },
         });
-        if (language === 'pl') question = searchQuery;
+        // The heuristic glues history onto the question: good for search, but history is not the asker's question.
+        if (language === 'pl' && !isFallback) question = searchQuery;
       } else if (history.length > 0) question = searchQuery = condenseQuestion(question, history);
       if (language === 'en' && !llm) {
         bridge = bridgeEnglish(question);
