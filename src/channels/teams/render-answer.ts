@@ -5,7 +5,6 @@
  * hover cards (one `Claim` with a `DigitalDocument` appearance per `[n]`).
  */
 import { describeCitation } from '../../answer/citations.js';
-import { neutraliseMarkup } from '../../answer/neutralise-markup.js';
 import { safeLinkUrl } from '../../answer/link-policy.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { ANSWER_TEXT, TEAMS_TEXT } from '../../messages.js';
@@ -70,15 +69,15 @@ export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): Ci
     citation.ocr ? 'OCR' : null,
   ]
     .filter((k): k is string => Boolean(k))
-    .map((k) => truncate(neutraliseMarkup(k), KEYWORD_MAX));
+    .map((k) => truncate(escapeTeamsText(k), KEYWORD_MAX));
   return {
     '@type': 'Claim',
     position: citation.n,
     appearance: {
       '@type': 'DigitalDocument',
       // Card fields are plain text, but still letter text: no links or mentions in them.
-      name: truncate(neutraliseMarkup(`${citation.reference ?? t.noReference}, ${citation.date ?? t.noDate}`), NAME_MAX),
-      abstract: truncate(neutraliseMarkup(citation.quote), ABSTRACT_MAX),
+      name: truncate(escapeTeamsText(`${citation.reference ?? t.noReference}, ${citation.date ?? t.noDate}`), NAME_MAX),
+      abstract: truncate(escapeTeamsText(citation.quote), ABSTRACT_MAX),
       ...(safeLinkUrl(citation.url) ? { url: safeLinkUrl(citation.url)! } : {}),
       image: { '@type': 'ImageObject', name: iconFor(citation.file) },
       ...(keywords.length > 0 ? { keywords } : {}),
