@@ -102,12 +102,12 @@ export interface WebDriver {
 
 const TOKEN = 'exposure-console-token-0123456789';
 
-/** The web console on a loopback server over `assistant` and `index` (drafts run their own retrieval). */
-export async function startWebDriver(assistant: Assistant, index: SqliteIndex): Promise<WebDriver> {
+/** The web console on a loopback server over `assistant` (answers and drafts both go through it). */
+export async function startWebDriver(assistant: Assistant, _index?: SqliteIndex): Promise<WebDriver> {
   const logger = silentLogger();
   const store = new StateStore({ path: ':memory:' });
   const config = loadConfig({ WEB_CONSOLE_TOKEN: TOKEN, ACCESS_GROUPS: ACCESS_GROUPS_ENV });
-  const web = createWebConsole({ config, assistant, index, logger, store });
+  const web = createWebConsole({ config, assistant, logger, store });
   const server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', routes: web.routes, logger, health: async () => ({}) });
   const post = async (route: string, body: unknown) => {
     const res = await fetch(`${server.url}${route}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -286,6 +286,7 @@ export function trackAnswers(inner: Assistant): { assistant: Assistant; finished
           finished += 1;
         }
       },
+      draft: (request) => inner.draft(request),
     },
   };
 }

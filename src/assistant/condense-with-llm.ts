@@ -16,6 +16,7 @@ import { neutraliseMarkup } from '../answer/neutralise-markup.js';
 import { bridgeEnglish } from '../retrieval/bridge-english.js';
 import { condenseQuestion } from './condense-question.js';
 import type { ChatTurn } from './types.js';
+import { LlmAbortedError } from '../errors.js';
 
 /** Turns of history given to the model at most. */
 const MAX_TURNS = 6;
@@ -71,7 +72,7 @@ export async function condenseWithLlm({ question, history, language, llm, signal
     }
     return standalone;
   } catch (error) {
-    if (error instanceof Error && error.name === 'LlmAbortedError') throw error;
+    if (error instanceof LlmAbortedError) throw error;
     onFallback?.(error);
     return fallback();
   }

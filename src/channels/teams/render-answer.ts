@@ -6,6 +6,7 @@
  */
 import { describeCitation } from '../../answer/citations.js';
 import { safeLinkUrl } from '../../answer/link-policy.js';
+import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { ANSWER_TEXT, TEAMS_TEXT } from '../../messages.js';
 import { escapeTeamsText, teamsLink } from '../escape-teams.js';
@@ -115,19 +116,21 @@ export function toSafeTeamsMarkdown(text: string): string {
 
 /** Renders the final answer for Teams. */
 export function renderAnswer(answer: Answer): RenderedAnswer {
-  switch (answer.kind) {
+  const view = toAnswerView(answer);
+  switch (view.kind) {
     case 'refusal':
-      return { text: toSafeTeamsMarkdown(answer.text), entities: [] };
+      return { text: toSafeTeamsMarkdown(view.text), entities: [] };
     case 'llm':
     case 'extractive': {
-      const notice = answer.kind === 'extractive' && answer.notice ? `_${escapeTeamsText(answer.notice)}_\n` : '';
-      const sources = formatTeamsSources(answer.citations, answer.language);
-      const text = toTeamsMarkdown(`${notice}${escapeTeamsText(answer.text)}${sources ? `\n${sources}` : ''}`);
-      return { text, entities: [buildAiMessageEntity(answer.citations, answer.language)] };
+      const notice = view.notice ? `_${escapeTeamsText(view.notice)}_\n` : '';
+      // Teams builds its own sources list from `view.sources`: metadata escaped, links only to safe letter urls.
+      const sources = formatTeamsSources(view.sources, view.language);
+      const text = toTeamsMarkdown(`${notice}${escapeTeamsText(view.text)}${sources ? `\n${sources}` : ''}`);
+      return { text, entities: [buildAiMessageEntity(view.sources, view.language)] };
     }
     default: {
-      const unreachable: never = answer;
-      throw new Error(`unknown answer kind: ${JSON.stringify(unreachable)}`);
+      const unreachable: never = view.kind;
+      throw new Error(`unknown answer kind: ${String(unreachable)}`);
     }
   }
 }

@@ -5,11 +5,12 @@
  * retrieval and generation.
  */
 import type http from 'node:http';
-import type { Assistant, AnswerEvent } from '../../assistant/types.js';
+import { toAnswerView } from '../../answer/to-answer-view.js';
+import type { Answerer, AnswerEvent } from '../../assistant/types.js';
 import type { Citation } from '../../answer/types.js';
 import { safeLinkUrl } from '../../answer/link-policy.js';
 import type { Config } from '../../config.js';
-import { BotError } from '../../errors.js';
+import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { askPayload, clientAddress, readJsonPayload, staffIdentity } from './web-payloads.js';
@@ -17,14 +18,15 @@ import { sendBadPayload, sendJson } from './send-response.js';
 
 export interface StreamAnswerDeps {
   readonly config: Pick<Config, 'ACCESS_GROUPS'>;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly logger: Logger;
 }
 
 /**
  * What goes over the wire: the event itself, except that a final answer
  * leaves out the retrieved passages (full letter records with server paths;
- * the page shows only citations, which carry their verbatim quotes).
+ * the page shows only citations, which carry their verbatim quotes), and
+ * that the page's notice is the presentation model's (`toAnswerView`).
  */
 export function toWireEvent(event: AnswerEvent): unknown {
   // The page links only a citation's own `url`, and only when it is a safe http(s) address.
@@ -32,7 +34,7 @@ export function toWireEvent(event: AnswerEvent): unknown {
   if (event.type === 'citations') return { ...event, citations: linkable(event.citations) };
   if (event.type !== 'final') return event;
   const { passages: _passages, ...answer } = event.answer;
-  return { type: 'final', answer: { ...answer, citations: linkable(answer.citations) } };
+  return { type: 'final', answer: { ...answer, notice: toAnswerView(event.answer).notice, citations: linkable(answer.citations) } };
 }
 
 function writeEvent(res: http.ServerResponse, event: unknown): void {
@@ -87,7 +89,7 @@ export async function streamAnswer(deps: StreamAnswerDeps, req: http.IncomingMes
     }
   } catch (error) {
     if (controller.signal.aborted) return;
-    const code = error instanceof BotError ? error.code : 'internal';
+    const { code } = toBotError(error);
     deps.logger.error({ err: error, user: user.id }, 'web answer failed');
     if (!isStreaming) {
       sendJson(res, 500, { error: code, message: USER_MESSAGES_PL[code] });
