@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import mammoth from 'mammoth';
+import { runAsk } from '../../src/cli/commands/ask.js';
 import { runIngest } from '../../src/cli/commands/ingest.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -28,13 +29,19 @@ const kancelaria = (args: string[], env: Record<string, string> = {}) =>
     timeout: 60_000,
   });
 
-/** `kancelaria ingest samples/letters` in-process, with the DATA_DIR the processes use; returns what it printed. */
-async function ingestInProcess(): Promise<string> {
+/** A stream that keeps what a command printed. */
+function sink(): { out: PassThrough; text: () => string } {
   const out = new PassThrough();
   let text = '';
   out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { out, text: () => text };
+}
+
+/** `kancelaria ingest samples/letters` in-process, with the DATA_DIR the processes use; returns what it printed. */
+async function ingestInProcess(): Promise<string> {
+  const { out, text } = sink();
   await runIngest({ config: loadConfig({ DATA_DIR: dataDir }), logger: silentLogger(), dir: path.join(ROOT, 'samples/letters'), out });
-  return text;
+  return text();
 }
 
 beforeEach(() => {
@@ -69,7 +76,9 @@ describe('kancelaria CLI', () => {
     expect(Object.keys(json.citations[0]!).sort()).toEqual(['author', 'date', 'file', 'letterId', 'n', 'page', 'quote', 'reference']);
     expect(Object.keys(json.passages[0]!).sort()).toEqual(['file', 'letterId', 'page', 'score', 'text']);
 
-    const refused = JSON.parse((await kancelaria(['ask', '--json', 'Ile kosztował remont ratusza w Wąbrzeźnie?'])).stdout) as { refused: boolean; answer: string; citations: unknown[] };
+    const printed = sink();
+    await runAsk({ config: loadConfig({ DATA_DIR: dataDir }), logger: silentLogger(), question: 'Ile kosztował remont ratusza w Wąbrzeźnie?', json: true, out: printed.out });
+    const refused = JSON.parse(printed.text()) as { refused: boolean; answer: string; citations: unknown[] };
     expect(refused).toMatchObject({ refused: true, answer: 'Nie znalazłem w archiwum odpowiedzi na to pytanie.', citations: [] });
   });
 
