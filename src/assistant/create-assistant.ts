@@ -14,6 +14,7 @@ import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
+import { createMarkupGuard } from '../answer/neutralise-markup.js';
 import type { LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-english.js';
@@ -92,6 +93,11 @@ export function createAssistant({
     const language = detectLanguage(request.question);
     const { signal } = request;
     const history = request.history ?? [];
+    const userGroups = request.user?.accessGroups ?? [];
+    // Channel rule: restricted letters only when nobody but the asker reads the answer.
+    const isPrivate = request.audience === 'asker';
+    const accessGroups = isPrivate ? userGroups : [];
+    const isNarrowed = !isPrivate && userGroups.length > 0;
     try {
       // `question` is answered (in its language); `searchQuery` is what the Polish archive is searched with.
       let question = request.question;
@@ -99,15 +105,20 @@ export function createAssistant({
       let bridge: BridgeEnglishResult | null = null;
       if (llm && (history.length > 0 || language === 'en')) {
         yield { type: 'status', stage: 'condensing', text: STATUS_TEXT.condensing };
+        let isFallback = false;
         searchQuery = await condenseWithLlm({
           question,
           history,
           language,
           llm,
           ...(signal ? { signal } : {}),
-          onFallback: (err) => logger.warn({ err }, 'condensing with the LLM failed; using the heuristic'),
+          onFallback: (err) => {
+            isFallback = true;
+            logger.warn({ err }, 'condensing with the LLM failed; using the heuristic');
+          },
         });
-        if (language === 'pl') question = searchQuery;
+        // The heuristic glues history onto the question: good for search, but history is not the asker's question.
+        if (language === 'pl' && !isFallback) question = searchQuery;
       } else if (history.length > 0) question = searchQuery = condenseQuestion(question, history);
       if (language === 'en' && !llm) {
         bridge = bridgeEnglish(question);
@@ -115,7 +126,7 @@ export function createAssistant({
       }
       if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
+      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups });
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
@@ -149,12 +160,19 @@ export function createAssistant({
         let streamed = false;
         try {
           const generation = composeLlmAnswer({ question, hits, language, llm, ...(signal ? { signal } : {}) });
+          // Unverified text streams as plain words: links and mentions neutralised, cut only where none is split.
+          const guard = createMarkupGuard();
           let step = await generation.next();
           while (!step.done) {
-            streamed = true;
-            yield { type: 'delta', text: step.value };
+            const safe = guard.push(step.value);
+            if (safe) {
+              streamed = true;
+              yield { type: 'delta', text: safe };
+            }
             step = await generation.next();
           }
+          const rest = guard.end();
+          if (rest) yield { type: 'delta', text: rest };
           result = step.value;
         } catch (error) {
           if (!isLlmFailure(error)) throw error;
@@ -165,6 +183,8 @@ export function createAssistant({
           logger.info({ removedCitations: result.removedCitations, unverifiedQuotes: result.unverifiedQuotes.length, citations: result.citations.length }, 'LLM answer verified');
         }
       }
+      // A user entitled to restricted letters learns where those are answered (nothing is said about what they hold).
+      if (isNarrowed) result = { ...result, text: `${result.text}\n\n${ANSWER_TEXT[language].privateChatOnly}` };
       if (result.kind !== 'refusal') {
         result = { ...result, citations: attachCopies(result.citations, copies) };
         yield { type: 'citations', citations: result.citations };
