@@ -35,6 +35,7 @@ import { isPolishName } from '../archive/stemmers/polish-dictionary.js';
 import type { ArchiveIndex, Letter, Passage, SearchHit, TermStats } from '../archive/types.js';
 import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
+import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
 
 /** Letters compared by the loose (truncation) match. */
 export const PREFIX = 6;
@@ -143,6 +144,8 @@ interface LetterView {
   readonly prefixes: ReadonlySet<string>;
   /** Initials of each run of capitalised words, for acronyms. */
   readonly capitalRuns: readonly string[];
+  /** Acronyms the letter uses, for names the question writes out (`Komisja Europejska` = `KE`). */
+  readonly acronyms: ReadonlySet<string>;
 }
 
 function viewLetter(text: string, prefix: number): LetterView {
@@ -160,7 +163,7 @@ function viewLetter(text: string, prefix: number): LetterView {
     }
   }
   if (run) capitalRuns.push(run);
-  return { terms: new Set(analyze(text)), prefixes, capitalRuns };
+  return { terms: new Set(analyze(text)), prefixes, capitalRuns, acronyms: acronymsIn(text) };
 }
 
 /** An acronym is spelled out when consecutive capitalised words start with its letters. */
@@ -196,9 +199,12 @@ export function assessAnswerability({
     weight: number;
     isName: boolean;
     isAcronym: boolean;
+    /** The acronym of the run of capitalised words this word is part of. */
+    runAcronym: string | undefined;
   }
   const candidates: Candidate[] = [];
   const matches = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
+  const runAcronyms = acronymsOfNameRuns(question);
   words(question).forEach(({ word, index }) => {
     const folded = foldText(word);
     if (STOP_WORDS.has(folded)) return;
@@ -210,12 +216,13 @@ export function assessAnswerability({
     const df = Math.min(...terms.map((t) => stats.df.get(t) ?? 0));
     const isName = isNameLike(word, index, question, matches[index]!.index, matches[index - 1]?.[0]);
     const weight = idf(df, n) * (df > 0 ? 1 : isName ? unseenNameBoost : unseenWordFactor);
-    candidates.push({ word, terms, folded, position: index, df, weight, isName, isAcronym: /^\p{Lu}{2,}$/u.test(word) });
+    candidates.push({ word, terms, folded, position: index, df, weight, isName, isAcronym: /^\p{Lu}{2,}$/u.test(word), runAcronym: runAcronyms.get(index) });
   });
   const inLetter = (c: Candidate, letter: LetterView): boolean =>
     c.terms.every((t) => letter.terms.has(t)) ||
     (c.folded.length >= prefix && letter.prefixes.has(c.folded.slice(0, prefix))) ||
-    (c.isAcronym && spellsOut(letter, c.word));
+    (c.isAcronym && spellsOut(letter, c.word)) ||
+    (c.isName && c.runAcronym !== undefined && letter.acronyms.has(c.runAcronym));
   // Consecutive names form one entity (`Zduńskiej Woli`), covered only as a whole.
   const entityOf = candidates.map((c) => c.position);
   for (let i = 1; i < candidates.length; i++) {
