@@ -127,12 +127,19 @@ const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/
  */
 function isNameLike(word: string, index: number, text: string, offset: number, previous: string | undefined): boolean {
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
-  if (previous && ADMINISTRATIVE_UNIT.test(previous) && /^\p{Ll}+$/u.test(word)) return true;
+  // A place adjective (`kępińskiego`, `łódzkiej`), not a verb that follows the unit (`radzie gminy dopłacić`).
+  if (previous && ADMINISTRATIVE_UNIT.test(previous) && /^\p{Ll}+$/u.test(word) && /(?:sk|ck|dzk)(?:i|a|ie|iego|iej|im|ich|imi|ą|iemu)$/u.test(foldText(word))) return true;
   // Chat drops capitals: `w ciechanowie`, `swietokrzyskim` are still places.
-  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || (word.length >= 4 && isPolishName(foldText(word))))) return true;
+  // Only a word typed without diacritics is guessed a name from the dictionary: who types `dopłacić` types capitals too.
+  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || (word.length >= 4 && word === foldText(word) && isPolishName(word)))) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
   const before = text.slice(0, offset).trimEnd();
   return !/[.?!:;„"(]$/.test(before);
+}
+
+/** The first letters a name's case forms share: all but the last three, four to six (`janowowi` → `janow`), as in `check-constraints.ts`. */
+function nameStem(folded: string): string {
+  return folded.slice(0, Math.max(4, Math.min(6, folded.length - 3)));
 }
 
 function idf(df: number, n: number): number {
@@ -142,6 +149,8 @@ function idf(df: number, n: number): number {
 interface LetterView {
   readonly terms: ReadonlySet<string>;
   readonly prefixes: ReadonlySet<string>;
+  /** Folded first 4 and 5 letters of each word, for names in other case forms (`janowowi` ~ `Janowie`). */
+  readonly shortPrefixes: ReadonlySet<string>;
   /** Initials of each run of capitalised words, for acronyms. */
   readonly capitalRuns: readonly string[];
   /** Acronyms the letter uses, for names the question writes out (`Komisja Europejska` = `KE`). */
@@ -150,8 +159,10 @@ interface LetterView {
 
 function viewLetter(text: string, prefix: number): LetterView {
   const prefixes = new Set<string>();
+  const shortPrefixes = new Set<string>();
   for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (token.length >= prefix) prefixes.add(token.slice(0, prefix));
+    if (token.length >= 4) shortPrefixes.add(token.slice(0, 4)).add(token.slice(0, 5));
   }
   const capitalRuns: string[] = [];
   let run = '';
@@ -163,7 +174,7 @@ function viewLetter(text: string, prefix: number): LetterView {
     }
   }
   if (run) capitalRuns.push(run);
-  return { terms: new Set(analyze(text)), prefixes, capitalRuns, acronyms: acronymsIn(text) };
+  return { terms: new Set(analyze(text)), prefixes, shortPrefixes, capitalRuns, acronyms: acronymsIn(text) };
 }
 
 /** An acronym is spelled out when consecutive capitalised words start with its letters. */
@@ -222,6 +233,7 @@ export function assessAnswerability({
     c.terms.every((t) => letter.terms.has(t)) ||
     (c.folded.length >= prefix && letter.prefixes.has(c.folded.slice(0, prefix))) ||
     (c.isAcronym && spellsOut(letter, c.word)) ||
+    (c.isName && !c.isAcronym && nameStem(c.folded).length < prefix && letter.shortPrefixes.has(nameStem(c.folded))) ||
     (c.isName && c.runAcronym !== undefined && letter.acronyms.has(c.runAcronym));
   // Consecutive names form one entity (`Zduńskiej Woli`), covered only as a whole.
   const entityOf = candidates.map((c) => c.position);

@@ -3,8 +3,8 @@
  * on real Sejm letters (test/fixtures/letters/constraints): a programme's
  * period is no data for each year in it, a road number is a constraint, the
  * cost asked for needs an amount, a name written out in the question is held
- * by the letter's acronym, and a letter ranked below the first answers when
- * it alone meets the question's year.
+ * by the letter's acronym, a letter ranked below the first answers when it
+ * alone meets the question's year, and chat-style names are not over-read.
  * Real processes, a fresh DATA_DIR.
  */
 import { execFile } from 'node:child_process';
@@ -41,7 +41,7 @@ beforeAll(async () => {
   archive = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-constraints-archive-'));
   fs.cpSync(FIXTURES, path.join(archive, 'sejm'), { recursive: true });
   const { stdout } = await kancelaria(['ingest', archive]);
-  expect(stdout).toMatch(/added 9, updated 0, deleted 0, unchanged 0, failed 0/);
+  expect(stdout).toMatch(/added 11, updated 0, deleted 0, unchanged 0, failed 0/);
 }, 240_000);
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -88,5 +88,17 @@ describe('kancelaria ask --json: constraints the letters must meet', () => {
     expect(a.refused).toBe(false);
     expect(a.citations[0]?.file).toBe('sejm/i17287-DW2HLE.txt');
     expect(a.answer).toContain('2015');
+  });
+  it('joins a place in an unusual case form to the letter (janowowi lubelskiemu ~ Janowie Lubelskim), typed chat-style', async () => {
+    const a = await ask('ile nfz-et nie zaplacil janowowi lubelskiemu za nadwykonania limitowane za 2025');
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]?.file).toBe('sejm/i18603-DWTJ4C.txt');
+  });
+
+  it('takes a verb after „gminy” for a verb, not a place name (rada gminy dopłacić)', async () => {
+    const a = await ask('Który przepis pozwala radzie gminy dopłacić do systemu odbioru odpadów z dochodów własnych?');
+    expect(a.refused).toBe(false);
+    expect(a.missing).toBeUndefined();
+    expect(a.answer).toContain('art. 6r ust. 2da');
   });
 });
