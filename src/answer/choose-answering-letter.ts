@@ -24,7 +24,7 @@ export const ANSWERING_CANDIDATES = 3;
  * much about the question, as ranking ties are common (docs/answers.md; a
  * letter on the asked place in passing scores a third of it or less).
  */
-export const TOPIC_COVERAGE_SHARE = 0.85;
+export const TOPIC_COVERAGE_SHARE = 0.8;
 
 export interface ChooseAnsweringLetterOptions {
   readonly question: string;
