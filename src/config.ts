@@ -99,7 +99,7 @@ export const envSchema = z
     /** A file whose extraction (OCR included) takes longer is stopped and reported as `timeout`; 0 = no limit. */
     INGEST_FILE_TIMEOUT_S: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
 
-    /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default 0.32) below which the bot refuses without calling the LLM. */
+    /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default `DEFAULT_MIN_ANSWERABILITY`, 0.36) below which the bot refuses without calling the LLM. */
     ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
     /** Number of passages shown to the answerer. */
     ANSWER_PASSAGES: positiveInt(8),
