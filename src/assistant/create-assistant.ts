@@ -21,7 +21,7 @@ import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-eng
 import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
-import { checkConstraints } from '../answer/check-constraints.js';
+import { chooseAnsweringLetter } from '../answer/choose-answering-letter.js';
 import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError, LlmAbortedError, toBotError } from '../errors.js';
@@ -126,7 +126,20 @@ export function createAssistant({
       }
       if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups });
+      const evidence = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups });
+      const { copies, stats, answerability } = evidence;
+      // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing
+      // and what is closest; a letter ranked just below that meets them all answers instead (choose-answering-letter).
+      // A lookup („pismo WEN.9823.2020.RFZ”, „interpelacja nr 16219”, „pismo Zmarzłego z 27 lipca”)
+      // whose first letter meets it is answered with that letter: its words
+      // are in the metadata, not the passages, so coverage would refuse it.
+      const lookup = extractLookup(searchQuery);
+      const isLookupHit = isLookup(lookup) && evidence.hits[0] !== undefined && scoreLookupMatch(evidence.hits[0].letter, lookup) >= 1;
+      const chosen =
+        evidence.hits.length === 0 || isLookupHit
+          ? { hits: evidence.hits, missing: [] as string[] }
+          : chooseAnsweringLetter({ question: searchQuery, hits: evidence.hits, answerability, letterTexts: evidence.letterTexts, stats });
+      const { hits, missing } = chosen;
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
@@ -142,13 +155,6 @@ export function createAssistant({
       const weights = weighTerms(searchQuery, stats);
       const extractive = (notice: string | null) => composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ?? refusal;
 
-      // A lookup („pismo WEN.9823.2020.RFZ”, „interpelacja nr 16219”, „pismo Zmarzłego z 27 lipca”)
-      // whose first letter meets it is answered with that letter: its words
-      // are in the metadata, not the passages, so coverage would refuse it.
-      const lookup = extractLookup(searchQuery);
-      const isLookupHit = isLookup(lookup) && hits[0] !== undefined && scoreLookupMatch(hits[0].letter, lookup) >= 1;
-      // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing and what is closest.
-      const missing = hits.length === 0 || isLookupHit ? [] : checkConstraints({ question: searchQuery, hits, answerability, letterTexts });
       let result: Answer;
       if (isLookupHit && !llm) result = lookupAnswer({ hit: hits[0]!, hits, language, extractive: extractive(null) });
       else if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
