@@ -1,6 +1,8 @@
 /**
  * The command line end to end, as a newcomer runs it: real processes, the
- * committed sample archive, a fresh DATA_DIR.
+ * committed sample archive, a fresh DATA_DIR. Each command runs as a real
+ * process at least once; set-up steps (an ingest before `ask` or `draft`)
+ * call the same code in-process (`runIngest`), which keeps the tests fast.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
 import mammoth from 'mammoth';
+import { runIngest } from '../../src/cli/commands/ingest.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,6 +27,15 @@ const kancelaria = (args: string[], env: Record<string, string> = {}) =>
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     timeout: 60_000,
   });
+
+/** `kancelaria ingest samples/letters` in-process, with the DATA_DIR the processes use; returns what it printed. */
+async function ingestInProcess(): Promise<string> {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  await runIngest({ config: loadConfig({ DATA_DIR: dataDir }), logger: silentLogger(), dir: path.join(ROOT, 'samples/letters'), out });
+  return text;
+}
 
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-cli-'));
@@ -40,12 +55,12 @@ describe('kancelaria CLI', () => {
     const first = await kancelaria(['ingest', 'samples/letters']);
     const added = Number(/added (\d+)/.exec(first.stdout)?.[1]);
     expect(added).toBeGreaterThan(15);
-    const second = await kancelaria(['ingest', 'samples/letters']);
-    expect(second.stdout).toContain(`added 0, updated 0, deleted 0, unchanged ${added}, failed 0`);
+    const second = await ingestInProcess();
+    expect(second).toContain(`added 0, updated 0, deleted 0, unchanged ${added}, failed 0`);
   });
 
   test('ask --json prints the contract object; an unanswerable question is refused', async () => {
-    await kancelaria(['ingest', 'samples/letters']);
+    await ingestInProcess();
     const { stdout } = await kancelaria(['ask', '--json', 'współpraca z prowincją Liaoning i miastem Yingkou']);
     const json = JSON.parse(stdout) as Record<string, unknown> & { citations: Record<string, unknown>[]; passages: Record<string, unknown>[] };
     expect(Object.keys(json).sort()).toEqual(['answer', 'citations', 'passages', 'refused']);
@@ -59,7 +74,7 @@ describe('kancelaria CLI', () => {
   });
 
   test('draft prints a cited reply in letter form and exports a Word file that opens', async () => {
-    await kancelaria(['ingest', 'samples/letters']);
+    await ingestInProcess();
     const out = path.join(dataDir, 'odpowiedz.docx');
     const { stdout } = await kancelaria(['draft', 'Proszę o informację o współpracy z prowincją Liaoning', '--to', 'Grzegorz Krzak, Radny Miasta Chorzów', '--out', out]);
     expect(stdout).toContain('Grzegorz Krzak');

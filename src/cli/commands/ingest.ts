@@ -8,15 +8,10 @@
  * SQLite, `--full` re-indexes in place; every letter is replaced in its own
  * transaction, so readers never see a half-indexed letter either.
  */
-import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { createOcrPool } from '../../../ingest/extract/ocr-pool.js';
-import { formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../../../ingest/sync-archive.js';
-import { createQdrantClient } from '../../archive/open-qdrant-index.js';
-import { collectionSettingsFromConfig } from '../../archive/qdrant-collection.js';
-import { beginRebuild } from '../../archive/qdrant-rebuild.js';
-import type { ArchiveIndex } from '../../archive/types.js';
-import { ingestLimits, openIndex } from '../../app.js';
+import type { SyncProgress, SyncSummary } from '../../../ingest/sync-archive.js';
+import { formatSyncSummary } from '../../../ingest/sync-archive.js';
+import { createApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
@@ -44,43 +39,19 @@ function progressBar(): { onProgress: SyncProgress; stop(): void } {
   };
 }
 
-/** Runs the sync and prints failures and the summary line; returns the summary. */
+/** Runs the sync (through the composition root) and prints failures and the summary line; returns the summary. */
 export async function runIngest({ config, logger, dir, full = false, out }: IngestCommandOptions): Promise<SyncSummary> {
-  const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
+  const app = await createApp(config, logger);
   const bar = progressBar();
-  // Workers start only when a scanned page needs them.
-  const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
-  const sync = (index: ArchiveIndex, isFull: boolean) =>
-    syncArchive({ index, archiveDir, full: isFull, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, onProgress: bar.onProgress });
-  let summary: SyncSummary;
+  let result;
   try {
-    if (full && config.INDEX_BACKEND === 'qdrant') {
-      const rebuild = await beginRebuild({
-        client: createQdrantClient(config),
-        alias: config.QDRANT_COLLECTION,
-        settings: collectionSettingsFromConfig(config),
-        logger,
-      });
-      try {
-        summary = await sync(rebuild.index, true);
-        const switched = await rebuild.commit();
-        out.write(`alias ${config.QDRANT_COLLECTION} → ${switched.collection}${switched.previous ? ` (dropped ${switched.previous})` : ''}\n`);
-      } catch (error) {
-        await rebuild.abort();
-        throw error;
-      }
-    } else {
-      const index = await openIndex(config, logger);
-      try {
-        summary = await sync(index, full);
-      } finally {
-        await index.close();
-      }
-    }
+    result = await app.ingest({ ...(dir ? { dir } : {}), full, onProgress: bar.onProgress });
   } finally {
     bar.stop();
-    await ocr?.close();
+    await app.close();
   }
+  const { summary, alias } = result;
+  if (alias) out.write(`alias ${alias.name} → ${alias.collection}${alias.previous ? ` (dropped ${alias.previous})` : ''}\n`);
   for (const failure of summary.failures) out.write(`failed: ${failure.file}: ${failure.reason}: ${failure.message}\n`);
   out.write(`${formatSyncSummary(summary)}\n`);
   return summary;
