@@ -38,7 +38,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 /** Starts the server; resolves once it listens. */
 export async function startServer({ port, host, routes, health, logger }: StartServerOptions): Promise<RunningServer> {
-  const server = http.createServer(async (req, res) => {
+  // The handler catches its own errors, so the promise node:http ignores can never reject.
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     try {
       if (req.method === 'GET' && pathname === '/healthz') {
@@ -61,7 +62,8 @@ export async function startServer({ port, host, routes, health, logger }: StartS
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.end();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
