@@ -39,7 +39,7 @@ const ms = (x: number) => Math.round(x * 100) / 100;
 
 /** Lays out a corpus of `scale` × DIR in a temp folder (copies with suffixed names beyond 1×). */
 async function buildScaledCorpus(dir: string, scale: number): Promise<string> {
-  const files = await scanArchive(dir);
+  const { files } = await scanArchive(dir);
   const target = fs.mkdtempSync(path.join(os.tmpdir(), `kancelaria-bench-${scale}x-`));
   const copies = Math.max(1, Math.ceil(scale));
   const perCopy = scale < 1 ? Math.max(1, Math.round(files.length * scale)) : files.length;
@@ -79,7 +79,7 @@ async function measureBaseline(corpus: string, questions: string[]) {
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-bench-base-'));
   const index = new NaiveFts5Index(path.join(dbDir, 'naive.sqlite'));
   const t0 = performance.now();
-  for (const file of await scanArchive(corpus)) {
+  for (const file of (await scanArchive(corpus)).files) {
     try {
       const bytes = fs.readFileSync(file.absolutePath);
       const doc = await extractorFor(file.relativePath)(bytes, { maxPages: 500 });

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { createLlmClient, type LlmClient } from './answer/llm-client.js';
 import { openQdrantIndex } from './archive/open-qdrant-index.js';
-import { SqliteIndex } from './archive/sqlite-index.js';
+import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import { withRateLimit } from './assistant/rate-limit.js';
@@ -18,12 +18,25 @@ import { createHybridIndex } from './retrieval/hybrid-index.js';
 import type { Embedder } from './retrieval/embedder.js';
 import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
-import { formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';
+import { acquireIngestLock, IngestLockedError } from '../ingest/acquire-ingest-lock.js';
+import { DeletionGuardError, formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';
+import { REINDEX_TEXT } from './messages.js';
 
 
 /** Per-file ingest limits from configuration. */
-export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number } {
-  return { maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024, maxPages: config.INGEST_MAX_PAGES, fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000 };
+export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number; fileMemoryMb: number; maxDeleteShare: number } {
+  return {
+    maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
+    maxPages: config.INGEST_MAX_PAGES,
+    fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000,
+    fileMemoryMb: config.INGEST_FILE_MEMORY_MB,
+    maxDeleteShare: config.INGEST_MAX_DELETE_SHARE,
+  };
+}
+
+/** Where the configured index lives, for messages (`index.sqlite` path or Qdrant collection). */
+export function describeIndexLocation(config: Config): string {
+  return config.INDEX_BACKEND === 'sqlite' ? path.join(config.dataDir, 'index.sqlite') : `Qdrant collection ${config.QDRANT_COLLECTION} at ${config.QDRANT_URL ?? '?'}`;
 }
 
 /** The LLM client the configuration describes (call only when `config.hasLlm`). */
@@ -59,7 +72,7 @@ export async function openIndex(config: Config, logger: Logger): Promise<Archive
   const embedder = createEmbedderFromConfig(config);
   switch (config.INDEX_BACKEND) {
     case 'sqlite': {
-      const index = new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
+      const index = openSqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
       return embedder ? createHybridIndex({ index, embedder, logger }) : index;
     }
     case 'qdrant':
@@ -119,20 +132,39 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     reindex(onProgress) {
       // Two admins asking at once share one run instead of racing.
       if (running) return running;
+      const archiveDir = config.archiveDir;
+      // Never a default folder: syncing the wrong one would delete the real index.
+      if (!archiveDir) return Promise.resolve(REINDEX_TEXT.noArchiveDir);
       const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
-      running = syncArchive({
-        index,
-        archiveDir: config.archiveDir,
-        ...ingestLimits(config),
-        ...(ocr ? { ocr } : {}),
-        logger,
-        onProgress: ({ done, total }) => {
-          if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
-        },
-      })
-        .then((summary) => {
+      const run = async (): Promise<string> => {
+        // The same lock as `kancelaria ingest`: one writer at a time.
+        const lock = await acquireIngestLock({ dataDir: config.dataDir });
+        try {
+          if (lock.tookOverFrom) logger.warn({ holder: lock.tookOverFrom }, 'took over a stale ingest lock');
+          const summary = await syncArchive({
+            index,
+            archiveDir,
+            ...ingestLimits(config),
+            ...(ocr ? { ocr } : {}),
+            logger,
+            onProgress: ({ done, total }) => {
+              if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
+            },
+          });
           logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
-          return formatSyncSummary(summary);
+          // Bad files by name, so the admin knows which ones to fix.
+          const shown = summary.failures.slice(0, 10).map((f) => `- ${f.file}: ${f.reason}: ${f.message}`);
+          const more = summary.failures.length > shown.length ? [`… +${summary.failures.length - shown.length}`] : [];
+          return [formatSyncSummary(summary), ...shown, ...more].join('\n');
+        } finally {
+          await lock.release();
+        }
+      };
+      running = run()
+        .catch((error: unknown) => {
+          if (error instanceof IngestLockedError) return REINDEX_TEXT.locked(error.holder.pid, error.holder.startedAt);
+          if (error instanceof DeletionGuardError) return REINDEX_TEXT.deletionGuard(error.deletions, error.indexed);
+          throw error;
         })
         .finally(async () => {
           running = null;

@@ -3,7 +3,7 @@
  * every enabled channel. A channel without credentials is off, and the log
  * says so at start.
  */
-import { createApp } from '../../app.js';
+import { createApp, describeIndexLocation } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { createSlackChannel } from '../../channels/slack/create-slack-channel.js';
@@ -13,6 +13,7 @@ import { startServer, type HttpRoute } from '../../server.js';
 
 export async function runServe({ config, logger }: { config: Config; logger: Logger }): Promise<void> {
   const app = await createApp(config, logger);
+  if ((await app.status()).letters === 0) logger.warn({ index: describeIndexLocation(config) }, 'the index is empty: every question will be refused until `kancelaria ingest` runs');
   const routes: HttpRoute[] = [];
   const channelDeps = { assistant: app.assistant, store: app.store, logger, status: () => app.status(), reindex: (p: (line: string) => void) => app.reindex(p) };
   // Teams without an app id runs unauthenticated, which is only for the
@@ -34,7 +35,8 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
     logger,
     health: async () => {
       const { llmModel, ...status } = await app.status();
-      return { ...status, llm: llmModel !== null };
+      // An empty index answers nothing: monitoring must see it, not `ok`.
+      return { ...status, llm: llmModel !== null, ...(status.letters === 0 ? { status: 'empty' } : {}) };
     },
   });
   await slack?.start();
