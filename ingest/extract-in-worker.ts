@@ -8,6 +8,7 @@
  * `reindex`) keeps answering throughout.
  */
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { IngestError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
@@ -39,11 +40,11 @@ export interface ExtractionWorker {
 
 const ENTRY = new URL('./extraction-worker.ts', import.meta.url);
 // The worker is a fresh thread: it registers tsx itself to load the TypeScript entry.
-const TSX_API = createRequire(import.meta.url).resolve('tsx/esm/api');
+// Resolved through CommonJS (Jest's ESM mode has no import.meta.resolve), then its ESM twin.
+const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
 const BOOTSTRAP = `
-const { register } = require(${JSON.stringify(TSX_API)});
-register();
-import(${JSON.stringify(ENTRY.href)});
+import(${JSON.stringify(TSX_API)})
+  .then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); })
 `;
 
 function deserializeError(error: SerializedError): Error {
