@@ -1,15 +1,18 @@
 /**
  * Runs `buildLetters` (extraction, sentence splitting, chunking, metadata) in
- * a worker thread, one file at a time, so that a hostile file can be stopped
- * for real: a per-file timeout terminates the worker even inside a
- * synchronous loop, and a heap cap (`resourceLimits`) ends it before it eats
- * the host's memory. Either way the file is reported as bad input, a fresh
+ * a worker process, one file at a time, so that a hostile file can be stopped
+ * for real: a per-file timeout kills the worker even inside a synchronous
+ * loop, and a heap cap (`--max-old-space-size`) ends it before it eats the
+ * host's memory. A child process, not a worker thread: a worker thread that
+ * reaches its `resourceLimits` while V8 compiles code (a regex on a huge
+ * text) aborts the whole process, the sync with it. Either way the file is reported as bad input, a fresh
  * worker takes the next file, and the main thread (the bot during an admin
  * `reindex`) keeps answering throughout.
  */
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IngestError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { AttachmentFailure, BuildLettersResult, LetterInput } from './build-letter.js';
@@ -38,14 +41,18 @@ export interface ExtractionWorker {
   close(): Promise<void>;
 }
 
-const ENTRY = new URL('./extraction-worker.ts', import.meta.url);
-// The worker is a fresh thread: it registers tsx itself to load the TypeScript entry.
-// Resolved through CommonJS (Jest's ESM mode has no import.meta.resolve), then its ESM twin.
-const TSX_API = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
-const BOOTSTRAP = `
-import(${JSON.stringify(TSX_API)})
-  .then(({ register }) => { register(); return import(${JSON.stringify(ENTRY.href)}); })
-`;
+const ENTRY = fileURLToPath(new URL('./extraction-worker.ts', import.meta.url));
+// The worker is a fresh node: it loads tsx itself to run the TypeScript entry.
+// Resolved through CommonJS (Jest's ESM mode has no import.meta.resolve).
+const TSX_LOADER = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/index.mjs')).href;
+
+/** The worker could not start (e.g. the heap cap is too small to load the extractors): fatal to the sync, not one file's fault. */
+export class ExtractionWorkerStartError extends Error {
+  constructor(cause: unknown, memoryMb: number) {
+    super(`the extraction worker could not start (INGEST_FILE_MEMORY_MB=${memoryMb}): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ExtractionWorkerStartError';
+  }
+}
 
 function deserializeError(error: SerializedError): Error {
   if (error.name === 'IngestError' && error.reason) return new IngestError(error.reason, error.message);
@@ -57,20 +64,25 @@ function deserializeError(error: SerializedError): Error {
 
 /** Starts (lazily) the worker that builds letters; call `close()` when the sync ends. */
 export function createExtractionWorker({ maxPages, fileTimeoutMs = 0, memoryMb, ocr, chunk, logger }: ExtractionWorkerOptions): ExtractionWorker {
-  let worker: Worker | null = null;
+  let worker: ChildProcess | null = null;
   let ready: Promise<void> | null = null;
   let nextId = 0;
   let current: { id: number; resolve: (r: BuildLettersResult) => void; reject: (e: unknown) => void; ocrAbort: AbortController } | null = null;
 
   const spawn = (): Promise<void> => {
-    const w = new Worker(BOOTSTRAP, {
-      eval: true,
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, Math.round(memoryMb / 8))) },
-      stdout: false,
-      stderr: false,
+    const w = fork(ENTRY, [], {
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${memoryMb}`, '--no-warnings'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     worker = w;
-    let exitReason: IngestError | Error | null = null;
+    let stderrTail = '';
+    w.stderr?.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
+    });
+    const send = (message: ParentMessage) => {
+      if (worker === w && w.connected) w.send(message);
+    };
     ready = new Promise<void>((resolve, reject) => {
       w.on('message', (message: WorkerMessage) => {
         switch (message.type) {
@@ -81,13 +93,12 @@ export function createExtractionWorker({ maxPages, fileTimeoutMs = 0, memoryMb, 
             const job = current;
             if (!ocr || !job) return;
             ocr
-              .recognize(message.image, { signal: job.ocrAbort.signal })
-              .then((result) => w.postMessage({ type: 'ocr-result', id: message.id, result } satisfies ParentMessage))
+              .recognize(new Uint8Array(message.image), { signal: job.ocrAbort.signal })
+              .then((result) => send({ type: 'ocr-result', id: message.id, result }))
               .catch((error: unknown) => {
                 const serialized: SerializedError =
                   error instanceof IngestError ? { name: 'IngestError', reason: error.reason, message: error.message } : { name: 'Error', message: error instanceof Error ? error.message : String(error) };
-                // The worker may be gone already (killed on timeout).
-                if (worker === w) w.postMessage({ type: 'ocr-result', id: message.id, error: serialized } satisfies ParentMessage);
+                send({ type: 'ocr-result', id: message.id, error: serialized });
               });
             return;
           }
@@ -111,50 +122,54 @@ export function createExtractionWorker({ maxPages, fileTimeoutMs = 0, memoryMb, 
           }
         }
       });
-      w.on('error', (error: Error & { code?: string }) => {
-        exitReason =
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new IngestError('memory_limit', `extraction needed more than ${memoryMb} MB of memory (INGEST_FILE_MEMORY_MB): stopped`, { cause: error })
-            : error;
-        reject(error);
-      });
-      w.on('exit', (code) => {
+      w.on('error', (error) => reject(error));
+      w.on('exit', (code, signal) => {
         if (worker === w) {
           worker = null;
           ready = null;
         }
+        // V8 prints "heap out of memory" and aborts when --max-old-space-size is reached.
+        const isOutOfMemory = /heap out of memory|Reached heap limit/i.test(stderrTail) || signal === 'SIGABRT' || code === 134;
+        const reason = isOutOfMemory
+          ? new IngestError('memory_limit', `extraction needed more than ${memoryMb} MB of memory (INGEST_FILE_MEMORY_MB): stopped`)
+          : new Error(`the extraction worker exited (${signal ?? `code ${code}`})${stderrTail ? `: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
         const job = current;
         if (job) {
           current = null;
           job.ocrAbort.abort();
-          job.reject(exitReason ?? new Error(`the extraction worker exited with code ${code}`));
+          job.reject(reason);
         }
-        reject(exitReason ?? new Error(`the extraction worker exited with code ${code} before it was ready`));
+        reject(reason);
       });
     });
+    ready.catch(() => undefined); // a start failure is reported by build()
     return ready;
   };
 
-  const kill = async (w: Worker, reason: IngestError): Promise<void> => {
+  const kill = (w: ChildProcess, reason: IngestError): void => {
     const job = current;
     current = null;
     worker = null;
     ready = null;
     job?.ocrAbort.abort();
     job?.reject(reason);
-    await w.terminate();
+    w.kill('SIGKILL');
   };
 
   return {
     async build(input, bytes, signal) {
       signal?.throwIfAborted();
-      if (!worker || !ready) await spawn();
-      else await ready;
+      try {
+        if (!worker || !ready) await spawn();
+        else await ready;
+      } catch (error) {
+        throw new ExtractionWorkerStartError(error, memoryMb);
+      }
       const w = worker!;
       const id = nextId++;
       return new Promise<BuildLettersResult>((resolve, reject) => {
         let timer: NodeJS.Timeout | undefined;
-        const onAbort = () => void kill(w, new IngestError('timeout', 'the sync was stopped'));
+        const onAbort = () => kill(w, new IngestError('timeout', 'the sync was stopped'));
         const settle = <T>(fn: (value: T) => void) => (value: T) => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
@@ -164,20 +179,21 @@ export function createExtractionWorker({ maxPages, fileTimeoutMs = 0, memoryMb, 
         if (fileTimeoutMs > 0) {
           timer = setTimeout(() => {
             const seconds = fileTimeoutMs >= 1000 ? `${Math.round(fileTimeoutMs / 1000)} s` : `${fileTimeoutMs} ms`;
-            void kill(w, new IngestError('timeout', `stopped after ${seconds} (INGEST_FILE_TIMEOUT_S)`));
+            kill(w, new IngestError('timeout', `stopped after ${seconds} (INGEST_FILE_TIMEOUT_S)`));
           }, fileTimeoutMs);
         }
         signal?.addEventListener('abort', onAbort, { once: true });
-        // A copy the worker owns: transferring it costs nothing and frees the reader's buffer sooner.
-        const copy = new Uint8Array(bytes);
-        w.postMessage({ type: 'build', id, input, bytes: copy, maxPages, ...(chunk ? { chunk } : {}), ocrConcurrency: ocr ? ocr.concurrency : null } satisfies ParentMessage, [copy.buffer]);
+        w.send({ type: 'build', id, input, bytes, maxPages, ...(chunk ? { chunk } : {}), ocrConcurrency: ocr ? ocr.concurrency : null } satisfies ParentMessage);
       });
     },
     async close() {
       const w = worker;
       worker = null;
       ready = null;
-      if (w) await w.terminate();
+      if (!w || w.exitCode !== null || w.signalCode !== null) return;
+      const exited = new Promise((resolve) => w.once('exit', resolve));
+      w.kill('SIGKILL');
+      await exited;
     },
   };
 }

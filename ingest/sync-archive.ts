@@ -13,7 +13,7 @@ import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { hashContent, letterIdFor, type BuiltLetter } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
-import { createExtractionWorker, type ExtractionWorker } from './extract-in-worker.js';
+import { createExtractionWorker, ExtractionWorkerStartError, type ExtractionWorker } from './extract-in-worker.js';
 import { extractorFor, readLimited } from './extract/extract-file.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
 import { readSidecar, type CsvCache } from './read-sidecar.js';
@@ -220,6 +220,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
         }
       } catch (error) {
         options.signal?.throwIfAborted();
+        if (error instanceof ExtractionWorkerStartError) throw error;
         action = 'failed';
         fail(file.relativePath, error);
       }
