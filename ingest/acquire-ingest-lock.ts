@@ -127,6 +127,14 @@ export async function acquireIngestLock({ dataDir, wait = false, pollMs = 500, o
     }
     const holder = await readHolder(lockPath);
     if (holder === null) continue; // released in between
+    if (holder === 'unreadable') {
+      // Possibly a holder between creating and writing it: only an old empty lock is stale.
+      const age = await fs.stat(lockPath).then((st) => Date.now() - st.mtimeMs, () => Infinity);
+      if (age < 2000) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        continue;
+      }
+    }
     const isStale = holder === 'unreadable' || (holder.hostname === os.hostname() && !isAlive(holder.pid));
     if (isStale) {
       tookOverFrom = holder === 'unreadable' ? { pid: 0, hostname: 'unknown', startedAt: 'unknown' } : holder;
