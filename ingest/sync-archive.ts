@@ -68,7 +68,7 @@ export interface SyncArchiveOptions {
   readonly maxPages: number;
   /** Per-file time limit for extraction (OCR included); over it the worker is killed and the file fails with `timeout`. Unset or 0: none. */
   readonly fileTimeoutMs?: number;
-  /** Heap cap of the extraction worker in MB (default 384); over it the file fails with `memory_limit`. */
+  /** Heap cap of the extraction worker in MB (default 256); over it the file fails with `memory_limit`. */
   readonly fileMemoryMb?: number;
   /** OCR for scanned PDF pages (an `OcrPool`); without it, image-only PDFs fail with `no_text`. */
   readonly ocr?: PageRecognizer;
@@ -94,8 +94,10 @@ export class DeletionGuardError extends Error {
   }
 }
 
-/** Files read ahead of the one being indexed. */
+/** Files read ahead of the one being indexed… */
 const READ_AHEAD = 16;
+/** …as long as their bytes together stay under this (sixteen 50 MB files would be 800 MB of buffers). */
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
 /** The e-mail path of an attachment's file id (`mail.eml#a.pdf` → `mail.eml`), or the path itself. */
 const parentFile = (file: string): string => {
@@ -175,7 +177,10 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   };
   const pending = new Map<number, ReturnType<typeof load>>();
   const readAhead = (i: number): ReturnType<typeof load> => {
+    let bytesAhead = 0;
     for (let j = i; j < Math.min(i + READ_AHEAD, files.length); j++) {
+      bytesAhead += files[j]!.size;
+      if (j > i && bytesAhead > READ_AHEAD_BYTES) break;
       if (pending.has(j)) continue;
       const loading = load(files[j]!);
       loading.catch(() => undefined); // rejections are handled when file j's turn comes
@@ -190,7 +195,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   const extraction = (): ExtractionWorker =>
     (worker ??= createExtractionWorker({
       maxPages: options.maxPages,
-      memoryMb: options.fileMemoryMb ?? 384,
+      memoryMb: options.fileMemoryMb ?? 256,
       logger,
       ...(options.fileTimeoutMs ? { fileTimeoutMs: options.fileTimeoutMs } : {}),
       ...(options.ocr ? { ocr: options.ocr } : {}),

@@ -100,7 +100,7 @@ export const envSchema = z
     /** A file whose extraction (OCR included) takes longer is stopped and reported as `timeout`; 0 = no limit. */
     INGEST_FILE_TIMEOUT_S: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
     /** Heap cap (MB) of the worker that extracts and splits one file; over it the worker is killed and the file reported. */
-    INGEST_FILE_MEMORY_MB: positiveInt(384),
+    INGEST_FILE_MEMORY_MB: positiveInt(256),
     /** A sync that would delete more than this share (0–1) of the indexed letters stops unless `--allow-deletions`. */
     INGEST_MAX_DELETE_SHARE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(0.2)),
 

@@ -111,6 +111,10 @@ put('cp1250.txt', Buffer.from([0x50, 0x69, 0xb9, 0x74, 0x65, 0x6b, 0x20, 0xb3, 0
 for (const ext of ['doc', 'odt', 'xlsx', 'msg', 'exe']) put(`plik.${ext}`, `plik ${ext}`);
 put('nie-mail.eml', 'to nie jest wiadomość e-mail');
 put('pdf-smieci.pdf', '%PDF-1.7\nto nie jest pdf\n');
+put('utf16.txt', Buffer.from('\ufeffPismo w UTF-16', 'utf16le'));
+put('obraz.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+put('bez-rozszerzenia', 'plik bez rozszerzenia');
+put('smieci.md', Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0x00]));
 
 // Permissions last: the ingest runs as `uid`, which may read everything else.
 execFileSync('chown', ['-R', `${uid}:${uid}`, work]);
@@ -135,7 +139,7 @@ const seconds = (Date.now() - started) / 1000;
 
 const reported = new Map<string, string>();
 for (const line of stdout.split('\n')) {
-  const match = /^failed: (.+?): ([a-z_]+): (.*)$/.exec(line);
+  const match = /^failed: (.+?): ([a-z0-9_]+): (.*)$/.exec(line);
   if (match) reported.set(match[1]!.normalize('NFC'), `${match[2]}: ${match[3]}`);
 }
 const missing = expected.filter((file) => !reported.has(file));

@@ -56,8 +56,14 @@ export interface SlackChannel {
   readonly routes: HttpRoute[];
   /** Whether the app talks to Slack over Socket Mode. */
   readonly isSocketMode: boolean;
-  /** Opens the Socket Mode connection (HTTP mode: nothing to do, the server is the caller's). */
+  /**
+   * Verifies the token and opens the Socket Mode connection, in the
+   * background with retries and backoff: an unreachable Slack at start must
+   * not take the server (health, Teams, web console) down with it.
+   */
   start(): Promise<void>;
+  /** `ok` once connected; `degraded` with the last error while Slack is unreachable. */
+  health(): { readonly status: 'starting' | 'ok' | 'degraded'; readonly reason?: string };
   stop(): Promise<void>;
 }
 
@@ -85,7 +91,10 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         installerOptions: { clientOptions },
       })
     : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
-  const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger, clientOptions, ignoreSelf: true });
+  // Deferred: bolt's constructor otherwise calls auth.test and an unreachable Slack becomes an unhandled rejection that ends the process.
+  const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger, clientOptions, ignoreSelf: true, deferInitialization: true });
+  let state: { status: 'starting' | 'ok' | 'degraded'; reason?: string } = { status: 'starting' };
+  let isStopped = false;
 
   app.error(async (error) => {
     logger.error({ err: error }, 'slack handler failed');
@@ -128,15 +137,30 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     routes,
     isSocketMode,
     async start() {
-      if (isSocketMode) {
-        await app.start();
-        logger.info('slack: Socket Mode connected');
-      } else {
-        logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
-      }
+      const connect = async () => {
+        for (let attempt = 0; !isStopped; attempt++) {
+          try {
+            await app.init();
+            if (isSocketMode) await app.start();
+            state = { status: 'ok' };
+            if (isSocketMode) logger.info('slack: Socket Mode connected');
+            else logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
+            return;
+          } catch (error) {
+            const reason = `Slack Web API unreachable or refused the token: ${error instanceof Error ? error.message : String(error)}`;
+            state = { status: 'degraded', reason };
+            const delayMs = Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6));
+            logger.warn({ err: error, retryInMs: delayMs }, 'slack: cannot connect, retrying');
+            await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
+          }
+        }
+      };
+      void connect();
     },
+    health: () => state,
     async stop() {
-      if (isSocketMode) await app.stop();
+      isStopped = true;
+      if (isSocketMode && state.status === 'ok') await app.stop();
     },
   };
 }

@@ -35,8 +35,10 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
     logger,
     health: async () => {
       const { llmModel, ...status } = await app.status();
-      // An empty index answers nothing: monitoring must see it, not `ok`.
-      return { ...status, llm: llmModel !== null, ...(status.letters === 0 ? { status: 'empty' } : {}) };
+      // An empty index answers nothing, an unreachable Slack reaches no one: monitoring must see both, not `ok`.
+      const slackHealth = slack?.health();
+      const degraded = slackHealth && slackHealth.status !== 'ok' ? { status: 'degraded', degraded: { slack: slackHealth.reason ?? 'connecting' } } : {};
+      return { ...status, llm: llmModel !== null, ...degraded, ...(status.letters === 0 ? { status: 'empty' } : {}) };
     },
   });
   await slack?.start();
