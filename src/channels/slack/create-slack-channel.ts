@@ -137,25 +137,28 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     routes,
     isSocketMode,
     async start() {
-      const connect = async () => {
-        for (let attempt = 0; !isStopped; attempt++) {
-          try {
-            await app.init();
-            if (isSocketMode) await app.start();
-            state = { status: 'ok' };
-            if (isSocketMode) logger.info('slack: Socket Mode connected');
-            else logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
-            return;
-          } catch (error) {
-            const reason = `Slack Web API unreachable or refused the token: ${error instanceof Error ? error.message : String(error)}`;
-            state = { status: 'degraded', reason };
-            const delayMs = Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6));
-            logger.warn({ err: error, retryInMs: delayMs }, 'slack: cannot connect, retrying');
-            await new Promise((resolve) => setTimeout(resolve, delayMs).unref());
-          }
+      const attempt = async (): Promise<boolean> => {
+        try {
+          await app.init();
+          if (isSocketMode) await app.start();
+          state = { status: 'ok' };
+          if (isSocketMode) logger.info('slack: Socket Mode connected');
+          else logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
+          return true;
+        } catch (error) {
+          state = { status: 'degraded', reason: `Slack Web API unreachable or refused the token: ${error instanceof Error ? error.message : String(error)}` };
+          logger.warn({ err: error }, 'slack: cannot connect, retrying in the background');
+          return false;
         }
       };
-      void connect();
+      // The first attempt is awaited (callers expect a connected channel when Slack is up); later ones back off in the background.
+      if (await attempt()) return;
+      void (async () => {
+        for (let n = 0; !isStopped; n++) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 1000 * 2 ** Math.min(n, 6))).unref());
+          if (isStopped || (await attempt())) return;
+        }
+      })();
     },
     health: () => state,
     async stop() {

@@ -41,8 +41,9 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
       return { ...status, llm: llmModel !== null, ...degraded, ...(status.letters === 0 ? { status: 'empty' } : {}) };
     },
   });
-  await slack?.start();
   logger.info({ url: server.url, slack: slack ? (slack.isSocketMode ? 'socket-mode' : 'http') : 'off', teams: teams ? (teams.isAuthEnabled ? 'on' : 'on, authentication off') : 'off', web: web ? 'on' : 'off' }, 'kancelaria listening');
+  // Never throws: an unreachable Slack is retried in the background and shown on /healthz.
+  void slack?.start();
   const shutdown = async () => {
     logger.info('shutting down');
     await slack?.stop();
