@@ -97,13 +97,13 @@ export async function readLimited(filePath: string, maxBytes: number, signal?: A
   try {
     const { size } = await handle.stat();
     if (size === 0) throw new IngestError('empty', 'File is empty (0 bytes)');
-    if (size > maxBytes) throw new IngestError('too_large', `${(size / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit`);
+    if (size > maxBytes) throw new IngestError('too_large', `File is ${size} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
     const bytes = await handle.readFile(signal ? { signal } : {}).catch((error: unknown) => {
       if (signal?.aborted) throw new IngestError('timeout', 'Reading the file was aborted', { cause: error });
       throw error;
     });
     // The file may have grown between stat and read.
-    if (bytes.length > maxBytes) throw new IngestError('too_large', `${(bytes.length / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit`);
+    if (bytes.length > maxBytes) throw new IngestError('too_large', `File is ${bytes.length} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
     return bytes;
   } finally {
     await handle.close();
