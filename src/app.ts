@@ -1,25 +1,38 @@
 /**
  * The composition root: the only place that turns configuration into real
- * objects (index, state store, assistant, logger). CLI commands and the
- * server get everything from here; tests build their own pieces directly.
+ * objects (index, state store, LLM, assistant). CLI commands and the server
+ * get everything from here and only parse arguments and print; tests build
+ * their own pieces directly, or call these methods in-process.
+ *
+ * The index is opened on first use, so `feedback export` and `snapshot` work
+ * while Qdrant is down, and `ingest --full` on Qdrant never creates the
+ * collection its alias is about to name.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { createLlmClient, type LlmClient } from './answer/llm-client.js';
 import { openQdrantIndex } from './archive/open-qdrant-index.js';
 import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import { withRateLimit } from './assistant/rate-limit.js';
+import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
+import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
 import type { ArchiveStatus, Assistant } from './assistant/types.js';
+import { createQdrantClient } from './archive/open-qdrant-index.js';
+import { collectionSettingsFromConfig } from './archive/qdrant-collection.js';
+import { beginRebuild } from './archive/qdrant-rebuild.js';
+import { createSnapshot } from './archive/qdrant-snapshot.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
-import type { Embedder } from './retrieval/embedder.js';
+import type { Embedder } from './archive/embedder.js';
 import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
-import { acquireIngestLock, IngestLockedError } from '../ingest/acquire-ingest-lock.js';
-import { DeletionGuardError, formatSyncSummary, syncArchive } from '../ingest/sync-archive.js';
+import { acquireIngestLock, IngestLockedError, type LockHolder } from '../ingest/acquire-ingest-lock.js';
+import { DeletionGuardError, formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../ingest/sync-archive.js';
 import { REINDEX_TEXT } from './messages.js';
 
 
@@ -37,6 +50,14 @@ export function ingestLimits(config: Config): { maxBytes: number; maxPages: numb
 /** Where the configured index lives, for messages (`index.sqlite` path or Qdrant collection). */
 export function describeIndexLocation(config: Config): string {
   return config.INDEX_BACKEND === 'sqlite' ? path.join(config.dataDir, 'index.sqlite') : `Qdrant collection ${config.QDRANT_COLLECTION} at ${config.QDRANT_URL ?? '?'}`;
+}
+
+/** `ingest` without a folder while ARCHIVE_DIR is unset: never a default folder, which could delete the real index. */
+export class NoArchiveDirError extends Error {
+  constructor() {
+    super('no archive folder: give one (kancelaria ingest DIR) or set ARCHIVE_DIR');
+    this.name = 'NoArchiveDirError';
+  }
 }
 
 /** The LLM client the configuration describes (call only when `config.hasLlm`). */
@@ -86,95 +107,199 @@ export async function openIndex(config: Config, logger: Logger): Promise<Archive
   }
 }
 
+export interface IngestOptions {
+  /** Folder to sync; ARCHIVE_DIR by default. */
+  readonly dir?: string;
+  /** Re-index every letter (Qdrant: into a new collection, then switch the alias). */
+  readonly full?: boolean;
+  readonly onProgress?: SyncProgress;
+  /** Print-only plan: read and compare, write nothing. */
+  readonly dryRun?: boolean;
+  /** Allow deleting more than INGEST_MAX_DELETE_SHARE of the index. */
+  readonly allowDeletions?: boolean;
+  /** Wait for another writer's lock instead of failing with `IngestLockedError`. */
+  readonly wait?: boolean;
+  /** Called once when `wait` starts waiting. */
+  readonly onWait?: (holder: LockHolder) => void;
+}
+
+export interface IngestResult {
+  /** The dead holder whose stale lock was taken over. */
+  readonly tookOverFrom: LockHolder | null;
+  readonly summary: SyncSummary;
+  /** Qdrant `--full`: the collection the alias now names, and the one dropped. */
+  readonly alias: { readonly name: string; readonly collection: string; readonly previous: string | null } | null;
+}
+
+export interface SnapshotResult {
+  /** Folder under DATA_DIR/snapshots with the copied SQLite files. */
+  readonly target: string;
+  readonly qdrant: { readonly collection: string; readonly name: string; readonly sizeBytes: number } | null;
+  readonly copied: readonly { readonly file: string; readonly to: string }[];
+}
+
 export interface App {
   readonly config: Config;
   readonly logger: Logger;
-  readonly index: ArchiveIndex;
   readonly store: StateStore;
+  /** Answers and drafts, rate-limited per user, drafts audited in `store`. */
   readonly assistant: Assistant;
-  /** The LLM client when one is configured (shared by answers and reply drafts). */
-  readonly llm: LlmClient | undefined;
+  /** The index, opened on first call (later calls share it). */
+  openIndex(): Promise<ArchiveIndex>;
   /** Index facts for status commands and health checks. */
   status(): Promise<ArchiveStatus>;
+  /** `status`/`reindex` for admins of every channel: one audit, one reindex at a time across channels. */
+  readonly admin: AdminCommands;
+  /** Syncs an archive folder into the index (`kancelaria ingest`). */
+  ingest(options?: IngestOptions): Promise<IngestResult>;
   /**
    * Incremental sync of ARCHIVE_DIR while the bot keeps answering (each letter
-   * is replaced atomically). Resolves to the summary line.
+   * is replaced atomically), for admin commands (`admin` guards it). Resolves
+   * to the summary line.
    */
   reindex(onProgress?: (line: string) => void): Promise<string>;
+  /**
+   * A backup of everything the bot knows: a Qdrant collection snapshot (on
+   * Qdrant's side) and SQLite online backups of the files in DATA_DIR, safe
+   * while the bot runs (WAL).
+   */
+  snapshot(options?: { now?: () => Date }): Promise<SnapshotResult>;
+  /** The stored thumbs up/down as CSV or JSON. */
+  exportFeedback(format: 'csv' | 'json'): string;
   close(): Promise<void>;
+}
+
+/** Runs `open` once; a failed open is retried on the next call rather than cached. */
+function once<T>(open: () => Promise<T>): () => Promise<T> {
+  let opened: Promise<T> | null = null;
+  return () => {
+    opened ??= open().catch((error: unknown) => {
+      opened = null;
+      throw error;
+    });
+    return opened;
+  };
 }
 
 /** Builds the bot's parts from configuration. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
-  const index = await openIndex(config, logger);
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
   const llm = config.hasLlm ? createLlmFromConfig(config) : undefined;
-  const core = createAssistant({
-    index,
-    logger,
-    passages: config.ANSWER_PASSAGES,
-    ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
-    ...(llm ? { llm } : {}),
-  });
-  const assistant = withRateLimit(core, { perMinute: config.RATE_LIMIT_PER_MINUTE });
-  let running: Promise<string> | null = null;
+  let index: Promise<ArchiveIndex> | null = null;
+  const openAppIndex = once(() => (index = openIndex(config, logger)));
+  const core = once(async () =>
+    withRateLimit(
+      createAssistant({
+        index: await openAppIndex(),
+        logger,
+        passages: config.ANSWER_PASSAGES,
+        ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
+        ...(llm ? { llm } : {}),
+        audit: (record) => store.audit(record),
+      }),
+      { perMinute: config.RATE_LIMIT_PER_MINUTE },
+    ),
+  );
+  const assistant: Assistant = {
+    async *answer(request) {
+      yield* (await core()).answer(request);
+    },
+    async draft(request) {
+      return (await core()).draft(request);
+    },
+  };
+
+  /**
+   * @throws NoArchiveDirError without a folder and ARCHIVE_DIR; IngestLockedError when another writer holds the lock;
+   *   DeletionGuardError when the sync would delete too much.
+   */
+  async function ingest({ dir, full = false, onProgress, dryRun = false, allowDeletions = false, wait = false, onWait }: IngestOptions = {}): Promise<IngestResult> {
+    const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
+    if (!archiveDir) throw new NoArchiveDirError();
+    // One writer at a time, for `ingest` and the chat `reindex` alike; taken before the index is touched.
+    const lock = await acquireIngestLock({ dataDir: config.dataDir, wait, ...(onWait ? { onWait } : {}) });
+    if (lock.tookOverFrom) logger.warn({ holder: lock.tookOverFrom }, 'took over a stale ingest lock');
+    // Workers start only when a scanned page needs them.
+    const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
+    const sync = (target: ArchiveIndex, isFull: boolean) =>
+      syncArchive({ index: target, archiveDir, full: isFull, dryRun, allowDeletions, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, ...(onProgress ? { onProgress } : {}) });
+    const { tookOverFrom } = lock;
+    try {
+      if (full && !dryRun && config.INDEX_BACKEND === 'qdrant') {
+        const rebuild = await beginRebuild({ client: createQdrantClient(config), alias: config.QDRANT_COLLECTION, settings: collectionSettingsFromConfig(config), logger });
+        try {
+          const summary = await sync(rebuild.index, true);
+          const switched = await rebuild.commit();
+          return { tookOverFrom, summary, alias: { name: config.QDRANT_COLLECTION, collection: switched.collection, previous: switched.previous ?? null } };
+        } catch (error) {
+          await rebuild.abort();
+          throw error;
+        }
+      }
+      return { tookOverFrom, summary: await sync(await openAppIndex(), full), alias: null };
+    } finally {
+      await ocr?.close();
+      await lock.release();
+    }
+  }
+
+  async function status(): Promise<ArchiveStatus> {
+    const { backend, letters, passages, lastSync } = await (await openAppIndex()).stats();
+    return { backend, letters, passages, lastSync, llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null };
+  }
+  async function reindex(onProgress?: (line: string) => void): Promise<string> {
+    try {
+      const { summary } = await ingest({
+        onProgress: ({ done, total }) => {
+          if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
+        },
+      });
+      logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
+      // Bad files by name, so the admin knows which ones to fix.
+      const shown = summary.failures.slice(0, 10).map((f) => `- ${f.file}: ${f.reason}: ${f.message}`);
+      const more = summary.failures.length > shown.length ? [`… +${summary.failures.length - shown.length}`] : [];
+      return [formatSyncSummary(summary), ...shown, ...more].join('\n');
+    } catch (error) {
+      // Refusals to sync are answers for the admin, not failures of the bot.
+      if (error instanceof NoArchiveDirError) return REINDEX_TEXT.noArchiveDir;
+      if (error instanceof IngestLockedError) return REINDEX_TEXT.locked(error.holder.pid, error.holder.startedAt);
+      if (error instanceof DeletionGuardError) return REINDEX_TEXT.deletionGuard(error.deletions, error.indexed);
+      throw error;
+    }
+  }
   return {
     config,
     logger,
-    index,
     store,
     assistant,
-    llm,
-    async status() {
-      const { backend, letters, passages, lastSync } = await index.stats();
-      return { backend, letters, passages, lastSync, llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null };
-    },
-    reindex(onProgress) {
-      // Two admins asking at once share one run instead of racing.
-      if (running) return running;
-      const archiveDir = config.archiveDir;
-      // Never a default folder: syncing the wrong one would delete the real index.
-      if (!archiveDir) return Promise.resolve(REINDEX_TEXT.noArchiveDir);
-      const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
-      const run = async (): Promise<string> => {
-        // The same lock as `kancelaria ingest`: one writer at a time.
-        const lock = await acquireIngestLock({ dataDir: config.dataDir });
+    openIndex: openAppIndex,
+    status,
+    admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
+    ingest,
+    reindex,
+    async snapshot({ now = () => new Date() } = {}) {
+      const stamp = now().toISOString().replace(/[:.]/g, '-');
+      const target = path.join(config.dataDir, 'snapshots', stamp);
+      fs.mkdirSync(target, { recursive: true });
+      const qdrant = config.INDEX_BACKEND === 'qdrant' ? await createSnapshot({ client: createQdrantClient(config), collection: config.QDRANT_COLLECTION }) : null;
+      const copied: { file: string; to: string }[] = [];
+      for (const file of ['index.sqlite', 'state.sqlite']) {
+        const source = path.join(config.dataDir, file);
+        if (!fs.existsSync(source)) continue;
+        const db = new Database(source, { readonly: true });
         try {
-          if (lock.tookOverFrom) logger.warn({ holder: lock.tookOverFrom }, 'took over a stale ingest lock');
-          const summary = await syncArchive({
-            index,
-            archiveDir,
-            ...ingestLimits(config),
-            ...(ocr ? { ocr } : {}),
-            logger,
-            onProgress: ({ done, total }) => {
-              if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
-            },
-          });
-          logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
-          // Bad files by name, so the admin knows which ones to fix.
-          const shown = summary.failures.slice(0, 10).map((f) => `- ${f.file}: ${f.reason}: ${f.message}`);
-          const more = summary.failures.length > shown.length ? [`… +${summary.failures.length - shown.length}`] : [];
-          return [formatSyncSummary(summary), ...shown, ...more].join('\n');
+          await db.backup(path.join(target, file));
         } finally {
-          await lock.release();
+          db.close();
         }
-      };
-      running = run()
-        .catch((error: unknown) => {
-          if (error instanceof IngestLockedError) return REINDEX_TEXT.locked(error.holder.pid, error.holder.startedAt);
-          if (error instanceof DeletionGuardError) return REINDEX_TEXT.deletionGuard(error.deletions, error.indexed);
-          throw error;
-        })
-        .finally(async () => {
-          running = null;
-          await ocr?.close();
-        });
-      return running;
+        copied.push({ file, to: path.join(target, file) });
+      }
+      return { target, qdrant: qdrant ? { collection: qdrant.collection, name: qdrant.name, sizeBytes: qdrant.sizeBytes } : null, copied };
     },
+    exportFeedback: (format) => exportFeedback(store, format),
     async close() {
       store.close();
-      await index.close();
+      if (index) await (await index.catch(() => null))?.close();
     },
   };
 }

@@ -104,7 +104,7 @@ export const envSchema = z
     /** A sync that would delete more than this share (0–1) of the indexed letters stops unless `--allow-deletions`. */
     INGEST_MAX_DELETE_SHARE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(0.2)),
 
-    /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default 0.32) below which the bot refuses without calling the LLM. */
+    /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default `DEFAULT_MIN_ANSWERABILITY`, 0.36) below which the bot refuses without calling the LLM. */
     ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
     /** Number of passages shown to the answerer. */
     ANSWER_PASSAGES: positiveInt(8),

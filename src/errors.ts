@@ -6,7 +6,6 @@
 export type BotErrorCode =
   | 'config_invalid'
   | 'index_unavailable'
-  | 'no_sources'
   | 'llm_timeout'
   | 'llm_failed'
   | 'rate_limited'
@@ -28,6 +27,18 @@ export class BotError extends Error {
   }
 }
 
+/**
+ * The archive index cannot be reached (Qdrant down, refusing connections,
+ * answering 5xx) after the retries ran out; users get „Archiwum jest
+ * chwilowo niedostępne”, not the generic sentence.
+ */
+export class IndexUnavailableError extends BotError {
+  constructor(message = 'archive index unavailable', options: BotErrorOptions = {}) {
+    super('index_unavailable', message, options);
+    this.name = 'IndexUnavailableError';
+  }
+}
+
 export class LlmTimeoutError extends BotError {
   constructor(message = 'LLM request timed out', options: BotErrorOptions = {}) {
     super('llm_timeout', message, options);
@@ -40,6 +51,52 @@ export class LlmFailedError extends BotError {
     super('llm_failed', message, options);
     this.name = 'LlmFailedError';
   }
+}
+
+/** The user asked too often (`RATE_LIMIT_PER_MINUTE`); answers get it as an event, drafts as this error. */
+export class RateLimitedError extends BotError {
+  constructor(message = 'rate limit reached', options: BotErrorOptions = {}) {
+    super('rate_limited', message, options);
+    this.name = 'RateLimitedError';
+  }
+}
+
+/** A request a channel cannot read (malformed JSON, wrong fields, too large). */
+export class BadRequestError extends BotError {
+  constructor(message: string, options: BotErrorOptions = {}) {
+    super('bad_request', message, options);
+    this.name = 'BadRequestError';
+  }
+}
+
+/** The user may not do this (an admin command, a console without the token). */
+export class AccessDeniedError extends BotError {
+  constructor(message: string, options: BotErrorOptions = {}) {
+    super('access_denied', message, options);
+    this.name = 'AccessDeniedError';
+  }
+}
+
+/**
+ * The caller cancelled an LLM request: not a failure to report or to fall
+ * back from. Not a `BotError`, because nobody is shown anything.
+ */
+export class LlmAbortedError extends Error {
+  constructor() {
+    super('LLM request aborted by the caller');
+    this.name = 'LlmAbortedError';
+  }
+}
+
+/**
+ * Any thrown value as a `BotError`: itself when it is one, else `internal`
+ * with the original as `cause` (for the log), so every catch that reports to
+ * a user picks its Polish sentence the same way (`USER_MESSAGES_PL[code]`).
+ */
+export function toBotError(error: unknown): BotError {
+  if (error instanceof BotError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new BotError('internal', message, { cause: error });
 }
 
 /** Why a single file could not be ingested; the sync goes on with the others. */

@@ -8,7 +8,6 @@ import type { BotErrorCode } from './errors.js';
 export const USER_MESSAGES_PL: Record<BotErrorCode, string> = {
   config_invalid: 'Asystent jest źle skonfigurowany. Administrator został powiadomiony.',
   index_unavailable: 'Archiwum jest chwilowo niedostępne. Spróbuj ponownie za chwilę.',
-  no_sources: 'Nie znalazłem w archiwum odpowiedzi na to pytanie.',
   llm_timeout: 'Generowanie odpowiedzi trwało zbyt długo.',
   llm_failed: 'Nie udało się wygenerować odpowiedzi.',
   rate_limited: 'Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.',

@@ -1,8 +1,8 @@
 /**
  * A reply draft as a Word document (`--out FILE.docx`). A DOCX is a ZIP of a
  * few XML parts; the draft needs only paragraphs, so we write the minimal
- * WordprocessingML package ourselves (stored entries, CRC-32 from `node:zlib`)
- * rather than add a document library for it. Word, LibreOffice and Google Docs
+ * WordprocessingML package ourselves (fflate writes the ZIP) rather than add a
+ * document library for it. Word, LibreOffice and Google Docs
  * open it; styling is left to the office's template.
  */
 import fs from 'node:fs/promises';

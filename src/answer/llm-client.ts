@@ -8,7 +8,7 @@
  * failure to a coded `BotError` (`LlmTimeoutError`, `LlmFailedError`).
  */
 import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { LlmFailedError, LlmTimeoutError } from '../errors.js';
+import { LlmAbortedError, LlmFailedError, LlmTimeoutError } from '../errors.js';
 
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
@@ -34,14 +34,6 @@ export interface LlmClient {
   stream(messages: readonly ChatMessage[], options?: ChatOptions): AsyncIterable<string>;
   /** The whole reply; same errors as `stream`. */
   complete(messages: readonly ChatMessage[], options?: ChatOptions): Promise<string>;
-}
-
-/** The caller cancelled: not a failure to report or to fall back from. */
-export class LlmAbortedError extends Error {
-  constructor() {
-    super('LLM request aborted by the caller');
-    this.name = 'LlmAbortedError';
-  }
 }
 
 export interface CreateLlmClientOptions {

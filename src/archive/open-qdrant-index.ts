@@ -1,14 +1,18 @@
 /**
  * Composition helper for `INDEX_BACKEND=qdrant`: builds the client from config,
- * makes sure the alias and collection exist, and returns the index. Only the
+ * makes sure the alias and collection exist and hold this analyzer's format
+ * (emptying them otherwise, as SQLite does), and returns the index. Only the
  * composition root (and the ingest CLI) call this; everything else receives an
  * `ArchiveIndex`.
  */
 import { QdrantClient } from '@qdrant/js-client-rest';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import type { Embedder } from '../retrieval/embedder.js';
-import { collectionSettingsFromConfig, ensureCollection } from './qdrant-collection.js';
+import { DEFAULT_ANALYZER } from './analyzer.js';
+import { indexFormat } from './document-fields.js';
+import type { Embedder } from './embedder.js';
+import { collectionSettingsFromConfig, ensureCollection, type QdrantAccess } from './qdrant-collection.js';
+import { resetIfFormatChanged } from './qdrant-index-format.js';
 import { QdrantIndex, type QdrantIndexOptions } from './qdrant-index.js';
 
 type QdrantConfig = Pick<
@@ -40,11 +44,19 @@ export interface OpenQdrantIndexOptions {
   readonly index?: Omit<QdrantIndexOptions, 'client' | 'collection' | 'embedder' | 'logger'>;
 }
 
-/** Opens the index on the `QDRANT_COLLECTION` alias, creating collection + alias on first use. */
+/**
+ * Opens the index on the `QDRANT_COLLECTION` alias, creating collection + alias
+ * on first use. A collection stamped with another index format (another
+ * analyzer or field layout, or none) is emptied first, so the next `ingest`
+ * re-adds every letter instead of keeping stale terms.
+ */
 export async function openQdrantIndex({ config, client, embedder, logger, index = {} }: OpenQdrantIndexOptions): Promise<QdrantIndex> {
   const qdrant = client ?? createQdrantClient(config);
   const settings = collectionSettingsFromConfig(config, embedder?.dimensions);
-  await ensureCollection({ client: qdrant, ...(index.retry ? { retry: index.retry } : {}) }, { name: config.QDRANT_COLLECTION, settings });
+  const access: QdrantAccess = { client: qdrant, ...(index.retry ? { retry: index.retry } : {}) };
+  const format = indexFormat(index.analyzer ?? DEFAULT_ANALYZER);
+  await ensureCollection(access, { name: config.QDRANT_COLLECTION, settings, format });
+  await resetIfFormatChanged(access, { name: config.QDRANT_COLLECTION, format, ...(logger ? { logger } : {}) });
   return new QdrantIndex({
     ...index,
     client: qdrant,

@@ -13,6 +13,8 @@ import { withRetry, type RetryOptions } from './qdrant-retry.js';
 export const SPARSE_VECTOR = 'lexical';
 /** Name of the optional dense (embeddings) vector. */
 export const DENSE_VECTOR = 'dense';
+/** Key of the index-format stamp (`indexFormat(analyzer)`) in the collection's metadata. */
+export const FORMAT_METADATA_KEY = 'kancelaria_index_format';
 
 /** How a new physical collection is laid out across a cluster, and its vectors. */
 export interface CollectionSettings {
@@ -50,27 +52,37 @@ export function physicalCollectionName(alias: string, at: Date): string {
   return `${alias}_${at.toISOString().replace(/[-:.TZ]/g, '')}`;
 }
 
+/** Creates every payload index; Qdrant answers an existing index with success, so this is safe to repeat. */
+export async function createPayloadIndexes({ client, retry }: QdrantAccess, name: string): Promise<void> {
+  for (const [field, type] of Object.entries(PAYLOAD_INDEXES)) {
+    await withRetry(() => client.createPayloadIndex(name, { field_name: field, field_schema: type, wait: true }), retry);
+  }
+}
+
 /**
  * Creates a physical collection with the sparse (+ dense) vectors, the
- * cluster settings and every payload index. Indexes are created up front,
- * before any point, so Qdrant builds them incrementally instead of re-indexing.
+ * cluster settings, the index-format stamp in its metadata, and every payload
+ * index. Indexes are created up front, before any point, so Qdrant builds them
+ * incrementally instead of re-indexing.
  */
 export async function createCollection(
-  { client, retry }: QdrantAccess,
+  access: QdrantAccess,
   name: string,
   { shardNumber = 1, replicationFactor = 1, writeConsistencyFactor = 1, denseDimensions }: CollectionSettings,
+  format: string,
 ): Promise<void> {
+  const { client, retry } = access;
   const body: Schemas['CreateCollection'] = {
     sparse_vectors: { [SPARSE_VECTOR]: { modifier: 'idf' } },
     shard_number: shardNumber,
     replication_factor: replicationFactor,
     write_consistency_factor: writeConsistencyFactor,
     ...(denseDimensions ? { vectors: { [DENSE_VECTOR]: { size: denseDimensions, distance: 'Cosine' } } } : {}),
+    metadata: { [FORMAT_METADATA_KEY]: format },
   };
-  await withRetry(() => client.createCollection(name, body), retry);
-  for (const [field, type] of Object.entries(PAYLOAD_INDEXES)) {
-    await withRetry(() => client.createPayloadIndex(name, { field_name: field, field_schema: type, wait: true }), retry);
-  }
+  // The generated API, not `client.createCollection`: the 1.18 client's wrapper drops `metadata` from the body.
+  await withRetry(() => client.api().createCollection({ collection_name: name, ...body }), retry);
+  await createPayloadIndexes(access, name);
 }
 
 /** The collection an alias points at, or `null` when no such alias exists. */
@@ -92,6 +104,8 @@ export interface EnsureCollectionOptions {
   /** The name readers use (`QDRANT_COLLECTION`). */
   readonly name: string;
   readonly settings: CollectionSettings;
+  /** Index-format stamp a new collection gets (`indexFormat(analyzer)`). */
+  readonly format: string;
   readonly now?: () => Date;
 }
 
@@ -103,13 +117,13 @@ export interface EnsureCollectionOptions {
  */
 export async function ensureCollection(
   access: QdrantAccess,
-  { name, settings, now = () => new Date() }: EnsureCollectionOptions,
+  { name, settings, format, now = () => new Date() }: EnsureCollectionOptions,
 ): Promise<string> {
   const target = await resolveAlias(access, name);
   if (target) return target;
   if (await isPlainCollection(access, name)) return name;
   const physical = physicalCollectionName(name, now());
-  await createCollection(access, physical, settings);
+  await createCollection(access, physical, settings, format);
   await withRetry(
     () => access.client.updateCollectionAliases({ actions: [{ create_alias: { alias_name: name, collection_name: physical } }] }),
     access.retry,

@@ -7,7 +7,9 @@
  */
 import type { QdrantClient, Schemas } from '@qdrant/js-client-rest';
 import type { Logger } from '../logger.js';
-import type { Embedder } from '../retrieval/embedder.js';
+import { DEFAULT_ANALYZER, type Analyzer } from './analyzer.js';
+import { documentFields } from './document-fields.js';
+import type { Embedder } from './embedder.js';
 import { DENSE_VECTOR, SPARSE_VECTOR } from './qdrant-collection.js';
 import {
   META_POINT_ID,
@@ -25,13 +27,25 @@ import {
 } from './qdrant-payload.js';
 import { mapBounded, withRetry, type RetryOptions } from './qdrant-retry.js';
 import { documentVector, queryVector, type SparseVector } from './sparse-vector.js';
-import type { ArchiveIndex, IndexStats, Letter, LetterDigest, Passage, SearchHit, SearchOptions, TermStats } from './types.js';
+import type {
+  ArchiveIndex,
+  IndexStats,
+  Letter,
+  LetterDigest,
+  Passage,
+  SearchHit,
+  SearchOptions,
+  TermStats,
+  UpsertOptions,
+} from './types.js';
 
 export interface QdrantIndexOptions {
   /** A configured client; tests point it at the loopback fake. */
   readonly client: QdrantClient;
   /** Alias (normally `QDRANT_COLLECTION`) or physical collection to read and write. */
   readonly collection: string;
+  /** Term analyzer; the default one unless an experiment compares others. The collection's format stamp names it (`openQdrantIndex`). */
+  readonly analyzer?: Analyzer;
   /** Adds the dense vector and hybrid search; the collection must have been created with its size. */
   readonly embedder?: Embedder;
   /** Points per upsert request. */
@@ -49,19 +63,6 @@ export interface QdrantIndexOptions {
 type PointStruct = Schemas['PointStruct'];
 type ScoredPoint = Schemas['ScoredPoint'];
 
-/** Field weights and typical lengths (terms) for the sparse vector, mirroring SqliteIndex's BM25 columns. */
-function passageVector(letter: Letter, passage: Passage): SparseVector {
-  return documentVector([
-    { text: passage.text, weight: 1.0, averageLength: 60 },
-    { text: [letter.title ?? '', letter.interpellation ? `nr ${letter.interpellation}` : ''].join(' '), weight: 2.5, averageLength: 8 },
-    {
-      text: [letter.reference ?? '', letter.author ?? '', letter.authorRole ?? '', letter.addressee ?? ''].join(' \n '),
-      weight: 1.5,
-      averageLength: 12,
-    },
-  ]);
-}
-
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -72,6 +73,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
 export class QdrantIndex implements ArchiveIndex {
   readonly #client: QdrantClient;
   readonly #collection: string;
+  readonly #analyzer: Analyzer;
   readonly #embedder: Embedder | undefined;
   readonly #batchSize: number;
   readonly #concurrency: number;
@@ -82,6 +84,7 @@ export class QdrantIndex implements ArchiveIndex {
   constructor({
     client,
     collection,
+    analyzer = DEFAULT_ANALYZER,
     embedder,
     batchSize = 128,
     concurrency = 4,
@@ -92,6 +95,8 @@ export class QdrantIndex implements ArchiveIndex {
   }: QdrantIndexOptions) {
     this.#client = client;
     this.#collection = collection;
+    analyzer.prepare();
+    this.#analyzer = analyzer;
     this.#embedder = embedder;
     this.#batchSize = batchSize;
     this.#concurrency = concurrency;
@@ -123,24 +128,41 @@ export class QdrantIndex implements ArchiveIndex {
    * New passages are written first (deterministic ids overwrite the old ones in
    * place), then the letter point with the new content hash, then leftovers are
    * deleted. An interrupted upsert therefore leaves the old hash, and the next
-   * sync redoes the letter.
+   * sync redoes the letter. Given `vectors`, they are stored as the dense
+   * vectors (nothing is embedded); without them the embedder, if any, embeds.
+   * @throws {Error} when `vectors` does not hold one vector per passage.
    */
-  async upsertLetter(letter: Letter, passages: readonly Passage[]): Promise<void> {
-    const batches = chunk(passages, this.#batchSize);
+  async upsertLetter(letter: Letter, passages: readonly Passage[], { vectors }: UpsertOptions = {}): Promise<void> {
+    if (vectors && vectors.length !== passages.length) {
+      throw new Error(`upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`);
+    }
+    // Subject and people are the same text for every passage of a letter: analyse each distinct text once.
+    const analysed = new Map<string, string[]>();
+    const analyse = (text: string): string[] => {
+      let terms = analysed.get(text);
+      if (terms === undefined) analysed.set(text, (terms = this.#analyzer.analyze(text)));
+      return terms;
+    };
+    const batches = chunk(
+      passages.map((passage, i) => ({ passage, vector: vectors?.[i] })),
+      this.#batchSize,
+    );
     await mapBounded(batches, this.#concurrency, async (batch) => {
-      const dense = this.#embedder ? await this.#embedder.embed(batch.map((p) => p.text)) : undefined;
+      const embedded =
+        !vectors && this.#embedder ? await this.#embedder.embed(batch.map(({ passage }) => passage.text)) : undefined;
       await this.#upsert(
-        batch.map((passage, i) => ({
-          id: passagePointId(passage.id),
-          vector: {
-            [SPARSE_VECTOR]: passageVector(letter, passage),
-            ...(dense ? { [DENSE_VECTOR]: dense[i] ?? [] } : {}),
-          },
-          payload: passagePayload(letter, passage),
-        })),
+        batch.map(({ passage, vector }, i) => {
+          const fields = documentFields(letter, passage).map((field) => ({ ...field, terms: analyse(field.text) }));
+          const dense = vector ?? embedded?.[i];
+          return {
+            id: passagePointId(passage.id),
+            vector: { [SPARSE_VECTOR]: documentVector(fields), ...(dense ? { [DENSE_VECTOR]: [...dense] } : {}) },
+            payload: passagePayload({ letter, passage, bodyTerms: analyse(passage.text), analyzer: this.#analyzer }),
+          };
+        }),
       );
     });
-    await this.#upsert([{ id: letterPointId(letter.id), vector: {}, payload: letterPayload(letter) }]);
+    await this.#upsert([{ id: letterPointId(letter.id), vector: {}, payload: letterPayload(letter, this.#analyzer) }]);
     const keep = passages.map((p) => passagePointId(p.id));
     const leftovers: QdrantFilter = {
       must: [{ key: 'letter_id', match: { value: letter.id } }, kindIs('passage')],
@@ -175,8 +197,8 @@ export class QdrantIndex implements ArchiveIndex {
   }
 
   async search(query: string, { k, filter }: SearchOptions): Promise<SearchHit[]> {
-    const must = searchConditions(filter);
-    const sparse = queryVector(query);
+    const must = searchConditions(filter, this.#analyzer);
+    const sparse = queryVector(this.#analyzer.analyzeQuery(query));
     if (!must || k <= 0 || (sparse.indices.length === 0 && !this.#embedder)) return [];
     const qFilter: QdrantFilter = { must };
     const request = await this.#queryRequest(query, sparse, qFilter, k);
@@ -208,6 +230,19 @@ export class QdrantIndex implements ArchiveIndex {
       .flatMap((g) => g.hits)
       .sort((a, b) => b.score - a.score)
       .slice(0, k);
+  }
+
+  /**
+   * Passages by cosine similarity to a query embedding, among those stored with
+   * a dense vector; filters apply inside the query, as in `search`.
+   */
+  async searchByVector(vector: readonly number[], { k, filter }: SearchOptions): Promise<SearchHit[]> {
+    const must = searchConditions(filter, this.#analyzer);
+    if (!must || k <= 0) return [];
+    const { points } = await this.#call((c) =>
+      c.query(this.#collection, { query: [...vector], using: DENSE_VECTOR, filter: { must }, limit: k, with_payload: true }),
+    );
+    return points.map((point) => ({ ...readPassagePoint(point.payload), score: point.score }));
   }
 
   async getLetter(id: string): Promise<Letter | null> {

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Schemas } from '@qdrant/js-client-rest';
 import { z } from 'zod';
-import { analyze, referenceToken } from './analyzer.js';
+import { referenceToken, type Analyzer } from './analyzer.js';
 import type { Letter, Passage, SearchFilter } from './types.js';
 
 export type QdrantFilter = Schemas['Filter'];
@@ -48,7 +48,7 @@ function toDateTime(date: string): string {
 }
 
 /** Filterable fields shared by passage and letter points. */
-function filterFields(letter: Letter): Record<string, unknown> {
+function filterFields(letter: Letter, analyzer: Analyzer): Record<string, unknown> {
   return {
     letter_id: letter.id,
     date: letter.date ? toDateTime(letter.date) : null,
@@ -56,22 +56,30 @@ function filterFields(letter: Letter): Record<string, unknown> {
     reference: letter.reference ? referenceToken(letter.reference) : null,
     author: letter.author,
     // Keyword indexes match whole values; analysed name parts give SQLite's `LIKE %name%` behaviour, diacritics-free.
-    author_terms: letter.author ? [...new Set(analyze(letter.author))] : [],
+    author_terms: letter.author ? analyzer.analyzeQuery(letter.author) : [],
     access_group: letter.accessGroup,
     letter,
   };
 }
 
-export function passagePayload(letter: Letter, passage: Passage): Record<string, unknown> {
+export interface PassagePayloadOptions {
+  readonly letter: Letter;
+  readonly passage: Passage;
+  /** The passage body's analysed terms (repeats are dropped here). */
+  readonly bodyTerms: readonly string[];
+  readonly analyzer: Analyzer;
+}
+
+export function passagePayload({ letter, passage, bodyTerms, analyzer }: PassagePayloadOptions): Record<string, unknown> {
   const { id, ordinal, page, start, end, text } = passage;
   // Distinct analyzed terms, keyword-indexed, so document frequencies can be
   // counted in the engine (`termStats`) as SQLite's fts5vocab does.
-  const terms = [...new Set(analyze(text))];
-  return { kind: 'passage', ...filterFields(letter), terms, passage: { id, ordinal, page, start, end, text } };
+  const terms = [...new Set(bodyTerms)];
+  return { kind: 'passage', ...filterFields(letter, analyzer), terms, passage: { id, ordinal, page, start, end, text } };
 }
 
-export function letterPayload(letter: Letter): Record<string, unknown> {
-  return { kind: 'letter', ...filterFields(letter), file: letter.file, content_hash: letter.contentHash };
+export function letterPayload(letter: Letter, analyzer: Analyzer): Record<string, unknown> {
+  return { kind: 'letter', ...filterFields(letter, analyzer), file: letter.file, content_hash: letter.contentHash };
 }
 
 const letterSchema = z.object({
@@ -136,7 +144,7 @@ export function kindIs(kind: 'passage' | 'letter'): QdrantCondition {
  * Returns `null` when the filter can match nothing (an empty letter-id list),
  * so the caller can skip the round trip.
  */
-export function searchConditions(filter: SearchFilter | undefined): QdrantCondition[] | null {
+export function searchConditions(filter: SearchFilter | undefined, analyzer: Analyzer): QdrantCondition[] | null {
   const must: QdrantCondition[] = [kindIs('passage')];
   if (!filter) return must;
   if (filter.dateFrom || filter.dateTo) {
@@ -150,7 +158,7 @@ export function searchConditions(filter: SearchFilter | undefined): QdrantCondit
   }
   if (filter.reference) must.push({ key: 'reference', match: { value: referenceToken(filter.reference) } });
   if (filter.author) {
-    const terms = [...new Set(analyze(filter.author))];
+    const terms = analyzer.analyzeQuery(filter.author);
     if (terms.length === 0) must.push({ key: 'author', match: { value: filter.author } });
     for (const term of terms) must.push({ key: 'author_terms', match: { value: term } });
   }

@@ -4,6 +4,8 @@
  * alias, then swap the alias in one atomic call and drop the old collection.
  */
 import type { Logger } from '../logger.js';
+import { DEFAULT_ANALYZER } from './analyzer.js';
+import { indexFormat } from './document-fields.js';
 import {
   createCollection,
   isPlainCollection,
@@ -48,8 +50,8 @@ export interface Rebuild {
 }
 
 /**
- * Creates `<alias>_<timestamp>` with the given settings and payload indexes
- * and returns a writer for it.
+ * Creates `<alias>_<timestamp>` with the given settings, payload indexes and
+ * the writer's index-format stamp, and returns a writer for it.
  * @throws when Qdrant refuses to create the collection (after retries).
  */
 export async function beginRebuild({
@@ -63,7 +65,7 @@ export async function beginRebuild({
 }: BeginRebuildOptions): Promise<Rebuild> {
   const access: QdrantAccess = { client, ...(retry ? { retry } : {}) };
   const collection = physicalCollectionName(alias, now());
-  await createCollection(access, collection, settings);
+  await createCollection(access, collection, settings, indexFormat(indexOptions.analyzer ?? DEFAULT_ANALYZER));
   logger?.info({ alias, collection }, 'qdrant rebuild started');
   const index = new QdrantIndex({ ...indexOptions, client, collection, ...(retry ? { retry } : {}), ...(logger ? { logger } : {}) });
   let isDone = false;

@@ -5,6 +5,7 @@
  * bugs or bad input and fail at once.
  */
 import { QdrantClientResourceExhaustedError, QdrantClientTimeoutError } from '@qdrant/js-client-rest';
+import { IndexUnavailableError } from '../errors.js';
 
 export interface RetryOptions {
   /** Attempts after the first one. */
@@ -33,13 +34,16 @@ export function isRetryableQdrantError(error: unknown): boolean {
   const status = statusOf(error);
   if (status !== undefined) return status === 429 || status === 408 || status >= 500;
   // fetch reports refused or reset connections as a TypeError ("fetch failed") with a system-error cause.
-  return error instanceof TypeError && /fetch failed|network|socket/i.test(error.message);
+  // Matched by shape, not class: undici's TypeError comes from Node's own realm, which is not the caller's under a VM (Jest).
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return name === 'TypeError' && typeof message === 'string' && /fetch failed|network|socket/i.test(message);
 }
 
 /**
  * Runs `operation`, retrying retryable failures with exponential back-off.
  * A `Retry-After` hint from a 429 is honoured when it is longer than the back-off.
- * @throws the last error once retries are used up, or the first non-retryable one.
+ * @throws {IndexUnavailableError} once retries of a retryable failure (outage, 5xx, timeout) are used up, with the last error as `cause`.
+ * @throws the first non-retryable error as it is (a 4xx is a bug or bad input, not an outage).
  */
 export async function withRetry<T>(
   operation: () => Promise<T>,
@@ -49,7 +53,11 @@ export async function withRetry<T>(
     try {
       return await operation();
     } catch (error) {
-      if (attempt > retries || !isRetryableQdrantError(error)) throw error;
+      if (!isRetryableQdrantError(error)) throw error;
+      if (attempt > retries) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new IndexUnavailableError(`index unreachable after ${attempt} attempts: ${reason}`, { cause: error });
+      }
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
       const hinted = error instanceof QdrantClientResourceExhaustedError ? error.retry_after * 1000 : 0;
       const delayMs = Math.min(maxDelayMs, Math.max(backoff, hinted));

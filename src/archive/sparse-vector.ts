@@ -1,11 +1,11 @@
 /**
- * Lexical terms → a Qdrant sparse vector. The shared analyzer supplies the
- * terms, so Qdrant and SQLite see exactly the same words. Each term gets a
+ * Lexical terms → a Qdrant sparse vector. The index's analyzer supplies the
+ * terms (the same one SQLite would use), so both backends see the same words. Each term gets a
  * stable 32-bit id (FNV-1a of the term), and each value is the term-frequency
  * half of BM25; Qdrant's `idf` modifier supplies the other half at query time,
  * from its own collection statistics, so the score is BM25 computed in the engine.
  */
-import { analyze, analyzeQuery } from './analyzer.js';
+import type { DocumentField } from './document-fields.js';
 
 /** Qdrant's wire shape for a sparse vector (indices unique, same length as values). */
 export interface SparseVector {
@@ -13,16 +13,10 @@ export interface SparseVector {
   readonly values: number[];
 }
 
-/** One text field of a passage and how much it counts (mirrors SqliteIndex's BM25 column weights). */
-export interface SparseField {
-  readonly text: string;
-  readonly weight: number;
-  /**
-   * Typical length of this field in terms. Qdrant keeps no per-field length
-   * statistics, so BM25's length normalisation uses this fixed average instead
-   * of the corpus mean (the approach of Qdrant's own BM25 sparse models).
-   */
-  readonly averageLength: number;
+/** One analysed field of a passage: its terms, weight and typical length (see `DocumentField`). */
+export interface SparseField extends Pick<DocumentField, 'weight' | 'averageLength'> {
+  /** The field's terms from the index's analyzer, repeats kept (term frequency matters). */
+  readonly terms: readonly string[];
 }
 
 const K1 = 1.2;
@@ -52,20 +46,19 @@ function toVector(weights: Map<number, number>): SparseVector {
 /** Document-side sparse vector: weighted BM25 term frequencies summed over the fields. */
 export function documentVector(fields: readonly SparseField[]): SparseVector {
   const weights = new Map<number, number>();
-  for (const field of fields) {
-    const terms = analyze(field.text);
+  for (const { terms, weight, averageLength } of fields) {
     const counts = new Map<string, number>();
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
     for (const [term, tf] of counts) {
       const id = termId(term);
-      const value = field.weight * bm25TermFrequency(tf, terms.length, field.averageLength);
+      const value = weight * bm25TermFrequency(tf, terms.length, averageLength);
       weights.set(id, (weights.get(id) ?? 0) + value);
     }
   }
   return toVector(weights);
 }
 
-/** Query-side sparse vector: each distinct query term once, weight 1 (the engine multiplies in idf). */
-export function queryVector(query: string): SparseVector {
-  return toVector(new Map(analyzeQuery(query).map((term) => [termId(term), 1])));
+/** Query-side sparse vector from the question's terms: each distinct term once, weight 1 (the engine multiplies in idf). */
+export function queryVector(terms: readonly string[]): SparseVector {
+  return toVector(new Map(terms.map((term) => [termId(term), 1])));
 }

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
+import { DEFAULT_FIELD_WEIGHTS, DOCUMENT_FIELD_LAYOUT, documentFields, indexFormat } from './document-fields.js';
 import type {
   ArchiveIndex,
   IndexStats,
@@ -46,14 +47,11 @@ export const DEFAULT_MAX_TERM_SHARE = 0.2;
 /** Below this many passages every query term is kept. */
 const MIN_PASSAGES_TO_PRUNE = 1000;
 
-/**
- * Bump when the table layout or the analyzer's term format changes (3: one
- * reference-number module, reference terms without trailing initials, the
- * `reference_key` column, inflected acronyms folded); together with the analyzer's name it decides whether a stored index is usable. */
-const INDEX_FORMAT = 3;
+/** BM25 column weights: body, subject, people/reference (the shared field layout's weights). */
+export const DEFAULT_COLUMN_WEIGHTS: readonly [number, number, number] = DEFAULT_FIELD_WEIGHTS;
 
-/** BM25 column weights: body, subject, people/reference. */
-export const DEFAULT_COLUMN_WEIGHTS = [1.0, 2.5, 1.5] as const;
+/** FTS5 columns, one per indexed field, in layout order. */
+const FIELD_COLUMNS = DOCUMENT_FIELD_LAYOUT.map((f) => f.name).join(', ');
 
 interface LetterRow {
   id: string;
@@ -128,38 +126,62 @@ function ftsTerm(term: string): string {
   return `"${term.replace(/"/g, '""')}"`;
 }
 
-/** Builds the SQL filter clause; every value is bound, never interpolated. */
-function filterClause(filter: SearchFilter | undefined): { sql: string; params: unknown[] } {
+/** A filter as SQL: conditions on the letter `l` (need a join) and the access rule on a passage rowid (needs none). */
+interface FilterClause {
+  /** ` AND …` over `l.*`, or `''`. */
+  readonly letterSql: string;
+  readonly letterParams: unknown[];
+  /** ` AND <rowid> NOT IN (…)`, or `''`. */
+  readonly accessSql: string;
+  readonly accessParams: unknown[];
+}
+
+/**
+ * Builds the SQL filter clauses; every value is bound, never interpolated.
+ * The access rule is a rowid test against the passages of letters the user
+ * may not see, computed once per query (an uncorrelated subquery over the
+ * `access_group` index, so it costs what the restricted letters hold:
+ * nothing when every letter is public), and the ranking
+ * does not join every match with its letter: the assistant always passes
+ * access groups (issue 16, docs/performance.md).
+ */
+function filterClause(filter: SearchFilter | undefined, rowid: string): FilterClause {
   const parts: string[] = [];
-  const params: unknown[] = [];
-  if (!filter) return { sql: '', params };
-  if (filter.dateFrom) {
+  const letterParams: unknown[] = [];
+  let accessSql = '';
+  const accessParams: unknown[] = [];
+  if (filter?.dateFrom) {
     parts.push('l.date >= ?');
-    params.push(filter.dateFrom);
+    letterParams.push(filter.dateFrom);
   }
-  if (filter.dateTo) {
+  if (filter?.dateTo) {
     parts.push('l.date <= ?');
-    params.push(filter.dateTo);
+    letterParams.push(filter.dateTo);
   }
-  if (filter.reference) {
+  if (filter?.reference) {
     // Any spelling of the reference, with or without the clerk's initials (src/archive/reference-number.ts).
     parts.push('l.reference_key = ?');
-    params.push(referenceToken(filter.reference));
+    letterParams.push(referenceToken(filter.reference));
   }
-  if (filter.author) {
+  if (filter?.author) {
     parts.push('l.author LIKE ?');
-    params.push(`%${filter.author}%`);
+    letterParams.push(`%${filter.author}%`);
   }
-  if (filter.letterIds) {
+  if (filter?.letterIds) {
     parts.push(`l.id IN (${filter.letterIds.map(() => '?').join(',') || 'NULL'})`);
-    params.push(...filter.letterIds);
+    letterParams.push(...filter.letterIds);
   }
-  if (filter.accessGroups) {
+  if (filter?.accessGroups) {
+    // A letter without a group is public; otherwise the user must belong to its group.
     const groups = filter.accessGroups;
-    parts.push(`(l.access_group IS NULL${groups.length ? ` OR l.access_group IN (${groups.map(() => '?').join(',')})` : ''})`);
-    params.push(...groups);
+    // INDEXED BY: without ANALYZE statistics the planner would scan every passage instead of
+    // reading the (usually empty) range of restricted letters; the cost would grow with the archive.
+    accessSql = ` AND ${rowid} NOT IN (SELECT hp.rowid FROM passages hp WHERE hp.letter_id IN (
+      SELECT hl.id FROM letters hl INDEXED BY letters_by_access_group
+      WHERE hl.access_group IS NOT NULL${groups.length ? ` AND hl.access_group NOT IN (${groups.map(() => '?').join(',')})` : ''}))`;
+    accessParams.push(...groups);
   }
-  return { sql: parts.length ? ` AND ${parts.join(' AND ')}` : '', params };
+  return { letterSql: parts.length ? ` AND ${parts.join(' AND ')}` : '', letterParams, accessSql, accessParams };
 }
 
 /** `ArchiveIndex` on SQLite + FTS5. */
@@ -169,9 +191,12 @@ export class SqliteIndex implements ArchiveIndex {
   readonly #weights: readonly number[];
   #vectors: { rowid: number; values: Float32Array }[] | null = null;
   readonly #maxTermShare: number;
-  /** Document frequencies of query terms seen so far; cleared on every write. */
+  /** Document frequencies of terms seen so far in this index generation (see `#refreshGeneration`). */
   #df = new Map<string, number>();
   #passageCount: number | null = null;
+  /** `PRAGMA data_version` when the caches were filled: another connection's commit changes it. */
+  #dataVersion: number | null = null;
+  readonly #readDataVersion: () => number;
 
   constructor({
     path: file,
@@ -188,7 +213,8 @@ export class SqliteIndex implements ArchiveIndex {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.pragma('busy_timeout = 5000');
-    this.#resetIfFormatChanged(`${INDEX_FORMAT}:${analyzer.name}`);
+    const format = indexFormat(analyzer);
+    this.#resetIfFormatChanged(format);
     this.#db.exec(`
       CREATE TABLE IF NOT EXISTS letters (
         id TEXT PRIMARY KEY, file TEXT NOT NULL, content_hash TEXT NOT NULL, source TEXT NOT NULL, url TEXT,
@@ -197,17 +223,20 @@ export class SqliteIndex implements ArchiveIndex {
         ocr_confidence REAL, attached_to TEXT, reference_key TEXT);
       CREATE INDEX IF NOT EXISTS letters_by_date ON letters (date);
       CREATE INDEX IF NOT EXISTS letters_by_reference ON letters (reference_key);
+      CREATE INDEX IF NOT EXISTS letters_by_access_group ON letters (access_group);
       CREATE TABLE IF NOT EXISTS passages (
         rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, letter_id TEXT NOT NULL REFERENCES letters(id),
         ordinal INTEGER NOT NULL, page INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS passages_by_letter ON passages (letter_id, ordinal);
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_terms USING fts5(
-        body, subject, people, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
+        ${FIELD_COLUMNS}, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_terms, 'row');
       CREATE TABLE IF NOT EXISTS passage_vectors (rowid INTEGER PRIMARY KEY, vector BLOB NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
-    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)").run(`${INDEX_FORMAT}:${analyzer.name}`);
+    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)").run(format);
+    const dataVersion = this.#db.prepare('PRAGMA data_version').pluck();
+    this.#readDataVersion = () => dataVersion.get() as number;
   }
 
   /**
@@ -231,10 +260,13 @@ export class SqliteIndex implements ArchiveIndex {
     if (vectors && vectors.length !== passages.length) {
       throw new Error(`upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`);
     }
-    const subjectTerms = this.#analyzer.analyze([letter.title ?? '', letter.interpellation ? `nr ${letter.interpellation}` : ''].join(' ')).join(' ');
-    const peopleTerms = this.#analyzer.analyze(
-      [letter.reference ?? '', letter.author ?? '', letter.authorRole ?? '', letter.addressee ?? ''].join(' \n '),
-    ).join(' ');
+    // Subject and people are the same text for every passage of a letter: analyse each distinct text once.
+    const analysed = new Map<string, string>();
+    const analyse = (text: string): string => {
+      let terms = analysed.get(text);
+      if (terms === undefined) analysed.set(text, (terms = this.#analyzer.analyze(text).join(' ')));
+      return terms;
+    };
     const replace = this.#db.transaction(() => {
       this.#deleteLetterRows(letter.id);
       this.#db
@@ -254,11 +286,13 @@ export class SqliteIndex implements ArchiveIndex {
       const insertPassage = this.#db.prepare(
         'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
-      const insertTerms = this.#db.prepare('INSERT INTO passage_terms (rowid, body, subject, people) VALUES (?, ?, ?, ?)');
+      const insertTerms = this.#db.prepare(
+        `INSERT INTO passage_terms (rowid, ${FIELD_COLUMNS}) VALUES (?${', ?'.repeat(DOCUMENT_FIELD_LAYOUT.length)})`,
+      );
       const insertVector = this.#db.prepare('INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)');
       passages.forEach((p, i) => {
         const { lastInsertRowid } = insertPassage.run(p.id, letter.id, p.ordinal, p.page, p.start, p.end, p.text);
-        insertTerms.run(lastInsertRowid, this.#analyzer.analyze(p.text).join(' '), subjectTerms, peopleTerms);
+        insertTerms.run(lastInsertRowid, ...documentFields(letter, p).map((field) => analyse(field.text)));
         const vector = vectors?.[i];
         if (vector) insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
       });
@@ -286,11 +320,31 @@ export class SqliteIndex implements ArchiveIndex {
     this.#passageCount = null;
   }
 
-  /** The question's terms minus those too common to matter (never all of them). */
-  #selectTerms(terms: readonly string[]): string[] {
-    if (this.#maxTermShare >= 1) return [...terms];
+  /**
+   * Term statistics and vectors are cached per index generation: this
+   * connection's writes clear them, and `PRAGMA data_version` (which changes
+   * when another connection commits, e.g. an `ingest` beside the running bot)
+   * clears them before the next read.
+   */
+  #refreshGeneration(): void {
+    const version = this.#readDataVersion();
+    if (version !== this.#dataVersion) {
+      this.#invalidateCaches();
+      this.#dataVersion = version;
+    }
+  }
+
+  /** Passages in the index, cached per generation. */
+  #countPassages(): number {
+    this.#refreshGeneration();
     this.#passageCount ??= (this.#db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
-    const unknown = terms.filter((t) => !this.#df.has(t));
+    return this.#passageCount;
+  }
+
+  /** Document frequency of each term (0 when absent), from fts5vocab, cached per generation. */
+  #documentFrequencies(terms: readonly string[]): ReadonlyMap<string, number> {
+    this.#refreshGeneration();
+    const unknown = [...new Set(terms)].filter((t) => !this.#df.has(t));
     if (unknown.length > 0) {
       const rows = this.#db
         .prepare(`SELECT term, doc FROM passage_vocab WHERE term IN (${unknown.map(() => '?').join(',')})`)
@@ -298,9 +352,17 @@ export class SqliteIndex implements ArchiveIndex {
       for (const t of unknown) this.#df.set(t, 0);
       for (const row of rows) this.#df.set(row.term, row.doc);
     }
+    return this.#df;
+  }
+
+  /** The question's terms minus those too common to matter (never all of them). */
+  #selectTerms(terms: readonly string[]): string[] {
+    if (this.#maxTermShare >= 1) return [...terms];
+    const passageCount = this.#countPassages();
+    this.#documentFrequencies(terms);
     // Only large archives need it, and in a small one every term is "common".
-    if (this.#passageCount < MIN_PASSAGES_TO_PRUNE) return [...terms];
-    const limit = this.#maxTermShare * this.#passageCount;
+    if (passageCount < MIN_PASSAGES_TO_PRUNE) return [...terms];
+    const limit = this.#maxTermShare * passageCount;
     const kept = terms.filter((t) => (this.#df.get(t) ?? 0) <= limit);
     return kept.some((t) => (this.#df.get(t) ?? 0) > 0) ? kept : [...terms];
   }
@@ -322,21 +384,22 @@ export class SqliteIndex implements ArchiveIndex {
     const terms = this.#selectTerms(this.#analyzer.analyzeQuery(query));
     if (terms.length === 0 || k <= 0) return [];
     const match = terms.map(ftsTerm).join(' OR ');
-    const where = filterClause(filter);
+    const where = filterClause(filter, 'passage_terms.rowid');
     // Rank on rowids and scores only, then fetch the few winning rows: carrying
     // passage text and letter columns through the sort cost most of the time.
+    // Only filters on letter fields (named in the question) join while ranking.
     const rows = this.#db
       .prepare(
         `WITH ranked AS (
            SELECT passage_terms.rowid AS rid, -bm25(passage_terms, ${this.#weights.join(', ')}) AS score
-           FROM passage_terms${where.sql ? ' JOIN passages p ON p.rowid = passage_terms.rowid JOIN letters l ON l.id = p.letter_id' : ''}
-           WHERE passage_terms MATCH ?${where.sql}
+           FROM passage_terms${where.letterSql ? ' JOIN passages p ON p.rowid = passage_terms.rowid JOIN letters l ON l.id = p.letter_id' : ''}
+           WHERE passage_terms MATCH ?${where.letterSql}${where.accessSql}
            ORDER BY score DESC LIMIT ?)
          SELECT p.*, l.*, p.id AS passage_id, ranked.score AS score
          FROM ranked JOIN passages p ON p.rowid = ranked.rid JOIN letters l ON l.id = p.letter_id
          ORDER BY ranked.score DESC`,
       )
-      .all(match, ...where.params, k) as (LetterRow & PassageRow & { passage_id: string; score: number })[];
+      .all(match, ...where.letterParams, ...where.accessParams, k) as (LetterRow & PassageRow & { passage_id: string; score: number })[];
     return rows.map((row) => ({
       passage: toPassage({ ...row, id: row.passage_id }),
       letter: toLetter(row),
@@ -351,17 +414,19 @@ export class SqliteIndex implements ArchiveIndex {
    */
   async searchByVector(vector: readonly number[], { k, filter }: SearchOptions): Promise<SearchHit[]> {
     if (k <= 0) return [];
+    this.#refreshGeneration();
     const all = this.#loadVectors();
     const query = unitVector(vector);
-    const where = filterClause(filter);
-    const allowed = where.sql
-      ? new Set(
-          this.#db
-            .prepare(`SELECT p.rowid FROM passages p JOIN letters l ON l.id = p.letter_id WHERE 1 = 1${where.sql}`)
-            .pluck()
-            .all(...where.params) as number[],
-        )
-      : null;
+    const where = filterClause(filter, 'p.rowid');
+    const allowed =
+      where.letterSql || where.accessSql
+        ? new Set(
+            this.#db
+              .prepare(`SELECT p.rowid FROM passages p JOIN letters l ON l.id = p.letter_id WHERE 1 = 1${where.letterSql}${where.accessSql}`)
+              .pluck()
+              .all(...where.letterParams, ...where.accessParams) as number[],
+          )
+        : null;
     const scored: { rowid: number; score: number }[] = [];
     for (const { rowid, values } of all) {
       if (values.length !== query.length || (allowed && !allowed.has(rowid))) continue;
@@ -414,15 +479,14 @@ export class SqliteIndex implements ArchiveIndex {
     };
   }
 
+  /** Served from the per-generation cache; a term the index lacks is absent from `df`, as the contract says. */
   async termStats(terms: readonly string[]): Promise<TermStats> {
-    const passages = (this.#db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
-    const unique = [...new Set(terms)];
+    const passages = this.#countPassages();
+    const known = this.#documentFrequencies(terms);
     const df = new Map<string, number>();
-    if (unique.length > 0) {
-      const rows = this.#db
-        .prepare(`SELECT term, doc FROM passage_vocab WHERE term IN (${unique.map(() => '?').join(',')})`)
-        .all(...unique) as { term: string; doc: number }[];
-      for (const row of rows) df.set(row.term, row.doc);
+    for (const term of terms) {
+      const count = known.get(term) ?? 0;
+      if (count > 0) df.set(term, count);
     }
     return { passages, df };
   }

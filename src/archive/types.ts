@@ -143,7 +143,7 @@ export interface ArchiveIndex {
   searchByVector?(vector: readonly number[], options: SearchOptions): Promise<SearchHit[]>;
   /** Fetches one letter's metadata. */
   getLetter(id: string): Promise<Letter | null>;
-  /** All passages of a letter in order (for neighbour context and exports). */
+  /** All passages of a letter in order (whole-letter answerability, duplicate grouping, lookups). */
   getPassages(letterId: string): Promise<Passage[]>;
   /** Records that a sync finished (shown by status commands). */
   markSynced(at: Date): Promise<void>;

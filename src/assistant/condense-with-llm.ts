@@ -14,6 +14,7 @@ import { loadPrompt, promptMessages } from '../answer/load-prompt.js';
 import { bridgeEnglish } from '../retrieval/bridge-english.js';
 import { condenseQuestion } from './condense-question.js';
 import type { ChatTurn } from './types.js';
+import { LlmAbortedError } from '../errors.js';
 
 /** Turns of history given to the model at most. */
 const MAX_TURNS = 6;
@@ -58,7 +59,7 @@ export async function condenseWithLlm({ question, history, language, llm, signal
     if (standalone.length < 3 || standalone.length > 4 * Math.max(question.length, 80)) return fallback();
     return standalone;
   } catch (error) {
-    if (error instanceof Error && error.name === 'LlmAbortedError') throw error;
+    if (error instanceof LlmAbortedError) throw error;
     onFallback?.(error);
     return fallback();
   }

@@ -14,20 +14,22 @@ import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
-import { LlmAbortedError, type LlmClient } from '../answer/llm-client.js';
+import type { LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-english.js';
 import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
 import { checkConstraints } from '../answer/check-constraints.js';
+import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
-import { BotError } from '../errors.js';
+import { BotError, LlmAbortedError, toBotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
 import { ANSWER_TEXT, STATUS_TEXT, USER_MESSAGES_PL } from '../messages.js';
 import { condenseQuestion } from './condense-question.js';
 import { condenseWithLlm } from './condense-with-llm.js';
-import type { AnswerEvent, AnswerRequest, Assistant } from './types.js';
+import type { AuditRecord } from './state-store.js';
+import type { AnswerEvent, AnswerRequest, Assistant, DraftRequest } from './types.js';
 
 export interface AssistantOptions {
   readonly index: ArchiveIndex;
@@ -41,6 +43,8 @@ export interface AssistantOptions {
   readonly minAnswerability?: number;
   /** The language model; without it answers are extractive. */
   readonly llm?: LlmClient;
+  /** Where drafts are recorded (the state store's audit log); nothing is recorded without it. */
+  readonly audit?: (record: Omit<AuditRecord, 'at'>) => void;
 }
 
 function isLlmFailure(error: unknown): boolean {
@@ -54,7 +58,36 @@ export function createAssistant({
   passages = 8,
   minAnswerability = DEFAULT_MIN_ANSWERABILITY,
   llm,
+  audit,
 }: AssistantOptions): Assistant {
+  /** A draft with the LLM when there is one; an LLM failure or timeout falls back to the extractive draft, as answers do. */
+  async function draft({ request, to, user, channel, signal }: DraftRequest): Promise<DraftReply> {
+    const options: DraftReplyOptions = {
+      request,
+      ...(to ? { to } : {}),
+      index,
+      passages,
+      minAnswerability,
+      accessGroups: user?.accessGroups ?? [],
+      ...(signal ? { signal } : {}),
+    };
+    const userId = user?.id ?? 'anonymous';
+    logger.info({ user: userId, channel, request: safeLogField(request) }, 'draft');
+    let reply: DraftReply;
+    if (!llm) reply = await draftReply(options);
+    else {
+      try {
+        reply = await draftReply({ ...options, llm });
+      } catch (error) {
+        if (!isLlmFailure(error)) throw error;
+        logger.warn({ err: error, user: userId }, 'draft: LLM failed, drafting without it');
+        reply = await draftReply(options);
+      }
+    }
+    audit?.({ channel, userId, action: 'draft', allowed: true, detail: safeLogField(request) });
+    return reply;
+  }
+
   async function* answer(request: AnswerRequest): AsyncGenerator<AnswerEvent> {
     const language = detectLanguage(request.question);
     const { signal } = request;
@@ -144,12 +177,12 @@ export function createAssistant({
         logger.info('answer cancelled by the caller');
         return;
       }
-      const code = error instanceof BotError ? error.code : 'internal';
+      const { code } = toBotError(error);
       logger.error({ err: error }, 'answer failed');
       yield { type: 'error', code, text: USER_MESSAGES_PL[code] };
     }
   }
-  return { answer };
+  return { answer, draft };
 }
 
 /**
@@ -187,7 +220,7 @@ export async function collectAnswer(assistant: Assistant, request: AnswerRequest
   let final: Answer | null = null;
   for await (const event of assistant.answer(request)) {
     if (event.type === 'final') final = event.answer;
-    if (event.type === 'error') throw new BotError(event.code as BotError['code'], event.text);
+    if (event.type === 'error') throw new BotError(event.code, event.text);
   }
   if (!final) throw new BotError('internal', 'assistant ended without a final answer');
   return final;

@@ -4,8 +4,10 @@
  * A sliding one-minute window per user id, kept in memory (limits are per bot
  * instance, which is what protects that instance).
  */
+import type { DraftReply } from '../answer/draft-reply.js';
+import { RateLimitedError } from '../errors.js';
 import { USER_MESSAGES_PL } from '../messages.js';
-import type { AnswerEvent, AnswerRequest, Assistant } from './types.js';
+import type { AnswerEvent, AnswerRequest, Assistant, DraftRequest } from './types.js';
 
 export interface RateLimitOptions {
   /** Questions per user per minute; 0 turns the limit off. */
@@ -15,23 +17,35 @@ export interface RateLimitOptions {
 
 const WINDOW_MS = 60_000;
 
-/** Wraps `assistant` so each user gets at most `perMinute` answers per minute; the rest get a `rate_limited` error event. */
+/**
+ * Wraps `assistant` so each user gets at most `perMinute` answers and drafts
+ * (one budget: both call the LLM) per minute; further answers get a
+ * `rate_limited` error event, further drafts a `RateLimitedError`.
+ */
 export function withRateLimit(assistant: Assistant, { perMinute, now = Date.now }: RateLimitOptions): Assistant {
   if (perMinute <= 0) return assistant;
   const recent = new Map<string, number[]>();
+  /** Counts one request for `userId`; false when the user is over the limit. */
+  function admit(userId: string | undefined): boolean {
+    const user = userId ?? 'anonymous';
+    const t = now();
+    const times = (recent.get(user) ?? []).filter((at) => t - at < WINDOW_MS);
+    const isAdmitted = times.length < perMinute;
+    if (isAdmitted) times.push(t);
+    recent.set(user, times);
+    return isAdmitted;
+  }
   return {
     async *answer(request: AnswerRequest): AsyncGenerator<AnswerEvent> {
-      const user = request.user?.id ?? 'anonymous';
-      const t = now();
-      const times = (recent.get(user) ?? []).filter((at) => t - at < WINDOW_MS);
-      if (times.length >= perMinute) {
-        recent.set(user, times);
+      if (!admit(request.user?.id)) {
         yield { type: 'error', code: 'rate_limited', text: USER_MESSAGES_PL.rate_limited };
         return;
       }
-      times.push(t);
-      recent.set(user, times);
       yield* assistant.answer(request);
+    },
+    async draft(request: DraftRequest): Promise<DraftReply> {
+      if (!admit(request.user?.id)) throw new RateLimitedError(`draft rate limit reached for ${request.user?.id ?? 'anonymous'}`);
+      return assistant.draft(request);
     },
   };
 }

@@ -3,7 +3,9 @@
  * (Slack, Teams, CLI, web). Channels build an `AnswerRequest` and render the
  * `AnswerEvent`s; they never touch the index or the LLM.
  */
+import type { DraftReply } from '../answer/draft-reply.js';
 import type { Answer, Citation } from '../answer/types.js';
+import type { BotErrorCode } from '../errors.js';
 
 /** One earlier turn of the conversation (thread), oldest first. */
 export interface ChatTurn {
@@ -41,7 +43,7 @@ export type AnswerEvent =
   /** The final, verified answer (always the last event on success). */
   | { readonly type: 'final'; readonly answer: Answer }
   /** Something failed; `text` is one short Polish sentence safe to show. */
-  | { readonly type: 'error'; readonly code: string; readonly text: string };
+  | { readonly type: 'error'; readonly code: BotErrorCode; readonly text: string };
 
 /**
  * What admin `status` commands and `/healthz` report, gathered by the
@@ -57,7 +59,30 @@ export interface ArchiveStatus {
   readonly llmModel: string | null;
 }
 
-/** The assistant core as channels see it. */
+/** Where a request came from, for the audit log. */
+export type ChannelName = 'slack' | 'teams' | 'web' | 'cli';
+
+/** A request for a draft of an official reply (`kancelaria draft`, the console's draft form). */
+export interface DraftRequest {
+  /** The letter, interpellation or question the draft replies to. */
+  readonly request: string;
+  /** Addressee, e.g. `Grzegorz Krzak, Radny Miasta Chorzów`. */
+  readonly to?: string;
+  readonly user?: UserIdentity;
+  readonly channel: ChannelName;
+  readonly signal?: AbortSignal;
+}
+
+/** What a channel that only answers questions (Slack, Teams, the console's ask box) needs of the core. */
+export type Answerer = Pick<Assistant, 'answer'>;
+
+/** The assistant core as channels see it: answers stream, drafts arrive whole. */
 export interface Assistant {
   answer(request: AnswerRequest): AsyncIterable<AnswerEvent>;
+  /**
+   * Drafts a reply with the same retrieval, access groups, refusal rule and
+   * LLM fallback as `answer`, and records it in the audit log.
+   * @throws {RateLimitedError} over the per-user limit (shared with `answer`).
+   */
+  draft(request: DraftRequest): Promise<DraftReply>;
 }

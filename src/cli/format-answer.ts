@@ -2,7 +2,7 @@
  * How the CLI prints an answer: as text for people, or as the JSON object
  * that DESIGN.md fixes for scripts (`kancelaria ask --json`).
  */
-import { formatSources } from '../answer/citations.js';
+import { toAnswerView } from '../answer/to-answer-view.js';
 import type { Answer } from '../answer/types.js';
 
 /** The `--json` shape of `kancelaria ask` (a public contract: keep field names). */
@@ -56,10 +56,6 @@ export function answerToJson(answer: Answer): AskJson {
 
 /** Human-readable answer: notice (if any), text, then the sources list. */
 export function answerToText(answer: Answer): string {
-  const parts: string[] = [];
-  if (answer.kind === 'extractive' && answer.notice) parts.push(answer.notice);
-  parts.push(answer.text);
-  const sources = formatSources(answer.citations, answer.language);
-  if (sources) parts.push(sources);
-  return parts.join('\n\n');
+  const view = toAnswerView(answer);
+  return [view.notice, view.text, view.sourcesText].filter(Boolean).join('\n\n');
 }

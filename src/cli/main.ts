@@ -94,7 +94,7 @@ program
     const { config, logger } = setup();
     if (opts.format !== 'csv' && opts.format !== 'json') throw new CommanderError(2, 'kancelaria.format', `unknown format "${opts.format}" (csv or json)`);
     const { runFeedbackExport } = await import('./commands/feedback-export.js');
-    runFeedbackExport({ config, logger, format: opts.format, out: process.stdout });
+    await runFeedbackExport({ config, logger, format: opts.format, out: process.stdout });
   });
 
 program

@@ -9,7 +9,7 @@
  */
 import type { ArchiveIndex, Letter, Passage, SearchHit, SearchOptions, UpsertOptions } from '../archive/types.js';
 import type { Logger } from '../logger.js';
-import type { Embedder } from './embedder.js';
+import type { Embedder } from '../archive/embedder.js';
 import { fuseRanks } from './fuse-ranks.js';
 
 export interface CreateHybridIndexOptions {

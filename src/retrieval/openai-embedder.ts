@@ -7,7 +7,7 @@
 import OpenAI from 'openai';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
-import type { Embedder } from './embedder.js';
+import type { Embedder } from '../archive/embedder.js';
 
 export interface OpenAiEmbedderOptions {
   readonly model: string;

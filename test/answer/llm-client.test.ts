@@ -1,4 +1,5 @@
-import { createLlmClient, LlmAbortedError } from '../../src/answer/llm-client.js';
+import { createLlmClient } from '../../src/answer/llm-client.js';
+import { LlmAbortedError } from '../../src/errors.js';
 import { LlmFailedError, LlmTimeoutError } from '../../src/errors.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-server.js';
 

@@ -1,12 +1,27 @@
 /**
  * The behaviour every `ArchiveIndex` must have, whichever engine stores it.
- * `SqliteIndex` runs it in archive-index.sqlite.test.ts; `QdrantIndex` runs the
- * same suite against its backend. Each test builds its own index.
+ * `SqliteIndex` runs it in sqlite-index.test.ts; `QdrantIndex` runs the same
+ * suite against the spec-validated fake in qdrant-index.test.ts. Each test
+ * builds its own index.
  */
+import { createAnalyzer, STEMMERS, type Analyzer } from '../../src/archive/analyzer.js';
 import type { ArchiveIndex } from '../../src/archive/types.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 
-export type IndexFactory = () => Promise<ArchiveIndex>;
+export interface OpenTestIndexOptions {
+  /** The same name opens the same stored data again; omitted, a fresh empty store. */
+  readonly store?: string;
+  /** The index's analyzer; the default one when omitted. */
+  readonly analyzer?: Analyzer;
+  /** Size of the dense vectors the store must hold (Qdrant fixes it when the collection is created). */
+  readonly dimensions?: number;
+}
+
+export type IndexFactory = (options?: OpenTestIndexOptions) => Promise<ArchiveIndex>;
+
+let storeCounter = 0;
+/** A store name no other test uses. */
+const freshStore = () => `contract_${process.pid}_${++storeCounter}`;
 
 const LIAONING = makeLetter({
   id: 'chorzow-liaoning',
@@ -67,11 +82,16 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       expect(hits[0]?.letter.id).toBe('i10446');
     });
 
-    test('a reference number in any spelling finds its letter', async () => {
+    test('a reference number in any spelling finds its letter, by search and by filter', async () => {
       index = await seeded(factory);
-      for (const spelling of ['WEN.9823.2020.RFZ', 'WEN. 9823 2020. RFZ']) {
+      // Same unit, case number and initials, another year: only the whole reference tells them apart.
+      const decoy = makeLetter({ id: 'decoy', reference: 'WEN.9823.2021.RFZ', author: 'Marcin Michalik' });
+      await index.upsertLetter(decoy, makePassages('decoy', ['Współpraca z prowincją Liaoning w roku 2021 według WEN 9823.']));
+      for (const spelling of ['WEN.9823.2020.RFZ', 'WEN. 9823 2020. RFZ', 'wen.9823.2020.rfz', 'WEN.9823.2020', 'WEN 9823.2020']) {
         const hits = await index.search(spelling, { k: 3 });
-        expect(hits[0]?.letter.id).toBe('chorzow-liaoning');
+        expect([spelling, hits[0]?.letter.id]).toEqual([spelling, 'chorzow-liaoning']);
+        const filtered = await index.search('Liaoning', { k: 10, filter: { reference: spelling } });
+        expect([spelling, [...new Set(filtered.map((h) => h.letter.id))]]).toEqual([spelling, ['chorzow-liaoning']]);
       }
     });
 
@@ -149,6 +169,62 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       expect(stats.passages).toBe(LIAONING_TEXT.length + TEACHERS_TEXT.length);
       expect(stats.df.get('liaoning')).toBe(2);
       expect(stats.df.get('zzzyyy') ?? 0).toBe(0);
+    });
+
+    test('an index written with another analyzer is emptied on open, so the next sync re-adds every letter', async () => {
+      const store = freshStore();
+      const light = () => createAnalyzer({ name: 'light', stem: STEMMERS.light });
+      index = await factory({ store, analyzer: light() });
+      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT));
+      await index.markSynced(new Date('2026-11-27T10:00:00Z'));
+      await index.close();
+      index = await factory({ store, analyzer: light() });
+      expect(await index.stats()).toMatchObject({ letters: 1, passages: LIAONING_TEXT.length });
+      await index.close();
+      index = await factory({ store });
+      expect(await index.stats()).toMatchObject({ letters: 0, passages: 0, lastSync: null });
+      expect(await index.listLetters()).toEqual([]);
+      expect(await index.search('Liaoning', { k: 5 })).toEqual([]);
+      // What the next sync writes is stored and found with the new analyzer.
+      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT));
+      expect((await index.search('współpracy z Liaoning', { k: 1 }))[0]?.letter.id).toBe('chorzow-liaoning');
+      await index.close();
+      index = await factory({ store });
+      expect((await index.stats()).letters).toBe(1);
+    });
+
+    test('vector search ranks passages stored with vectors by cosine similarity, inside the filters', async () => {
+      index = await factory({ dimensions: 3 });
+      const secret = makeLetter({ id: 'secret', accessGroup: 'zarzad' });
+      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT.slice(0, 2)), { vectors: [[1, 0, 0], [0.6, 0.8, 0]] });
+      await index.upsertLetter(TEACHERS, makePassages(TEACHERS.id, TEACHERS_TEXT.slice(0, 1)), { vectors: [[0, 0, 5]] });
+      await index.upsertLetter(secret, makePassages('secret', ['Poufna notatka.']), { vectors: [[2, 0.1, 0]] });
+      expect(index.searchByVector).toBeDefined();
+      const near = await index.searchByVector!([0.9, 0.05, 0], { k: 3, filter: { accessGroups: [] } });
+      expect(near.map((h) => h.passage.id)).toEqual(['chorzow-liaoning:0', 'chorzow-liaoning:1', 'i10446:0']);
+      expect(near[0]?.letter.reference).toBe('WEN.9823.2020.RFZ');
+      expect(near[0]?.score).toBeCloseTo(1, 2);
+      expect(near.every((h, i) => i === 0 || h.score <= near[i - 1]!.score)).toBe(true);
+      const board = await index.searchByVector!([0.9, 0.05, 0], { k: 1, filter: { accessGroups: ['zarzad'] } });
+      expect(board.map((h) => h.letter.id)).toEqual(['secret']);
+      const teachers = await index.searchByVector!([1, 0, 0], { k: 5, filter: { letterIds: ['i10446'] } });
+      expect(teachers.map((h) => h.passage.id)).toEqual(['i10446:0']);
+    });
+
+    test('upsert options: vectors are stored per passage, a letter without them stays lexical, a miscount is refused', async () => {
+      index = await factory({ dimensions: 3 });
+      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT), { vectors: [[1, 0, 0], [0, 1, 0], [0, 0, 1]] });
+      await index.upsertLetter(TEACHERS, makePassages(TEACHERS.id, TEACHERS_TEXT));
+      const dense = await index.searchByVector!([0, 1, 0], { k: 10 });
+      expect(dense.map((h) => h.passage.id)[0]).toBe('chorzow-liaoning:1');
+      expect(new Set(dense.map((h) => h.letter.id))).toEqual(new Set(['chorzow-liaoning']));
+      expect((await index.search('nauczycieli', { k: 1 }))[0]?.letter.id).toBe('i10446');
+      await expect(
+        index.upsertLetter({ ...LIAONING, contentHash: 'v2' }, makePassages(LIAONING.id, ['Jeden akapit.']), { vectors: [[1, 0, 0], [0, 1, 0]] }),
+      ).rejects.toThrow(/2 vectors for 1 passages/);
+      // The refused write changed nothing.
+      expect((await index.listLetters()).find((l) => l.id === LIAONING.id)?.contentHash).toBe(LIAONING.contentHash);
+      expect((await index.getPassages(LIAONING.id)).length).toBe(LIAONING_TEXT.length);
     });
 
     test('access groups: restricted letters are only visible to their group', async () => {

@@ -1,4 +1,7 @@
+import { DEFAULT_ANALYZER } from '../../src/archive/analyzer.js';
+import { indexFormat } from '../../src/archive/document-fields.js';
 import { openQdrantIndex } from '../../src/archive/open-qdrant-index.js';
+import { ensureCollection } from '../../src/archive/qdrant-collection.js';
 import { letterPointId, passagePointId } from '../../src/archive/qdrant-payload.js';
 import { startFakeQdrant, type FakeQdrantServer } from '../fakes/qdrant-server.js';
 import { instantRetry, letterEmbedder, qdrantClient, qdrantConfig } from '../helpers/qdrant.js';
@@ -25,7 +28,19 @@ async function open(options: Parameters<typeof openQdrantIndex>[0]['index'] = {}
   return { index, name };
 }
 
-describeArchiveIndexContract('QdrantIndex (spec-validated fake)', async () => (await open()).index);
+describeArchiveIndexContract('QdrantIndex (spec-validated fake)', async ({ store, analyzer, dimensions } = {}) => {
+  const name = store ?? `kancelaria_${++counter}`;
+  if (dimensions) {
+    // Without an embedder, `openQdrantIndex` makes a lexical-only collection: create one with the dense vector first.
+    const format = indexFormat(analyzer ?? DEFAULT_ANALYZER);
+    await ensureCollection({ client: qdrantClient(server.url) }, { name, settings: { denseDimensions: dimensions }, format });
+  }
+  return openQdrantIndex({
+    config: qdrantConfig(server.url, name),
+    client: qdrantClient(server.url),
+    index: { retry: instantRetry(), ...(analyzer ? { analyzer } : {}) },
+  });
+});
 
 describe('QdrantIndex writes', () => {
   test('re-upserting a letter with fewer passages deletes the leftover points', async () => {

@@ -16,6 +16,7 @@ afterEach(async () => {
   expect(server.violations.splice(0)).toEqual([]);
 });
 
+const FORMAT = '3:hunspell+light';
 const SETTINGS = { shardNumber: 3, replicationFactor: 2, writeConsistencyFactor: 2 };
 const at = (iso: string) => () => new Date(iso);
 const OLD = makeLetter({ id: 'old', title: 'w sprawie kopalni Barbara' });
@@ -24,14 +25,15 @@ const NEW = makeLetter({ id: 'new', title: 'w sprawie kopalni Wujek' });
 describe('ensureCollection', () => {
   test('creates <alias>_<timestamp> with the cluster settings and payload indexes, then the alias', async () => {
     const access = { client: qdrantClient(server.url) };
-    const physical = await ensureCollection(access, { name: 'kancelaria', settings: SETTINGS, now: at('2026-11-27T10:00:00.123Z') });
+    const physical = await ensureCollection(access, { name: 'kancelaria', settings: SETTINGS, format: FORMAT, now: at('2026-11-27T10:00:00.123Z') });
     expect(physical).toBe('kancelaria_20261127100000123');
     expect(await resolveAlias(access, 'kancelaria')).toBe(physical);
     const collection = server.memory.get('kancelaria');
     expect(collection.config).toMatchObject({ shard_number: 3, replication_factor: 2, write_consistency_factor: 2 });
     expect(collection.config.sparse_vectors).toEqual({ lexical: { modifier: 'idf' } });
+    expect(collection.config.metadata).toEqual({ kancelaria_index_format: FORMAT });
     expect(Object.fromEntries(collection.indexes)).toMatchObject({ letter_id: 'keyword', reference: 'keyword', author: 'keyword', access_group: 'keyword', date: 'datetime' });
-    expect(await ensureCollection(access, { name: 'kancelaria', settings: SETTINGS })).toBe(physical);
+    expect(await ensureCollection(access, { name: 'kancelaria', settings: SETTINGS, format: FORMAT })).toBe(physical);
   });
 });
 

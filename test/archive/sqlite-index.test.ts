@@ -1,28 +1,44 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAnalyzer, STEMMERS } from '../../src/archive/analyzer.js';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 import { describeArchiveIndexContract } from './archive-index-contract.js';
 
-describeArchiveIndexContract('SqliteIndex', async () => new SqliteIndex({ path: ':memory:' }));
+// A named store is a file that outlives the index (reopen tests); a fresh one lives in memory.
+const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-contract-'));
+afterAll(() => fs.rmSync(storeDir, { recursive: true, force: true }));
+describeArchiveIndexContract('SqliteIndex', async ({ store, analyzer } = {}) =>
+  new SqliteIndex({ path: store ? path.join(storeDir, `${store}.sqlite`) : ':memory:', ...(analyzer ? { analyzer } : {}) }),
+);
 
 describe('SqliteIndex on disk', () => {
-  const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-idx-')), 'index.sqlite');
+  test('term statistics are cached per index generation: another connection\'s write is seen on the next read', async () => {
+    const file = path.join(storeDir, 'generation.sqlite');
+    const reader = new SqliteIndex({ path: file });
+    const writer = new SqliteIndex({ path: file });
+    await writer.upsertLetter(makeLetter({ id: 'a' }), makePassages('a', ['Kopalnia Barbara w Chorzowie.']));
+    expect(await reader.termStats(['kopalnia'])).toEqual({ passages: 1, df: new Map([['kopalnia', 1]]) });
+    await writer.upsertLetter(makeLetter({ id: 'b' }), makePassages('b', ['Kopalnia Wujek.', 'Osiedle przy kopalni.']));
+    expect(await reader.termStats(['kopalnia', 'osiedle'])).toEqual({ passages: 3, df: new Map([['kopalnia', 3], ['osiedle', 1]]) });
+    await writer.deleteLetter('a');
+    expect((await reader.termStats(['kopalnia'])).df.get('kopalnia')).toBe(2);
+    expect((await reader.search('kopalnia', { k: 5, filter: { accessGroups: [] } })).map((h) => h.letter.id)).toEqual(['b', 'b']);
+    await Promise.all([reader.close(), writer.close()]);
+  });
 
-  test('an index written with another analyzer is emptied on open, so the next sync re-adds every letter', async () => {
-    const file = tempFile();
-    const light = new SqliteIndex({ path: file, analyzer: createAnalyzer({ name: 'light', stem: STEMMERS.light }) });
-    await light.upsertLetter(makeLetter({ id: 'a' }), makePassages('a', ['Współpraca z prowincją Liaoning.']));
-    await light.close();
-    const sameAgain = new SqliteIndex({ path: file, analyzer: createAnalyzer({ name: 'light', stem: STEMMERS.light }) });
-    expect((await sameAgain.stats()).letters).toBe(1);
-    await sameAgain.close();
-    const current = new SqliteIndex({ path: file });
-    expect(await current.stats()).toMatchObject({ letters: 0, passages: 0 });
-    expect(await current.listLetters()).toEqual([]);
-    await current.close();
+  test('the access rule combines with letter filters inside one query', async () => {
+    const index = new SqliteIndex({ path: ':memory:' });
+    await index.upsertLetter(makeLetter({ id: 'pub', date: '2024-05-01' }), makePassages('pub', ['Remont szkoły.']));
+    await index.upsertLetter(makeLetter({ id: 'board', date: '2024-05-02', accessGroup: 'zarzad' }), makePassages('board', ['Remont szkoły, notatka.']));
+    await index.upsertLetter(makeLetter({ id: 'hr', date: '2024-05-03', accessGroup: 'kadry' }), makePassages('hr', ['Remont szkoły, kadry.']));
+    await index.upsertLetter(makeLetter({ id: 'old', date: '2019-01-01', accessGroup: 'zarzad' }), makePassages('old', ['Remont szkoły dawniej.']));
+    const ids = async (accessGroups: string[]) =>
+      (await index.search('remont szkoły', { k: 10, filter: { accessGroups, dateFrom: '2024-01-01' } })).map((h) => h.letter.id).sort();
+    expect(await ids([])).toEqual(['pub']);
+    expect(await ids(['zarzad'])).toEqual(['board', 'pub']);
+    expect(await ids(['zarzad', 'kadry'])).toEqual(['board', 'hr', 'pub']);
+    await index.close();
   });
 
   test('OCR confidence and e-mail attachment links survive a round trip', async () => {

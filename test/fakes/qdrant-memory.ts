@@ -66,6 +66,36 @@ export class QdrantMemory {
     return true;
   }
 
+  /** The parts of Qdrant's collection info the spec requires, plus the stored config and metadata. */
+  collectionInfo(name: string): Obj {
+    const c = this.get(name);
+    return {
+      status: 'green',
+      optimizer_status: 'ok',
+      segments_count: 1,
+      points_count: c.points.size,
+      payload_schema: Object.fromEntries([...c.indexes].map(([field, type]) => [field, { data_type: type, points: 0 }])),
+      config: {
+        params: {
+          ...(c.dense.size ? { vectors: Object.fromEntries(c.dense) } : {}),
+          ...(c.sparse.size ? { sparse_vectors: Object.fromEntries(c.sparse) } : {}),
+        },
+        hnsw_config: { m: 16, ef_construct: 100, full_scan_threshold: 10000 },
+        optimizer_config: { default_segment_number: 0, flush_interval_sec: 5 },
+        ...(c.config.metadata ? { metadata: c.config.metadata } : {}),
+      },
+    };
+  }
+
+  /** Only metadata updates (merged into the existing metadata, as Qdrant does). */
+  updateCollection(name: string, body: Obj): boolean {
+    const c = this.get(name);
+    const other = Object.keys(body).filter((k) => k !== 'metadata');
+    if (other.length) throw unsupported(`collection updates of ${other.join()}`);
+    c.config.metadata = { ...(c.config.metadata ?? {}), ...body.metadata };
+    return true;
+  }
+
   deleteCollection(name: string): boolean {
     const existed = this.collections.delete(name);
     for (const [alias, target] of this.aliases) if (target === name) this.aliases.delete(alias);

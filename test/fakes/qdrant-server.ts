@@ -21,6 +21,8 @@ const HANDLERS: Record<string, Handler> = {
   'GET /aliases': (m) => ({ aliases: [...m.aliases].map(([alias_name, collection_name]) => ({ alias_name, collection_name })) }),
   'GET /collections/{collection_name}/exists': (m, p) => ({ exists: m.collections.has(p.collection_name ?? '') || m.aliases.has(p.collection_name ?? '') }),
   'PUT /collections/{collection_name}': (m, p, b) => m.createCollection(p.collection_name ?? '', b),
+  'GET /collections/{collection_name}': (m, p) => m.collectionInfo(p.collection_name ?? ''),
+  'PATCH /collections/{collection_name}': (m, p, b) => m.updateCollection(p.collection_name ?? '', b),
   'DELETE /collections/{collection_name}': (m, p) => m.deleteCollection(p.collection_name ?? ''),
   'POST /collections/aliases': (m, _p, b) => m.updateAliases(b.actions),
   'PUT /collections/{collection_name}/index': (m, p, b) => m.createIndex(p.collection_name ?? '', b),

@@ -3,30 +3,36 @@
  * and compound questions answered part by part, no letterhead or signature
  * quoted, near misses refused with what is missing, and the Chorzów letter
  * held twice (its text-layer PDF and an OCR'd scan) cited as one source.
- * Real processes, real PDFs, real OCR, a fresh DATA_DIR.
+ * Real PDFs, real OCR, a fresh DATA_DIR; the commands' own code called
+ * in-process (`runIngest`, `runAsk`), since this file is about what is said,
+ * not the process boundary (test/flows/cli.test.ts runs the processes).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { runAsk } from '../../src/cli/commands/ask.js';
+import { runIngest } from '../../src/cli/commands/ingest.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
 import { chorzowScanPages } from '../fixtures/chorzow-scan.js';
 import { makeScannedPdf } from '../fixtures/make-scanned-pdf.js';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/kancelaria.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures/letters');
 
 let dataDir: string;
 let archive: string;
-const kancelaria = (args: string[]) =>
-  run(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', OCR_WORKERS: '1' },
-    timeout: 120_000,
-  });
+let config: Config;
+
+/** What a command printed to stdout. */
+function sink(): { out: PassThrough; text: () => string } {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { out, text: () => text };
+}
 
 interface AskJson {
   answer: string;
@@ -34,7 +40,11 @@ interface AskJson {
   missing?: string[];
   citations: { n: number; file: string; quote: string; author: string | null }[];
 }
-const ask = async (question: string): Promise<AskJson> => JSON.parse((await kancelaria(['ask', '--json', question])).stdout) as AskJson;
+const ask = async (question: string): Promise<AskJson> => {
+  const { out, text } = sink();
+  await runAsk({ config, logger: silentLogger(), question, json: true, out });
+  return JSON.parse(text()) as AskJson;
+};
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-answers-'));
@@ -43,8 +53,10 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(archive, 'chorzow'));
   fs.copyFileSync(path.join(ROOT, 'samples/letters/chorzow/2020-03-02-wen-9823-2020-rfz-liaoning.pdf'), path.join(archive, 'chorzow/liaoning.pdf'));
   fs.writeFileSync(path.join(archive, 'chorzow/liaoning-skan.pdf'), await makeScannedPdf({ pages: chorzowScanPages() }));
-  const { stdout } = await kancelaria(['ingest', archive]);
-  expect(stdout).toMatch(/added 9, updated 0, deleted 0, unchanged 0, failed 0/);
+  config = loadConfig({ DATA_DIR: dataDir, OCR_WORKERS: '1' });
+  const { out, text } = sink();
+  await runIngest({ config, logger: silentLogger(), dir: archive, out });
+  expect(text()).toMatch(/added 9, updated 0, deleted 0, unchanged 0, failed 0/);
 }, 240_000);
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -66,8 +78,9 @@ describe('kancelaria ask --json: what the answer says', () => {
     const a = await ask('Jak wyglądała współpraca Chorzowa z prowincją Liaoning?');
     const chorzow = new Set(a.citations.map((c) => c.file).filter((f) => f.startsWith('chorzow/')));
     expect(chorzow.size).toBe(1);
-    const { stdout } = await kancelaria(['ask', 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?']);
-    expect(stdout).toMatch(/także: chorzow\/liaoning(-skan)?\.pdf/);
+    const printed = sink();
+    await runAsk({ config, logger: silentLogger(), question: 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?', out: printed.out });
+    expect(printed.text()).toMatch(/także: chorzow\/liaoning(-skan)?\.pdf/);
     const quotes = a.citations.flatMap((c) => c.quote.split(' … '));
     expect(new Set(quotes).size).toBe(quotes.length);
   });

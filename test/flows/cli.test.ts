@@ -1,6 +1,8 @@
 /**
  * The command line end to end, as a newcomer runs it: real processes, the
- * committed sample archive, a fresh DATA_DIR.
+ * committed sample archive, a fresh DATA_DIR. Each command runs as a real
+ * process at least once; set-up steps (an ingest before `ask` or `draft`)
+ * call the same code in-process (`runIngest`), which keeps the tests fast.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
 import mammoth from 'mammoth';
+import { runAsk } from '../../src/cli/commands/ask.js';
+import { runIngest } from '../../src/cli/commands/ingest.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,6 +28,21 @@ const kancelaria = (args: string[], env: Record<string, string> = {}) =>
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     timeout: 60_000,
   });
+
+/** A stream that keeps what a command printed. */
+function sink(): { out: PassThrough; text: () => string } {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { out, text: () => text };
+}
+
+/** `kancelaria ingest samples/letters` in-process, with the DATA_DIR the processes use; returns what it printed. */
+async function ingestInProcess(): Promise<string> {
+  const { out, text } = sink();
+  await runIngest({ config: loadConfig({ DATA_DIR: dataDir }), logger: silentLogger(), dir: path.join(ROOT, 'samples/letters'), out });
+  return text();
+}
 
 beforeEach(() => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-cli-'));
@@ -40,12 +62,12 @@ describe('kancelaria CLI', () => {
     const first = await kancelaria(['ingest', 'samples/letters']);
     const added = Number(/added (\d+)/.exec(first.stdout)?.[1]);
     expect(added).toBeGreaterThan(15);
-    const second = await kancelaria(['ingest', 'samples/letters']);
-    expect(second.stdout).toContain(`added 0, updated 0, deleted 0, unchanged ${added}, failed 0`);
+    const second = await ingestInProcess();
+    expect(second).toContain(`added 0, updated 0, deleted 0, unchanged ${added}, failed 0`);
   });
 
   test('ask --json prints the contract object; an unanswerable question is refused', async () => {
-    await kancelaria(['ingest', 'samples/letters']);
+    await ingestInProcess();
     const { stdout } = await kancelaria(['ask', '--json', 'współpraca z prowincją Liaoning i miastem Yingkou']);
     const json = JSON.parse(stdout) as Record<string, unknown> & { citations: Record<string, unknown>[]; passages: Record<string, unknown>[] };
     expect(Object.keys(json).sort()).toEqual(['answer', 'citations', 'passages', 'refused']);
@@ -54,12 +76,14 @@ describe('kancelaria CLI', () => {
     expect(Object.keys(json.citations[0]!).sort()).toEqual(['author', 'date', 'file', 'letterId', 'n', 'page', 'quote', 'reference']);
     expect(Object.keys(json.passages[0]!).sort()).toEqual(['file', 'letterId', 'page', 'score', 'text']);
 
-    const refused = JSON.parse((await kancelaria(['ask', '--json', 'Ile kosztował remont ratusza w Wąbrzeźnie?'])).stdout) as { refused: boolean; answer: string; citations: unknown[] };
+    const printed = sink();
+    await runAsk({ config: loadConfig({ DATA_DIR: dataDir }), logger: silentLogger(), question: 'Ile kosztował remont ratusza w Wąbrzeźnie?', json: true, out: printed.out });
+    const refused = JSON.parse(printed.text()) as { refused: boolean; answer: string; citations: unknown[] };
     expect(refused).toMatchObject({ refused: true, answer: 'Nie znalazłem w archiwum odpowiedzi na to pytanie.', citations: [] });
   });
 
   test('draft prints a cited reply in letter form and exports a Word file that opens', async () => {
-    await kancelaria(['ingest', 'samples/letters']);
+    await ingestInProcess();
     const out = path.join(dataDir, 'odpowiedz.docx');
     const { stdout } = await kancelaria(['draft', 'Proszę o informację o współpracy z prowincją Liaoning', '--to', 'Grzegorz Krzak, Radny Miasta Chorzów', '--out', out]);
     expect(stdout).toContain('Grzegorz Krzak');

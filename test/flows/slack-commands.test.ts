@@ -4,14 +4,14 @@
  * (refused and audited for non-admins, run for admins), and the agent view's
  * prompts, title and status.
  */
-import type { AnswerRequest, Assistant } from '../../src/assistant/types.js';
+import type { AnswerRequest, Answerer } from '../../src/assistant/types.js';
 import { SLACK_TEXT } from '../../src/messages.js';
 import { LIAONING_QUESTION, LIAONING_REFERENCE } from '../helpers/sample-archive.js';
 import { ADMIN_ID, startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
 import { eventCallback, postSigned, slashCommand } from '../helpers/slack-requests.js';
 
 /** Delays the answer, so the test can tell the ack from the answer. */
-const slow = (ms: number) => (inner: Assistant): Assistant => ({
+const slow = (ms: number) => (inner: Answerer): Answerer => ({
   async *answer(request: AnswerRequest) {
     await new Promise((r) => setTimeout(r, ms));
     yield* inner.answer(request);

@@ -3,8 +3,10 @@
  * on the one server, a real assistant over a real index, and Slack's Web API
  * faked on loopback.
  */
-import type { AnswerEvent, AnswerRequest, Assistant } from '../../src/assistant/types.js';
-import { USER_MESSAGES_PL } from '../../src/messages.js';
+import { createLlmClient } from '../../src/answer/llm-client.js';
+import type { AnswerEvent, AnswerRequest, Answerer } from '../../src/assistant/types.js';
+import { ANSWER_TEXT, USER_MESSAGES_PL } from '../../src/messages.js';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-server.js';
 import type { RecordedCall } from '../fakes/slack-api.js';
 import { LIAONING_QUESTION, LIAONING_REFERENCE, LIAONING_URL } from '../helpers/sample-archive.js';
 import { startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
@@ -17,7 +19,7 @@ function mention(text: string, extra: Record<string, unknown> = {}): Record<stri
 }
 
 /** Splits every text delta into pieces, the way an LLM streams. */
-function chunked(size: number): (assistant: Assistant) => Assistant {
+function chunked(size: number): (assistant: Answerer) => Answerer {
   return (inner) => ({
     async *answer(request: AnswerRequest): AsyncGenerator<AnswerEvent> {
       for await (const event of inner.answer(request)) {
@@ -39,9 +41,12 @@ const streamedText = (calls: readonly RecordedCall[]) =>
     .join('');
 
 let h: SlackHarness | null = null;
+let llmServer: FakeOpenAiServer | null = null;
 afterEach(async () => {
   await h?.close();
   h = null;
+  await llmServer?.close();
+  llmServer = null;
 });
 
 describe('Slack HTTP receiver (POST /slack/events)', () => {
@@ -188,6 +193,19 @@ describe('Slack HTTP receiver (POST /slack/events)', () => {
     expect(h.slack.callsTo('chat.startStream')).toHaveLength(2);
     expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
   });
+  test('an extractive fallback answer (LLM down) shows the „LLM unavailable” notice, streamed or edited', async () => {
+    llmServer = await startFakeOpenAiServer();
+    llmServer.fallback = { status: 500 };
+    const llm = createLlmClient({ model: 'fake-model', apiKey: 'sk-test', baseUrl: llmServer.baseUrl, timeoutMs: 2_000, maxRetries: 0 });
+    h = await startSlackHarness({ llm });
+    await postSigned(h.eventsUrl, { body: eventCallback(mention(LIAONING_QUESTION)), contentType: 'application/json' });
+    await h.slack.waitFor(() => h!.slack.callsTo('chat.stopStream').length === 1);
+    expect(llmServer.requests.some((r) => r.path.endsWith('/chat/completions'))).toBe(true);
+    const trailer = blocksText(h.slack.callsTo('chat.stopStream')[0]);
+    expect(trailer).toContain(ANSWER_TEXT.pl.fallbackNotice);
+    expect(trailer).toContain(LIAONING_REFERENCE);
+  });
+
   test('failures reach the user as one short Polish sentence', async () => {
     h = await startSlackHarness({
       wrapAssistant: () => ({

@@ -3,7 +3,7 @@
  * and state store; the Bot Connector is a local fake that records what Teams
  * would receive.
  */
-import type { Assistant } from '../../src/assistant/types.js';
+import type { Answerer } from '../../src/assistant/types.js';
 import { TEAMS_TEXT, USER_MESSAGES_PL } from '../../src/messages.js';
 import type { RecordedActivity } from '../fakes/bot-connector.js';
 import { ADMIN_AAD_ID, channelMessage, personalMessage, startTeamsHarness, type TeamsHarness } from '../helpers/teams-harness.js';
@@ -191,13 +191,13 @@ describe('createTeamsChannel: admin commands', () => {
     expect(h.store.listAudit().map((a) => [a.action, a.allowed])).toEqual([
       ['status', true],
       ['reindex', true],
-      ['reindex.done', true],
+      ['reindex.finished', true],
     ]);
   });
 });
 
 describe('createTeamsChannel: failures', () => {
-  const failing: Assistant = {
+  const failing: Answerer = {
     async *answer() {
       throw new Error('index exploded');
     },

@@ -6,10 +6,12 @@ import vm from 'node:vm';
 import mammoth from 'mammoth';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
+import { withRateLimit } from '../../src/assistant/rate-limit.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import { createWebConsole } from '../../src/channels/web/create-web-console.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
+import { USER_MESSAGES_PL } from '../../src/messages.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 import { LIAONING_QUESTION, LIAONING_REFERENCE, LIAONING_URL, seedSampleArchive } from '../helpers/sample-archive.js';
@@ -34,8 +36,9 @@ async function startConsole(env: Record<string, string> = {}): Promise<Harness> 
   );
   const logger = silentLogger();
   const store = new StateStore({ path: ':memory:' });
-  const assistant = createAssistant({ index, logger });
-  const web = createWebConsole({ config, assistant, index, logger, store });
+  // Composed as the app composes it: drafts audited in the state store, one per-user rate limit.
+  const assistant = withRateLimit(createAssistant({ index, logger, audit: (record) => store.audit(record) }), { perMinute: config.RATE_LIMIT_PER_MINUTE });
+  const web = createWebConsole({ config, assistant, logger, store });
   const server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', routes: web.routes, logger, health: async () => ({}) });
   return {
     url: server.url,
@@ -192,5 +195,22 @@ describe('POST /api/draft and /api/draft.docx', () => {
     const other = await fetch(`${harness.url}/api/draft.docx`, { method: 'POST', headers: json, body: JSON.stringify({ draftId: shown.draftId, staff: 'jan' }) });
     expect(other.status).toBe(404);
     expect((await fetch(`${harness.url}/api/draft`, { method: 'POST', headers: json, body: '[]' })).status).toBe(400);
+  });
+
+  test('drafts are rate-limited per staff member (429, Polish sentence) and each written draft is audited', async () => {
+    await harness.close();
+    harness = await startConsole({ RATE_LIMIT_PER_MINUTE: '2' });
+    const draftAs = (staff: string) => fetch(`${harness.url}/api/draft`, { method: 'POST', headers: json, body: JSON.stringify({ request, staff }) });
+    expect((await draftAs('anna')).status).toBe(200);
+    expect((await draftAs('anna')).status).toBe(200);
+    const refused = await draftAs('anna');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ error: 'rate_limited', message: USER_MESSAGES_PL.rate_limited });
+    expect((await draftAs('jan')).status).toBe(200);
+    expect(harness.store.listAudit().map((a) => [a.channel, a.userId, a.action])).toEqual([
+      ['web', 'web:anna', 'draft'],
+      ['web', 'web:anna', 'draft'],
+      ['web', 'web:jan', 'draft'],
+    ]);
   });
 });

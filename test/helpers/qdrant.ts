@@ -1,7 +1,7 @@
 /** Shared set-up for Qdrant tests: a client on a URL and the config slice the index reads. */
 import { QdrantClient } from '@qdrant/js-client-rest';
 import type { RetryOptions } from '../../src/archive/qdrant-retry.js';
-import type { Embedder } from '../../src/retrieval/embedder.js';
+import type { Embedder } from '../../src/archive/embedder.js';
 
 /** A client without the version probe, so request logs hold only what the adapter sends. */
 export function qdrantClient(url: string, apiKey?: string): QdrantClient {

@@ -3,10 +3,11 @@
  * index, with only Slack's side faked (test/fakes/slack-api.ts). HTTP mode
  * also starts the one server on 127.0.0.1 port 0 with the channel's routes.
  */
+import type { LlmClient } from '../../src/answer/llm-client.js';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
 import { StateStore } from '../../src/assistant/state-store.js';
-import type { Assistant } from '../../src/assistant/types.js';
+import type { Answerer } from '../../src/assistant/types.js';
 import { createSlackChannel, type SlackChannel, type SlackChannelOptions } from '../../src/channels/slack/create-slack-channel.js';
 import type { ArchiveStatus } from '../../src/assistant/types.js';
 import type { ReindexFn } from '../../src/channels/slack/slack-deps.js';
@@ -31,20 +32,22 @@ export interface SlackHarness {
 export interface SlackHarnessOptions {
   readonly socketMode?: boolean;
   /** Wraps the real assistant (e.g. to slow it down or script its events). */
-  readonly wrapAssistant?: (assistant: Assistant) => Assistant;
+  readonly wrapAssistant?: (assistant: Answerer) => Answerer;
   readonly reindex?: ReindexFn;
+  /** The assistant's LLM (e.g. one on test/fakes/openai-server.ts); extractive answers without it. */
+  readonly llm?: LlmClient;
   readonly overrides?: Partial<SlackChannelOptions>;
 }
 
 const STATUS: ArchiveStatus = { backend: 'sqlite', letters: 2, passages: 5, lastSync: '2026-01-02T03:04:05.000Z', llmModel: null };
 
 /** Starts a fake Slack, the channel and (HTTP mode) the server. */
-export async function startSlackHarness({ socketMode = false, wrapAssistant, reindex, overrides = {} }: SlackHarnessOptions = {}): Promise<SlackHarness> {
+export async function startSlackHarness({ socketMode = false, wrapAssistant, reindex, llm, overrides = {} }: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const slack = await startFakeSlackApi();
   const index = new SqliteIndex({ path: ':memory:' });
   await seedSampleArchive(index);
   const logger = silentLogger();
-  const real = createAssistant({ index, logger });
+  const real = createAssistant({ index, logger, ...(llm ? { llm } : {}) });
   const store = new StateStore({ path: ':memory:' });
   let ids = 0;
   const channel = createSlackChannel({

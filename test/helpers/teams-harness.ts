@@ -6,7 +6,7 @@
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
-import type { Assistant } from '../../src/assistant/types.js';
+import type { Answerer } from '../../src/assistant/types.js';
 import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/create-teams-channel.js';
 import type { ArchiveStatus } from '../../src/assistant/types.js';
 import { loadConfig } from '../../src/config.js';
@@ -58,7 +58,7 @@ export interface TeamsHarnessOptions {
   /** Adds settings (e.g. MICROSOFT_APP_ID for the auth test). */
   readonly env?: Record<string, string>;
   /** Replaces the real assistant (only for failure tests). */
-  readonly assistant?: Assistant;
+  readonly assistant?: Answerer;
 }
 
 /** Starts everything. */

@@ -5,14 +5,14 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { StateStore } from '../../assistant/state-store.js';
-import type { AnswerRequest, Assistant } from '../../assistant/types.js';
+import type { AnswerRequest, Answerer } from '../../assistant/types.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { ThreadWriter, type ThreadTarget } from './thread-writer.js';
 
 export interface AnswerInThreadOptions {
   readonly client: webApi.WebClient;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   readonly target: ThreadTarget;

@@ -6,11 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
 import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
+import type { Answerer } from '../../assistant/types.js';
 import { BotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { HttpRoute } from '../../server.js';
+import type { ChannelAdapter } from '../channel-adapter.js';
 import { registerAdminCommand } from './register-admin-command.js';
 import { registerAskCommand } from './register-ask-command.js';
 import { registerConversations } from './register-conversations.js';
@@ -32,13 +34,15 @@ export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2
 
 export interface SlackChannelOptions {
   readonly config: SlackChannelConfig;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   /** Facts for `/archiwum-admin status`. */
   readonly status: () => Promise<ArchiveStatus>;
   /** Runs the incremental sync for `/archiwum-admin reindex`. */
   readonly reindex: ReindexFn;
+  /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
+  readonly admin?: AdminCommands;
   /** Ids for remembered answers; random UUIDs by default. */
   readonly newId?: () => string;
   /** Web API retry policy; tests pass a fast one. */
@@ -51,20 +55,18 @@ export interface SlackChannelOptions {
   readonly progressIntervalMs?: number;
 }
 
-export interface SlackChannel {
-  /** `POST /slack/events` in HTTP mode; empty in Socket Mode. */
+/** The Slack `ChannelAdapter`: `POST /slack/events` in HTTP mode, no routes in Socket Mode. */
+export interface SlackChannel extends ChannelAdapter {
   readonly routes: HttpRoute[];
   /** Whether the app talks to Slack over Socket Mode. */
   readonly isSocketMode: boolean;
   /**
-   * Verifies the token and opens the Socket Mode connection, in the
-   * background with retries and backoff: an unreachable Slack at start must
-   * not take the server (health, Teams, web console) down with it.
+   * `start()` verifies the token and opens the Socket Mode connection; after a
+   * failed first attempt it retries in the background with backoff: an
+   * unreachable Slack at start must not take the server down with it.
+   * `health()`: `ok` once connected, `degraded` with the last error meanwhile.
    */
-  start(): Promise<void>;
-  /** `ok` once connected; `degraded` with the last error while Slack is unreachable. */
   health(): { readonly status: 'starting' | 'ok' | 'degraded'; readonly reason?: string };
-  stop(): Promise<void>;
 }
 
 /**
@@ -118,6 +120,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     logger,
     status: options.status,
     reindex: options.reindex,
+    admin: options.admin ?? createAdminCommands({ status: options.status, reindex: options.reindex, audit: (record) => store.audit(record) }),
     newId: options.newId ?? randomUUID,
     updateIntervalMs: options.updateIntervalMs ?? 1000,
     progressIntervalMs: options.progressIntervalMs ?? 15_000,
@@ -134,8 +137,10 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
       : [];
 
   return {
+    name: 'slack',
     routes,
     isSocketMode,
+    describe: () => (isSocketMode ? 'socket-mode' : 'http'),
     async start() {
       const attempt = async (): Promise<boolean> => {
         try {

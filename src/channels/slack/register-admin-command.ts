@@ -22,72 +22,74 @@ export function formatStatus(status: ArchiveStatus): string {
   return SLACK_TEXT.status({ backend: status.backend, letters: status.letters, passages: status.passages, lastSync: status.lastSync, llm });
 }
 
-/** Registers `/archiwum-admin`. */
+/** Registers `/archiwum-admin`; who may run what, the audit and the reindex guard are `AdminCommands`'. */
 export function registerAdminCommand(app: App, deps: SlackDeps): void {
-  const { logger, store } = deps;
-  let running: Promise<void> | null = null;
+  const { logger } = deps;
+  const { admin } = deps;
 
-  const runReindex = async (respond: RespondFn, userId: string) => {
+  /** Progress and summary through `response_url`, throttled and capped. */
+  const reporter = (respond: RespondFn) => {
     let sent = 0;
     let lastSentAt = Number.NEGATIVE_INFINITY;
     const say = (text: string) =>
       respond({ response_type: 'ephemeral', replace_original: false, text }).catch((error: unknown) =>
         logger.warn({ err: error }, 'slack reindex message could not be sent'),
       );
-    try {
-      const summary = await deps.reindex((line) => {
-        const now = Date.now();
-        if (sent >= MAX_PROGRESS_MESSAGES || now - lastSentAt < deps.progressIntervalMs) return;
-        sent += 1;
-        lastSentAt = now;
-        void say(line);
-      });
-      logger.info({ user: userId, summary }, 'slack admin reindex finished');
-      store.audit({ channel: 'slack', userId, action: 'reindex.finished', allowed: true, detail: summary });
-      await say(summary);
-    } catch (error) {
-      logger.error({ err: error, user: userId }, 'slack admin reindex failed');
-      store.audit({ channel: 'slack', userId, action: 'reindex.failed', allowed: true, detail: error instanceof Error ? error.message : String(error) });
-      await say(SLACK_TEXT.reindexFailed);
-    }
+    const onProgress = (line: string) => {
+      const now = Date.now();
+      if (sent >= MAX_PROGRESS_MESSAGES || now - lastSentAt < deps.progressIntervalMs) return;
+      sent += 1;
+      lastSentAt = now;
+      void say(line);
+    };
+    return { say, onProgress };
   };
 
   app.command(ADMIN_COMMAND, async ({ command, ack, respond }) => {
     const cmd = commandSchema.parse(command);
     const sub = cmd.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     const isAdmin = deps.config.SLACK_ADMIN_USER_IDS.includes(cmd.user_id);
-    const action = sub || '(none)';
-    store.audit({ channel: 'slack', userId: cmd.user_id, action, allowed: isAdmin, detail: cmd.text.trim() || null });
-    logger.info({ user: cmd.user_id, action, allowed: isAdmin }, 'slack admin command');
-    if (!isAdmin) {
-      await ack({ response_type: 'ephemeral', text: SLACK_TEXT.adminRefused });
-      return;
-    }
-    switch (sub) {
+    logger.info({ user: cmd.user_id, action: sub || '(none)', allowed: isAdmin }, 'slack admin command');
+    const { say, onProgress } = reporter(respond);
+    const result = admin.run({ channel: 'slack', userId: cmd.user_id, isAdmin, command: sub, detail: cmd.text.trim() || null });
+    switch (result.kind) {
+      case 'denied':
+        await ack({ response_type: 'ephemeral', text: SLACK_TEXT.adminRefused });
+        return;
       case 'status': {
         await ack();
         try {
-          await respond({ response_type: 'ephemeral', text: formatStatus(await deps.status()) });
+          await respond({ response_type: 'ephemeral', text: formatStatus(await result.read()) });
         } catch (error) {
           logger.error({ err: error }, 'slack admin status failed');
           await respond({ response_type: 'ephemeral', text: SLACK_TEXT.statusFailed });
         }
         return;
       }
-      case 'reindex': {
-        if (running) {
-          await ack({ response_type: 'ephemeral', text: SLACK_TEXT.reindexBusy });
-          return;
-        }
+      case 'reindex_busy':
+        await ack({ response_type: 'ephemeral', text: SLACK_TEXT.reindexBusy });
+        return;
+      case 'reindex_started':
         await ack({ response_type: 'ephemeral', text: SLACK_TEXT.reindexStarted });
         // Not awaited: a full sync can outlast any listener; progress and summary come through respond().
-        running = runReindex(respond, cmd.user_id).finally(() => {
-          running = null;
-        });
+        void result.start(onProgress).then(
+          async (summary) => {
+            logger.info({ user: cmd.user_id, summary }, 'slack admin reindex finished');
+            await say(summary);
+          },
+          async (error: unknown) => {
+            logger.error({ err: error, user: cmd.user_id }, 'slack admin reindex failed');
+            await say(SLACK_TEXT.reindexFailed);
+          },
+        );
         return;
-      }
-      default:
+      case 'unknown':
         await ack({ response_type: 'ephemeral', text: SLACK_TEXT.adminUsage });
+        return;
+      default: {
+        const unreachable: never = result;
+        throw new Error(`unknown admin result ${JSON.stringify(unreachable)}`);
+      }
     }
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { types as slackTypes } from '@slack/bolt';
 import { describeCitation } from '../../answer/citations.js';
+import { toAnswerView, type AnswerView } from '../../answer/to-answer-view.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { SLACK_TEXT } from '../../messages.js';
 
@@ -61,9 +62,10 @@ export function formatSourceLine(citation: Citation, language: 'pl' | 'en' = 'pl
 }
 
 /** The sources block, or none when nothing is cited (refusals). */
-export function renderSourcesBlocks(answer: Answer): KnownBlock[] {
-  if (answer.citations.length === 0) return [];
-  const lines = answer.citations.map((c) => formatSourceLine(c, answer.language));
+export function renderSourcesBlocks(answer: Answer | AnswerView): KnownBlock[] {
+  const view = 'sourcesText' in answer ? answer : toAnswerView(answer);
+  if (view.sources.length === 0) return [];
+  const lines = view.sources.map((c) => formatSourceLine(c, view.language));
   return splitForSections([SLACK_TEXT.sourcesHeading, ...lines].join('\n')).map((text) => ({
     type: 'section',
     text: { type: 'mrkdwn', text },
@@ -82,21 +84,32 @@ export function renderFeedbackBlock(answerId: string): KnownBlock {
   };
 }
 
-/** Blocks that close a streamed message: the streamed text is already there, so only sources and buttons. */
-export function renderTrailerBlocks(answer: Answer, answerId: string): KnownBlock[] {
-  return [...renderSourcesBlocks(answer), renderFeedbackBlock(answerId)];
+/** The notice (e.g. „Model językowy jest niedostępny…”) as a context line, or nothing. */
+export function renderNoticeBlocks(view: AnswerView): KnownBlock[] {
+  return view.notice ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `_${escapeMrkdwn(view.notice)}_` }] }] : [];
 }
 
-/** The whole final message (for `chat.update` and `respond`): text sections, sources, buttons. */
+/**
+ * Blocks that close a streamed message: the streamed text is already there,
+ * so the notice (the core streams only the answer text), sources and buttons.
+ */
+export function renderTrailerBlocks(answer: Answer, answerId: string): KnownBlock[] {
+  const view = toAnswerView(answer);
+  return [...renderNoticeBlocks(view), ...renderSourcesBlocks(view), renderFeedbackBlock(answerId)];
+}
+
+/** The whole final message (for `chat.update` and `respond`): notice, text sections, sources, buttons. */
 export function renderAnswerBlocks(answer: Answer, answerId: string): KnownBlock[] {
-  const sections: KnownBlock[] = splitForSections(toMrkdwn(answer.text)).map((text) => ({
+  const view = toAnswerView(answer);
+  const sections: KnownBlock[] = splitForSections(toMrkdwn(view.text)).map((text) => ({
     type: 'section',
     text: { type: 'mrkdwn', text },
   }));
-  return [...sections, ...renderTrailerBlocks(answer, answerId)];
+  return [...renderNoticeBlocks(view), ...sections, ...renderSourcesBlocks(view), renderFeedbackBlock(answerId)];
 }
 
 /** Notification/fallback text of the final message (shown in notifications and by old clients). */
 export function renderAnswerText(answer: Answer): string {
-  return toMrkdwn(answer.text);
+  const view = toAnswerView(answer);
+  return toMrkdwn(view.notice ? `_${view.notice}_\n\n${view.text}` : view.text);
 }

@@ -2,8 +2,9 @@
  * What the Slack handlers need from the rest of the app, passed in by the
  * factory so each handler file stays small and testable.
  */
+import type { AdminCommands } from '../../assistant/admin-commands.js';
 import type { StateStore } from '../../assistant/state-store.js';
-import type { ArchiveStatus, Assistant, UserIdentity } from '../../assistant/types.js';
+import type { ArchiveStatus, Answerer, UserIdentity } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
@@ -20,11 +21,12 @@ export type SlackChannelConfig = Pick<
 /** Shared dependencies of the Slack handlers. */
 export interface SlackDeps {
   readonly config: SlackChannelConfig;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   readonly status: () => Promise<ArchiveStatus>;
   readonly reindex: ReindexFn;
+  readonly admin: AdminCommands;
   readonly newId: () => string;
   readonly streamBufferSize?: number;
   readonly updateIntervalMs: number;

@@ -6,7 +6,7 @@
  * follow-ups and feedback.
  */
 import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
+import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { safeLogField } from '../../logger.js';
@@ -15,19 +15,18 @@ import { addressed, deliverAnswer, type ReplyTarget } from './deliver-answer.js'
 import { historyKey, isBotMentioned, isPersonalChat, stripBotMention, type IncomingActivity } from './parse-activity.js';
 import { answerKey } from './record-feedback.js';
 import { toTeamsMarkdown } from './render-answer.js';
-import { parseAdminCommand, runAdminCommand, type ReindexState } from './run-admin-command.js';
+import { parseAdminCommand, runAdminCommand } from './run-admin-command.js';
+import type { AdminCommands } from '../../assistant/admin-commands.js';
 import type { RawConnector } from './send-raw-activity.js';
-import type { ArchiveStatus } from '../../assistant/types.js';
 
 /** Settings and services a message turn needs; built once by the channel factory. */
 export interface MessageTurnDeps {
   readonly config: Pick<Config, 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'>;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
-  readonly status: () => Promise<ArchiveStatus>;
-  readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
-  readonly reindexState: ReindexState;
+  /** Status and reindex for admins, with their audit and guard. */
+  readonly admin: AdminCommands;
   readonly streamIntervalMs: number;
   readonly progressIntervalMs: number;
   readonly now: () => number;
@@ -81,10 +80,7 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
       command,
       userId,
       isAdmin: Boolean(aadId && deps.config.TEAMS_ADMIN_AAD_IDS.includes(aadId)),
-      store,
-      status: deps.status,
-      reindex: deps.reindex,
-      reindexState: deps.reindexState,
+      admin: deps.admin,
       reply,
       update: (messageId, text) =>
         connector.update(target.conversationId, messageId, addressed(target, { type: 'message', text: toTeamsMarkdown(text) })),

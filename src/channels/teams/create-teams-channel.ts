@@ -11,12 +11,14 @@
 import type http from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
+import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
-import { BotError } from '../../errors.js';
+import { toBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
+import type { ChannelAdapter } from '../channel-adapter.js';
+import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
 import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type MessageTurnDeps } from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
@@ -31,13 +33,15 @@ export interface TeamsChannelOptions {
     Config,
     'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'
   >;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
   /** Facts for the admin `status` command. */
   readonly status: () => Promise<ArchiveStatus>;
   /** Runs an incremental ingest for the admin `reindex` command; resolves to its summary line. */
   readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
+  /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
+  readonly admin?: AdminCommands;
   /** Overrides the authentication built from `config` (tests, other clouds). */
   readonly botFrameworkAuthentication?: TeamsAuthentication;
   readonly fetch?: typeof fetch;
@@ -49,7 +53,8 @@ export interface TeamsChannelOptions {
   readonly path?: string;
 }
 
-export interface TeamsChannel {
+/** The Teams `ChannelAdapter`; `stop()` waits for background answers, like `idle()`. */
+export interface TeamsChannel extends ChannelAdapter {
   readonly routes: HttpRoute[];
   readonly isAuthEnabled: boolean;
   /** Resolves when every background answer has finished (graceful shutdown, tests). */
@@ -100,6 +105,7 @@ export function createTeamsChannel({
   logger,
   status,
   reindex,
+  admin,
   botFrameworkAuthentication,
   fetch: fetchFn = globalThis.fetch,
   now = Date.now,
@@ -131,9 +137,7 @@ export function createTeamsChannel({
     assistant,
     store,
     logger: log,
-    status,
-    reindex,
-    reindexState: { isRunning: false },
+    admin: admin ?? createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
     streamIntervalMs,
     progressIntervalMs,
     now,
@@ -156,7 +160,7 @@ export function createTeamsChannel({
     try {
       await answerQuestion(activity, connector, deps);
     } catch (error) {
-      const code = error instanceof BotError ? error.code : 'internal';
+      const { code } = toBotError(error);
       log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
       await replyWithText(connector, replyTargetFor(activity), USER_MESSAGES_PL[code]).catch((sendError: unknown) =>
         log.error({ err: sendError }, 'could not tell the user about the failure'),
@@ -219,11 +223,17 @@ export function createTeamsChannel({
     },
   };
 
+  async function idle(): Promise<void> {
+    while (pending.size > 0) await Promise.allSettled([...pending]);
+  }
   return {
+    name: 'teams',
     routes: [route],
     isAuthEnabled,
-    async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    describe: () => (isAuthEnabled ? 'on' : 'on, authentication off'),
+    // Messages arrive through the server's route: nothing to connect.
+    start: async () => undefined,
+    stop: idle,
+    idle,
   };
 }

@@ -4,7 +4,7 @@
  * `Message` entity Teams reads for the "AI generated" label and the citation
  * hover cards (one `Claim` with a `DigitalDocument` appearance per `[n]`).
  */
-import { formatSources } from '../../answer/citations.js';
+import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { ANSWER_TEXT } from '../../messages.js';
 import type { OutgoingEntity } from './types.js';
@@ -97,19 +97,19 @@ export function buildAiMessageEntity(citations: readonly Citation[], language: '
 
 /** Renders the final answer for Teams. */
 export function renderAnswer(answer: Answer): RenderedAnswer {
-  switch (answer.kind) {
+  const view = toAnswerView(answer);
+  switch (view.kind) {
     case 'refusal':
-      return { text: answer.text, entities: [] };
+      return { text: view.text, entities: [] };
     case 'llm':
     case 'extractive': {
-      const notice = answer.kind === 'extractive' && answer.notice ? `_${answer.notice}_\n` : '';
-      const sources = formatSources(answer.citations, answer.language);
-      const text = toTeamsMarkdown(`${notice}${answer.text}${sources ? `\n${sources}` : ''}`);
-      return { text, entities: [buildAiMessageEntity(answer.citations, answer.language)] };
+      const notice = view.notice ? `_${view.notice}_\n` : '';
+      const text = toTeamsMarkdown(`${notice}${view.text}${view.sourcesText ? `\n${view.sourcesText}` : ''}`);
+      return { text, entities: [buildAiMessageEntity(view.sources, view.language)] };
     }
     default: {
-      const unreachable: never = answer;
-      throw new Error(`unknown answer kind: ${JSON.stringify(unreachable)}`);
+      const unreachable: never = view.kind;
+      throw new Error(`unknown answer kind: ${String(unreachable)}`);
     }
   }
 }

@@ -1,9 +1,9 @@
 /**
  * Admin commands typed to the bot: `status` and `reindex`. Only the AAD
- * object ids in TEAMS_ADMIN_AAD_IDS may run them; every attempt, allowed or
- * not, goes to the audit log.
+ * object ids in TEAMS_ADMIN_AAD_IDS may run them; the audit of every attempt
+ * and the one-reindex-at-a-time guard are `AdminCommands`' (shared with Slack).
  */
-import type { StateStore } from '../../assistant/state-store.js';
+import type { AdminCommands } from '../../assistant/admin-commands.js';
 import type { Logger } from '../../logger.js';
 import { TEAMS_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import type { ArchiveStatus } from '../../assistant/types.js';
@@ -16,20 +16,12 @@ export function parseAdminCommand(text: string): AdminCommand | null {
   return word === 'status' || word === 'reindex' ? word : null;
 }
 
-/** Shared between turns, so two admins cannot start two reindexes at once. */
-export interface ReindexState {
-  isRunning: boolean;
-}
-
 export interface RunAdminCommandOptions {
   readonly command: AdminCommand;
   /** `teams:<aad-object-id>`. */
   readonly userId: string;
   readonly isAdmin: boolean;
-  readonly store: StateStore;
-  readonly status: () => Promise<ArchiveStatus>;
-  readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
-  readonly reindexState: ReindexState;
+  readonly admin: AdminCommands;
   /** Posts a message in the conversation; resolves to its id. */
   readonly reply: (text: string) => Promise<string>;
   /** Replaces the text of a posted message. */
@@ -53,45 +45,53 @@ export function formatStatus(info: ArchiveStatus): string {
   ].join('\n\n');
 }
 
-/** Runs (or refuses) one admin command. Failures are logged and shown as one Polish sentence. */
-export async function runAdminCommand(options: RunAdminCommandOptions): Promise<void> {
-  const { command, userId, isAdmin, store, reply, logger } = options;
-  store.audit({ channel: 'teams', userId, action: command, allowed: isAdmin, detail: null });
-  if (!isAdmin) {
-    logger.warn({ userId, command }, 'admin command refused');
-    await reply(USER_MESSAGES_PL.access_denied);
-    return;
-  }
-  if (command === 'status') {
-    await reply(formatStatus(await options.status()));
-    return;
-  }
-  await runReindex(options);
-}
-
-async function runReindex({ reindex, reindexState, reply, update, progressIntervalMs, now, logger, store, userId }: RunAdminCommandOptions): Promise<void> {
-  if (reindexState.isRunning) {
-    await reply(TEAMS_TEXT.reindexBusy);
-    return;
-  }
-  reindexState.isRunning = true;
-  try {
-    const startedId = await reply(TEAMS_TEXT.reindexStarted);
-    let lastEdit = now();
-    let edits = Promise.resolve();
-    const summary = await reindex((line) => {
-      logger.debug({ line }, 'reindex progress');
-      if (now() - lastEdit < progressIntervalMs || !startedId) return;
+/** Runs (or refuses) one admin command. Failures are logged and shown as one Polish sentence by the caller. */
+export async function runAdminCommand({ command, userId, isAdmin, admin, reply, update, progressIntervalMs, now, logger }: RunAdminCommandOptions): Promise<void> {
+  let startedId = '';
+  let lastEdit = now();
+  let edits = Promise.resolve();
+  const onProgress = (line: string) => {
+    logger.debug({ line }, 'reindex progress');
+    if (now() - lastEdit < progressIntervalMs || !startedId) return;
+    lastEdit = now();
+    // Edits are chained so they arrive in order; a failed edit is logged, never fatal.
+    edits = edits
+      .then(() => update(startedId, `${TEAMS_TEXT.reindexStarted}\n\n${line}`))
+      .catch((error: unknown) => logger.warn({ err: error }, 'reindex progress update failed'));
+  };
+  const result = admin.run({ channel: 'teams', userId, isAdmin, command, detail: null });
+  switch (result.kind) {
+    case 'denied':
+      logger.warn({ userId, command }, 'admin command refused');
+      await reply(USER_MESSAGES_PL.access_denied);
+      return;
+    case 'status':
+      await reply(formatStatus(await result.read()));
+      return;
+    case 'reindex_busy':
+      await reply(TEAMS_TEXT.reindexBusy);
+      return;
+    case 'reindex_started': {
+      try {
+        startedId = await reply(TEAMS_TEXT.reindexStarted);
+      } catch (error) {
+        // Not started: release the claim for the next admin.
+        result.cancel();
+        throw error;
+      }
       lastEdit = now();
-      // Edits are chained so they arrive in order; a failed edit is logged, never fatal.
-      edits = edits
-        .then(() => update(startedId, `${TEAMS_TEXT.reindexStarted}\n\n${line}`))
-        .catch((error: unknown) => logger.warn({ err: error }, 'reindex progress update failed'));
-    });
-    await edits;
-    store.audit({ channel: 'teams', userId, action: 'reindex.done', allowed: true, detail: summary });
-    await reply(summary);
-  } finally {
-    reindexState.isRunning = false;
+      const summary = await result.start(onProgress);
+      await edits;
+      await reply(summary);
+      return;
+    }
+    case 'unknown':
+      // parseAdminCommand only lets `status` and `reindex` through.
+      await reply(TEAMS_TEXT.commandStatus);
+      return;
+    default: {
+      const unreachable: never = result;
+      throw new Error(`unknown admin result ${JSON.stringify(unreachable)}`);
+    }
   }
 }

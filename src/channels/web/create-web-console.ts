@@ -11,14 +11,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import type { LlmClient } from '../../answer/llm-client.js';
-import type { ArchiveIndex } from '../../archive/types.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Assistant } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
+import type { ChannelAdapter } from '../channel-adapter.js';
 import { createConsoleAccess, type ConsoleAccess } from './check-access.js';
 import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './console-page.js';
 import { createDraftHandlers } from './draft-routes.js';
@@ -26,22 +25,17 @@ import { BASE_HEADERS, sendJson } from './send-response.js';
 import { streamAnswer } from './stream-answer.js';
 
 export interface WebConsoleOptions {
-  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS' | 'ANSWER_PASSAGES' | 'ANSWER_MIN_SCORE'>;
+  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS'>;
+  /** Answers questions and writes drafts; the console never touches the index or the LLM. */
   readonly assistant: Assistant;
-  /** Read by reply drafting (`draftReply`), which runs its own retrieval. */
-  readonly index: ArchiveIndex;
-  /** Writes drafts; without it drafts are extractive. */
-  readonly llm?: LlmClient;
   readonly logger: Logger;
-  /** Audit trail of drafts and exports. */
+  /** Audit trail of DOCX exports. */
   readonly store: StateStore;
   readonly now?: () => Date;
 }
 
-/** What `serve` mounts. */
-export interface WebConsole {
-  readonly routes: readonly HttpRoute[];
-}
+/** The console's `ChannelAdapter`: only routes on the one server. */
+export type WebConsole = ChannelAdapter;
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -83,11 +77,11 @@ function nonce(): string {
  * Builds the console's routes.
  * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
  */
-export function createWebConsole({ config, assistant, index, llm, logger, store, now }: WebConsoleOptions): WebConsole {
+export function createWebConsole({ config, assistant, logger, store, now }: WebConsoleOptions): WebConsole {
   const token = config.WEB_CONSOLE_TOKEN;
   if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
   const access = createConsoleAccess(token);
-  const drafts = createDraftHandlers({ config, index, ...(llm ? { llm } : {}), store, logger, ...(now ? { now } : {}) });
+  const drafts = createDraftHandlers({ config, assistant, store, logger, ...(now ? { now } : {}) });
   const guard = (handler: Handler, options?: { isPage?: boolean }) => requireAccess(access, logger, handler, options);
 
   const routes: HttpRoute[] = [
@@ -122,5 +116,12 @@ export function createWebConsole({ config, assistant, index, llm, logger, store,
     { method: 'POST', path: '/api/draft', handle: guard(drafts.draftJson) },
     { method: 'POST', path: '/api/draft.docx', handle: guard(drafts.draftDocx) },
   ];
-  return { routes };
+  return {
+    name: 'web',
+    routes,
+    describe: () => 'on',
+    // Requests arrive through the server; a stream still open ends when the server closes its connections.
+    start: async () => undefined,
+    stop: async () => undefined,
+  };
 }

@@ -3,27 +3,28 @@
  * for staff in the browser. A shown draft is kept for a while under an id,
  * so the DOCX is exactly the draft the clerk read (an LLM would write a
  * different one on a second call), with the clerk's edits to the text and
- * the server's own, verified sources.
+ * the server's own, verified sources. Drafting itself is the assistant's
+ * (`assistant.draft`: rate limit, access groups, LLM fallback, audit).
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { describeCitation } from '../../answer/citations.js';
-import { draftReply, type DraftReply } from '../../answer/draft-reply.js';
+import type { DraftReply } from '../../answer/draft-reply.js';
 import { draftToDocx } from '../../answer/export-docx.js';
-import type { LlmClient } from '../../answer/llm-client.js';
-import type { ArchiveIndex } from '../../archive/types.js';
 import type { StateStore } from '../../assistant/state-store.js';
+import type { Assistant } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
-import { BotError } from '../../errors.js';
+import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL, WEB_TEXT } from '../../messages.js';
 import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
+import type { UserIdentity } from '../../assistant/types.js';
 import { docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
 
 export interface DraftRoutesDeps {
-  readonly config: Pick<Config, 'ACCESS_GROUPS' | 'ANSWER_PASSAGES' | 'ANSWER_MIN_SCORE'>;
-  readonly index: ArchiveIndex;
-  readonly llm?: LlmClient;
+  readonly config: Pick<Config, 'ACCESS_GROUPS'>;
+  readonly assistant: Pick<Assistant, 'draft'>;
+  /** Audit trail of DOCX exports (drafts themselves are audited by the assistant). */
   readonly store: StateStore;
   readonly logger: Logger;
   readonly now?: () => Date;
@@ -41,7 +42,7 @@ const DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
 const MAX_DRAFTS = 200;
 
 /** Builds the draft handlers; drafts are kept in memory (per process, lost on restart). */
-export function createDraftHandlers({ config, index, llm, store, logger, now = () => new Date(), newId = randomUUID }: DraftRoutesDeps): DraftHandlers {
+export function createDraftHandlers({ config, assistant, store, logger, now = () => new Date(), newId = randomUUID }: DraftRoutesDeps): DraftHandlers {
   const drafts = new Map<string, { draft: DraftReply; userId: string; at: number }>();
 
   function remember(draft: DraftReply, userId: string): string {
@@ -52,28 +53,11 @@ export function createDraftHandlers({ config, index, llm, store, logger, now = (
     return id;
   }
 
-  async function write(payload: DraftPayload, userId: string, accessGroups: readonly string[]): Promise<DraftReply> {
-    const options = {
-      request: payload.request,
-      ...(payload.to ? { to: payload.to } : {}),
-      index,
-      passages: config.ANSWER_PASSAGES,
-      accessGroups,
-      ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
-    };
-    logger.info({ user: userId, request: safeLogField(payload.request) }, 'web draft');
-    if (!llm) return draftReply(options);
-    try {
-      return await draftReply({ ...options, llm });
-    } catch (error) {
-      // The LLM failed or timed out: the clerk still gets the extractive letter.
-      if (!(error instanceof BotError) || (error.code !== 'llm_timeout' && error.code !== 'llm_failed')) throw error;
-      logger.warn({ err: error, user: userId }, 'web draft: LLM failed, drafting without it');
-      return draftReply(options);
-    }
+  function write(payload: DraftPayload, user: UserIdentity): Promise<DraftReply> {
+    return assistant.draft({ request: payload.request, ...(payload.to ? { to: payload.to } : {}), user, channel: 'web' });
   }
 
-  /** Runs `body`, turning a payload error into 400 and anything else into a Polish 500. */
+  /** Runs `body`, turning a payload error into 400, the rate limit into 429 and anything else into a Polish 500. */
   async function guarded(res: http.ServerResponse, body: () => Promise<void>): Promise<void> {
     try {
       await body();
@@ -81,9 +65,10 @@ export function createDraftHandlers({ config, index, llm, store, logger, now = (
       try {
         sendBadPayload(res, error, logger);
       } catch {
-        logger.error({ err: error }, 'web draft failed');
-        const code = error instanceof BotError ? error.code : 'internal';
-        sendJson(res, 500, { error: code, message: USER_MESSAGES_PL[code] });
+        const { code } = toBotError(error);
+        if (code === 'rate_limited') logger.warn({ err: error }, 'web draft refused: rate limit');
+        else logger.error({ err: error }, 'web draft failed');
+        sendJson(res, code === 'rate_limited' ? 429 : 500, { error: code, message: USER_MESSAGES_PL[code] });
       }
     }
   }
@@ -93,9 +78,8 @@ export function createDraftHandlers({ config, index, llm, store, logger, now = (
       guarded(res, async () => {
         const payload = await readJsonPayload(req, draftPayload);
         const user = staffIdentity(config, payload.staff);
-        const draft = await write(payload, user.id, user.accessGroups ?? []);
+        const draft = await write(payload, user);
         const draftId = remember(draft, user.id);
-        store.audit({ channel: 'web', userId: user.id, action: 'draft', allowed: true, detail: safeLogField(payload.request) });
         sendJson(res, 200, {
           draftId,
           kind: draft.kind,
@@ -118,7 +102,7 @@ export function createDraftHandlers({ config, index, llm, store, logger, now = (
           }
           draft = payload.text !== undefined ? { ...kept.draft, text: payload.text } : kept.draft;
         } else {
-          draft = await write(payload, user.id, user.accessGroups ?? []);
+          draft = await write(payload, user);
         }
         store.audit({ channel: 'web', userId: user.id, action: 'draft.docx', allowed: true, detail: safeLogField(draft.request) });
         const bytes = draftToDocx(draft);

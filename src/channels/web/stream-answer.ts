@@ -5,9 +5,10 @@
  * retrieval and generation.
  */
 import type http from 'node:http';
-import type { Assistant, AnswerEvent } from '../../assistant/types.js';
+import { toAnswerView } from '../../answer/to-answer-view.js';
+import type { Answerer, AnswerEvent } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
-import { BotError } from '../../errors.js';
+import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { askPayload, readJsonPayload, staffIdentity } from './web-payloads.js';
@@ -15,19 +16,20 @@ import { sendBadPayload } from './send-response.js';
 
 export interface StreamAnswerDeps {
   readonly config: Pick<Config, 'ACCESS_GROUPS'>;
-  readonly assistant: Assistant;
+  readonly assistant: Answerer;
   readonly logger: Logger;
 }
 
 /**
  * What goes over the wire: the event itself, except that a final answer
  * leaves out the retrieved passages (full letter records with server paths;
- * the page shows only citations, which carry their verbatim quotes).
+ * the page shows only citations, which carry their verbatim quotes), and
+ * that the page's notice is the presentation model's (`toAnswerView`).
  */
 export function toWireEvent(event: AnswerEvent): unknown {
   if (event.type !== 'final') return event;
   const { passages: _passages, ...answer } = event.answer;
-  return { type: 'final', answer };
+  return { type: 'final', answer: { ...answer, notice: toAnswerView(event.answer).notice } };
 }
 
 function writeEvent(res: http.ServerResponse, event: unknown): void {
@@ -71,7 +73,7 @@ export async function streamAnswer(deps: StreamAnswerDeps, req: http.IncomingMes
   } catch (error) {
     if (controller.signal.aborted) return;
     // Headers are sent: the failure travels as one more event, in Polish.
-    const code = error instanceof BotError ? error.code : 'internal';
+    const { code } = toBotError(error);
     deps.logger.error({ err: error, user: user.id }, 'web answer failed');
     writeEvent(res, { type: 'error', code, text: USER_MESSAGES_PL[code] });
   } finally {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { UserIdentity } from '../../assistant/types.js';
 import { readBody } from '../../server.js';
+import { BadRequestError } from '../../errors.js';
 
 /** Self-declared staff login: letters, digits, dot, dash, underscore, @. */
 const staffName = z
@@ -45,7 +46,7 @@ export const docxPayload = z.union([
 export type DocxPayload = z.infer<typeof docxPayload>;
 
 /** Why a body was rejected: 415 for a non-JSON content type (also blocks cross-site form posts), 400 otherwise. */
-export class BadPayloadError extends Error {
+export class BadPayloadError extends BadRequestError {
   readonly status: 400 | 413 | 415;
   constructor(status: 400 | 413 | 415, message: string) {
     super(message);

@@ -4,8 +4,8 @@
  * optionally exported as a Word document for the clerk to edit and sign.
  */
 import path from 'node:path';
-import { createLlmFromConfig, openIndex } from '../../app.js';
-import { draftReply, formatDraft } from '../../answer/draft-reply.js';
+import { createApp } from '../../app.js';
+import { formatDraft } from '../../answer/draft-reply.js';
 import { writeDraftDocx } from '../../answer/export-docx.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
@@ -20,16 +20,9 @@ export interface DraftCommandOptions {
 }
 
 export async function runDraft({ config, logger, request, to, out, stdout }: DraftCommandOptions): Promise<void> {
-  const index = await openIndex(config, logger);
+  const app = await createApp(config, logger);
   try {
-    const draft = await draftReply({
-      request,
-      ...(to ? { to } : {}),
-      index,
-      passages: config.ANSWER_PASSAGES,
-      ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
-      ...(config.hasLlm ? { llm: createLlmFromConfig(config) } : {}),
-    });
+    const draft = await app.assistant.draft({ request, ...(to ? { to } : {}), user: { id: 'cli:local' }, channel: 'cli' });
     stdout.write(`${formatDraft(draft)}\n`);
     if (out) {
       const file = path.resolve(out);
@@ -37,6 +30,6 @@ export async function runDraft({ config, logger, request, to, out, stdout }: Dra
       stdout.write(`\nZapisano: ${file}\n`);
     }
   } finally {
-    await index.close();
+    await app.close();
   }
 }

@@ -1,15 +1,13 @@
 /** `kancelaria feedback export [--format csv|json]`: the stored thumbs up/down, for review. */
-import path from 'node:path';
-import { exportFeedback } from '../../assistant/export-feedback.js';
-import { StateStore } from '../../assistant/state-store.js';
+import { createApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
-export function runFeedbackExport({ config, format, out }: { config: Config; logger: Logger; format: 'csv' | 'json'; out: NodeJS.WritableStream }): void {
-  const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
+export async function runFeedbackExport({ config, logger, format, out }: { config: Config; logger: Logger; format: 'csv' | 'json'; out: NodeJS.WritableStream }): Promise<void> {
+  const app = await createApp(config, logger);
   try {
-    out.write(exportFeedback(store, format));
+    out.write(app.exportFeedback(format));
   } finally {
-    store.close();
+    await app.close();
   }
 }

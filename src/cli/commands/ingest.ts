@@ -8,35 +8,25 @@
  * SQLite, `--full` re-indexes in place; every letter is replaced in its own
  * transaction, so readers never see a half-indexed letter either.
  *
- * Safe by default: one writer at a time (`DATA_DIR/ingest.lock`; `--wait`
+ * Safe by default (docs/reliability.md): one writer at a time (`--wait`
  * queues behind the holder), `--dry-run` prints the plan and writes nothing,
  * and a sync that would delete more than INGEST_MAX_DELETE_SHARE of the
  * index stops before writing unless `--allow-deletions`.
  */
-import path from 'node:path';
 import cliProgress from 'cli-progress';
-import { createOcrPool } from '../../../ingest/extract/ocr-pool.js';
-import { acquireIngestLock } from '../../../ingest/acquire-ingest-lock.js';
-import { formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../../../ingest/sync-archive.js';
-import { createQdrantClient } from '../../archive/open-qdrant-index.js';
-import { collectionSettingsFromConfig } from '../../archive/qdrant-collection.js';
-import { beginRebuild } from '../../archive/qdrant-rebuild.js';
-import type { ArchiveIndex } from '../../archive/types.js';
-import { ingestLimits, openIndex } from '../../app.js';
+import type { SyncProgress, SyncSummary } from '../../../ingest/sync-archive.js';
+import { formatSyncSummary } from '../../../ingest/sync-archive.js';
+import { createApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
 export interface IngestCommandOptions {
   readonly config: Config;
   readonly logger: Logger;
-  /** The archive folder; required (the caller has already fallen back to ARCHIVE_DIR). */
-  readonly dir: string;
+  readonly dir?: string;
   readonly full?: boolean;
-  /** Print what would change; write nothing. */
   readonly dryRun?: boolean;
-  /** Allow a sync that deletes more than INGEST_MAX_DELETE_SHARE of the index. */
   readonly allowDeletions?: boolean;
-  /** Wait for another ingest to finish instead of failing. */
   readonly wait?: boolean;
   /** Where human output goes (stdout). */
   readonly out: NodeJS.WritableStream;
@@ -57,68 +47,28 @@ function progressBar(): { onProgress: SyncProgress; stop(): void } {
   };
 }
 
-/** Runs the sync and prints failures and the summary line; returns the summary. */
+/** Runs the sync (through the composition root) and prints failures and the summary line; returns the summary. */
 export async function runIngest({ config, logger, dir, full = false, dryRun = false, allowDeletions = false, wait = false, out }: IngestCommandOptions): Promise<SyncSummary> {
-  const archiveDir = path.resolve(dir);
-  // Taken before the index is opened: a second writer must not even start.
-  const lock = await acquireIngestLock({
-    dataDir: config.dataDir,
-    wait,
-    onWait: (holder) => out.write(`waiting for the ingest running as pid ${holder.pid} (since ${holder.startedAt})…\n`),
-  });
-  if (lock.tookOverFrom) {
-    out.write(`note: took over the stale lock of pid ${lock.tookOverFrom.pid} (since ${lock.tookOverFrom.startedAt}), which is no longer running\n`);
-  }
-  try {
-    return await syncLocked({ config, logger, archiveDir, full, dryRun, allowDeletions, out });
-  } finally {
-    await lock.release();
-  }
-}
-
-async function syncLocked({
-  config,
-  logger,
-  archiveDir,
-  full,
-  dryRun,
-  allowDeletions,
-  out,
-}: Omit<IngestCommandOptions, 'dir' | 'wait'> & { archiveDir: string; full: boolean; dryRun: boolean; allowDeletions: boolean }): Promise<SyncSummary> {
+  const app = await createApp(config, logger);
   const bar = progressBar();
-  // Workers start only when a scanned page needs them.
-  const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
-  const sync = (index: ArchiveIndex, isFull: boolean) =>
-    syncArchive({ index, archiveDir, full: isFull, dryRun, allowDeletions, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, onProgress: bar.onProgress });
-  let summary: SyncSummary;
+  let result;
   try {
-    if (full && !dryRun && config.INDEX_BACKEND === 'qdrant') {
-      const rebuild = await beginRebuild({
-        client: createQdrantClient(config),
-        alias: config.QDRANT_COLLECTION,
-        settings: collectionSettingsFromConfig(config),
-        logger,
-      });
-      try {
-        summary = await sync(rebuild.index, true);
-        const switched = await rebuild.commit();
-        out.write(`alias ${config.QDRANT_COLLECTION} → ${switched.collection}${switched.previous ? ` (dropped ${switched.previous})` : ''}\n`);
-      } catch (error) {
-        await rebuild.abort();
-        throw error;
-      }
-    } else {
-      const index = await openIndex(config, logger);
-      try {
-        summary = await sync(index, full);
-      } finally {
-        await index.close();
-      }
-    }
+    result = await app.ingest({
+      ...(dir ? { dir } : {}),
+      full,
+      dryRun,
+      allowDeletions,
+      wait,
+      onWait: (holder) => out.write(`waiting for the ingest running as pid ${holder.pid} (since ${holder.startedAt})…\n`),
+      onProgress: bar.onProgress,
+    });
   } finally {
     bar.stop();
-    await ocr?.close();
+    await app.close();
   }
+  const { summary, alias, tookOverFrom } = result;
+  if (tookOverFrom) out.write(`note: took over the stale lock of pid ${tookOverFrom.pid} (since ${tookOverFrom.startedAt}), which is no longer running\n`);
+  if (alias) out.write(`alias ${alias.name} → ${alias.collection}${alias.previous ? ` (dropped ${alias.previous})` : ''}\n`);
   for (const failure of summary.failures) out.write(`failed: ${failure.file}: ${failure.reason}: ${failure.message}\n`);
   if (summary.plan) {
     for (const file of summary.plan.add) out.write(`would add: ${file}\n`);

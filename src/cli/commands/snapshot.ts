@@ -1,36 +1,20 @@
 /**
- * `kancelaria snapshot`: a backup of everything the bot knows. With Qdrant,
- * Qdrant writes a collection snapshot on its side (its name is printed); the
- * SQLite files in DATA_DIR (the embedded index, if used, and the bot state:
- * feedback, conversations, audit) are copied with SQLite's online backup,
- * which is safe while the bot is running in WAL mode.
+ * `kancelaria snapshot`: a backup of everything the bot knows (see
+ * `App.snapshot`): with Qdrant, the name of the collection snapshot Qdrant
+ * wrote on its side; then each SQLite file copied from DATA_DIR.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { createQdrantClient } from '../../archive/open-qdrant-index.js';
-import { createSnapshot } from '../../archive/qdrant-snapshot.js';
+import { createApp } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
-export async function runSnapshot({ config, out, now = () => new Date() }: { config: Config; logger: Logger; out: NodeJS.WritableStream; now?: () => Date }): Promise<string> {
-  const stamp = now().toISOString().replace(/[:.]/g, '-');
-  const target = path.join(config.dataDir, 'snapshots', stamp);
-  fs.mkdirSync(target, { recursive: true });
-  if (config.INDEX_BACKEND === 'qdrant') {
-    const snap = await createSnapshot({ client: createQdrantClient(config), collection: config.QDRANT_COLLECTION });
-    out.write(`qdrant snapshot: ${snap.collection}/${snap.name} (${snap.sizeBytes} bytes)\n`);
+export async function runSnapshot({ config, logger, out, now }: { config: Config; logger: Logger; out: NodeJS.WritableStream; now?: () => Date }): Promise<string> {
+  const app = await createApp(config, logger);
+  try {
+    const { target, qdrant, copied } = await app.snapshot(now ? { now } : {});
+    if (qdrant) out.write(`qdrant snapshot: ${qdrant.collection}/${qdrant.name} (${qdrant.sizeBytes} bytes)\n`);
+    for (const { file, to } of copied) out.write(`copied ${file} → ${to}\n`);
+    return target;
+  } finally {
+    await app.close();
   }
-  for (const file of ['index.sqlite', 'state.sqlite']) {
-    const source = path.join(config.dataDir, file);
-    if (!fs.existsSync(source)) continue;
-    const db = new Database(source, { readonly: true });
-    try {
-      await db.backup(path.join(target, file));
-    } finally {
-      db.close();
-    }
-    out.write(`copied ${file} → ${path.join(target, file)}\n`);
-  }
-  return target;
 }

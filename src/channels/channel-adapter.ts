@@ -1,0 +1,31 @@
+/**
+ * The one contract every channel (Slack, Teams, the web console) implements,
+ * so `serve` mounts, starts, describes and stops them in one loop and a new
+ * channel is one folder under `src/channels/` plus one entry in
+ * `src/channels/channel-registry.ts`. Channels are thin adapters: they turn
+ * a message into an `AnswerRequest` (or a `DraftRequest`) for the assistant
+ * core and render what comes back from `toAnswerView`; they never touch the
+ * index or the LLM.
+ */
+import type { App } from '../app.js';
+import type { ChannelName } from '../assistant/types.js';
+import type { HttpRoute } from '../server.js';
+
+export interface ChannelAdapter {
+  readonly name: Exclude<ChannelName, 'cli'>;
+  /** Routes mounted on the one HTTP server (none for Slack in Socket Mode). */
+  readonly routes: readonly HttpRoute[];
+  /** Connects what the server does not (Slack's Socket Mode); resolves when ready. */
+  start(): Promise<void>;
+  /** Disconnects and waits for answers still being written (called after the server stopped taking requests). */
+  stop(): Promise<void>;
+  /** How the channel runs, for the start log (`socket-mode`, `http`, `on, authentication off`). */
+  describe(): string;
+}
+
+/**
+ * What every channel is built from: the parts of the composition root a
+ * channel may use (assistant, state store, admin status and reindex, logger,
+ * config), declared once instead of per channel.
+ */
+export type ChannelDeps = Pick<App, 'config' | 'assistant' | 'store' | 'logger' | 'status' | 'reindex' | 'admin'>;

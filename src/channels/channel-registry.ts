@@ -1,0 +1,51 @@
+/**
+ * Every channel `serve` can run, in start order: when it is on, what to tell
+ * the operator when it is off, and how to build its `ChannelAdapter` from the
+ * shared `ChannelDeps`. A new channel is one folder under `src/channels/`
+ * and one entry here.
+ */
+import type { Config } from '../config.js';
+import type { ChannelAdapter, ChannelDeps } from './channel-adapter.js';
+import { createSlackChannel } from './slack/create-slack-channel.js';
+import { createTeamsChannel } from './teams/create-teams-channel.js';
+import { createWebConsole } from './web/create-web-console.js';
+
+export interface ChannelEntry {
+  readonly name: ChannelAdapter['name'];
+  isEnabled(config: Config): boolean;
+  /** Logged at start when the channel is off: which settings turn it on. */
+  readonly offHint: string;
+  create(deps: ChannelDeps): ChannelAdapter;
+}
+
+export const CHANNELS: readonly ChannelEntry[] = [
+  {
+    name: 'teams',
+    // Teams without an app id runs unauthenticated, which is only for the
+    // Bot Framework Emulator on a developer's machine.
+    isEnabled: (config) => config.teamsEnabled || config.NODE_ENV !== 'production',
+    offHint: 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
+    create: (deps) => createTeamsChannel(deps),
+  },
+  {
+    name: 'slack',
+    isEnabled: (config) => config.slackEnabled,
+    offHint: 'Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN)',
+    create: (deps) => createSlackChannel(deps),
+  },
+  {
+    name: 'web',
+    isEnabled: (config) => config.webConsoleEnabled,
+    offHint: 'Web console is off: set WEB_CONSOLE_TOKEN',
+    create: ({ config, assistant, logger, store }) => createWebConsole({ config, assistant, logger, store }),
+  },
+];
+
+/** The adapters of the enabled channels; each one that is off is logged with its hint. */
+export function createChannelAdapters(deps: ChannelDeps, entries: readonly ChannelEntry[] = CHANNELS): ChannelAdapter[] {
+  return entries.flatMap((entry) => {
+    if (entry.isEnabled(deps.config)) return [entry.create(deps)];
+    deps.logger.info(entry.offHint);
+    return [];
+  });
+}
