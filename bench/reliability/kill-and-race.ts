@@ -70,17 +70,17 @@ function compare(actual: Snapshot, expected: Snapshot): string[] {
 }
 
 /** The incremental scenario's edit: one letter changed, one removed, one added (undone by `restore`). */
-const firstTxt = fs.readdirSync(path.join(archive, 'chorzow')).find((f) => f.endsWith('.txt'))!;
-const secondTxt = fs.readdirSync(path.join(archive, 'chorzow')).filter((f) => f.endsWith('.txt'))[1]!;
-const original = { a: fs.readFileSync(path.join(archive, 'chorzow', firstTxt)), b: fs.readFileSync(path.join(archive, 'chorzow', secondTxt)) };
+const firstTxt = fs.readdirSync(path.join(archive, 'sejm')).find((f) => f.endsWith('.txt'))!;
+const secondTxt = fs.readdirSync(path.join(archive, 'sejm')).filter((f) => f.endsWith('.txt'))[1]!;
+const original = { a: fs.readFileSync(path.join(archive, 'sejm', firstTxt)), b: fs.readFileSync(path.join(archive, 'sejm', secondTxt)) };
 function edit(round: number): void {
-  fs.writeFileSync(path.join(archive, 'chorzow', firstTxt), Buffer.concat([original.a, Buffer.from(`\n\nDopisek ${round}.`)]));
-  fs.rmSync(path.join(archive, 'chorzow', secondTxt), { force: true });
+  fs.writeFileSync(path.join(archive, 'sejm', firstTxt), Buffer.concat([original.a, Buffer.from(`\n\nDopisek ${round}.`)]));
+  fs.rmSync(path.join(archive, 'sejm', secondTxt), { force: true });
   fs.writeFileSync(path.join(archive, `nowe-${round}.txt`), `Chorzów, 1 marca 2024 r.\n\nPismo nr ${round} w sprawie remontu ulicy Wolności.`);
 }
 function restore(round: number): void {
-  fs.writeFileSync(path.join(archive, 'chorzow', firstTxt), original.a);
-  fs.writeFileSync(path.join(archive, 'chorzow', secondTxt), original.b);
+  fs.writeFileSync(path.join(archive, 'sejm', firstTxt), original.a);
+  fs.writeFileSync(path.join(archive, 'sejm', secondTxt), original.b);
   fs.rmSync(path.join(archive, `nowe-${round}.txt`), { force: true });
 }
 
