@@ -41,6 +41,8 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
       for await (const event of deps.assistant.answer({
         question,
         user: identityOf(deps.config, cmd.user_id),
+        // Without `-p` the reply is posted for the whole conversation to read.
+        audience: isPrivate ? 'asker' : 'shared',
         conversationId: `slack:${cmd.channel_id}`,
       })) {
         if (event.type === 'final') answer = event.answer;

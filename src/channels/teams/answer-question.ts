@@ -22,6 +22,8 @@ import type { RawConnector } from './send-raw-activity.js';
 /** Settings and services a message turn needs; built once by the channel factory. */
 export interface MessageTurnDeps {
   readonly config: Pick<Config, 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'>;
+  /** Unauthenticated (emulator): nobody's claimed identity is trusted for admin commands or access groups. */
+  readonly isEmulator: boolean;
   readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
@@ -79,7 +81,7 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
     await runAdminCommand({
       command,
       userId,
-      isAdmin: Boolean(aadId && deps.config.TEAMS_ADMIN_AAD_IDS.includes(aadId)),
+      isAdmin: !deps.isEmulator && Boolean(aadId && deps.config.TEAMS_ADMIN_AAD_IDS.includes(aadId)),
       admin: deps.admin,
       reply,
       update: (messageId, text) =>
@@ -100,8 +102,10 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
     user: {
       id: userId,
       ...(activity.from.name ? { name: activity.from.name } : {}),
-      accessGroups: deps.config.ACCESS_GROUPS[userId] ?? [],
+      accessGroups: deps.isEmulator ? [] : (deps.config.ACCESS_GROUPS[userId] ?? []),
     },
+    // Channels and group chats are read by all their members: public letters only.
+    audience: isPersonal ? 'asker' : 'shared',
     conversationId: key,
   });
   const result = await deliverAnswer({

@@ -20,7 +20,7 @@ export async function runAsk({ config, logger, question, json = false, out }: As
     if ((await app.status()).letters === 0) {
       throw new Error(`the index (${describeIndexLocation(config)}) is empty: run \`kancelaria ingest DIR\` first (or check DATA_DIR)`);
     }
-    const answer = await collectAnswer(app.assistant, { question, user: { id: 'cli:local' } });
+    const answer = await collectAnswer(app.assistant, { question, user: { id: 'cli:local' }, audience: 'asker' });
     out.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : `${answerToText(answer)}\n`);
   } finally {
     await app.close();

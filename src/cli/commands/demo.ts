@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { runAsk } from './ask.js';
 import { runIngest } from './ingest.js';
 
@@ -19,7 +19,7 @@ import { runIngest } from './ingest.js';
 export const DEMO_QUESTION = 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?';
 
 /** The sample archive shipped in the repository. */
-export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../samples/letters');
+export const SAMPLES_DIR = path.join(PACKAGE_ROOT, 'samples/letters');
 
 export async function runDemo({ config, logger, out }: { config: Config; logger: Logger; out: NodeJS.WriteStream }): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-demo-'));
