@@ -22,6 +22,8 @@ import type { ParentMessage, SerializedError, WorkerMessage } from './extraction
 
 export interface ExtractionWorkerOptions {
   readonly maxPages: number;
+  /** The worker reads each file itself, with this cap (INGEST_MAX_FILE_MB). */
+  readonly maxBytes: number;
   /** Per file, OCR included; 0 or unset: no limit. */
   readonly fileTimeoutMs?: number;
   /** Heap cap of the worker (V8 old generation), in MB. */
@@ -33,11 +35,13 @@ export interface ExtractionWorkerOptions {
 
 export interface ExtractionWorker {
   /**
-   * Builds one file's letters in the worker.
+   * Builds one file's letters in the worker, which reads `input.absolutePath` itself: a 50 MB file
+   * sent over IPC was serialised in this process and deserialised (and copied) in the worker,
+   * several copies of it alive at once.
    * @throws IngestError `timeout` or `memory_limit` when the worker had to be killed, or the extractor's own reason.
    * @throws Error for an unexpected failure (reported as `internal`).
    */
-  build(input: LetterInput, bytes: Uint8Array, signal?: AbortSignal): Promise<BuildLettersResult>;
+  build(input: LetterInput, signal?: AbortSignal): Promise<BuildLettersResult>;
   close(): Promise<void>;
 }
 
@@ -63,7 +67,7 @@ function deserializeError(error: SerializedError): Error {
 }
 
 /** Starts (lazily) the worker that builds letters; call `close()` when the sync ends. */
-export function createExtractionWorker({ maxPages, fileTimeoutMs = 0, memoryMb, ocr, chunk, logger }: ExtractionWorkerOptions): ExtractionWorker {
+export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, memoryMb, ocr, chunk, logger }: ExtractionWorkerOptions): ExtractionWorker {
   let worker: ChildProcess | null = null;
   let ready: Promise<void> | null = null;
   let nextId = 0;
@@ -157,7 +161,7 @@ export function createExtractionWorker({ maxPages, fileTimeoutMs = 0, memoryMb, 
   };
 
   return {
-    async build(input, bytes, signal) {
+    async build(input, signal) {
       signal?.throwIfAborted();
       try {
         if (!worker || !ready) await spawn();
@@ -183,7 +187,7 @@ export function createExtractionWorker({ maxPages, fileTimeoutMs = 0, memoryMb, 
           }, fileTimeoutMs);
         }
         signal?.addEventListener('abort', onAbort, { once: true });
-        w.send({ type: 'build', id, input, bytes, maxPages, ...(chunk ? { chunk } : {}), ocrConcurrency: ocr ? ocr.concurrency : null } satisfies ParentMessage);
+        w.send({ type: 'build', id, input, maxBytes, maxPages, ...(chunk ? { chunk } : {}), ocrConcurrency: ocr ? ocr.concurrency : null } satisfies ParentMessage);
       });
     },
     async close() {

@@ -13,7 +13,7 @@ export interface SerializedError {
 }
 
 export type ParentMessage =
-  | { readonly type: 'build'; readonly id: number; readonly input: LetterInput; readonly bytes: Uint8Array; readonly maxPages: number; readonly chunk?: ChunkOptions; readonly ocrConcurrency: number | null }
+  | { readonly type: 'build'; readonly id: number; readonly input: LetterInput; readonly maxBytes: number; readonly maxPages: number; readonly chunk?: ChunkOptions; readonly ocrConcurrency: number | null }
   | { readonly type: 'ocr-result'; readonly id: number; readonly result?: OcrResult; readonly error?: SerializedError };
 
 export interface SerializedBuildResult {

@@ -6,6 +6,7 @@
 import { IngestError } from '../src/errors.js';
 import { buildLetters, type BuildLettersResult, type LetterInput } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
+import { readLimited } from './extract/extract-file.js';
 import type { OcrResult, PageRecognizer } from './extract/ocr-pool.js';
 import type { ParentMessage, SerializedError, WorkerMessage } from './extraction-protocol.js';
 
@@ -45,8 +46,11 @@ process.on('message', (message: ParentMessage) => {
     else job.reject(message.error?.name === 'IngestError' ? new IngestError(message.error.reason ?? 'timeout', message.error.message) : new Error(message.error?.message ?? 'OCR failed'));
     return;
   }
-  const { id, input, bytes, maxPages, chunk, ocrConcurrency } = message as { id: number; input: LetterInput; bytes: Uint8Array; maxPages: number; chunk?: ChunkOptions; ocrConcurrency: number | null };
-  buildLetters(input, new Uint8Array(bytes), { maxPages, ...(chunk ? { chunk } : {}), ...(ocrConcurrency !== null ? { ocr: recognizerProxy(ocrConcurrency) } : {}) })
+  const { id, input, maxBytes, maxPages, chunk, ocrConcurrency } = message as { id: number; input: LetterInput; maxBytes: number; maxPages: number; chunk?: ChunkOptions; ocrConcurrency: number | null };
+  // Read here, not sent by the parent (see extract-in-worker.ts). Should the file change after the
+  // parent hashed it, the stored hash no longer matches and the next sync indexes it again.
+  readLimited(input.absolutePath, maxBytes)
+    .then((bytes) => buildLetters(input, bytes, { maxPages, ...(chunk ? { chunk } : {}), ...(ocrConcurrency !== null ? { ocr: recognizerProxy(ocrConcurrency) } : {}) }))
     .then((result: BuildLettersResult) =>
       post({
         type: 'done',

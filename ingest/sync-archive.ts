@@ -195,6 +195,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   const extraction = (): ExtractionWorker =>
     (worker ??= createExtractionWorker({
       maxPages: options.maxPages,
+      maxBytes,
       memoryMb: options.fileMemoryMb ?? 256,
       logger,
       ...(options.fileTimeoutMs ? { fileTimeoutMs: options.fileTimeoutMs } : {}),
@@ -220,7 +221,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
           plan[previous ? 'update' : 'add'].push(file.relativePath);
         } else {
           const input = { relativePath: file.relativePath, absolutePath: file.absolutePath, contentHash, sidecarFields: sidecar?.fields ?? null };
-          built = await extraction().build(input, bytes, options.signal);
+          built = await extraction().build(input, options.signal);
           action = previous ? 'updated' : 'added';
         }
       } catch (error) {

@@ -151,7 +151,7 @@ const passageMax = (db.prepare('SELECT max(length(text)) AS m FROM passages').ge
 const timeouts = [...reported.values()].filter((r) => r.startsWith('timeout')).length;
 
 console.log(`malformed inputs: ${expected.length} expected reports + ${hostileButValid.length} long-line files, ${good} sample letters`);
-console.log(`exit ${code}, ${seconds.toFixed(1)} s, peak RSS (ingest + worker + OCR) ${peakMb} MB`);
+console.log(`exit ${code}, ${seconds.toFixed(1)} s, peak RSS (ingest + worker + OCR) ${peakMb} MB; per process ${JSON.stringify(rss.peaks())}`);
 console.log(`reported with a reason: ${expected.length - missing.length}/${expected.length}${missing.length ? `; NOT reported: ${missing.join(', ')}` : ''}`);
 console.log(`sample letters indexed: ${samplesIndexed}/${good}; longest passage ${passageMax} chars; files stopped by the ${timeoutS} s timeout: ${timeouts}`);
 for (const line of hostile) console.log(`  ${line}`);

@@ -28,15 +28,34 @@ function rssKb(pid: number): number {
   }
 }
 
-/** Sums the RSS of `pid` and its descendants every `intervalMs`; `stop()` returns the peak in MB. */
-export function watchTreeRss(pid: number, intervalMs = 100): { stop(): number } {
+/** What a process runs, shortened for the report (`ingest`, `extraction-worker.ts`, …). */
+function roleOf(pid: number): string {
+  try {
+    const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    const script = args.find((a) => /\.(ts|js|mjs)$/.test(a) && !a.includes('node_modules'));
+    return `${script ? script.split('/').pop() : (args[0] ?? '?').split('/').pop()}${args.includes('ingest') ? ' ingest' : ''}`;
+  } catch {
+    return '?';
+  }
+}
+
+/**
+ * Sums the RSS of `pid` and its descendants every `intervalMs`; `stop()` returns the peak in MB,
+ * `peaks()` each process's own peak by role (which one holds the memory).
+ */
+export function watchTreeRss(pid: number, intervalMs = 100): { stop(): number; peaks(): Record<string, number> } {
   let peakKb = 0;
+  const perProcess = new Map<number, { role: string; peakKb: number }>();
   const sample = () => {
     const stack = [pid];
     let total = 0;
     while (stack.length > 0) {
       const p = stack.pop()!;
-      total += rssKb(p);
+      const kb = rssKb(p);
+      total += kb;
+      const seen = perProcess.get(p) ?? { role: roleOf(p), peakKb: 0 };
+      seen.peakKb = Math.max(seen.peakKb, kb);
+      perProcess.set(p, seen);
       stack.push(...children(p));
     }
     peakKb = Math.max(peakKb, total);
@@ -47,6 +66,11 @@ export function watchTreeRss(pid: number, intervalMs = 100): { stop(): number } 
     stop() {
       clearInterval(timer);
       return Math.round(peakKb / 1024);
+    },
+    peaks() {
+      const out: Record<string, number> = {};
+      for (const { role, peakKb: kb } of perProcess.values()) out[role] = Math.max(out[role] ?? 0, Math.round(kb / 1024));
+      return out;
     },
   };
 }
