@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLlmClient, type LlmClient } from './answer/llm-client.js';
+import { trackLlmHealth } from './answer/track-llm-health.js';
 import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
@@ -28,7 +29,8 @@ import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
 import { acquireIngestLock, IngestLockedError, type LockHolder } from '../ingest/acquire-ingest-lock.js';
 import { DeletionGuardError, formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../ingest/sync-archive.js';
-import { REINDEX_TEXT } from './messages.js';
+import { REINDEX_TEXT, USER_MESSAGES_PL } from './messages.js';
+import { toBotError } from './errors.js';
 
 
 /** Per-file ingest limits from configuration. */
@@ -164,6 +166,8 @@ export interface App {
   snapshot(options?: { now?: () => Date }): Promise<SnapshotResult>;
   /** The stored thumbs up/down as CSV or JSON. */
   exportFeedback(format: 'csv' | 'json'): string;
+  /** Why the LLM's last call failed (answers fell back to quotes), or null. */
+  llmProblem(): string | null;
   close(): Promise<void>;
 }
 
@@ -188,7 +192,8 @@ async function snapshotQdrant(config: Config) {
 /** Builds the bot's parts from configuration. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
-  const llm = config.hasLlm ? createLlmFromConfig(config) : undefined;
+  const trackedLlm = config.hasLlm ? trackLlmHealth(createLlmFromConfig(config)) : null;
+  const llm = trackedLlm?.client;
   let index: Promise<ArchiveIndex> | null = null;
   const openAppIndex = once(() => (index = openIndex(config, logger)));
   const core = once(async () =>
@@ -206,7 +211,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   );
   const assistant: Assistant = {
     async *answer(request) {
-      yield* (await core()).answer(request);
+      let opened: Assistant;
+      try {
+        opened = await core();
+      } catch (error) {
+        // The index could not be opened (Qdrant down): one sentence for the user, the details in the log.
+        const { code } = toBotError(error);
+        logger.error({ err: error }, 'answer failed: the index cannot be opened');
+        yield { type: 'error', code, text: USER_MESSAGES_PL[code] };
+        return;
+      }
+      yield* opened.answer(request);
     },
     async draft(request) {
       return (await core()).draft(request);
@@ -307,6 +322,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       return { target, qdrant: qdrant ? { collection: qdrant.collection, name: qdrant.name, sizeBytes: qdrant.sizeBytes } : null, copied };
     },
     exportFeedback: (format) => exportFeedback(store, format),
+    llmProblem: () => trackedLlm?.problem() ?? null,
     async close() {
       store.close();
       if (index) await (await index.catch(() => null))?.close();

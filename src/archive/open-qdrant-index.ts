@@ -7,6 +7,7 @@
  */
 import { QdrantClient } from '@qdrant/js-client-rest';
 import type { Config } from '../config.js';
+import { IndexUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { DEFAULT_ANALYZER } from './analyzer.js';
 import { indexFormat } from './document-fields.js';
@@ -55,8 +56,17 @@ export async function openQdrantIndex({ config, client, embedder, logger, index 
   const settings = collectionSettingsFromConfig(config, embedder?.dimensions);
   const access: QdrantAccess = { client: qdrant, ...(index.retry ? { retry: index.retry } : {}) };
   const format = indexFormat(index.analyzer ?? DEFAULT_ANALYZER);
-  await ensureCollection(access, { name: config.QDRANT_COLLECTION, settings, format });
-  await resetIfFormatChanged(access, { name: config.QDRANT_COLLECTION, format, ...(logger ? { logger } : {}) });
+  try {
+    await ensureCollection(access, { name: config.QDRANT_COLLECTION, settings, format });
+    await resetIfFormatChanged(access, { name: config.QDRANT_COLLECTION, format, ...(logger ? { logger } : {}) });
+  } catch (error) {
+    // The operator must learn which service and address failed, not just `fetch failed`.
+    if (error instanceof IndexUnavailableError) {
+      const cause = error.cause instanceof Error ? (error.cause.cause instanceof Error ? `${error.cause.message} (${error.cause.cause.message})` : error.cause.message) : error.message;
+      throw new IndexUnavailableError(`Qdrant at ${config.QDRANT_URL ?? '?'} is unreachable (${cause}): check that it runs and that QDRANT_URL points to it`, { cause: error });
+    }
+    throw error;
+  }
   return new QdrantIndex({
     ...index,
     client: qdrant,

@@ -8,12 +8,38 @@ import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { createChannelAdapters } from '../../channels/channel-registry.js';
 import { startServer } from '../../server.js';
+import { keepOpeningIndex } from '../../keep-opening-index.js';
+
+/** How long `/healthz` waits for the index's figures before it calls the index degraded (a dead Qdrant is retried for seconds). */
+const HEALTH_INDEX_TIMEOUT_MS = 2000;
+
+function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 export async function runServe({ config, logger }: { config: Config; logger: Logger }): Promise<void> {
   const app = await createApp(config, logger);
-  // Opened now, not on the first question: a broken index fails the start, where the operator looks.
-  await app.openIndex();
-  if ((await app.status()).letters === 0) logger.warn({ index: describeIndexLocation(config) }, 'the index is empty: every question will be refused until `kancelaria ingest` runs');
+  const isQdrant = config.INDEX_BACKEND === 'qdrant';
+  // A broken SQLite file fails the start, where the operator looks (it will not heal by itself);
+  // Qdrant is a service that may come back, so the server starts without it and keeps trying.
+  if (!isQdrant) await app.openIndex();
+  const opener = keepOpeningIndex({ open: () => app.openIndex(), logger });
+  await opener.firstAttempt;
+  if (opener.problem() === null && (await app.status()).letters === 0) logger.warn({ index: describeIndexLocation(config) }, 'the index is empty: every question will be refused until `kancelaria ingest` runs');
+  const indexName = isQdrant ? 'qdrant' : 'index';
+  const indexStatus = async (): Promise<{ status: Awaited<ReturnType<typeof app.status>> | null; problem: string | null }> => {
+    const opening = opener.problem();
+    if (opening !== null) return { status: null, problem: opening };
+    try {
+      return { status: await withinMs(app.status(), HEALTH_INDEX_TIMEOUT_MS, describeIndexLocation(config)), problem: null };
+    } catch (error) {
+      return { status: null, problem: error instanceof Error ? error.message : String(error) };
+    }
+  };
   const adapters = createChannelAdapters(app);
   const server = await startServer({
     port: config.PORT,
@@ -21,16 +47,20 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
     routes: adapters.flatMap((adapter) => adapter.routes),
     logger,
     health: async () => {
-      const { llmModel, ...status } = await app.status();
-      // An empty index answers nothing, an unreachable Slack reaches no one: monitoring must see both, not `ok`.
-      const degraded = Object.fromEntries(
+      const index = await indexStatus();
+      // An empty index answers nothing, an unreachable Slack, Qdrant or LLM serves no one well: monitoring must see each, not `ok`.
+      const degraded: Record<string, string> = Object.fromEntries(
         adapters.flatMap((adapter) => {
           const health = 'health' in adapter && typeof adapter.health === 'function' ? (adapter.health as () => { status: string; reason?: string })() : null;
           return health && health.status !== 'ok' ? [[adapter.name, health.reason ?? 'connecting']] : [];
         }),
       );
+      if (index.problem !== null) degraded[indexName] = index.problem;
+      const llmProblem = app.llmProblem();
+      if (llmProblem !== null) degraded.llm = llmProblem;
       const isDegraded = Object.keys(degraded).length > 0;
-      return { ...status, llm: llmModel !== null, ...(isDegraded ? { status: 'degraded', degraded } : {}), ...(status.letters === 0 ? { status: 'empty' } : {}) };
+      const figures = index.status ? (({ llmModel: _model, ...rest }) => rest)(index.status) : { backend: config.INDEX_BACKEND };
+      return { ...figures, llm: config.hasLlm, ...(isDegraded ? { status: 'degraded', degraded } : {}), ...(index.status?.letters === 0 ? { status: 'empty' } : {}) };
     },
   });
   const shown = Object.fromEntries(['slack', 'teams', 'web'].map((name) => [name, adapters.find((a) => a.name === name)?.describe() ?? 'off']));
@@ -40,6 +70,7 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
   const shutdown = async () => {
     logger.info('shutting down');
     // No new requests first, then each channel finishes what it is writing.
+    opener.stop();
     await server.close();
     for (const adapter of adapters) await adapter.stop();
     await app.close();
