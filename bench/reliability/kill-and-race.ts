@@ -117,7 +117,7 @@ for (let k = 0; k < kills; k++) {
     const lost = compare(snapshot(dataDir).letters, expected);
     if (lost.length > 0) {
       results.exit0Lost += 1;
-      notes.push(`kill ${k} (${scenario}) exited 0 with ${lost.join(', ')}`);
+      notes.push(`kill ${k + 1} (${scenario}) exited 0 with ${lost.join(', ')}`);
     }
   }
   // Whatever the killed run left must be a consistent index (letters whole, nothing orphaned).
@@ -125,7 +125,7 @@ for (let k = 0; k < kills; k++) {
     const mid = snapshot(dataDir);
     if (mid.problems.length > 0) {
       results.inconsistencies += 1;
-      notes.push(`kill ${k} (${scenario}) at ${killAt} ms left ${mid.problems.join(', ')}`);
+      notes.push(`kill ${k + 1} (${scenario}) at ${killAt} ms left ${mid.problems.join(', ')}`);
     }
   }
   const clean = await ingest(dataDir);
@@ -133,9 +133,10 @@ for (let k = 0; k < kills; k++) {
   const diff = [...compare(after.letters, expected), ...after.problems];
   if (clean.code !== 0 || diff.length > 0) {
     results.inconsistencies += 1;
-    notes.push(`kill ${k} (${scenario}) at ${killAt} ms: clean run exit ${clean.code}, ${diff.join(', ') || clean.stderr.trim()}`);
+    notes.push(`kill ${k + 1} (${scenario}) at ${killAt} ms: clean run exit ${clean.code}, ${diff.join(', ') || clean.stderr.trim()}`);
   }
-  if (clean.stdout.includes('took over the stale lock')) notes.push(`kill ${k}: stale lock taken over`);
+  // Numbered like the progress lines (1-based): notes once counted from 0, which paired them with the wrong rounds.
+  if (clean.stdout.includes('took over the stale lock')) notes.push(`kill ${k + 1} (${killed.signal ?? `exit ${killed.code}`}): stale lock taken over`);
   if (scenario === 'incremental') restore(k);
   fs.rmSync(dataDir, { recursive: true, force: true });
   console.log(`kill ${k + 1}/${kills} ${scenario} at ${killAt} ms: ${killed.signal ?? `exit ${killed.code}`}, clean run exit ${clean.code}, ${diff.length === 0 ? 'consistent' : diff.join(', ')}`);

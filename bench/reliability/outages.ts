@@ -83,7 +83,8 @@ for (const c of cases) {
   const { env, stop, cleanUp } = await c.setUp();
   let serve: ServeProcess | null = null;
   try {
-    serve = await startServe({ ...env, LOG_LEVEL: 'warn' });
+    // LOG_LEVEL stays info: startServe waits for the listen line.
+    serve = await startServe(env);
     if (stop) {
       await new Promise((r) => setTimeout(r, c.settleMs ?? 0));
       const before = await serve.health();
