@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IngestError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
-import type { AttachmentFailure, BuildLettersResult, LetterInput } from './build-letter.js';
+import type { Passage } from '../src/archive/types.js';
+import type { AttachmentFailure, BuildLettersResult, BuiltLetter, LetterInput } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
 import type { ParentMessage, SerializedError, WorkerMessage } from './extraction-protocol.js';
@@ -71,7 +72,7 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
   let worker: ChildProcess | null = null;
   let ready: Promise<void> | null = null;
   let nextId = 0;
-  let current: { id: number; resolve: (r: BuildLettersResult) => void; reject: (e: unknown) => void; ocrAbort: AbortController } | null = null;
+  let current: { id: number; passages: Passage[]; resolve: (r: BuildLettersResult) => void; reject: (e: unknown) => void; ocrAbort: AbortController } | null = null;
 
   const spawn = (): Promise<void> => {
     const w = fork(ENTRY, [], {
@@ -106,6 +107,10 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
               });
             return;
           }
+          case 'passages': {
+            if (current && current.id === message.id) for (const passage of message.passages) current.passages.push(passage);
+            return;
+          }
           case 'done':
           case 'failed': {
             const job = current;
@@ -117,7 +122,17 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
             }
             const { result } = message;
             const attachmentFailures: AttachmentFailure[] = result.attachmentFailures.map((f) => ({ relativePath: f.relativePath, error: deserializeError(f.error) }));
-            job.resolve({ ...result, attachmentFailures });
+            // The passages came ahead in batches: main letter first, then each attachment.
+            let taken = 0;
+            const withPassages = (built: BuiltLetter, i: number): BuiltLetter => {
+              const count = result.passageCounts[i] ?? 0;
+              const passages = job.passages.slice(taken, taken + count);
+              taken += count;
+              return { letter: built.letter, passages };
+            };
+            const main = withPassages(result.main, 0);
+            const attachments = result.attachments.map((a, i) => withPassages(a, i + 1));
+            job.resolve({ main, attachmentIds: result.attachmentIds, attachments, attachmentFailures });
             return;
           }
           default: {
@@ -179,7 +194,7 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
           signal?.removeEventListener('abort', onAbort);
           fn(value);
         };
-        current = { id, resolve: settle(resolve), reject: settle(reject), ocrAbort: new AbortController() };
+        current = { id, passages: [], resolve: settle(resolve), reject: settle(reject), ocrAbort: new AbortController() };
         if (fileTimeoutMs > 0) {
           timer = setTimeout(() => {
             const seconds = fileTimeoutMs >= 1000 ? `${Math.round(fileTimeoutMs / 1000)} s` : `${fileTimeoutMs} ms`;

@@ -1,5 +1,6 @@
 /** Messages between the sync and its extraction worker (structured-clone data only). */
 import type { IngestFailureReason } from '../src/errors.js';
+import type { Passage } from '../src/archive/types.js';
 import type { BuiltLetter, LetterInput } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import type { OcrResult } from './extract/ocr-pool.js';
@@ -17,6 +18,8 @@ export type ParentMessage =
   | { readonly type: 'ocr-result'; readonly id: number; readonly result?: OcrResult; readonly error?: SerializedError };
 
 export interface SerializedBuildResult {
+  /** Passages per letter (main first, then attachments), sent ahead in `passages` batches. */
+  readonly passageCounts: readonly number[];
   readonly main: BuiltLetter;
   readonly attachmentIds: readonly string[];
   readonly attachments: readonly BuiltLetter[];
@@ -26,5 +29,11 @@ export interface SerializedBuildResult {
 export type WorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'ocr'; readonly id: number; readonly image: Uint8Array }
+  /**
+   * A batch of passages, sent before `done` (whose letters then carry none): one message of 31 000
+   * passages was a 100 MB serialised copy in each process at once. Batches arrive in order, main
+   * letter first, then each attachment; `done` says how many belong to each.
+   */
+  | { readonly type: 'passages'; readonly id: number; readonly passages: readonly Passage[] }
   | { readonly type: 'done'; readonly id: number; readonly result: SerializedBuildResult }
   | { readonly type: 'failed'; readonly id: number; readonly error: SerializedError };

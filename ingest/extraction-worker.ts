@@ -4,7 +4,7 @@
  * in the parent's pool: page images go up, recognised lines come back.
  */
 import { IngestError } from '../src/errors.js';
-import { buildLetters, type BuildLettersResult, type LetterInput } from './build-letter.js';
+import { buildLetters, type BuildLettersResult, type BuiltLetter, type LetterInput } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import { readLimited } from './extract/extract-file.js';
 import type { OcrResult, PageRecognizer } from './extract/ocr-pool.js';
@@ -18,6 +18,32 @@ let nextOcrId = 0;
 
 function post(message: WorkerMessage): void {
   send(message);
+}
+
+/** Sends and waits until the message left: batches are not queued up in memory all at once. */
+function postAndWait(message: WorkerMessage): Promise<void> {
+  return new Promise((resolve, reject) => send(message, undefined, {}, (error) => (error ? reject(error) : resolve())));
+}
+
+const PASSAGE_BATCH = 500;
+
+async function postResult(id: number, result: BuildLettersResult): Promise<void> {
+  const letters = [result.main, ...result.attachments];
+  for (const { passages } of letters) {
+    for (let i = 0; i < passages.length; i += PASSAGE_BATCH) await postAndWait({ type: 'passages', id, passages: passages.slice(i, i + PASSAGE_BATCH) });
+  }
+  const bare = (built: BuiltLetter): BuiltLetter => ({ letter: built.letter, passages: [] });
+  post({
+    type: 'done',
+    id,
+    result: {
+      passageCounts: letters.map((l) => l.passages.length),
+      main: bare(result.main),
+      attachmentIds: result.attachmentIds,
+      attachments: result.attachments.map(bare),
+      attachmentFailures: result.attachmentFailures.map((f) => ({ relativePath: f.relativePath, error: serializeError(f.error) })),
+    },
+  });
 }
 
 function serializeError(error: unknown): SerializedError {
@@ -51,13 +77,7 @@ process.on('message', (message: ParentMessage) => {
   // parent hashed it, the stored hash no longer matches and the next sync indexes it again.
   readLimited(input.absolutePath, maxBytes)
     .then((bytes) => buildLetters(input, bytes, { maxPages, ...(chunk ? { chunk } : {}), ...(ocrConcurrency !== null ? { ocr: recognizerProxy(ocrConcurrency) } : {}) }))
-    .then((result: BuildLettersResult) =>
-      post({
-        type: 'done',
-        id,
-        result: { ...result, attachmentFailures: result.attachmentFailures.map((f) => ({ relativePath: f.relativePath, error: serializeError(f.error) })) },
-      }),
-    )
+    .then((result: BuildLettersResult) => postResult(id, result))
     .catch((error: unknown) => post({ type: 'failed', id, error: serializeError(error) }));
 });
 // One small letter before saying ready: the first build pays for lazy loads and JIT
