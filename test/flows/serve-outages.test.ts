@@ -83,3 +83,14 @@ test('the LLM stopped mid-run: the answer falls back to quotes and /healthz name
   expect(health.degraded?.llm).toMatch(/^LLM gpt-test failing/);
   expect(serve.child.exitCode).toBeNull();
 }, 120_000);
+
+test('a CLI command with Qdrant unreachable names Qdrant and its URL, not `fetch failed`', async () => {
+  const qdrantUrl = `http://127.0.0.1:${await deadPort()}`;
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, INDEX_BACKEND: 'qdrant', QDRANT_URL: qdrantUrl };
+  const run = await promisify(execFile)(process.execPath, [BIN, 'ask', 'Kiedy była wizyta w Liaoning?'], { cwd: ROOT, env }).then(
+    () => ({ code: 0, stderr: '' }),
+    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+  );
+  expect(run.code).not.toBe(0);
+  expect(run.stderr).toContain(`Qdrant at ${qdrantUrl} is unreachable`);
+}, 90_000);
