@@ -5,7 +5,7 @@
  * extraction worker (`extract-in-worker.ts`), where a hostile file can be
  * stopped by a real timeout and a heap cap without stopping the sync.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import path from 'node:path';
 import type { Letter, Passage } from '../src/archive/types.js';
 import { detectLanguage } from '../src/archive/language.js';
@@ -42,7 +42,11 @@ export function isEmailFile(relativePath: string): boolean {
 
 /** The file's bytes plus its sidecar metadata: editing either one re-indexes the letter. */
 export function hashContent(bytes: Uint8Array, sidecarFingerprint: string | null, { isEmail = false } = {}): string {
-  const hash = createHash('sha256').update(bytes);
+  return finishContentHash(createHash('sha256').update(bytes), sidecarFingerprint, { isEmail });
+}
+
+/** `hashContent` for a hash already fed the file's bytes (streamed from disk, see `hashFileLimited`). */
+export function finishContentHash(hash: Hash, sidecarFingerprint: string | null, { isEmail = false } = {}): string {
   if (isEmail) hash.update(EMAIL_HASH_VERSION);
   if (sidecarFingerprint !== null) hash.update('\0sidecar\0').update(sidecarFingerprint);
   return hash.digest('hex');

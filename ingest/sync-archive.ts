@@ -11,10 +11,10 @@
 import type { ArchiveIndex, LetterDigest } from '../src/archive/types.js';
 import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
-import { hashContent, isEmailFile, letterIdFor, type BuiltLetter } from './build-letter.js';
+import { finishContentHash, isEmailFile, letterIdFor, type BuiltLetter } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import { createExtractionWorker, ExtractionWorkerStartError, type ExtractionWorker } from './extract-in-worker.js';
-import { extractorFor, readLimited } from './extract/extract-file.js';
+import { extractorFor, hashFileLimited } from './extract/extract-file.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
 import { readSidecar, type CsvCache } from './read-sidecar.js';
 import { scanArchive } from './scan-archive.js';
@@ -96,7 +96,7 @@ export class DeletionGuardError extends Error {
 
 /** Files read ahead of the one being indexed… */
 const READ_AHEAD = 16;
-/** …as long as their bytes together stay under this (sixteen 50 MB files would be 800 MB of buffers). */
+/** …as long as their bytes together stay under this (hashed as streams, no buffers kept; this only bounds concurrent reads). */
 const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
 /** The e-mail path of an attachment's file id (`mail.eml#a.pdf` → `mail.eml`), or the path itself. */
@@ -166,7 +166,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     // Unknown types are reported before the file is even read.
     extractorFor(file.relativePath);
     try {
-      return { bytes: await readLimited(file.absolutePath, maxBytes), sidecar: await readSidecar(file.absolutePath, csvCache) };
+      return { hash: await hashFileLimited(file.absolutePath, maxBytes), sidecar: await readSidecar(file.absolutePath, csvCache) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM') throw new IngestError('unreadable', `the file cannot be read (${code}); its indexed version is kept`, { cause: error });
@@ -212,8 +212,8 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
       let action: SyncAction;
       let built: Awaited<ReturnType<ExtractionWorker['build']>> | null = null;
       try {
-        const { bytes, sidecar } = await readAhead(i);
-        const contentHash = hashContent(bytes, sidecar?.fingerprint ?? null, { isEmail: isEmailFile(file.relativePath) });
+        const { hash, sidecar } = await readAhead(i);
+        const contentHash = finishContentHash(hash, sidecar?.fingerprint ?? null, { isEmail: isEmailFile(file.relativePath) });
         if (!full && previous && previous.contentHash === contentHash) {
           action = 'unchanged';
         } else if (dryRun) {

@@ -2,6 +2,7 @@
  * The one entry point the sync uses to read a file: checks the cheap limits
  * first (type, size) and then hands the bytes to the extractor for its type.
  */
+import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { IngestError } from '../../src/errors.js';
@@ -113,6 +114,31 @@ export async function readLimited(filePath: string, maxBytes: number, signal?: A
     // The file may have grown between stat and read.
     if (bytes.length > maxBytes) throw new IngestError('too_large', `File is ${bytes.length} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
     return bytes;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A SHA-256 fed with the file's bytes, read as a stream with the same checks as `readLimited`:
+ * the sync only needs the hash, and holding whole 50 MB files (plus those read ahead) cost memory
+ * (the extraction worker reads the file itself).
+ */
+export async function hashFileLimited(filePath: string, maxBytes: number): Promise<Hash> {
+  const handle = await open(filePath, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) throw new IngestError('empty', 'File is empty (0 bytes)');
+    if (size > maxBytes) throw new IngestError('too_large', `File is ${size} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
+    const hash = createHash('sha256');
+    let read = 0;
+    for await (const chunk of handle.createReadStream({ autoClose: false })) {
+      read += (chunk as Buffer).length;
+      // The file may have grown between stat and read.
+      if (read > maxBytes) throw new IngestError('too_large', `File is over ${maxBytes} bytes (INGEST_MAX_FILE_MB)`);
+      hash.update(chunk as Buffer);
+    }
+    return hash;
   } finally {
     await handle.close();
   }
