@@ -7,6 +7,7 @@
  */
 import type { App } from '@slack/bolt';
 import type { Answer } from '../../answer/types.js';
+import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import { safeLogField } from '../../logger.js';
 import { SLACK_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import { escapeMrkdwn, renderAnswerBlocks, renderAnswerText } from './render-answer.js';
@@ -36,20 +37,21 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
     logger.info({ channel: cmd.channel_id, user: cmd.user_id, isPrivate, question: safeLogField(question) }, 'slack command question');
     const responseType = isPrivate ? 'ephemeral' : 'in_channel';
     try {
-      let answer: Answer | null = null;
-      let failure: string | null = null;
-      for await (const event of deps.assistant.answer({
-        question,
-        user: identityOf(deps.config, cmd.user_id),
-        conversationId: `slack:${cmd.channel_id}`,
-      })) {
-        if (event.type === 'final') answer = event.answer;
-        if (event.type === 'error') failure = event.text;
-      }
-      if (!answer) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: failure ?? USER_MESSAGES_PL.internal });
-        return;
-      }
+      const answer = await consumeAnswerEvents<Answer | null>(
+        deps.assistant.answer({
+          question,
+          user: identityOf(deps.config, cmd.user_id),
+          conversationId: `slack:${cmd.channel_id}`,
+        }),
+        {
+          onFinal: (final) => final,
+          onError: async ({ text }) => {
+            await respond({ response_type: 'ephemeral', replace_original: false, text });
+            return null;
+          },
+        },
+      );
+      if (!answer) return;
       const answerId = deps.newId();
       deps.store.rememberAnswer({ messageId: answerId, question, answer: answer.text, citations: answer.citations });
       // In a channel the others see the answer but not the command, so the question is repeated above it.
