@@ -43,7 +43,7 @@ describe('each error code has a thrower and a Polish sentence', () => {
 
   test('config_invalid: a channel built without its credentials', async () => {
     const store = new StateStore({ path: ':memory:' });
-    const config = { SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: undefined, SLACK_API_URL: undefined, SLACK_ADMIN_USER_IDS: [], ACCESS_GROUPS: {} };
+    const config = { SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: undefined, SLACK_API_URL: undefined, SLACK_ADMIN_USER_IDS: [], TEAMS_ADMIN_AAD_IDS: [], ACCESS_GROUPS: {} };
     const { code, text } = await shown(() =>
       createSlackChannel({ config, assistant: { answer: async function* () {} }, store, logger: silentLogger(), status: async () => { throw new Error('unused'); }, reindex: async () => '' }),
     );

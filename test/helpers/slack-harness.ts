@@ -55,6 +55,7 @@ export async function startSlackHarness({ socketMode = false, wrapAssistant, rei
       SLACK_BOT_TOKEN: 'xoxb-test',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_APP_TOKEN: socketMode ? 'xapp-test' : undefined,
+      TEAMS_ADMIN_AAD_IDS: [],
       SLACK_API_URL: slack.apiUrl,
       SLACK_ADMIN_USER_IDS: [ADMIN_ID],
       ACCESS_GROUPS: {},

@@ -4,7 +4,7 @@
  * feedback buttons, and remember the answer for a later feedback click.
  */
 import type { webApi } from '@slack/bolt';
-import type { StateStore } from '../../assistant/state-store.js';
+import type { Feedback } from '../../assistant/feedback.js';
 import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import type { AnswerRequest, Answerer } from '../../assistant/types.js';
 import { safeLogField, type Logger } from '../../logger.js';
@@ -14,7 +14,8 @@ import { ThreadWriter, type ThreadTarget } from './thread-writer.js';
 export interface AnswerInThreadOptions {
   readonly client: webApi.WebClient;
   readonly assistant: Answerer;
-  readonly store: StateStore;
+  /** Remembers the answer for a later feedback click. */
+  readonly feedback: Feedback;
   readonly logger: Logger;
   readonly target: ThreadTarget;
   readonly request: AnswerRequest;
@@ -31,7 +32,7 @@ export interface AnswerInThreadOptions {
  * the user gets one short Polish sentence, the log gets the details.
  */
 export async function answerInThread(options: AnswerInThreadOptions): Promise<void> {
-  const { client, assistant, store, logger, target, request, newId, showStatus = true } = options;
+  const { client, assistant, feedback, logger, target, request, newId, showStatus = true } = options;
   const writer = new ThreadWriter({
     client,
     target,
@@ -59,7 +60,7 @@ export async function answerInThread(options: AnswerInThreadOptions): Promise<vo
       onDelta: (text) => writer.append(text),
       onFinal: async (answer) => {
         const answerId = newId();
-        store.rememberAnswer({ messageId: answerId, question: request.question, answer: answer.text, citations: answer.citations });
+        feedback.remember(answerId, request.question, answer);
         await writer.finish(answer, answerId);
         logger.info({ channel: target.channel, kind: answer.kind, citations: answer.citations.length }, 'slack answer sent');
       },

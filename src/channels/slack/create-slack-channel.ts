@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
 import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
+import { createFeedback } from '../../assistant/feedback.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Answerer } from '../../assistant/types.js';
 import { BotError } from '../../errors.js';
@@ -110,6 +111,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     logger,
     status: options.status,
     reindex: options.reindex,
+    feedback: createFeedback({ store, logger }),
     admin: options.admin ?? createAdminCommands({ status: options.status, reindex: options.reindex, audit: (record) => store.audit(record) }),
     newId: options.newId ?? randomUUID,
     updateIntervalMs: options.updateIntervalMs ?? 1000,

@@ -11,7 +11,7 @@ import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import { safeLogField } from '../../logger.js';
 import { SLACK_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import { escapeMrkdwn, renderAnswerBlocks, renderAnswerText } from './render-answer.js';
-import { identityOf, type SlackDeps } from './slack-deps.js';
+import { slackIdentity, type SlackDeps } from './slack-deps.js';
 import { commandSchema } from './slack-payloads.js';
 
 /** The ask command's name as registered in the manifest. */
@@ -40,7 +40,7 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
       const answer = await consumeAnswerEvents<Answer | null>(
         deps.assistant.answer({
           question,
-          user: identityOf(deps.config, cmd.user_id),
+          user: slackIdentity(deps.config, cmd.user_id).user,
           conversationId: `slack:${cmd.channel_id}`,
         }),
         {
@@ -53,7 +53,7 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
       );
       if (!answer) return;
       const answerId = deps.newId();
-      deps.store.rememberAnswer({ messageId: answerId, question, answer: answer.text, citations: answer.citations });
+      deps.feedback.remember(answerId, question, answer);
       // In a channel the others see the answer but not the command, so the question is repeated above it.
       const heading = isPrivate ? [] : [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: SLACK_TEXT.commandQuestion(cmd.user_id, escapeMrkdwn(question)) }] }];
       await respond({

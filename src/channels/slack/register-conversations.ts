@@ -7,7 +7,7 @@ import { Assistant as BoltAssistant, type App, type Context, type webApi } from 
 import { SLACK_TEXT, STATUS_TEXT } from '../../messages.js';
 import { answerInThread } from './answer-in-thread.js';
 import { loadThreadHistory, stripMentions } from './load-thread-history.js';
-import { identityOf, type SlackDeps } from './slack-deps.js';
+import { slackIdentity, type SlackDeps } from './slack-deps.js';
 import { messageEventSchema, type MessageEvent } from './slack-payloads.js';
 
 /** Slack caps thread titles; long questions are cut at a word. */
@@ -44,11 +44,11 @@ async function answerMessage({ deps, client, context, event, userId, onFirstTurn
   await answerInThread({
     client,
     assistant: deps.assistant,
-    store: deps.store,
+    feedback: deps.feedback,
     logger: deps.logger,
     newId: deps.newId,
     target: { channel: event.channel, threadTs, userId, ...(teamId ? { teamId } : {}) },
-    request: { question, history, user: identityOf(deps.config, userId), conversationId: `slack:${event.channel}:${threadTs}` },
+    request: { question, history, user: slackIdentity(deps.config, userId).user, conversationId: `slack:${event.channel}:${threadTs}` },
     updateIntervalMs: deps.updateIntervalMs,
     ...(deps.streamBufferSize ? { streamBufferSize: deps.streamBufferSize } : {}),
   });

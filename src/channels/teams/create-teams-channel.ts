@@ -10,6 +10,8 @@
  */
 import type http from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { createFeedback } from '../../assistant/feedback.js';
+import type { IdentityConfig } from '../../assistant/identify-user.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
@@ -19,7 +21,7 @@ import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter } from '../channel-adapter.js';
 import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
-import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type MessageTurnDeps } from './answer-question.js';
+import { answerQuestion, replyTargetFor, replyWithText, teamsIdentity, type MessageTurnDeps } from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
 import { createRawConnector, type ConnectorCredentialsSource, type RawConnector } from './send-raw-activity.js';
@@ -29,10 +31,7 @@ import type { ArchiveStatus } from '../../assistant/types.js';
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
 export interface TeamsChannelOptions {
-  readonly config: Pick<
-    Config,
-    'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'
-  >;
+  readonly config: Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE'> & IdentityConfig;
   readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
@@ -132,10 +131,12 @@ export function createTeamsChannel({
     if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
   };
 
+  const feedback = createFeedback({ store, logger: log });
   const deps: MessageTurnDeps = {
     config,
     assistant,
     store,
+    feedback,
     logger: log,
     admin: admin ?? createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
     streamIntervalMs,
@@ -183,9 +184,8 @@ export function createTeamsChannel({
         value: activity.value,
         conversationId: activity.conversation.id,
         messageId: activity.replyToId,
-        userId: teamsUserId(activity),
-        store,
-        logger: log,
+        userId: teamsIdentity(config, activity).user.id,
+        feedback,
       });
       await context.sendActivity({ type: 'invokeResponse', value: { status: isStored ? 200 : 400, body: {} } });
     }
