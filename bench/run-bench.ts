@@ -1,17 +1,31 @@
 /**
- * `npm run bench -- [--corpus DIR] [--json] [--scales 0.1,1,10]`
+ * `npm run bench -- [--corpus DIR] [--json] [--scales 1,10] [--with-100x]`
  *
- * For several corpus sizes (subsets of DIR, and DIR replicated for sizes over
- * 1×), measures side by side with the naive FTS5 peer (bench/baseline):
- * cold ingest throughput, the incremental no-op re-sync, query latency p50/p95
- * over real questions, and peak RSS. Ratios are Kancelaria / baseline.
+ * For each archive size (distinct-text archives from bench/scale/derive-archive.ts),
+ * measured in one run and interleaved question by question so load on the
+ * shared machine hits every system alike:
+ * - answer latency on the production path: the assistant as a channel calls it
+ *   (access groups on, answerability, extractive answer), and our `search` alone;
+ * - the peers' retrieval: naive FTS5 with our stop words (the fair baseline) and
+ *   the naive FTS5 of issue 3 (raw question words OR-ed);
+ * - recall@1/5/10 of every system on the same archive (questions → source letters);
+ * - cold ingest (ours and the naive peer), the no-op re-sync beside its floors
+ *   (scan + stat, read + hash of every file);
+ * - peak RSS of a serving process (a child on the build, bench/serve-answers.mjs).
+ * Ratios are ours / peer. `--json` prints one object on the last line;
+ * bench/render-chart.ts turns it into the SVG in docs/performance.md.
  */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { Command } from 'commander';
+import { STOP_WORDS } from '../src/archive/analyzer.js';
 import { SqliteIndex } from '../src/archive/sqlite-index.js';
+import { collectAnswer, createAssistant } from '../src/assistant/create-assistant.js';
 import { silentLogger } from '../src/logger.js';
 import { retrievePassages } from '../src/retrieval/retrieve-passages.js';
 import { chunkPages } from '../ingest/chunk.js';
@@ -20,116 +34,177 @@ import { scanArchive } from '../ingest/scan-archive.js';
 import { syncArchive } from '../ingest/sync-archive.js';
 import { NaiveFts5Index } from './baseline/naive-fts5.js';
 import { readQuestions } from './eval/questions.js';
+import { deriveArchive } from './scale/derive-archive.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const SHARED = path.join(ROOT, '../../shared');
 const program = new Command()
-  .option('--corpus <dir>', 'archive to measure on', fs.existsSync(path.join(ROOT, '../shared/corpus')) ? path.join(ROOT, '../shared/corpus') : path.join(ROOT, 'samples/letters'))
-  .option('--questions <file>', 'questions (JSONL) for query latency', path.join(ROOT, '../shared/eval/titles-dev.jsonl'))
-  .option('--scales <list>', 'corpus sizes as multiples of the corpus', '0.1,1,10')
+  .option('--corpus <dir>', 'archive to scale', fs.existsSync(path.join(SHARED, 'corpus/sejm')) ? path.join(SHARED, 'corpus/sejm') : path.join(ROOT, 'samples/letters'))
+  .option('--questions <file>', 'questions (JSONL) with relevant files', path.join(SHARED, 'eval/titles-dev.jsonl'))
+  .option('--scales <list>', 'archive sizes as whole multiples of the corpus', '1,10')
+  .option('--with-100x', 'add the 100× archive (long on 2 cores)')
   .option('--queries <n>', 'questions timed per size', (v) => Number.parseInt(v, 10), 300)
+  .option('--seed <n>', 'seed of the derived letters', (v) => Number.parseInt(v, 10), 16)
   .option('--json', 'print the results as one JSON object on the last line')
   .parse(process.argv);
-const opts = program.opts<{ corpus: string; questions: string; scales: string; queries: number; json?: boolean }>();
+const opts = program.opts<{ corpus: string; questions: string; scales: string; with100x?: boolean; queries: number; seed: number; json?: boolean }>();
 
-function percentile(values: number[], p: number): number {
+function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
-const ms = (x: number) => Math.round(x * 100) / 100;
+const round = (x: number) => Math.round(x * 100) / 100;
+const latency = (times: readonly number[]) => ({ p50_ms: round(percentile(times, 50)), p95_ms: round(percentile(times, 95)) });
 
-/** Lays out a corpus of `scale` × DIR in a temp folder (copies with suffixed names beyond 1×). */
-async function buildScaledCorpus(dir: string, scale: number): Promise<string> {
-  const files = await scanArchive(dir);
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), `kancelaria-bench-${scale}x-`));
-  const copies = Math.max(1, Math.ceil(scale));
-  const perCopy = scale < 1 ? Math.max(1, Math.round(files.length * scale)) : files.length;
-  for (let c = 0; c < copies; c++) {
-    for (const f of files.slice(0, perCopy)) {
-      const rel = c === 0 ? f.relativePath : `copy${c}/${f.relativePath}`;
-      fs.mkdirSync(path.dirname(path.join(target, rel)), { recursive: true });
-      // Hard links: same bytes, no extra disk; letters in copies get their own ids from their paths.
-      fs.linkSync(f.absolutePath, path.join(target, rel));
-    }
-  }
-  return target;
+interface Question {
+  readonly question: string;
+  readonly relevant: readonly string[];
 }
 
-async function measureKancelaria(corpus: string, questions: string[]) {
-  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-bench-db-'));
-  const index = new SqliteIndex({ path: path.join(dbDir, 'index.sqlite') });
-  const opts = { index, archiveDir: corpus, maxBytes: 50 * 1024 * 1024, maxPages: 500, logger: silentLogger() };
-  const t0 = performance.now();
-  const cold = await syncArchive(opts);
-  const ingestMs = performance.now() - t0;
-  const t1 = performance.now();
-  await syncArchive(opts);
-  const resyncMs = performance.now() - t1;
-  const times: number[] = [];
-  for (const q of questions) {
-    const t = performance.now();
-    await retrievePassages({ index, question: q, k: 10, perLetter: 1 });
-    times.push(performance.now() - t);
+/** Recall@k over ranked file names: found when a relevant base name is among the first k distinct letters. */
+class Recall {
+  readonly #found = { 1: 0, 5: 0, 10: 0 };
+  #n = 0;
+  add(files: readonly string[], relevant: readonly string[]): void {
+    this.#n++;
+    const rank = files.findIndex((f) => relevant.includes(path.basename(f)));
+    for (const k of [1, 5, 10] as const) if (rank !== -1 && rank < k) this.#found[k]++;
   }
-  await index.close();
-  fs.rmSync(dbDir, { recursive: true, force: true });
-  return { letters: cold.letters, passages: cold.passages, ingestMs, resyncMs, p50: percentile(times, 50), p95: percentile(times, 95) };
+  result() {
+    const r = (k: 1 | 5 | 10) => (this.#n === 0 ? null : round(this.#found[k] / this.#n));
+    return { recall_at_1: r(1), recall_at_5: r(5), recall_at_10: r(10) };
+  }
 }
 
-async function measureBaseline(corpus: string, questions: string[]) {
-  const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-bench-base-'));
-  const index = new NaiveFts5Index(path.join(dbDir, 'naive.sqlite'));
-  const t0 = performance.now();
-  for (const file of await scanArchive(corpus)) {
-    try {
-      const bytes = fs.readFileSync(file.absolutePath);
-      const doc = await extractorFor(file.relativePath)(bytes, { maxPages: 500 });
-      index.add(file.relativePath, chunkPages(file.relativePath, doc.pages).passages.map((p) => p.text));
-    } catch {
-      // The baseline skips what it cannot read, as Kancelaria reports it.
-    }
-  }
-  const ingestMs = performance.now() - t0;
-  // The naive peer has no incremental sync: "re-sync" means re-reading and hashing nothing; it must rebuild.
-  const times: number[] = [];
-  for (const q of questions) {
-    const t = performance.now();
-    index.search(q, 10);
-    times.push(performance.now() - t);
-  }
-  index.close();
-  fs.rmSync(dbDir, { recursive: true, force: true });
-  return { ingestMs, resyncMs: ingestMs, p50: percentile(times, 50), p95: percentile(times, 95) };
+async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await run();
+  return { ms: performance.now() - t, value };
 }
 
-const questions = fs.existsSync(opts.questions)
-  ? readQuestions(opts.questions).map((q) => q.question).slice(0, opts.queries)
-  : ['Jak wyglądała współpraca Chorzowa z prowincją Liaoning?', 'podwyżki wynagrodzeń nauczycieli', 'legitymacja doktorancka'];
-const rows = [];
-for (const scale of opts.scales.split(',').map(Number)) {
-  const corpus = await buildScaledCorpus(opts.corpus, scale);
-  const ours = await measureKancelaria(corpus, questions);
-  const base = await measureBaseline(corpus, questions);
-  fs.rmSync(corpus, { recursive: true, force: true });
-  rows.push({
-    scale,
-    letters: ours.letters,
-    passages: ours.passages,
-    ingest_letters_per_s: Math.round((ours.letters / ours.ingestMs) * 1000),
-    baseline_ingest_letters_per_s: Math.round((ours.letters / base.ingestMs) * 1000),
-    ingest_ratio: ms(base.ingestMs / ours.ingestMs),
-    resync_noop_ms: ms(ours.resyncMs),
-    baseline_resync_ms: ms(base.resyncMs),
-    query_p50_ms: ms(ours.p50),
-    query_p95_ms: ms(ours.p95),
-    baseline_query_p50_ms: ms(base.p50),
-    baseline_query_p95_ms: ms(base.p95),
-    query_p95_ratio: ms(ours.p95 / Math.max(base.p95, 0.001)),
+/** The floors a no-op re-sync is compared with: list + stat every file, and read + hash every file. */
+async function measureFloors(corpus: string) {
+  const stat = await timed(async () => {
+    const files = await scanArchive(corpus);
+    for (const f of files) fs.statSync(f.absolutePath);
+    return files;
   });
+  const hash = await timed(async () => {
+    for (const f of stat.value) createHash('sha256').update(fs.readFileSync(f.absolutePath)).digest('hex');
+  });
+  return { scan_stat_ms: round(stat.ms), read_hash_ms: round(hash.ms) };
+}
+
+/** Peak RSS of the compiled app answering the questions in a child process on the index in `dataDir`. */
+async function measureServingRss(dataDir: string, questions: readonly string[]) {
+  if (!fs.existsSync(path.join(ROOT, 'dist/BUILT'))) return { peak_rss_mb: null, note: 'no build (npm run build)' };
+  const file = path.join(dataDir, 'questions.json');
+  fs.writeFileSync(file, JSON.stringify(questions));
+  const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bench/serve-answers.mjs'), file], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '0' },
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { peak_rss_mb: number; refused: number };
+}
+
+async function measureScale(copies: number, questions: readonly Question[]) {
+  const corpus = fs.mkdtempSync(path.join(os.tmpdir(), `kancelaria-bench-${copies}x-`));
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-bench-data-'));
+  try {
+    const files = deriveArchive({ sourceDir: opts.corpus, targetDir: corpus, copies, seed: opts.seed });
+    const index = new SqliteIndex({ path: path.join(dataDir, 'index.sqlite') });
+    const sync = { index, archiveDir: corpus, maxBytes: 50 * 1024 * 1024, maxPages: 500, logger: silentLogger() };
+    const cold = await timed(() => syncArchive(sync));
+    const resync = await timed(() => syncArchive(sync));
+    const floors = await measureFloors(corpus);
+
+    // The naive peer's ingest: our extraction and chunking, one FTS5 row per passage.
+    const naive = new NaiveFts5Index(path.join(dataDir, 'naive.sqlite'));
+    const naiveIngest = await timed(async () => {
+      for (const file of await scanArchive(corpus)) {
+        try {
+          const doc = await extractorFor(file.relativePath)(fs.readFileSync(file.absolutePath), { maxPages: 500 });
+          naive.add(file.relativePath, chunkPages(file.relativePath, doc.pages).passages.map((p) => p.text));
+        } catch {
+          // The peer skips what it cannot read; Kancelaria reports it in its summary.
+        }
+      }
+    });
+    naive.close();
+    // Both naive peers read the same table; only the question they send differs.
+    const raw = new NaiveFts5Index(path.join(dataDir, 'naive.sqlite'));
+    const fair = new NaiveFts5Index(path.join(dataDir, 'naive.sqlite'), { stopWords: STOP_WORDS });
+    const assistant = createAssistant({ index, logger: silentLogger(), passages: 6 });
+    const user = { id: 'bench:user', accessGroups: ['radni'] };
+
+    const times = { answer: [] as number[], search: [] as number[], fair: [] as number[], raw: [] as number[] };
+    const recall = { ours: new Recall(), fair: new Recall(), raw: new Recall() };
+    // Interleaved: each question goes to every system before the next one.
+    for (const q of questions) {
+      const answer = await timed(() => collectAnswer(assistant, { question: q.question, user }));
+      times.answer.push(answer.ms);
+      const search = await timed(() => retrievePassages({ index, question: q.question, k: 10, perLetter: 1, filter: { accessGroups: user.accessGroups } }));
+      times.search.push(search.ms);
+      recall.ours.add(search.value.map((h) => h.letter.file), q.relevant);
+      const f = await timed(() => fair.search(q.question, 10));
+      times.fair.push(f.ms);
+      recall.fair.add(f.value.map((h) => h.file), q.relevant);
+      const r = await timed(() => raw.search(q.question, 10));
+      times.raw.push(r.ms);
+      recall.raw.add(r.value.map((h) => h.file), q.relevant);
+    }
+    raw.close();
+    fair.close();
+    await index.close();
+    const serving = await measureServingRss(dataDir, questions.map((q) => q.question));
+    const ours = latency(times.answer);
+    const fairPeer = latency(times.fair);
+    return {
+      scale: copies,
+      files,
+      letters: cold.value.letters,
+      passages: cold.value.passages,
+      ours: {
+        answer: ours,
+        search: latency(times.search),
+        ...recall.ours.result(),
+        ingest_letters_per_s: Math.round((cold.value.letters / cold.ms) * 1000),
+        resync_noop_ms: round(resync.ms),
+        ...floors,
+        serving_peak_rss_mb: serving.peak_rss_mb,
+      },
+      naive_fts5_stopwords: { search: fairPeer, ...recall.fair.result(), ingest_letters_per_s: Math.round((files / naiveIngest.ms) * 1000) },
+      naive_fts5_raw: { search: latency(times.raw), ...recall.raw.result() },
+      ratios: {
+        answer_p95_vs_fair_search_p95: round(ours.p95_ms / Math.max(fairPeer.p95_ms, 0.001)),
+        search_p95_vs_fair_search_p95: round(latency(times.search).p95_ms / Math.max(fairPeer.p95_ms, 0.001)),
+        resync_vs_scan_stat: round(resync.ms / Math.max(floors.scan_stat_ms, 0.001)),
+        resync_vs_read_hash: round(resync.ms / Math.max(floors.read_hash_ms, 0.001)),
+        ingest_vs_naive: round(naiveIngest.ms / cold.ms),
+      },
+    };
+  } finally {
+    fs.rmSync(corpus, { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const questions: Question[] = fs.existsSync(opts.questions)
+  ? readQuestions(opts.questions).slice(0, opts.queries).map((q) => ({ question: q.question, relevant: q.relevant }))
+  : [{ question: 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?', relevant: ['chorzow-liaoning.txt'] }];
+const scales = [...new Set([...opts.scales.split(',').map(Number), ...(opts.with100x ? [100] : [])])].filter((s) => Number.isInteger(s) && s >= 1);
+const rows = [];
+for (const scale of scales) {
+  rows.push(await measureScale(scale, questions));
   if (!opts.json) console.log(JSON.stringify(rows.at(-1)));
 }
-const result = { corpus: opts.corpus, questions: questions.length, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), rows };
-if (opts.json) console.log(JSON.stringify(result));
-else {
-  console.table(rows);
-  console.log(`peak RSS: ${result.peak_rss_mb} MB (whole run)`);
-}
+const result = {
+  corpus: opts.corpus,
+  questions: questions.length,
+  seed: opts.seed,
+  cpus: os.cpus().length,
+  load_average: os.loadavg().map(round),
+  measured_at: new Date().toISOString(),
+  rows,
+};
+console.log(JSON.stringify(result));

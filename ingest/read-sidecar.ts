@@ -28,7 +28,8 @@ export const sidecarSchema = z
     addressee: text.nullable(),
     interpellation: text.nullable(),
     receivedDate: isoDate.nullable(),
-    url: z.url().nullable(),
+    // Shown to users as a link: only web addresses, never `javascript:` or `data:`.
+    url: z.url({ protocol: /^https?$/, message: 'expected an http(s) address' }).nullable(),
     accessGroup: text.nullable(),
     language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as "pl"'),
   })

@@ -77,11 +77,25 @@ export function attachmentPath(emailPath: string, fileName: string): string {
   return `${emailPath}#${fileName}`;
 }
 
+/**
+ * Mixed into an e-mail's content hash. Attachments once were stored without
+ * their e-mail's access group; changing the e-mail's hash makes the next sync
+ * rebuild every e-mail (and so its attachments) once, closing that leak in
+ * existing indexes without re-reading any other file.
+ */
+const EMAIL_HASH_VERSION = '\0attachments-inherit-access-v1';
+
 /** The file's bytes plus its sidecar metadata: editing either one re-indexes the letter. */
-function hashContent(bytes: Uint8Array, sidecar: Sidecar | null): string {
+function hashContent(bytes: Uint8Array, sidecar: Sidecar | null, { isEmail = false } = {}): string {
   const hash = createHash('sha256').update(bytes);
   if (sidecar) hash.update('\0sidecar\0').update(sidecar.fingerprint);
+  if (isEmail) hash.update(EMAIL_HASH_VERSION);
   return hash.digest('hex');
+}
+
+/** E-mails are the only files whose letters carry attachments. */
+function isEmailFile(relativePath: string): boolean {
+  return /\.eml$/i.test(relativePath);
 }
 
 interface BuiltLetter {
@@ -95,6 +109,12 @@ interface LetterInput {
   readonly contentHash: string;
   readonly sidecar: Sidecar | null;
   readonly attachedTo?: string;
+  /**
+   * An attachment's e-mail: its access group (set by the e-mail's sidecar or
+   * its folder's `metadata.csv`) is the attachment's too, since whoever may not
+   * read the e-mail may not read what came with it.
+   */
+  readonly parent?: Letter;
 }
 
 /** Describes and chunks one extracted document into a letter and its passages. */
@@ -122,6 +142,7 @@ function buildLetter(input: LetterInput, doc: ExtractedDocument, chunk: ChunkOpt
     language: detectLanguage(text),
     ...(ocrConfidence === undefined ? {} : { ocrConfidence }),
     ...(input.attachedTo ? { attachedTo: input.attachedTo } : {}),
+    ...(input.parent ? { accessGroup: input.parent.accessGroup } : {}),
     // The archivist's word last: it overrides everything extraction guessed.
     ...defined(input.sidecar?.fields ?? {}),
   };
@@ -205,7 +226,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     let action: SyncAction;
     try {
       const { bytes, sidecar } = await readAhead(i);
-      const contentHash = hashContent(bytes, sidecar);
+      const contentHash = hashContent(bytes, sidecar, { isEmail: isEmailFile(file.relativePath) });
       const previous = known.get(id);
       if (!full && previous && previous.contentHash === contentHash) {
         action = 'unchanged';
@@ -214,7 +235,8 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
         const signal = fileSignal(options.signal, options.fileTimeoutMs);
         const extractOptions = { maxPages: options.maxPages, ...(signal ? { signal } : {}), ...(options.ocr ? { ocr: options.ocr } : {}) };
         const doc = await extractDocument(file.relativePath, bytes, extractOptions);
-        await upsert(buildLetter({ ...file, contentHash, sidecar }, doc, options.chunk), previous);
+        const built = buildLetter({ ...file, contentHash, sidecar }, doc, options.chunk);
+        await upsert(built, previous);
         action = previous ? 'updated' : 'added';
         for (const attachment of doc.attachments ?? []) {
           const relativePath = attachmentPath(file.relativePath, attachment.fileName);
@@ -227,7 +249,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
           }
           try {
             const attachmentDoc = await extractDocument(attachment.fileName, attachment.bytes, extractOptions);
-            const input = { relativePath, absolutePath: file.absolutePath, contentHash: hashContent(attachment.bytes, null), sidecar: null, attachedTo: id };
+            const input = { relativePath, absolutePath: file.absolutePath, contentHash: hashContent(attachment.bytes, null), sidecar: null, attachedTo: id, parent: built.letter };
             await upsert(buildLetter(input, attachmentDoc, options.chunk), known.get(attachmentId));
           } catch (error) {
             options.signal?.throwIfAborted();

@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLlmClient, type LlmClient } from './answer/llm-client.js';
-import { openQdrantIndex } from './archive/open-qdrant-index.js';
 import { SqliteIndex } from './archive/sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
@@ -21,10 +20,6 @@ import { createAdminCommands, type AdminCommands } from './assistant/admin-comma
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
 import type { ArchiveStatus, Assistant } from './assistant/types.js';
-import { createQdrantClient } from './archive/open-qdrant-index.js';
-import { collectionSettingsFromConfig } from './archive/qdrant-collection.js';
-import { beginRebuild } from './archive/qdrant-rebuild.js';
-import { createSnapshot } from './archive/qdrant-snapshot.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
@@ -75,10 +70,13 @@ export async function openIndex(config: Config, logger: Logger): Promise<Archive
       const index = new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
       return embedder ? createHybridIndex({ index, embedder, logger }) : index;
     }
-    case 'qdrant':
+    case 'qdrant': {
       // The collection's dense vector size is fixed at creation: learn it from one call when not configured.
       if (embedder && embedder.dimensions === 0) await embedder.embed(['wymiar wektora']);
+      // The Qdrant client is imported only for this backend: the embedded default never loads it.
+      const { openQdrantIndex } = await import('./archive/open-qdrant-index.js');
       return openQdrantIndex({ config, ...(embedder ? { embedder } : {}), logger });
+    }
     default: {
       const never: never = config.INDEX_BACKEND;
       throw new Error(`unknown backend ${String(never)}`);
@@ -150,6 +148,12 @@ function once<T>(open: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** A Qdrant snapshot; its modules are imported here so the embedded default never loads the Qdrant client. */
+async function snapshotQdrant(config: Config) {
+  const [{ createSnapshot }, { createQdrantClient }] = await Promise.all([import('./archive/qdrant-snapshot.js'), import('./archive/open-qdrant-index.js')]);
+  return createSnapshot({ client: createQdrantClient(config), collection: config.QDRANT_COLLECTION });
+}
+
 /** Builds the bot's parts from configuration. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
@@ -186,6 +190,12 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       syncArchive({ index: target, archiveDir, full: isFull, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, ...(onProgress ? { onProgress } : {}) });
     try {
       if (full && config.INDEX_BACKEND === 'qdrant') {
+        // Qdrant modules are imported only on this backend: the embedded default never loads the Qdrant client.
+        const [{ beginRebuild }, { createQdrantClient }, { collectionSettingsFromConfig }] = await Promise.all([
+          import('./archive/qdrant-rebuild.js'),
+          import('./archive/open-qdrant-index.js'),
+          import('./archive/qdrant-collection.js'),
+        ]);
         const rebuild = await beginRebuild({ client: createQdrantClient(config), alias: config.QDRANT_COLLECTION, settings: collectionSettingsFromConfig(config), logger });
         try {
           const summary = await sync(rebuild.index, true);
@@ -229,7 +239,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       const stamp = now().toISOString().replace(/[:.]/g, '-');
       const target = path.join(config.dataDir, 'snapshots', stamp);
       fs.mkdirSync(target, { recursive: true });
-      const qdrant = config.INDEX_BACKEND === 'qdrant' ? await createSnapshot({ client: createQdrantClient(config), collection: config.QDRANT_COLLECTION }) : null;
+      const qdrant = config.INDEX_BACKEND === 'qdrant' ? await snapshotQdrant(config) : null;
       const copied: { file: string; to: string }[] = [];
       for (const file of ['index.sqlite', 'state.sqlite']) {
         const source = path.join(config.dataDir, file);

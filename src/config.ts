@@ -66,6 +66,14 @@ export const envSchema = z
     EMBEDDINGS_DIMENSIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
 
     PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+    /**
+     * Interface the server binds. Loopback by default: a bot started on a
+     * laptop or a server is then reachable only through a reverse proxy or
+     * tunnel that someone set up on purpose. Containers set `0.0.0.0`
+     * (docker-compose.yml), because the published port reaches the container's
+     * own interface, not its loopback.
+     */
+    HOST: z.preprocess(emptyToUndefined, z.string().trim().min(1).default('127.0.0.1')),
 
     SLACK_BOT_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
@@ -81,6 +89,13 @@ export const envSchema = z
       z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
     ),
     TEAMS_ADMIN_AAD_IDS: commaList,
+    /**
+     * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
+     * own machine: unauthenticated, so only on a loopback HOST, replies only to
+     * a loopback serviceUrl, and with admin commands and access groups off
+     * (anyone can claim any identity there).
+     */
+    TEAMS_EMULATOR: flag(false),
 
     /** Shared secret for the staff web console (`GET /`); unset = console off. Long enough not to be guessed. */
     WEB_CONSOLE_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().min(16, 'must be at least 16 characters').optional()),
@@ -123,7 +138,17 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   if (has('MICROSOFT_APP_ID') && appType === 'SingleTenant' && !has('MICROSOFT_APP_TENANT_ID')) {
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant');
   }
+  const emulator = ['1', 'true', 'yes', 'on'].includes(raw.TEAMS_EMULATOR?.trim() ?? '');
+  if (emulator && has('MICROSOFT_APP_ID')) problems.push('TEAMS_EMULATOR: must not be set together with MICROSOFT_APP_ID (the emulator mode is unauthenticated)');
+  if (emulator && !isLoopbackHost(raw.HOST?.trim() || '127.0.0.1')) problems.push('TEAMS_EMULATOR: needs a loopback HOST (127.0.0.1, ::1 or localhost)');
+  if (emulator && raw.NODE_ENV?.trim() === 'production') problems.push('TEAMS_EMULATOR: not allowed with NODE_ENV=production');
   return problems;
+}
+
+/** True for addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 export type Env = z.infer<typeof envSchema>;
@@ -138,6 +163,7 @@ export interface Config extends Env {
   readonly hasLlm: boolean;
   readonly hasEmbeddings: boolean;
   readonly slackEnabled: boolean;
+  /** True with MICROSOFT_APP_ID (authenticated) or TEAMS_EMULATOR=true (loopback trials). */
   readonly teamsEnabled: boolean;
   /** True when WEB_CONSOLE_TOKEN is set: `serve` mounts the staff web console. */
   readonly webConsoleEnabled: boolean;
@@ -180,7 +206,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hasLlm: Boolean(e.OPENAI_MODEL),
     hasEmbeddings: Boolean(e.EMBEDDINGS_MODEL),
     slackEnabled: Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)),
-    teamsEnabled: Boolean(e.MICROSOFT_APP_ID),
+    teamsEnabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_EMULATOR,
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
   };
 }

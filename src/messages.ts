@@ -42,6 +42,8 @@ export const ANSWER_TEXT = {
     letterCard: (l: LetterCard) =>
       `Pismo ${l.reference ?? 'bez znaku'}${l.date ? ` z ${l.date}` : ''}${l.author ? `, podpisał(a): ${l.author}${l.role ? ` (${l.role})` : ''}` : ''}${l.title ? `, ${l.title}` : ''}.`,
     fallbackNotice: 'Model językowy jest niedostępny — pokazuję najtrafniejsze fragmenty pism.',
+    /** Appended in a channel or group chat for a user entitled to restricted letters. */
+    privateChatOnly: 'Ta rozmowa ma więcej uczestników, więc odpowiadam tylko na podstawie pism jawnych. O pisma z ograniczonym dostępem zapytaj mnie w prywatnej rozmowie (wiadomość bezpośrednia lub /archiwum -p).',
     ungrounded: 'Uwaga: tej odpowiedzi nie udało się powiązać ze źródłami.',
     unverifiedQuotes: (count: number) =>
       `Uwaga: ${count === 1 ? 'jeden cytat nie zgadza się' : `cytaty (${count}) nie zgadzają się`} dosłownie z treścią źródła.`,
@@ -61,6 +63,7 @@ export const ANSWER_TEXT = {
     letterCard: (l: LetterCard) =>
       `Letter ${l.reference ?? 'with no reference'}${l.date ? ` of ${l.date}` : ''}${l.author ? `, signed by ${l.author}${l.role ? ` (${l.role})` : ''}` : ''}${l.title ? `, ${l.title}` : ''}.`,
     fallbackNotice: 'The language model is unavailable — showing the most relevant excerpts.',
+    privateChatOnly: 'This conversation has other members, so I answer from public letters only. Ask me about restricted letters in a private chat (a direct message or /archiwum -p).',
     ungrounded: 'Note: this answer could not be tied to any source.',
     unverifiedQuotes: (count: number) =>
       `Note: ${count === 1 ? 'one quotation does' : `${count} quotations do`} not match the source word for word.`,
@@ -92,6 +95,8 @@ export const TEAMS_TEXT = {
   no: 'nie',
   never: 'nigdy',
   reindexStarted: 'Rozpoczynam ponowne indeksowanie archiwum…',
+  /** Label of the link to a letter's published original in the sources list. */
+  openLink: 'otwórz',
   reindexBusy: 'Indeksowanie już trwa — poczekaj na jego zakończenie.',
   /** Manifest command descriptions are in teams/manifest.json; these are the in-chat help lines. */
   commandStatus: 'status — stan archiwum i indeksu (administratorzy)',

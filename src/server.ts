@@ -17,7 +17,7 @@ export interface HttpRoute {
 
 export interface StartServerOptions {
   readonly port: number;
-  /** Interface to bind; defaults to all. Tests use 127.0.0.1. */
+  /** Interface to bind (`HOST`, default 127.0.0.1 in config.ts); omitted: all interfaces. Tests use 127.0.0.1. */
   readonly host?: string;
   readonly routes: readonly HttpRoute[];
   /** Body of `GET /healthz`. */

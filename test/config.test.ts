@@ -9,6 +9,26 @@ describe('loadConfig', () => {
     expect(config.hasLlm).toBe(false);
     expect(config.slackEnabled).toBe(false);
     expect(config.teamsEnabled).toBe(false);
+    expect(config.HOST).toBe('127.0.0.1');
+    expect(config.TEAMS_EMULATOR).toBe(false);
+  });
+
+  test('Teams is on with an app id, or explicitly in emulator mode on a loopback host only', () => {
+    expect(loadConfig({ MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }).teamsEnabled).toBe(true);
+    expect(loadConfig({ TEAMS_EMULATOR: 'true' }).teamsEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).teamsEnabled).toBe(false);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (e) {
+        return (e as ConfigError).problems;
+      }
+    };
+    expect(problems({ TEAMS_EMULATOR: 'true', HOST: '0.0.0.0' }).join('\n')).toContain('TEAMS_EMULATOR: needs a loopback HOST');
+    expect(problems({ TEAMS_EMULATOR: 'true', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'p' }).join('\n')).toContain('TEAMS_EMULATOR: must not be set');
+    expect(problems({ TEAMS_EMULATOR: 'true', NODE_ENV: 'production' }).join('\n')).toContain('NODE_ENV=production');
+    expect(problems({ TEAMS_EMULATOR: 'true', HOST: '::1' })).toEqual([]);
   });
 
   test('empty strings count as unset (a copied .env.example works as is)', () => {

@@ -7,6 +7,7 @@
  * (built from the index's passages).
  */
 import Database from 'better-sqlite3';
+import { foldText } from '../../src/archive/fold-text.js';
 
 export interface NaiveHit {
   /** 1-based insertion order of the passage. */
@@ -20,8 +21,15 @@ export class NaiveFts5Index {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
   readonly #query: Database.Statement;
+  readonly #stopWords: ReadonlySet<string> | undefined;
 
-  constructor(path = ':memory:') {
+  /**
+   * `stopWords` (folded) are left out of the question: the fair peer, since
+   * OR-ing „jaka jest odpowiedź w sprawie” makes FTS5 walk huge postings
+   * (issue 16). Without it, the peer as first measured.
+   */
+  constructor(path = ':memory:', { stopWords }: { stopWords?: ReadonlySet<string> } = {}) {
+    this.#stopWords = stopWords;
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
     this.#db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(file UNINDEXED, text, tokenize = "unicode61 remove_diacritics 2")`);
@@ -38,7 +46,8 @@ export class NaiveFts5Index {
 
   /** Best passages for the question's raw words OR-ed. */
   searchPassages(question: string, limit: number): NaiveHit[] {
-    const words = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const stop = this.#stopWords;
+    const words = (question.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !stop?.has(foldText(w)));
     if (words.length === 0) return [];
     const match = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
     return this.#query.all(match, limit) as NaiveHit[];

@@ -5,18 +5,26 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { IngestError } from '../../src/errors.js';
-import { extractDocx } from './docx.js';
-import { extractEml } from './eml.js';
-import { extractPdf } from './pdf.js';
 import { stripDocumentNoise } from './strip-registry-noise.js';
 import { extractMarkdown, extractText } from './text.js';
 import type { ExtractedDocument, Extractor, ExtractOptions } from './types.js';
 
+/**
+ * An extractor whose module is imported on its first call: pdf.js (with the
+ * canvas binding), mammoth and mailparser take about 100 MB and a second to
+ * load, which a command that reads no such file (`ask`, `serve`, an archive
+ * of plain text) should not pay.
+ */
+function loadOnFirstUse(load: () => Promise<Extractor>): Extractor {
+  let loaded: Promise<Extractor> | null = null;
+  return async (bytes, options) => (await (loaded ??= load()))(bytes, options);
+}
+
 // One row per file type.
 const EXTRACTORS = {
-  '.pdf': extractPdf,
-  '.docx': extractDocx,
-  '.eml': extractEml,
+  '.pdf': loadOnFirstUse(async () => (await import('./pdf.js')).extractPdf),
+  '.docx': loadOnFirstUse(async () => (await import('./docx.js')).extractDocx),
+  '.eml': loadOnFirstUse(async () => (await import('./eml.js')).extractEml),
   '.txt': extractText,
   '.md': extractMarkdown,
 } as const satisfies Record<string, Extractor>;

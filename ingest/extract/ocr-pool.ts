@@ -12,7 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import tesseract from 'tesseract.js';
+import type tesseract from 'tesseract.js';
 import { IngestError } from '../../src/errors.js';
 
 const require = createRequire(import.meta.url);
@@ -92,7 +92,10 @@ export function createOcrPool({ workers = 0, languages = 'pol' }: CreateOcrPoolO
   const all = new Set<TesseractWorker>();
 
   const startWorker = async (): Promise<TesseractWorker> => {
-    const worker = await tesseract.createWorker(languages, tesseract.OEM.LSTM_ONLY, {
+    // tesseract.js is imported when the first OCR worker starts, not with the
+    // pool: most syncs never meet a scanned page, and `serve` builds a pool per reindex.
+    const { default: ocr } = await import('tesseract.js');
+    const worker = await ocr.createWorker(languages, ocr.OEM.LSTM_ONLY, {
       langPath: POLISH_LANG_PATH,
       corePath: CORE_PATH,
       gzip: true,

@@ -35,6 +35,7 @@ import { isPolishName } from '../archive/stemmers/polish-dictionary.js';
 import type { ArchiveIndex, Letter, Passage, SearchHit, TermStats } from '../archive/types.js';
 import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
+import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
 
 /** Letters compared by the loose (truncation) match. */
 export const PREFIX = 6;
@@ -126,12 +127,19 @@ const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/
  */
 function isNameLike(word: string, index: number, text: string, offset: number, previous: string | undefined): boolean {
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
-  if (previous && ADMINISTRATIVE_UNIT.test(previous) && /^\p{Ll}+$/u.test(word)) return true;
+  // A place adjective (`kępińskiego`, `łódzkiej`), not a verb that follows the unit (`radzie gminy dopłacić`).
+  if (previous && ADMINISTRATIVE_UNIT.test(previous) && /^\p{Ll}+$/u.test(word) && /(?:sk|ck|dzk)(?:i|a|ie|iego|iej|im|ich|imi|ą|iemu)$/u.test(foldText(word))) return true;
   // Chat drops capitals: `w ciechanowie`, `swietokrzyskim` are still places.
-  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || (word.length >= 4 && isPolishName(foldText(word))))) return true;
+  // Only a word typed without diacritics is guessed a name from the dictionary: who types `dopłacić` types capitals too.
+  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || (word.length >= 4 && word === foldText(word) && isPolishName(word)))) return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
   const before = text.slice(0, offset).trimEnd();
   return !/[.?!:;„"(]$/.test(before);
+}
+
+/** The first letters a name's case forms share: all but the last three, four to six (`janowowi` → `janow`), as in `check-constraints.ts`. */
+function nameStem(folded: string): string {
+  return folded.slice(0, Math.max(4, Math.min(6, folded.length - 3)));
 }
 
 function idf(df: number, n: number): number {
@@ -141,14 +149,20 @@ function idf(df: number, n: number): number {
 interface LetterView {
   readonly terms: ReadonlySet<string>;
   readonly prefixes: ReadonlySet<string>;
+  /** Folded first 4 and 5 letters of each word, for names in other case forms (`janowowi` ~ `Janowie`). */
+  readonly shortPrefixes: ReadonlySet<string>;
   /** Initials of each run of capitalised words, for acronyms. */
   readonly capitalRuns: readonly string[];
+  /** Acronyms the letter uses, for names the question writes out (`Komisja Europejska` = `KE`). */
+  readonly acronyms: ReadonlySet<string>;
 }
 
 function viewLetter(text: string, prefix: number): LetterView {
   const prefixes = new Set<string>();
+  const shortPrefixes = new Set<string>();
   for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (token.length >= prefix) prefixes.add(token.slice(0, prefix));
+    if (token.length >= 4) shortPrefixes.add(token.slice(0, 4)).add(token.slice(0, 5));
   }
   const capitalRuns: string[] = [];
   let run = '';
@@ -160,7 +174,7 @@ function viewLetter(text: string, prefix: number): LetterView {
     }
   }
   if (run) capitalRuns.push(run);
-  return { terms: new Set(analyze(text)), prefixes, capitalRuns };
+  return { terms: new Set(analyze(text)), prefixes, shortPrefixes, capitalRuns, acronyms: acronymsIn(text) };
 }
 
 /** An acronym is spelled out when consecutive capitalised words start with its letters. */
@@ -196,9 +210,12 @@ export function assessAnswerability({
     weight: number;
     isName: boolean;
     isAcronym: boolean;
+    /** The acronym of the run of capitalised words this word is part of. */
+    runAcronym: string | undefined;
   }
   const candidates: Candidate[] = [];
   const matches = [...question.matchAll(/[\p{L}\p{N}]+/gu)];
+  const runAcronyms = acronymsOfNameRuns(question);
   words(question).forEach(({ word, index }) => {
     const folded = foldText(word);
     if (STOP_WORDS.has(folded)) return;
@@ -210,12 +227,14 @@ export function assessAnswerability({
     const df = Math.min(...terms.map((t) => stats.df.get(t) ?? 0));
     const isName = isNameLike(word, index, question, matches[index]!.index, matches[index - 1]?.[0]);
     const weight = idf(df, n) * (df > 0 ? 1 : isName ? unseenNameBoost : unseenWordFactor);
-    candidates.push({ word, terms, folded, position: index, df, weight, isName, isAcronym: /^\p{Lu}{2,}$/u.test(word) });
+    candidates.push({ word, terms, folded, position: index, df, weight, isName, isAcronym: /^\p{Lu}{2,}$/u.test(word), runAcronym: runAcronyms.get(index) });
   });
   const inLetter = (c: Candidate, letter: LetterView): boolean =>
     c.terms.every((t) => letter.terms.has(t)) ||
     (c.folded.length >= prefix && letter.prefixes.has(c.folded.slice(0, prefix))) ||
-    (c.isAcronym && spellsOut(letter, c.word));
+    (c.isAcronym && spellsOut(letter, c.word)) ||
+    (c.isName && !c.isAcronym && nameStem(c.folded).length < prefix && letter.shortPrefixes.has(nameStem(c.folded))) ||
+    (c.isName && c.runAcronym !== undefined && letter.acronyms.has(c.runAcronym));
   // Consecutive names form one entity (`Zduńskiej Woli`), covered only as a whole.
   const entityOf = candidates.map((c) => c.position);
   for (let i = 1; i < candidates.length; i++) {

@@ -12,9 +12,14 @@ import { loadPrompt, promptMessages, type Prompt } from './load-prompt.js';
 /** The reply the prompt asks for when the passages do not answer. */
 export const NO_ANSWER_MARKER = 'BRAK_ODPOWIEDZI';
 
-/** Makes `<zrodlo …>` / `</zrodlo>` look-alikes inside letter text harmless. */
-function neutraliseTags(text: string): string {
-  return text.replace(/<\s*(\/?)\s*zrodlo/gi, '‹$1zrodlo');
+/**
+ * Makes the prompts' data tags (`<zrodlo>`, and the condense prompt's
+ * `<historia>`, `<pytanie>`) harmless inside text that fills them: letter
+ * text, chat history, and the question itself (a follow-up rewritten from
+ * history can never open or close a source).
+ */
+export function neutraliseTags(text: string): string {
+  return text.replace(/<\s*(\/?)\s*(zrodlo|historia|pytanie)/gi, '‹$1$2');
 }
 
 /** One numbered source block. */
@@ -53,5 +58,5 @@ export function buildAnswerMessages({
 }): AnswerMessagesResult {
   const prompt = loadPrompt('answer', language);
   const passages = hits.map((hit, i) => formatPassage(hit, i + 1)).join('\n\n');
-  return { prompt, messages: promptMessages(prompt, { passages, question: question.trim(), noAnswer: NO_ANSWER_MARKER }) };
+  return { prompt, messages: promptMessages(prompt, { passages, question: neutraliseTags(question.trim()), noAnswer: NO_ANSWER_MARKER }) };
 }

@@ -11,6 +11,7 @@
 import { foldText } from '../archive/fold-text.js';
 import type { SearchHit } from '../archive/types.js';
 import type { AnswerabilityResult } from './assess-answerability.js';
+import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
 
 export interface CheckConstraintsOptions {
   readonly question: string;
@@ -21,6 +22,8 @@ export interface CheckConstraintsOptions {
   readonly letterTexts?: readonly string[];
   /** Distinct letters (in rank order) whose passages may hold the constraint (default {@link CONSTRAINT_LETTERS}). */
   readonly letters?: number;
+  /** Distinct letters (in rank order) searched for the question's names (default {@link NAME_LETTERS}). */
+  readonly nameLetters?: number;
 }
 
 /** Letters whose retrieved passages are searched for a year or figure: the ones an answer quotes first. */
@@ -79,16 +82,31 @@ function hasPhrase(foldedText: string, phrase: string): boolean {
   return pattern.test(foldedText);
 }
 
-/** Years a text states, ranges expanded (`2024-2026` covers 2025). */
+/**
+ * A range right after a programme's name (`FEnIKS 2021-2027`, `KPO 2021–2027`,
+ * `perspektywy 2021-2027`) is the programme's label, not data for each year in it.
+ */
+const RANGE_LABEL = /(?:\p{Lu}[\p{L}\d-]*|perspektyw\p{L}*|okres\p{L}*\s+programowani\p{L}*)\s*$/u;
+
+/** Years a text states, ranges expanded (`2024-2026` covers 2025) unless they label a programme. */
 function yearsIn(text: string): Set<number> {
   const out = new Set<number>();
   for (const m of text.matchAll(YEAR)) {
     const from = Number(m[1]);
     const to = m[2] ? Number(m[2]) : from;
-    if (to >= from && to - from <= MAX_RANGE) for (let y = from; y <= to; y++) out.add(y);
-    else out.add(from);
+    const isLabel = m[2] !== undefined && RANGE_LABEL.test(text.slice(Math.max(0, m.index - 40), m.index));
+    if (to >= from && to - from <= MAX_RANGE && !isLabel) for (let y = from; y <= to; y++) out.add(y);
+    else out.add(from).add(to);
   }
   return out;
+}
+
+/** A road number (`S5`, `S-3`, `A1`, `DK 91`, `DW241`): a near miss swaps it for another road. */
+const ROAD = /(?<![\p{L}\d])(S|A|DK|DW)[ -]?(\d{1,3})(?![\d\p{L}])/giu;
+
+/** Road numbers a text names, normalised (`s-3` → `S3`). */
+function roadsIn(text: string): Set<string> {
+  return new Set([...text.matchAll(ROAD)].map((m) => `${m[1]!.toUpperCase()}${Number(m[2])}`));
 }
 
 /** Figures of a text, normalised (`2 300` → `2300`, `0,75` → `0.75`). */
@@ -111,13 +129,20 @@ const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/gu;
  * What the question names that the evidence does not hold, as written in the
  * question (`2023`, `2300 zł`, `Wąbrzeźnie`). Empty when every constraint is met.
  */
-export function checkConstraints({ question, hits, answerability, letterTexts = [], letters: letterCount = CONSTRAINT_LETTERS }: CheckConstraintsOptions): string[] {
+export function checkConstraints({
+  question,
+  hits,
+  answerability,
+  letterTexts = [],
+  letters: letterCount = CONSTRAINT_LETTERS,
+  nameLetters = NAME_LETTERS,
+}: CheckConstraintsOptions): string[] {
   // The passages of the first letters only: a year found in the fifth letter,
   // about something else, does not make the first one answer for that year.
   const ids = [...new Set(hits.map((h) => h.letter.id))];
   const firstIds = ids.slice(0, letterCount);
   // Names are looked for a little wider: the place may sit in the second letter's passages.
-  const nameIds = ids.slice(0, NAME_LETTERS);
+  const nameIds = ids.slice(0, nameLetters);
   const cited = hits.filter((h) => firstIds.includes(h.letter.id));
   const texts = cited.map((h) => h.passage.text);
   const letters = new Map(cited.map((h) => [h.letter.id, h.letter]));
@@ -130,6 +155,12 @@ export function checkConstraints({ question, hits, answerability, letterTexts = 
   for (const m of question.matchAll(YEAR)) {
     const asked = [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])];
     if (asked.some((y) => !years.has(y))) missing.push(m[0]);
+  }
+  const roads = roadsIn(evidence);
+  for (const m of question.matchAll(ROAD)) {
+    // Lower-case `a 5` is a conjunction and a figure, not the A5 motorway; chat's `s3` is still the S3.
+    if (/^\p{Ll}+\s/u.test(m[0])) continue;
+    if (!roads.has(`${m[1]!.toUpperCase()}${Number(m[2])}`)) missing.push(m[0]);
   }
   const figures = figuresIn(evidence);
   const questionYears = new Set([...question.matchAll(YEAR)].map((m) => m[1]));
@@ -146,16 +177,25 @@ export function checkConstraints({ question, hits, answerability, letterTexts = 
   // question abbreviates (`PRL`, `JST`). The entity rule's names (in none of the first five letters) are
   // re-checked the same way, which joins inflections its six-letter prefix misses (`janowowi` ~ `Janowie`).
   const nameEvidence = foldedWords(hits.filter((h) => nameIds.includes(h.letter.id)), metadataOf);
-  for (const text of letterTexts.slice(0, NAME_LETTERS)) for (const w of foldText(text).match(/\p{L}+/gu) ?? []) nameEvidence.add(w);
-  const isAbsent = (word: string) => !/^\p{Lu}{2,}$/u.test(word) && !word.includes('.') && !hasWordLike(nameEvidence, foldText(word));
-  // A name counts as held when the best letter's whole text has it (`isCovered`) or the passages have its stem.
-  const names = answerability.words.filter((w) => w.isName && !w.isCovered).map((w) => w.word);
+  for (const text of letterTexts.slice(0, nameLetters)) for (const w of foldText(text).match(/\p{L}+/gu) ?? []) nameEvidence.add(w);
+  // A name the question writes out may stand in the letters as its acronym (`Komisję Europejską` = `KE`).
+  const evidenceAcronyms = acronymsIn([...letterTexts.slice(0, nameLetters), ...hits.filter((h) => nameIds.includes(h.letter.id)).map((h) => h.passage.text)].join('\n'));
+  const runAcronyms = acronymsOfNameRuns(question);
+  const abbreviated = new Set(
+    [...question.matchAll(/[\p{L}\p{N}]+/gu)].filter((_, i) => evidenceAcronyms.has(runAcronyms.get(i) ?? '')).map((m) => m[0]),
+  );
+  const isAbsent = (word: string) =>
+    !/^\p{Lu}{2,}$/u.test(word) && !word.includes('.') && !abbreviated.has(word) && !hasWordLike(nameEvidence, foldText(word));
+  // A capitalised name must be in the first letters: the best-covering letter (`isCovered`) may be a
+  // later one that names the place in passing (`Zduńska Wola` on a rail line) while the answer quotes
+  // another. A lower-case one (a dictionary guess, or a bridged English term) only when no letter covers it.
+  const names = answerability.words.filter((w) => w.isName && (!w.isCovered || /^\p{Lu}/u.test(w.word))).map((w) => w.word);
   for (const name of [...names, ...answerability.missingNames].filter(isAbsent)) {
     if (!missing.includes(name)) missing.push(name);
   }
   // A name of several words (`Muzeum Historii Polski`, `Uniwersytet Medyczny`) must appear as a phrase:
   // each word present somewhere (`Muzeum Historii Żydów Polskich`) is another body.
-  const phraseEvidence = [foldText(letterTexts.slice(0, NAME_LETTERS).join('\n')), foldText(cited.map((h) => h.passage.text).join('\n'))].join('\n');
+  const phraseEvidence = [foldText(letterTexts.slice(0, nameLetters).join('\n')), foldText(cited.map((h) => h.passage.text).join('\n'))].join('\n');
   for (const phrase of namePhrases(question).filter((p) => INSTITUTION.test(p))) {
     if (!hasPhrase(phraseEvidence, phrase) && !missing.includes(phrase)) missing.push(phrase);
   }
@@ -165,7 +205,7 @@ export function checkConstraints({ question, hits, answerability, letterTexts = 
 }
 
 /** `ile kosztował…`, `jaka kwota…`, `ile kasy…`: an amount of money is asked for. */
-const ASKS_MONEY = /\b(?:ile\s+(?:kosztow|kasy|pieniedzy|srodkow|wydal|wydano|wyniesie|wynosi\s+koszt|zaplac|dostal|dal)|jak(?:a|i)\s+(?:jest\s+)?(?:kwot|koszt|wartos)|na\s+jaka\s+kwote|za\s+ile|ile\s+zl|(?:calkowity|laczny)\s+koszt|ile\s+(?:ma\s+)?kosztowa)/u;
+const ASKS_MONEY = /\b(?:ile\s+(?:kosztow|kosztuj|kasy|pieniedzy|srodkow|wydal|wydano|wyniesie|wynosi\s+koszt|zaplac|dostal|dal)|jak(?:a|i)\s+(?:jest\s+)?(?:kwot|koszt|wartos)|na\s+jaka\s+kwote|za\s+ile|ile\s+zl|(?:calkowity|laczny)\s+koszt|ile\s+(?:ma\s+)?kosztowa|ile\s+wynosi\s+(?:\p{L}+\s+)?(?:zadluzen|dlug|koszt))/u;
 const MONEY = /(?<!\p{L})(?:zł|złotych|zl|euro|EUR|PLN|USD|mln|mld)(?!\p{L})/u;
 /** `kto jest dyrektorem…`, `kto kieruje…`: a person holding an office is asked for. */
 const ASKS_PERSON = /\bkto\s+(?:(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)|kieruje|zarzadza|stoi\s+na\s+czele)\b/u;
@@ -205,4 +245,4 @@ function missingAnswerType(question: string, evidence: string): string[] {
 }
 
 /** How a missing answer type is named in `missing` (the question's own words would not say it). */
-const ANSWER_TYPE_MISSING = { money: 'kwota', person: 'osoba' } as const;
+export const ANSWER_TYPE_MISSING = { money: 'kwota', person: 'osoba' } as const;

@@ -7,7 +7,7 @@
  * server that stops mid-answer cannot hang a conversation, and we map every
  * failure to a coded `BotError` (`LlmTimeoutError`, `LlmFailedError`).
  */
-import OpenAI, { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
 import { LlmAbortedError, LlmFailedError, LlmTimeoutError } from '../errors.js';
 
 export interface ChatMessage {
@@ -59,17 +59,25 @@ export function createLlmClient({
   maxRetries = 2,
   fetch: fetchImpl,
 }: CreateLlmClientOptions): LlmClient {
-  const client = new OpenAI({
-    // The SDK insists on a key; local servers accept any.
-    apiKey: apiKey ?? 'not-needed',
-    ...(baseUrl ? { baseURL: baseUrl } : {}),
-    timeout: timeoutMs,
-    maxRetries,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-  });
+  // The SDK (a large module graph) is imported on the first request, not when the
+  // client is built: `ask` and `serve` build one at start, and an answer the
+  // assistant refuses or answers from the archive alone never calls it.
+  let connecting: Promise<{ sdk: typeof import('openai'); client: OpenAI }> | null = null;
+  const connect = () =>
+    (connecting ??= import('openai').then((sdk) => ({
+      sdk,
+      client: new sdk.default({
+        // The SDK insists on a key; local servers accept any.
+        apiKey: apiKey ?? 'not-needed',
+        ...(baseUrl ? { baseURL: baseUrl } : {}),
+        timeout: timeoutMs,
+        maxRetries,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      }),
+    })));
 
   /** One controller per request: the caller's signal and our idle timer both abort it. */
-  function linkAbort(signal: AbortSignal | undefined) {
+  function linkAbort(signal: AbortSignal | undefined, sdk: typeof import('openai')) {
     const controller = new AbortController();
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
@@ -91,16 +99,17 @@ export function createLlmClient({
         signal?.removeEventListener('abort', onAbort);
       },
       translate(error: unknown): Error {
-        if (timedOut || error instanceof APIConnectionTimeoutError) return new LlmTimeoutError(`no reply from ${model} within ${timeoutMs} ms`, { cause: error });
-        if (signal?.aborted || error instanceof APIUserAbortError) return new LlmAbortedError();
-        if (error instanceof APIError) return new LlmFailedError(`LLM request failed with status ${String(error.status ?? 'none')}`, { cause: error });
+        if (timedOut || error instanceof sdk.APIConnectionTimeoutError) return new LlmTimeoutError(`no reply from ${model} within ${timeoutMs} ms`, { cause: error });
+        if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new LlmAbortedError();
+        if (error instanceof sdk.APIError) return new LlmFailedError(`LLM request failed with status ${String(error.status ?? 'none')}`, { cause: error });
         return new LlmFailedError('LLM request failed', { cause: error });
       },
     };
   }
 
   async function* stream(messages: readonly ChatMessage[], options: ChatOptions = {}): AsyncGenerator<string> {
-    const link = linkAbort(options.signal);
+    const { sdk, client } = await connect();
+    const link = linkAbort(options.signal, sdk);
     link.arm();
     try {
       const chunks = await client.chat.completions.create(
@@ -119,7 +128,7 @@ export function createLlmClient({
         if (piece) yield piece;
       }
       // The SDK ends a stream quietly when it is aborted; a cut-off answer is a failure, not an answer.
-      if (link.signal.aborted) throw new APIUserAbortError();
+      if (link.signal.aborted) throw new sdk.APIUserAbortError();
     } catch (error) {
       throw link.translate(error);
     } finally {

@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { ChatMessage } from './llm-client.js';
 
 /** Where the prompt files live (the repository's `prompts/`). */
-export const PROMPTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prompts');
+export const PROMPTS_DIR = path.join(PACKAGE_ROOT, 'prompts');
 
 export type PromptName = 'answer' | 'condense' | 'draft-reply' | 'judge-groundedness';
 

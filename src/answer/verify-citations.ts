@@ -7,10 +7,13 @@
  *   passage it cites, else it is listed as unverified;
  * - the citations are renumbered 1, 2, … in order of first use, one number
  *   per letter page (as in extractive answers), so `Źródła` lists only what
- *   the text cites.
+ *   the text cites;
+ * - a link or web address that no shown letter carries as its `url` is
+ *   removed (`dropForeignLinks`): the model may not publish addresses.
  */
 import type { SearchHit } from '../archive/types.js';
 import { citationFor } from './citations.js';
+import { dropForeignLinks } from './link-policy.js';
 import type { Citation } from './types.js';
 
 export interface VerifyCitationsOptions {
@@ -29,6 +32,8 @@ export interface VerifyCitationsResult {
   readonly removedCitations: number;
   /** Quotations not found verbatim in the passage they cite. */
   readonly unverifiedQuotes: string[];
+  /** Links and web addresses removed because no shown letter carries them. */
+  readonly removedLinks: number;
 }
 
 /** `[3]`, `[1, 2]`, `[1; 4]`: one marker group. */
@@ -109,5 +114,7 @@ export function verifyCitations({ text, hits }: VerifyCitationsOptions): VerifyC
       .flatMap(([, q]) => q);
     return citationFor(hit, n, own.length > 0 ? own.join(' … ') : leadingQuote(hit.passage.text));
   });
-  return { text: rewritten.replace(/[ \t]+([.,;:!?])/g, '$1').trim(), citations, removedCitations, unverifiedQuotes };
+  const allowedUrls = hits.map((h) => h.letter.url).filter((u): u is string => u !== null);
+  const { text: linkless, removedLinks } = dropForeignLinks(rewritten, allowedUrls);
+  return { text: linkless.replace(/[ \t]+([.,;:!?])/g, '$1').trim(), citations, removedCitations, unverifiedQuotes, removedLinks };
 }

@@ -11,6 +11,8 @@
  */
 import type { LlmClient } from '../answer/llm-client.js';
 import { loadPrompt, promptMessages } from '../answer/load-prompt.js';
+import { neutraliseTags } from '../answer/build-answer-messages.js';
+import { neutraliseMarkup } from '../answer/neutralise-markup.js';
 import { bridgeEnglish } from '../retrieval/bridge-english.js';
 import { condenseQuestion } from './condense-question.js';
 import type { ChatTurn } from './types.js';
@@ -31,6 +33,11 @@ export interface CondenseWithLlmOptions {
   readonly onFallback?: (error: unknown) => void;
 }
 
+/** True when `text` has no link, web address, mention or tag (what a rewritten question never needs). */
+function isPlainQuestion(text: string): boolean {
+  return neutraliseMarkup(text) === text && !/[<>]/.test(text);
+}
+
 /**
  * A standalone question for retrieval. For Polish without history the
  * question is returned as is (no LLM call); for English the result is always
@@ -46,10 +53,11 @@ export async function condenseWithLlm({ question, history, language, llm, signal
   };
   const lines = history
     .slice(-MAX_TURNS)
-    .map((turn) => `${turn.role === 'user' ? (language === 'pl' ? 'Użytkownik' : 'User') : language === 'pl' ? 'Asystent' : 'Assistant'}: ${turn.text.replace(/\s+/g, ' ').slice(0, MAX_TURN_CHARS)}`);
+    // History is data: its tag look-alikes cannot close `<historia>`, as letters cannot close `<zrodlo>`.
+    .map((turn) => `${turn.role === 'user' ? (language === 'pl' ? 'Użytkownik' : 'User') : language === 'pl' ? 'Asystent' : 'Assistant'}: ${neutraliseTags(turn.text.replace(/\s+/g, ' ').slice(0, MAX_TURN_CHARS))}`);
   const prompt = loadPrompt('condense', language);
   try {
-    const reply = await llm.complete(promptMessages(prompt, { history: lines.join('\n') || (language === 'pl' ? '(brak)' : '(none)'), question }), {
+    const reply = await llm.complete(promptMessages(prompt, { history: lines.join('\n') || (language === 'pl' ? '(brak)' : '(none)'), question: neutraliseTags(question) }), {
       ...(signal ? { signal } : {}),
       temperature: 0,
       maxTokens: 200,
@@ -57,6 +65,11 @@ export async function condenseWithLlm({ question, history, language, llm, signal
     const standalone = reply.trim().split('\n')[0]?.replace(/^["„“]|["”]$/g, '').trim() ?? '';
     // A reply that is empty or rambles is not a question we can search with.
     if (standalone.length < 3 || standalone.length > 4 * Math.max(question.length, 80)) return fallback();
+    // A rewrite adds no addresses, mentions or tags; one that does followed something in the history.
+    if (!isPlainQuestion(standalone)) {
+      onFallback?.(new Error('condensed question carried links, mentions or tags'));
+      return fallback();
+    }
     return standalone;
   } catch (error) {
     if (error instanceof LlmAbortedError) throw error;

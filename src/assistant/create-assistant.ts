@@ -14,13 +14,14 @@ import type { ArchiveIndex, SearchHit } from '../archive/types.js';
 import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
+import { createMarkupGuard } from '../answer/neutralise-markup.js';
 import type { LlmClient } from '../answer/llm-client.js';
 import { detectLanguage } from '../archive/language.js';
 import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-english.js';
 import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
-import { checkConstraints } from '../answer/check-constraints.js';
+import { chooseAnsweringLetter } from '../answer/choose-answering-letter.js';
 import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError, LlmAbortedError, toBotError } from '../errors.js';
@@ -93,6 +94,11 @@ export function createAssistant({
     const language = detectLanguage(request.question);
     const { signal } = request;
     const history = request.history ?? [];
+    const userGroups = request.user?.accessGroups ?? [];
+    // Channel rule: restricted letters only when nobody but the asker reads the answer.
+    const isPrivate = request.audience === 'asker';
+    const accessGroups = isPrivate ? userGroups : [];
+    const isNarrowed = !isPrivate && userGroups.length > 0;
     try {
       // `question` is answered (in its language); `searchQuery` is what the Polish archive is searched with.
       let question = request.question;
@@ -100,15 +106,20 @@ export function createAssistant({
       let bridge: BridgeEnglishResult | null = null;
       if (llm && (history.length > 0 || language === 'en')) {
         yield { type: 'status', stage: 'condensing', text: STATUS_TEXT.condensing };
+        let isFallback = false;
         searchQuery = await condenseWithLlm({
           question,
           history,
           language,
           llm,
           ...(signal ? { signal } : {}),
-          onFallback: (err) => logger.warn({ err }, 'condensing with the LLM failed; using the heuristic'),
+          onFallback: (err) => {
+            isFallback = true;
+            logger.warn({ err }, 'condensing with the LLM failed; using the heuristic');
+          },
         });
-        if (language === 'pl') question = searchQuery;
+        // The heuristic glues history onto the question: good for search, but history is not the asker's question.
+        if (language === 'pl' && !isFallback) question = searchQuery;
       } else if (history.length > 0) question = searchQuery = condenseQuestion(question, history);
       if (language === 'en' && !llm) {
         bridge = bridgeEnglish(question);
@@ -116,7 +127,20 @@ export function createAssistant({
       }
       if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const { hits, copies, stats, answerability, letterTexts } = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups: request.user?.accessGroups ?? [] });
+      const evidence = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups });
+      const { copies, stats, answerability } = evidence;
+      // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing
+      // and what is closest; a letter ranked just below that meets them all answers instead (choose-answering-letter).
+      // A lookup („pismo WEN.9823.2020.RFZ”, „interpelacja nr 16219”, „pismo Zmarzłego z 27 lipca”)
+      // whose first letter meets it is answered with that letter: its words
+      // are in the metadata, not the passages, so coverage would refuse it.
+      const lookup = extractLookup(searchQuery);
+      const isLookupHit = isLookup(lookup) && evidence.hits[0] !== undefined && scoreLookupMatch(evidence.hits[0].letter, lookup) >= 1;
+      const chosen =
+        evidence.hits.length === 0 || isLookupHit
+          ? { hits: evidence.hits, missing: [] as string[] }
+          : chooseAnsweringLetter({ question: searchQuery, hits: evidence.hits, answerability, letterTexts: evidence.letterTexts, stats });
+      const { hits, missing } = chosen;
       signal?.throwIfAborted();
       logger.debug(
         { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
@@ -132,13 +156,6 @@ export function createAssistant({
       const weights = weighTerms(searchQuery, stats);
       const extractive = (notice: string | null) => composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ?? refusal;
 
-      // A lookup („pismo WEN.9823.2020.RFZ”, „interpelacja nr 16219”, „pismo Zmarzłego z 27 lipca”)
-      // whose first letter meets it is answered with that letter: its words
-      // are in the metadata, not the passages, so coverage would refuse it.
-      const lookup = extractLookup(searchQuery);
-      const isLookupHit = isLookup(lookup) && hits[0] !== undefined && scoreLookupMatch(hits[0].letter, lookup) >= 1;
-      // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing and what is closest.
-      const missing = hits.length === 0 || isLookupHit ? [] : checkConstraints({ question: searchQuery, hits, answerability, letterTexts });
       let result: Answer;
       if (isLookupHit && !llm) result = lookupAnswer({ hit: hits[0]!, hits, language, extractive: extractive(null) });
       else if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
@@ -150,12 +167,19 @@ export function createAssistant({
         let streamed = false;
         try {
           const generation = composeLlmAnswer({ question, hits, language, llm, ...(signal ? { signal } : {}) });
+          // Unverified text streams as plain words: links and mentions neutralised, cut only where none is split.
+          const guard = createMarkupGuard();
           let step = await generation.next();
           while (!step.done) {
-            streamed = true;
-            yield { type: 'delta', text: step.value };
+            const safe = guard.push(step.value);
+            if (safe) {
+              streamed = true;
+              yield { type: 'delta', text: safe };
+            }
             step = await generation.next();
           }
+          const rest = guard.end();
+          if (rest) yield { type: 'delta', text: rest };
           result = step.value;
         } catch (error) {
           if (!isLlmFailure(error)) throw error;
@@ -166,6 +190,8 @@ export function createAssistant({
           logger.info({ removedCitations: result.removedCitations, unverifiedQuotes: result.unverifiedQuotes.length, citations: result.citations.length }, 'LLM answer verified');
         }
       }
+      // A user entitled to restricted letters learns where those are answered (nothing is said about what they hold).
+      if (isNarrowed) result = { ...result, text: `${result.text}\n\n${ANSWER_TEXT[language].privateChatOnly}` };
       if (result.kind !== 'refusal') {
         result = { ...result, citations: attachCopies(result.citations, copies) };
         yield { type: 'citations', citations: result.citations };

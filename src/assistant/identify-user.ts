@@ -16,6 +16,18 @@ export interface ChannelUser {
   readonly name?: string;
   /** The id the channel's admin list holds (Slack user id, Teams AAD object id); absent: never an admin. */
   readonly adminId?: string;
+  /**
+   * Tells apart people who share `id` (unnamed console users, one per client
+   * address: `web:anonymous@10.0.0.7`) so they do not share a rate-limit
+   * bucket; their access groups stay those of `id`.
+   */
+  readonly instance?: string;
+  /**
+   * False when the channel cannot vouch for who is writing (Teams in
+   * emulator mode, unauthenticated): a claimed identity then gets no access
+   * groups and is never an admin. Default true.
+   */
+  readonly isVerified?: boolean;
 }
 
 /** The user as the core sees them (for `AnswerRequest.user`), and whether they may run admin commands. */
@@ -46,9 +58,14 @@ function adminIds(config: IdentityConfig, channel: ChannelName): readonly string
 
 /** Maps a channel's user to an identity with access groups and the admin flag. */
 export function identifyUser(config: IdentityConfig, user: ChannelUser): Identity {
-  const id = `${user.channel}:${user.id}`;
+  const { channel, instance, isVerified = true } = user;
+  const groupsKey = `${channel}:${user.id}`;
   return {
-    user: { id, ...(user.name ? { name: user.name } : {}), accessGroups: config.ACCESS_GROUPS[id] ?? [] },
-    isAdmin: user.adminId !== undefined && adminIds(config, user.channel).includes(user.adminId),
+    user: {
+      id: instance ? `${groupsKey}@${instance}` : groupsKey,
+      ...(user.name ? { name: user.name } : {}),
+      accessGroups: isVerified ? (config.ACCESS_GROUPS[groupsKey] ?? []) : [],
+    },
+    isAdmin: isVerified && user.adminId !== undefined && adminIds(config, channel).includes(user.adminId),
   };
 }

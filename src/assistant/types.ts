@@ -22,8 +22,19 @@ export interface UserIdentity {
   readonly accessGroups?: readonly string[];
 }
 
+/**
+ * Who will read the answer. `asker`: only the person asking (a 1:1 chat, an
+ * ephemeral reply, the CLI, the staff console). `shared`: others too (a
+ * channel, a group chat, a visible slash-command reply). Restricted letters
+ * are answered only to `asker`; the filter looks at the readers, not just at
+ * who asks.
+ */
+export type Audience = 'asker' | 'shared';
+
 export interface AnswerRequest {
   readonly question: string;
+  /** Who reads the answer; unset counts as `shared`, so a channel that forgets it leaks nothing. */
+  readonly audience?: Audience;
   readonly history?: readonly ChatTurn[];
   readonly user?: UserIdentity;
   /** Channel-qualified conversation id, for audit and rate limits. */
@@ -36,7 +47,11 @@ export interface AnswerRequest {
 export type AnswerEvent =
   /** Progress a channel can show as a status line (`Szukam w archiwum…`). */
   | { readonly type: 'status'; readonly stage: 'condensing' | 'searching' | 'writing'; readonly text: string }
-  /** A piece of answer text, in order; concatenated deltas equal the final text before verification. */
+  /**
+   * A piece of answer text, in order. LLM text is unverified while it streams,
+   * so it arrives with links, web addresses and mentions neutralised
+   * (`neutraliseMarkup`); the `final` answer's text replaces it.
+   */
   | { readonly type: 'delta'; readonly text: string }
   /** Sources known so far (sent before the final answer so channels can prepare hover cards). */
   | { readonly type: 'citations'; readonly citations: readonly Citation[] }

@@ -21,10 +21,10 @@ export interface ChannelEntry {
 export const CHANNELS: readonly ChannelEntry[] = [
   {
     name: 'teams',
-    // Teams without an app id runs unauthenticated, which is only for the
-    // Bot Framework Emulator on a developer's machine.
-    isEnabled: (config) => config.teamsEnabled || config.NODE_ENV !== 'production',
-    offHint: 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
+    // Only with an app id (signed activities), or explicitly in emulator
+    // mode on loopback (config.ts enforces it); never by default.
+    isEnabled: (config) => config.teamsEnabled,
+    offHint: 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_EMULATOR=true for local trials)',
     create: (deps) => createTeamsChannel(deps),
   },
   {

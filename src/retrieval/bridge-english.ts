@@ -14,11 +14,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { detectLanguage } from '../archive/language.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 
-const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'term-lists');
+// From the package root: the build in dist/ does not copy these JSON files.
+const DATA_DIR = path.join(PACKAGE_ROOT, 'src/retrieval/term-lists');
 /** Term-list files, in order of precedence. */
 export const TERM_LIST_FILES = ['en-pl-glossary.json', 'en-pl-freedict.json'] as const;
 /** Longest English phrase looked up, in words. */

@@ -4,7 +4,7 @@
  * client. Texts go in batches; a failed batch is retried with exponential
  * backoff (rate limits and 5xx are routine during a full ingest).
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import type { Embedder } from '../archive/embedder.js';
@@ -33,9 +33,9 @@ const embeddingsReply = z.object({
 });
 
 /** True for errors worth retrying: timeouts, connection problems, 408/409/429 and 5xx. */
-function isTransient(error: unknown): boolean {
-  if (error instanceof OpenAI.APIConnectionError) return true;
-  if (error instanceof OpenAI.APIError) {
+function isTransient(error: unknown, sdk: typeof import('openai')): boolean {
+  if (error instanceof sdk.APIConnectionError) return true;
+  if (error instanceof sdk.APIError) {
     const status = error.status ?? 0;
     return status === 408 || status === 409 || status === 429 || status >= 500;
   }
@@ -54,17 +54,25 @@ export function createOpenAiEmbedder({
   timeoutMs = 60_000,
   fetch: fetchImpl,
 }: OpenAiEmbedderOptions): Embedder {
-  const client = new OpenAI({
-    apiKey: apiKey ?? 'not-needed',
-    ...(baseURL ? { baseURL } : {}),
-    // Retries are ours (backoff per batch), so the client's own are off.
-    maxRetries: 0,
-    timeout: timeoutMs,
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-  });
+  // The SDK is imported on the first batch, not when the embedder is built:
+  // `ask` builds one at start and may be answered without embedding anything new.
+  let connecting: Promise<{ sdk: typeof import('openai'); client: OpenAI }> | null = null;
+  const connect = () =>
+    (connecting ??= import('openai').then((sdk) => ({
+      sdk,
+      client: new sdk.default({
+        apiKey: apiKey ?? 'not-needed',
+        ...(baseURL ? { baseURL } : {}),
+        // Retries are ours (backoff per batch), so the client's own are off.
+        maxRetries: 0,
+        timeout: timeoutMs,
+        ...(fetchImpl ? { fetch: fetchImpl } : {}),
+      }),
+    })));
   let seenDimensions = dimensions ?? 0;
 
   async function embedBatch(input: string[]): Promise<number[][]> {
+    const { sdk, client } = await connect();
     return pRetry(
       async () => {
         try {
@@ -78,7 +86,7 @@ export function createOpenAiEmbedder({
           if (data.length !== input.length) throw new AbortError(`embeddings: ${data.length} vectors for ${input.length} texts`);
           return [...data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
         } catch (error) {
-          if (error instanceof AbortError || isTransient(error)) throw error;
+          if (error instanceof AbortError || isTransient(error, sdk)) throw error;
           throw new AbortError(error instanceof Error ? error : String(error));
         }
       },

@@ -2,6 +2,7 @@ import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { collectAnswer, createAssistant } from '../../src/assistant/create-assistant.js';
 import type { AnswerEvent } from '../../src/assistant/types.js';
 import { silentLogger } from '../../src/logger.js';
+import { ANSWER_TEXT } from '../../src/messages.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 
 async function seededAssistant() {
@@ -82,8 +83,24 @@ describe('assistant core', () => {
     const q = 'Ile kosztowała delegacja do Yingkou?';
     const outsider = await collectAnswer(assistant, { question: q, user: { id: 'u1' } });
     expect(outsider.passages.map((h) => h.letter.id)).not.toContain('secret');
-    const member = await collectAnswer(assistant, { question: q, user: { id: 'u2', accessGroups: ['zarzad'] } });
+    const member = await collectAnswer(assistant, { question: q, user: { id: 'u2', accessGroups: ['zarzad'] }, audience: 'asker' });
     expect(member.citations.map((c) => c.letterId)).toContain('secret');
+    await index.close();
+  });
+
+  test('channel rule: a member asking where others read gets public letters only and a pointer to the private chat', async () => {
+    const { index, assistant } = await seededAssistant();
+    const q = 'Ile kosztowała delegacja do Yingkou?';
+    const member = { id: 'u2', accessGroups: ['zarzad'] };
+    for (const request of [{ question: q, user: member, audience: 'shared' as const }, { question: q, user: member }]) {
+      const answer = await collectAnswer(assistant, request);
+      expect(answer.passages.map((h) => h.letter.id)).not.toContain('secret');
+      expect(answer.text).not.toContain('80 tysięcy');
+      expect(answer.text).toContain(ANSWER_TEXT.pl.privateChatOnly);
+    }
+    // Someone entitled to nothing restricted is not told about private chats.
+    const outsider = await collectAnswer(assistant, { question: q, user: { id: 'u1' }, audience: 'shared' });
+    expect(outsider.text).not.toContain(ANSWER_TEXT.pl.privateChatOnly);
     await index.close();
   });
 

@@ -17,11 +17,11 @@ describe('createChannelAdapters', () => {
   test('builds one adapter per enabled channel, each with its routes, and logs how to turn on the others', async () => {
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()) }));
-    const app = await createApp(loadConfig({ DATA_DIR: dataDir, WEB_CONSOLE_TOKEN: 'staff-secret-0123456789', NODE_ENV: 'development' }), logger);
+    const app = await createApp(loadConfig({ DATA_DIR: dataDir, WEB_CONSOLE_TOKEN: 'staff-secret-0123456789', NODE_ENV: 'development', TEAMS_EMULATOR: 'true' }), logger);
     try {
       const adapters = createChannelAdapters(app);
       expect(adapters.map((a) => [a.name, a.describe()])).toEqual([
-        ['teams', 'on, authentication off'],
+        ['teams', 'on, emulator (loopback, authentication off)'],
         ['web', 'on'],
       ]);
       expect(adapters.flatMap((a) => a.routes.map((r) => `${r.method} ${r.path}`))).toEqual(
@@ -32,6 +32,18 @@ describe('createChannelAdapters', () => {
         await adapter.start();
         await adapter.stop();
       }
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('the default development configuration has no Teams endpoint (no app id, no emulator flag)', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()) }));
+    const app = await createApp(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'development' }), logger);
+    try {
+      expect(createChannelAdapters(app).map((a) => a.name)).not.toContain('teams');
+      expect(lines.join('')).toContain('Teams is off');
     } finally {
       await app.close();
     }

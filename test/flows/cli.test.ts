@@ -19,7 +19,7 @@ import { silentLogger } from '../../src/logger.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/kancelaria.js');
+const BIN = path.join(ROOT, 'bin/run-sources.js');
 
 let dataDir: string;
 const kancelaria = (args: string[], env: Record<string, string> = {}) =>

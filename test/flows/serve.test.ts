@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = path.join(ROOT, 'bin/kancelaria.js');
+const BIN = path.join(ROOT, 'bin/run-sources.js');
 
 test('serve reports the index on /healthz and says which channels are off', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-serve-'));
@@ -35,6 +35,15 @@ test('serve reports the index on /healthz and says which channels are off', asyn
     expect(stderr).toContain('Web console is off');
     expect((await fetch(`${url}/`)).status).toBe(404);
     expect((await fetch(`${url}/api/ask`, { method: 'POST' })).status).toBe(404);
+    // The default configuration has no Teams endpoint: an unsigned activity claiming an admin gets nowhere.
+    expect(stderr).toContain('Teams is off');
+    expect(url).toContain('127.0.0.1');
+    const unsigned = {
+      type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: 'https://attacker.example/', text: 'reindex',
+      from: { id: '29:x', aadObjectId: 'aad-admin' }, recipient: { id: '28:bot' }, conversation: { id: 'a:1', conversationType: 'personal' },
+    };
+    const teams = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(unsigned) });
+    expect(teams.status).toBe(404);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -32,6 +32,38 @@ describe('createTeamsChannel: authentication', () => {
   });
 });
 
+describe('createTeamsChannel: emulator mode (TEAMS_EMULATOR=true, no app id)', () => {
+  test('answers on loopback, but refuses admin commands to a claimed admin id and a non-loopback serviceUrl', async () => {
+    h = await startTeamsHarness({ env: { TEAMS_EMULATOR: 'true' } });
+    expect(h.channel.isEmulator).toBe(true);
+    await h.post(personalMessage(h.connector.serviceUrl, 'reindex', { aadObjectId: ADMIN_AAD_ID }));
+    await h.channel.idle();
+    expect(h.connector.activities.map((a) => a.body.text)).toEqual([USER_MESSAGES_PL.access_denied]);
+    expect(h.store.listAudit()).toEqual([expect.objectContaining({ action: 'reindex', allowed: false })]);
+    const foreign = personalMessage('https://attacker.example/', 'Jak wygląda współpraca z prowincją Liaoning?');
+    expect((await h.post(foreign)).status).toBe(403);
+    await h.channel.idle();
+    expect(h.connector.activities).toHaveLength(1);
+  });
+
+  test('a channel without an app id, emulator mode or injected authentication is refused at construction', async () => {
+    h = await startTeamsHarness();
+    const { createTeamsChannel } = await import('../../src/channels/teams/create-teams-channel.js');
+    const { loadConfig } = await import('../../src/config.js');
+    const { silentLogger } = await import('../../src/logger.js');
+    expect(() =>
+      createTeamsChannel({
+        config: loadConfig({}),
+        assistant: { async *answer() {} },
+        store: h.store,
+        logger: silentLogger(),
+        status: async () => ({ backend: 'sqlite', letters: 0, passages: 0, lastSync: null, llmModel: null }),
+        reindex: async () => '',
+      }),
+    ).toThrow(/MICROSOFT_APP_ID/);
+  });
+});
+
 describe('createTeamsChannel: personal chat', () => {
   test('streams an informative update and chunks, then a final message with the AI label and one citation per [n]', async () => {
     h = await startTeamsHarness();

@@ -7,6 +7,7 @@ import mammoth from 'mammoth';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
 import { withRateLimit } from '../../src/assistant/rate-limit.js';
+import http from 'node:http';
 import { StateStore } from '../../src/assistant/state-store.js';
 import { createWebConsole } from '../../src/channels/web/create-web-console.js';
 import { loadConfig } from '../../src/config.js';
@@ -26,7 +27,7 @@ interface Harness {
   close(): Promise<void>;
 }
 
-async function startConsole(env: Record<string, string> = {}): Promise<Harness> {
+async function startConsole(env: Record<string, string> = {}, { perMinute }: { perMinute?: number } = {}): Promise<Harness> {
   const config = loadConfig({ WEB_CONSOLE_TOKEN: TOKEN, ...env });
   const index = new SqliteIndex({ path: ':memory:' });
   await seedSampleArchive(index);
@@ -37,7 +38,7 @@ async function startConsole(env: Record<string, string> = {}): Promise<Harness> 
   const logger = silentLogger();
   const store = new StateStore({ path: ':memory:' });
   // Composed as the app composes it: drafts audited in the state store, one per-user rate limit.
-  const assistant = withRateLimit(createAssistant({ index, logger, audit: (record) => store.audit(record) }), { perMinute: config.RATE_LIMIT_PER_MINUTE });
+  const assistant = withRateLimit(createAssistant({ index, logger, audit: (record) => store.audit(record) }), { perMinute: perMinute ?? config.RATE_LIMIT_PER_MINUTE });
   const web = createWebConsole({ config, assistant, logger, store });
   const server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', routes: web.routes, logger, health: async () => ({}) });
   return {
@@ -214,3 +215,53 @@ describe('POST /api/draft and /api/draft.docx', () => {
     ]);
   });
 });
+
+/** POSTs JSON from a chosen loopback source address (127.0.0.x are all this machine). */
+function postFrom(localAddress: string, url: string, body: unknown): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', localAddress, headers: json }, (res) => {
+      let data = '';
+      res.on('data', (c: Buffer) => (data += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
+describe('web console limits', () => {
+  test('wrong tokens from one address are throttled with 429; another address can still log in', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const res = await fetch(`${harness.url}/login`, { method: 'POST', body: new URLSearchParams({ token: `guess-${i}` }), redirect: 'manual' });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Even the right token waits: a guesser cannot tell a hit during the lockout.
+    const right = await fetch(`${harness.url}/login`, { method: 'POST', body: new URLSearchParams({ token: TOKEN }), redirect: 'manual' });
+    expect(right.status).toBe(429);
+    const other = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${harness.url}/login`, { method: 'POST', localAddress: '127.0.0.2', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end(new URLSearchParams({ token: TOKEN }).toString());
+    });
+    expect(other).toBe(303);
+  });
+
+  test('a rate-limited question gets HTTP 429; anonymous users at two addresses have separate buckets', async () => {
+    await harness.close();
+    harness = await startConsole({}, { perMinute: 2 });
+    const ask = (from: string) => postFrom(from, `${harness.url}/api/ask`, { question: LIAONING_QUESTION });
+    expect((await ask('127.0.0.1')).status).toBe(200);
+    expect((await ask('127.0.0.1')).status).toBe(200);
+    const limited = await ask('127.0.0.1');
+    expect(limited.status).toBe(429);
+    expect(JSON.parse(limited.body)).toMatchObject({ error: 'rate_limited' });
+    expect((await ask('127.0.0.3')).status).toBe(200);
+  });
+});
+

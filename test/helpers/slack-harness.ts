@@ -37,12 +37,14 @@ export interface SlackHarnessOptions {
   /** The assistant's LLM (e.g. one on test/fakes/openai-server.ts); extractive answers without it. */
   readonly llm?: LlmClient;
   readonly overrides?: Partial<SlackChannelOptions>;
+  /** `ACCESS_GROUPS` as config.ts parses it (`slack:U1` → groups). */
+  readonly accessGroups?: Record<string, string[]>;
 }
 
 const STATUS: ArchiveStatus = { backend: 'sqlite', letters: 2, passages: 5, lastSync: '2026-01-02T03:04:05.000Z', llmModel: null };
 
 /** Starts a fake Slack, the channel and (HTTP mode) the server. */
-export async function startSlackHarness({ socketMode = false, wrapAssistant, reindex, llm, overrides = {} }: SlackHarnessOptions = {}): Promise<SlackHarness> {
+export async function startSlackHarness({ socketMode = false, wrapAssistant, reindex, llm, overrides = {}, accessGroups = {} }: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const slack = await startFakeSlackApi();
   const index = new SqliteIndex({ path: ':memory:' });
   await seedSampleArchive(index);
@@ -58,7 +60,7 @@ export async function startSlackHarness({ socketMode = false, wrapAssistant, rei
       TEAMS_ADMIN_AAD_IDS: [],
       SLACK_API_URL: slack.apiUrl,
       SLACK_ADMIN_USER_IDS: [ADMIN_ID],
-      ACCESS_GROUPS: {},
+      ACCESS_GROUPS: accessGroups,
     },
     assistant: wrapAssistant ? wrapAssistant(real) : real,
     store,

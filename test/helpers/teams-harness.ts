@@ -3,6 +3,7 @@
  * in-memory SQLite index with two letters, the real state store, the real
  * HTTP server and botbuilder, and a fake Bot Connector as the only fake.
  */
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
@@ -76,6 +77,9 @@ export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOpt
   };
   const channel = createTeamsChannel({
     config: loadConfig({ TEAMS_ADMIN_AAD_IDS: ADMIN_AAD_ID, ...env }),
+    // Without an app id the flow tests post unsigned activities: botbuilder's anonymous
+    // authentication stands in for signed ones, so identities count as authenticated.
+    ...(env.MICROSOFT_APP_ID || env.TEAMS_EMULATOR ? {} : { botFrameworkAuthentication: new ConfigurationBotFrameworkAuthentication({}) }),
     assistant: assistant ?? createAssistant({ index, logger }),
     store,
     logger,

@@ -65,6 +65,42 @@ describe('syncArchive with DOCX, e-mail and sidecars', () => {
     expect(await sync()).toMatchObject({ updated: 1, deleted: 1, letters: 1 });
   });
 
+  test("a restricted e-mail's attachments inherit its access group, from its sidecar or its folder's metadata.csv", async () => {
+    const attachment = (text: string) => [{ fileName: 'odszkodowanie.txt', contentType: 'text/plain', bytes: Buffer.from(text, 'utf8') }];
+    const mail = (text: string) =>
+      makeEml({ from: 'a@b.pl', to: 'c@d.pl', subject: 'Poufne', date: 'Tue, 03 Mar 2020 10:15:00 +0100', body: 'W załączeniu.', attachments: attachment(text) });
+    write('poufne/mail.eml', mail('Odszkodowanie dla pana Kowalskiego wyniesie 120 000 zł.'));
+    write('poufne/mail.eml.meta.json', JSON.stringify({ accessGroup: 'poufne' }));
+    write('zarzad/notatka.eml', mail('Premia zarządu spółki Wodociągi wyniesie 80 000 zł.'));
+    write('zarzad/metadata.csv', 'file;accessGroup\nnotatka.eml;zarzad\n');
+    expect(await sync()).toMatchObject({ added: 4, failed: 0 });
+    expect(await index.getLetter(letterIdFor('poufne/mail.eml#odszkodowanie.txt'))).toMatchObject({ accessGroup: 'poufne' });
+    expect(await index.getLetter(letterIdFor('zarzad/notatka.eml#odszkodowanie.txt'))).toMatchObject({ accessGroup: 'zarzad' });
+    expect(await index.search('odszkodowanie Kowalskiego', { k: 5, filter: { accessGroups: [] } })).toEqual([]);
+    expect(await index.search('premia zarządu Wodociągi', { k: 5, filter: { accessGroups: ['poufne'] } })).toEqual([]);
+    const granted = await index.search('odszkodowanie Kowalskiego', { k: 5, filter: { accessGroups: ['poufne'] } });
+    expect(granted.map((h) => h.letter.file)).toContain('poufne/mail.eml#odszkodowanie.txt');
+  });
+
+  test('an index written before attachments inherited access is repaired by the next sync', async () => {
+    const pdfless = makeEml({
+      from: 'a@b.pl', to: 'c@d.pl', subject: 'Poufne', date: 'Tue, 03 Mar 2020 10:15:00 +0100', body: 'W załączeniu.',
+      attachments: [{ fileName: 'z.txt', contentType: 'text/plain', bytes: Buffer.from('Odszkodowanie dla pana Kowalskiego.', 'utf8') }],
+    });
+    write('poufne/mail.eml', pdfless);
+    write('poufne/mail.eml.meta.json', JSON.stringify({ accessGroup: 'poufne' }));
+    await sync();
+    // Simulate the old ingest: the attachment stored public, the e-mail's hash as it used to be.
+    const attachmentId = letterIdFor('poufne/mail.eml#z.txt');
+    const old = (await index.getLetter(attachmentId))!;
+    await index.upsertLetter({ ...old, accessGroup: null }, await index.getPassages(attachmentId));
+    const mailId = letterIdFor('poufne/mail.eml');
+    const mailLetter = (await index.getLetter(mailId))!;
+    await index.upsertLetter({ ...mailLetter, contentHash: 'hash-before-the-fix' }, await index.getPassages(mailId));
+    expect(await sync()).toMatchObject({ updated: 2 });
+    expect(await index.getLetter(attachmentId)).toMatchObject({ accessGroup: 'poufne' });
+  });
+
   test('the attachment letter records the e-mail it came with', async () => {
     const pdf = await makePdf({ pages: [['Pismo w załączniku o budżecie obywatelskim.']] });
     write('m.eml', makeEml({ from: 'a@b.pl', to: 'c@d.pl', subject: 'S', date: 'Tue, 03 Mar 2020 10:15:00 +0100', body: 'x', attachments: [{ fileName: 'a.pdf', contentType: 'application/pdf', bytes: pdf }] }));

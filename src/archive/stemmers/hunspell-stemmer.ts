@@ -34,10 +34,19 @@ interface DictionaryEntry {
   readonly isName: boolean;
 }
 
+/**
+ * Folded word → its raw dictionary lines: a Map when parsed, or the
+ * precomputed table read from disk (`lemma-table.ts`).
+ */
+export interface WordLookup {
+  get(key: string): string | undefined;
+  has(key: string): boolean;
+}
+
 /** A parsed dictionary: lemma → flags, and suffix rules indexed by the suffix they add. */
 export interface HunspellDictionary {
   /** Folded word → its raw dictionary lines (`Podwyżka/mMN`), `\n`-separated. */
-  readonly words: ReadonlyMap<string, string>;
+  readonly words: WordLookup;
   /** Suffix added → lemma ending stripped → rules (grouped so each candidate lemma is built once). */
   readonly rulesByAdd: ReadonlyMap<string, ReadonlyMap<string, readonly SuffixRule[]>>;
   readonly maxAdd: number;
@@ -58,9 +67,21 @@ export interface ParseHunspellOptions {
  * are ignored: Polish hunspell has only that one.
  */
 export function parseHunspell({ aff, dic, fold }: ParseHunspellOptions): HunspellDictionary {
+  return { words: parseWordList(dic, fold), ...parseAffixRules(aff, fold) };
+}
+
+/** The suffix rules and the `nie-` prefix flag of an affix file (fast: the word list is the slow part). */
+export function parseAffixRules(aff: string, fold: (text: string) => string): Omit<HunspellDictionary, 'words'> {
   const rulesByAdd = new Map<string, Map<string, SuffixRule[]>>();
   let maxAdd = 0;
   let negationFlag: string | null = null;
+  // Thousands of rules share a few hundred conditions: one RegExp each (a third of the parse time).
+  const conditions = new Map<string, RegExp>();
+  const conditionFor = (source: string) => {
+    let re = conditions.get(source);
+    if (!re) conditions.set(source, (re = new RegExp(`${source.toLowerCase()}$`, 'u')));
+    return re;
+  };
   for (const line of aff.split('\n')) {
     const parts = line.trim().split(/\s+/);
     if (parts[0] === 'PFX' && parts.length >= 5 && fold(parts[3] ?? '') === 'nie') negationFlag = parts[1] ?? null;
@@ -70,7 +91,7 @@ export function parseHunspell({ aff, dic, fold }: ParseHunspellOptions): Hunspel
     const rule: SuffixRule = {
       flag,
       strip: strip === '0' ? '' : fold(strip),
-      condition: condition === '.' ? null : new RegExp(`${condition.toLowerCase()}$`, 'u'),
+      condition: condition === '.' ? null : conditionFor(condition),
     };
     const byStrip = rulesByAdd.get(foldedAdd) ?? new Map<string, SuffixRule[]>();
     rulesByAdd.set(foldedAdd, byStrip);
@@ -79,6 +100,11 @@ export function parseHunspell({ aff, dic, fold }: ParseHunspellOptions): Hunspel
     byStrip.set(rule.strip, list);
     maxAdd = Math.max(maxAdd, foldedAdd.length);
   }
+  return { rulesByAdd, maxAdd, negationFlag };
+}
+
+/** Folded word → raw lines of a `.dic` file (the input of the precomputed table, `lemma-table.ts`). */
+export function parseWordList(dic: string, fold: (text: string) => string): Map<string, string> {
   // Raw lines under their folded word, several joined by `\n`: building
   // objects for 300k entries would double the load time, and only the few
   // thousand words a corpus uses are ever looked at.
@@ -93,7 +119,7 @@ export function parseHunspell({ aff, dic, fold }: ParseHunspellOptions): Hunspel
     const previous = words.get(key);
     words.set(key, previous === undefined ? line : `${previous}\n${line}`);
   }
-  return { words, rulesByAdd, maxAdd, negationFlag };
+  return words;
 }
 
 interface Candidate {

@@ -1,20 +1,86 @@
 /**
- * The Polish hunspell dictionary (`dictionary-pl`), parsed on first use and
- * shared by every analyzer in the process (about 0.8 s and 60 MB once).
+ * The Polish hunspell dictionary (`dictionary-pl`), loaded on first use and
+ * shared by every analyzer in the process. The word list comes from a
+ * precomputed table (`lemma-table.ts`) cached in `node_modules/.cache/kancelaria/`,
+ * built by `npm ci` (the `prepare` script) or by the first process that needs
+ * it; only the affix rules are parsed per process. The cache file's name
+ * carries the dictionary's version and sizes and a fingerprint of the
+ * folding, so a new dictionary or a changed `foldText` builds a new table
+ * instead of reading a stale one.
  */
-import dictionary from 'dictionary-pl';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { foldText } from '../fold-text.js';
-import { hunspellLemmas, isNameOnly, parseHunspell, type HunspellDictionary } from './hunspell-stemmer.js';
+import { hunspellLemmas, isNameOnly, parseAffixRules, parseWordList, type HunspellDictionary } from './hunspell-stemmer.js';
+import { encodeLemmaTable, LemmaTable } from './lemma-table.js';
 
-let parsed: HunspellDictionary | null = null;
+/** Bump when the table's layout or what goes into it changes. */
+const TABLE_FORMAT = 1;
+/** Letters whose folding decides the table's keys. */
+const FOLD_PROBE = 'AaĄąĆćĘęŁłŃńÓóŚśŹźŻżÄäÖöÜüßÉéÈèÁáÍíÚúÇçÑñ-.\'0123456789';
 
-/** The parsed dictionary, loaded on the first call. */
-export function polishDictionary(): HunspellDictionary {
-  if (parsed === null) {
-    const decoder = new TextDecoder('utf-8');
-    parsed = parseHunspell({ aff: decoder.decode(dictionary.aff), dic: decoder.decode(dictionary.dic), fold: foldText });
+export interface LoadPolishDictionaryOptions {
+  /** Folder of `dictionary-pl` (index.aff, index.dic, package.json). */
+  readonly dictionaryDir: string;
+  /** Folder the table is cached in; created when missing. */
+  readonly cacheDir: string;
+}
+
+export interface LoadPolishDictionaryResult {
+  readonly dictionary: HunspellDictionary;
+  /** `cache`: the table was read; `built`: the word list was parsed (and the table written when possible). */
+  readonly source: 'cache' | 'built';
+  readonly tablePath: string;
+}
+
+/** Where the table for this dictionary and this folding lives. */
+export function lemmaTablePath({ dictionaryDir, cacheDir }: LoadPolishDictionaryOptions): string {
+  const { version } = JSON.parse(fs.readFileSync(path.join(dictionaryDir, 'package.json'), 'utf8')) as { version?: string };
+  const sizes = ['index.aff', 'index.dic'].map((f) => fs.statSync(path.join(dictionaryDir, f)).size).join('-');
+  const fold = createHash('sha256').update(foldText(FOLD_PROBE)).digest('hex').slice(0, 8);
+  return path.join(cacheDir, `pl-lemmas-v${TABLE_FORMAT}-${version ?? 'unknown'}-${sizes}-${fold}.bin`);
+}
+
+/**
+ * Loads the dictionary from its cached table, or parses the word list and
+ * writes the table for the next process. An unreadable or corrupt table is
+ * rebuilt; an unwritable cache folder only costs the next process the parse.
+ */
+export function loadPolishDictionary(options: LoadPolishDictionaryOptions): LoadPolishDictionaryResult {
+  const tablePath = lemmaTablePath(options);
+  const rules = parseAffixRules(fs.readFileSync(path.join(options.dictionaryDir, 'index.aff'), 'utf8'), foldText);
+  try {
+    return { dictionary: { words: new LemmaTable(fs.readFileSync(tablePath)), ...rules }, source: 'cache', tablePath };
+  } catch {
+    // Missing (first run, new dictionary) or damaged: build it below.
   }
-  return parsed;
+  const words = parseWordList(fs.readFileSync(path.join(options.dictionaryDir, 'index.dic'), 'utf8'), foldText);
+  try {
+    fs.mkdirSync(options.cacheDir, { recursive: true });
+    // Written under a unique name and renamed: processes starting together never read half a table.
+    const partial = `${tablePath}.${process.pid}.${Date.now()}.tmp`;
+    fs.writeFileSync(partial, encodeLemmaTable(words));
+    fs.renameSync(partial, tablePath);
+  } catch {
+    // A read-only install still works; it parses the word list per process as before.
+  }
+  return { dictionary: { words, ...rules }, source: 'built', tablePath };
+}
+
+/** `dictionary-pl`'s folder and the package cache folder beside it (`node_modules/.cache/kancelaria`). */
+function defaultLocations(): LoadPolishDictionaryOptions {
+  const dictionaryDir = path.dirname(createRequire(import.meta.url).resolve('dictionary-pl'));
+  return { dictionaryDir, cacheDir: path.join(path.dirname(dictionaryDir), '.cache', 'kancelaria') };
+}
+
+let loaded: HunspellDictionary | null = null;
+
+/** The dictionary, loaded on the first call (see `loadPolishDictionary`). */
+export function polishDictionary(): HunspellDictionary {
+  loaded ??= loadPolishDictionary(defaultLocations()).dictionary;
+  return loaded;
 }
 
 /** Lemmas of a folded Polish word (see `hunspellLemmas`); empty when the dictionary does not know it. */

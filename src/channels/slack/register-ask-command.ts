@@ -41,6 +41,8 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
         deps.assistant.answer({
           question,
           user: slackIdentity(deps.config, cmd.user_id).user,
+          // Without `-p` the reply is posted for the whole conversation to read.
+          audience: isPrivate ? 'asker' : 'shared',
           conversationId: `slack:${cmd.channel_id}`,
         }),
         {

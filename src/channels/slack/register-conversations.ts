@@ -48,7 +48,14 @@ async function answerMessage({ deps, client, context, event, userId, onFirstTurn
     logger: deps.logger,
     newId: deps.newId,
     target: { channel: event.channel, threadTs, userId, ...(teamId ? { teamId } : {}) },
-    request: { question, history, user: slackIdentity(deps.config, userId).user, conversationId: `slack:${event.channel}:${threadTs}` },
+    request: {
+      question,
+      history,
+      user: slackIdentity(deps.config, userId).user,
+      // Only a direct message with the app is read by the asker alone; channels and group DMs (`mpim`) are shared.
+      audience: event.channel_type === 'im' ? 'asker' : 'shared',
+      conversationId: `slack:${event.channel}:${threadTs}`,
+    },
     updateIntervalMs: deps.updateIntervalMs,
     ...(deps.streamBufferSize ? { streamBufferSize: deps.streamBufferSize } : {}),
   });

@@ -8,6 +8,7 @@ import { describeCitation } from '../../answer/citations.js';
 import { toAnswerView, type AnswerView } from '../../answer/to-answer-view.js';
 import type { Answer, Citation } from '../../answer/types.js';
 import { SLACK_TEXT } from '../../messages.js';
+import { escapeMrkdwn, escapeSlackText, slackLink, toSafeMrkdwn } from '../escape-slack.js';
 
 type KnownBlock = slackTypes.KnownBlock;
 
@@ -17,28 +18,15 @@ export const FEEDBACK_ACTION = { up: 'kancelaria_feedback_up', down: 'kancelaria
 /** Slack rejects section text above 3,000 characters, so long answers are split. */
 const SECTION_LIMIT = 2900;
 
-/** Escapes the three characters Slack treats as control sequences in mrkdwn. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** Escaping lives in `../escape-slack.ts`; re-exported for existing callers. */
+export { escapeMrkdwn };
 
 /**
- * Converts the core's Markdown to Slack mrkdwn (`**b**` → `*b*`, `[t](url)` →
- * `<url|t>`, headings → bold). `[n]` citation markers are left as they are.
+ * The core's Markdown as inert Slack mrkdwn: links and mentions from answer
+ * text never become Slack links or mentions (`toSafeMrkdwn`).
  */
 export function toMrkdwn(markdown: string): string {
-  const links: string[] = [];
-  // Links are pulled out first so escaping does not break their `<url|label>` form.
-  const withoutLinks = markdown.replace(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g, (_m, label: string, url: string) => {
-    links.push(`<${url}|${escapeMrkdwn(label)}>`);
-    return `\u0000${links.length - 1}\u0000`;
-  });
-  return escapeMrkdwn(withoutLinks)
-    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
-    .replace(/\*\*(.+?)\*\*/g, '*$1*')
-    .replace(/__(.+?)__/g, '_$1_')
-    .replace(/~~(.+?)~~/g, '~$1~')
-    .replace(/\u0000(\d+)\u0000/g, (_m, i: string) => links[Number(i)] ?? '');
+  return toSafeMrkdwn(markdown);
 }
 
 /** Splits text into chunks under Slack's section limit, preferring paragraph breaks. */
@@ -57,8 +45,9 @@ export function splitForSections(text: string, limit = SECTION_LIMIT): string[] 
 
 /** One sources line: `[1] WEN.9823.2020.RFZ, 2020-03-02, Marcin Michalik (…), plik.pdf, s. 1 · <url|otwórz>`. */
 export function formatSourceLine(citation: Citation, language: 'pl' | 'en' = 'pl'): string {
-  const line = `[${citation.n}] ${escapeMrkdwn(describeCitation(citation, language))}`;
-  return citation.url ? `${line} · <${citation.url}|${SLACK_TEXT.openLink}>` : line;
+  const line = `[${citation.n}] ${escapeSlackText(describeCitation(citation, language))}`;
+  const link = slackLink(citation.url, SLACK_TEXT.openLink);
+  return link ? `${line} · ${link}` : line;
 }
 
 /** The sources block, or none when nothing is cited (refusals). */

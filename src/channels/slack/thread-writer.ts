@@ -11,6 +11,7 @@ import type { Answer } from '../../answer/types.js';
 import type { Logger } from '../../logger.js';
 import { SLACK_TEXT } from '../../messages.js';
 import { renderAnswerBlocks, renderAnswerText, renderTrailerBlocks, toMrkdwn } from './render-answer.js';
+import { escapeSlackText } from '../escape-slack.js';
 
 type WebClient = webApi.WebClient;
 type ChatStreamer = ReturnType<WebClient['chatStream']>;
@@ -77,7 +78,8 @@ export class ThreadWriter {
     this.#text += delta;
     if (this.#streamer) {
       try {
-        await this.#streamer.append({ markdown_text: delta });
+        // The core streams neutralised text; escaping keeps `<…>` sequences inert in Slack's markdown too.
+        await this.#streamer.append({ markdown_text: escapeSlackText(delta) });
         this.#ts = this.#streamer.ts ?? this.#ts;
         return;
       } catch (error) {

@@ -23,6 +23,8 @@ import type { RawConnector } from './send-raw-activity.js';
 /** Settings and services a message turn needs; built once by the channel factory. */
 export interface MessageTurnDeps {
   readonly config: IdentityConfig;
+  /** Unauthenticated (emulator): nobody's claimed identity is trusted for admin commands or access groups. */
+  readonly isEmulator: boolean;
   readonly assistant: Answerer;
   readonly store: StateStore;
   /** Remembers posted answers for the feedback loop. */
@@ -43,9 +45,15 @@ const HISTORY_TURNS = 6;
  * account id when there is none, e.g. in the Emulator), admin only by AAD
  * object id (`TEAMS_ADMIN_AAD_IDS`).
  */
-export function teamsIdentity(config: IdentityConfig, activity: IncomingActivity): Identity {
+export function teamsIdentity(config: IdentityConfig, activity: IncomingActivity, { isVerified }: { readonly isVerified: boolean }): Identity {
   const { aadObjectId, id, name } = activity.from;
-  return identifyUser(config, { channel: 'teams', id: aadObjectId ?? id, ...(name ? { name } : {}), ...(aadObjectId ? { adminId: aadObjectId } : {}) });
+  return identifyUser(config, {
+    channel: 'teams',
+    id: aadObjectId ?? id,
+    ...(name ? { name } : {}),
+    ...(aadObjectId ? { adminId: aadObjectId } : {}),
+    isVerified,
+  });
 }
 
 /** Where replies to this activity go: threaded under it outside 1:1 chats. */
@@ -74,7 +82,7 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
   if (!isPersonal && !isBotMentioned(activity)) return;
   const target = replyTargetFor(activity);
   const question = stripBotMention(activity);
-  const identity = teamsIdentity(deps.config, activity);
+  const identity = teamsIdentity(deps.config, activity, { isVerified: !deps.isEmulator });
   const userId = identity.user.id;
   const reply = (text: string) => replyWithText(connector, target, text);
 
@@ -106,6 +114,8 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
     question,
     history,
     user: identity.user,
+    // Channels and group chats are read by all their members: public letters only.
+    audience: isPersonal ? 'asker' : 'shared',
     conversationId: key,
   });
   const result = await deliverAnswer({

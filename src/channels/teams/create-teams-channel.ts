@@ -14,7 +14,7 @@ import { createFeedback } from '../../assistant/feedback.js';
 import type { IdentityConfig } from '../../assistant/identify-user.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Answerer } from '../../assistant/types.js';
-import type { Config } from '../../config.js';
+import { isLoopbackHost, type Config } from '../../config.js';
 import { toBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
@@ -31,7 +31,7 @@ import type { ArchiveStatus } from '../../assistant/types.js';
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
 export interface TeamsChannelOptions {
-  readonly config: Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE'> & IdentityConfig;
+  readonly config: Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'TEAMS_EMULATOR'> & IdentityConfig;
   readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
@@ -41,7 +41,11 @@ export interface TeamsChannelOptions {
   readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
   /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
   readonly admin?: AdminCommands;
-  /** Overrides the authentication built from `config` (tests, other clouds). */
+  /**
+   * Overrides the authentication built from `config` (tests, other clouds).
+   * Whoever passes one vouches that it authenticates the caller: identities
+   * are then trusted as with MICROSOFT_APP_ID.
+   */
   readonly botFrameworkAuthentication?: TeamsAuthentication;
   readonly fetch?: typeof fetch;
   readonly now?: () => number;
@@ -56,6 +60,8 @@ export interface TeamsChannelOptions {
 export interface TeamsChannel extends ChannelAdapter {
   readonly routes: HttpRoute[];
   readonly isAuthEnabled: boolean;
+  /** Unauthenticated emulator mode: loopback only, no admin commands, no access groups. */
+  readonly isEmulator: boolean;
   /** Resolves when every background answer has finished (graceful shutdown, tests). */
   idle(): Promise<void>;
 }
@@ -96,7 +102,10 @@ function isCredentialsSource(value: unknown): value is ConnectorCredentialsSourc
   return typeof credentials?.signRequest === 'function';
 }
 
-/** Creates the Teams channel; the one server mounts its routes. */
+/**
+ * Creates the Teams channel; the one server mounts its routes.
+ * @throws {Error} without MICROSOFT_APP_ID, TEAMS_EMULATOR or an injected authentication: an unauthenticated endpoint is never a default.
+ */
 export function createTeamsChannel({
   config,
   assistant,
@@ -114,8 +123,12 @@ export function createTeamsChannel({
 }: TeamsChannelOptions): TeamsChannel {
   const log = logger.child({ channel: 'teams' });
   const isAuthEnabled = Boolean(config.MICROSOFT_APP_ID);
+  const isEmulator = !isAuthEnabled && config.TEAMS_EMULATOR;
+  if (!isAuthEnabled && !isEmulator && !botFrameworkAuthentication) {
+    throw new Error('the Teams channel needs MICROSOFT_APP_ID (or TEAMS_EMULATOR=true for local trials on loopback)');
+  }
   if (isAuthEnabled) log.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams: Bot Framework authentication on');
-  else log.warn('Teams: MICROSOFT_APP_ID is not set, so Bot Framework authentication is OFF (Emulator use only)');
+  else if (isEmulator) log.warn('Teams: emulator mode, authentication OFF; loopback only, admin commands and access groups off');
 
   const adapter = new CloudAdapter(
     botFrameworkAuthentication ??
@@ -134,6 +147,7 @@ export function createTeamsChannel({
   const feedback = createFeedback({ store, logger: log });
   const deps: MessageTurnDeps = {
     config,
+    isEmulator,
     assistant,
     store,
     feedback,
@@ -184,7 +198,7 @@ export function createTeamsChannel({
         value: activity.value,
         conversationId: activity.conversation.id,
         messageId: activity.replyToId,
-        userId: teamsIdentity(config, activity).user.id,
+        userId: teamsIdentity(config, activity, { isVerified: !isEmulator }).user.id,
         feedback,
       });
       await context.sendActivity({ type: 'invokeResponse', value: { status: isStored ? 200 : 400, body: {} } });
@@ -215,6 +229,12 @@ export function createTeamsChannel({
         sendJson(res, 400, { error: 'bad_request' });
         return;
       }
+      // Unauthenticated, the bot must not be made to POST to an address the caller names.
+      if (isEmulator && !isLoopbackHost(new URL(parsed.activity.serviceUrl).hostname)) {
+        log.warn('emulator mode: activity with a non-loopback serviceUrl refused');
+        sendJson(res, 403, { error: 'forbidden' });
+        return;
+      }
       await adapter.process(
         { method: 'POST', headers: req.headers, body: parsed.raw },
         botbuilderResponse(res),
@@ -230,7 +250,8 @@ export function createTeamsChannel({
     name: 'teams',
     routes: [route],
     isAuthEnabled,
-    describe: () => (isAuthEnabled ? 'on' : 'on, authentication off'),
+    isEmulator,
+    describe: () => (isAuthEnabled ? 'on' : isEmulator ? 'on, emulator (loopback, authentication off)' : 'on, injected authentication'),
     // Messages arrive through the server's route: nothing to connect.
     start: async () => undefined,
     stop: idle,

@@ -13,7 +13,7 @@ import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import type { AnswerEvent } from '../../assistant/types.js';
 import type { Logger } from '../../logger.js';
 import { STATUS_TEXT, USER_MESSAGES_PL } from '../../messages.js';
-import { renderAnswer, toTeamsMarkdown } from './render-answer.js';
+import { renderAnswer, toSafeTeamsMarkdown } from './render-answer.js';
 import type { RawConnector } from './send-raw-activity.js';
 import type { OutgoingActivity, OutgoingEntity, StreamInfoEntity } from './types.js';
 
@@ -127,7 +127,7 @@ async function deliverStreamed({ events, connector, target, streamIntervalMs, no
       // Chunks are cumulative, so a skipped one loses nothing; the final message carries all.
       if (isDue()) {
         isStreamingText = true;
-        await sendUpdate('streaming', toTeamsMarkdown(text));
+        await sendUpdate('streaming', toSafeTeamsMarkdown(text));
       }
     },
     onFinal: async (answer) => {

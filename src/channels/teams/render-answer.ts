@@ -4,9 +4,12 @@
  * `Message` entity Teams reads for the "AI generated" label and the citation
  * hover cards (one `Claim` with a `DigitalDocument` appearance per `[n]`).
  */
+import { describeCitation } from '../../answer/citations.js';
+import { safeLinkUrl } from '../../answer/link-policy.js';
 import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { Answer, Citation } from '../../answer/types.js';
-import { ANSWER_TEXT } from '../../messages.js';
+import { ANSWER_TEXT, TEAMS_TEXT } from '../../messages.js';
+import { escapeTeamsText, teamsLink } from '../escape-teams.js';
 import type { OutgoingEntity } from './types.js';
 
 /** Teams' documented limits for a citation's appearance. */
@@ -67,15 +70,16 @@ export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): Ci
     citation.ocr ? 'OCR' : null,
   ]
     .filter((k): k is string => Boolean(k))
-    .map((k) => truncate(k, KEYWORD_MAX));
+    .map((k) => truncate(escapeTeamsText(k), KEYWORD_MAX));
   return {
     '@type': 'Claim',
     position: citation.n,
     appearance: {
       '@type': 'DigitalDocument',
-      name: truncate(`${citation.reference ?? t.noReference}, ${citation.date ?? t.noDate}`, NAME_MAX),
-      abstract: truncate(citation.quote, ABSTRACT_MAX),
-      ...(citation.url ? { url: citation.url } : {}),
+      // Card fields are plain text, but still letter text: no links or mentions in them.
+      name: truncate(escapeTeamsText(`${citation.reference ?? t.noReference}, ${citation.date ?? t.noDate}`), NAME_MAX),
+      abstract: truncate(escapeTeamsText(citation.quote), ABSTRACT_MAX),
+      ...(safeLinkUrl(citation.url) ? { url: safeLinkUrl(citation.url)! } : {}),
       image: { '@type': 'ImageObject', name: iconFor(citation.file) },
       ...(keywords.length > 0 ? { keywords } : {}),
     },
@@ -95,16 +99,33 @@ export function buildAiMessageEntity(citations: readonly Citation[], language: '
   };
 }
 
+/** The sources list: escaped metadata, and a link only to a letter's own safe `url`. */
+function formatTeamsSources(citations: readonly Citation[], language: 'pl' | 'en'): string {
+  if (citations.length === 0) return '';
+  const lines = citations.map((c) => {
+    const link = teamsLink(c.url, TEAMS_TEXT.openLink);
+    return `[${c.n}] ${escapeTeamsText(describeCitation(c, language))}${link ? ` · ${link}` : ''}`;
+  });
+  return `${ANSWER_TEXT[language].sourcesHeading}\n${lines.join('\n')}`;
+}
+
+/** Untrusted answer text as Teams shows it: inert, with Teams' paragraph breaks. */
+export function toSafeTeamsMarkdown(text: string): string {
+  return toTeamsMarkdown(escapeTeamsText(text));
+}
+
 /** Renders the final answer for Teams. */
 export function renderAnswer(answer: Answer): RenderedAnswer {
   const view = toAnswerView(answer);
   switch (view.kind) {
     case 'refusal':
-      return { text: view.text, entities: [] };
+      return { text: toSafeTeamsMarkdown(view.text), entities: [] };
     case 'llm':
     case 'extractive': {
-      const notice = view.notice ? `_${view.notice}_\n` : '';
-      const text = toTeamsMarkdown(`${notice}${view.text}${view.sourcesText ? `\n${view.sourcesText}` : ''}`);
+      const notice = view.notice ? `_${escapeTeamsText(view.notice)}_\n` : '';
+      // Teams builds its own sources list from `view.sources`: metadata escaped, links only to safe letter urls.
+      const sources = formatTeamsSources(view.sources, view.language);
+      const text = toTeamsMarkdown(`${notice}${escapeTeamsText(view.text)}${sources ? `\n${sources}` : ''}`);
       return { text, entities: [buildAiMessageEntity(view.sources, view.language)] };
     }
     default: {

@@ -5,10 +5,8 @@
  */
 import { ANSWER_TEXT, WEB_TEXT } from '../../messages.js';
 import { CONSOLE_SCRIPT } from './console-script.js';
+import { escapeHtml } from '../escape-html.js';
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** JSON safe inside `<script type="application/json">`: no `</script>` can close it. */
 function scriptJson(value: unknown): string {

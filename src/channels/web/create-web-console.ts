@@ -23,6 +23,8 @@ import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './con
 import { createDraftHandlers } from './draft-routes.js';
 import { BASE_HEADERS, sendJson } from './send-response.js';
 import { streamAnswer } from './stream-answer.js';
+import { createLoginThrottle, type LoginThrottle } from './throttle-logins.js';
+import { clientAddress } from './web-payloads.js';
 
 export interface WebConsoleOptions {
   readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS'>;
@@ -32,6 +34,8 @@ export interface WebConsoleOptions {
   /** Audit trail of DOCX exports. */
   readonly store: StateStore;
   readonly now?: () => Date;
+  /** Wrong tokens per client address (default: 5 per 15 minutes, then HTTP 429). */
+  readonly loginThrottle?: LoginThrottle;
 }
 
 /** The console's `ChannelAdapter`: only routes on the one server. */
@@ -77,7 +81,7 @@ function nonce(): string {
  * Builds the console's routes.
  * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
  */
-export function createWebConsole({ config, assistant, logger, store, now }: WebConsoleOptions): WebConsole {
+export function createWebConsole({ config, assistant, logger, store, now, loginThrottle = createLoginThrottle() }: WebConsoleOptions): WebConsole {
   const token = config.WEB_CONSOLE_TOKEN;
   if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
   const access = createConsoleAccess(token);
@@ -100,13 +104,24 @@ export function createWebConsole({ config, assistant, logger, store, now }: WebC
       method: 'POST',
       path: '/login',
       async handle(req, res) {
+        const address = clientAddress(req);
+        const wait = loginThrottle.retryAfterMs(address);
+        if (wait > 0) {
+          logger.warn({ remote: address }, 'web console: login throttled');
+          res.setHeader('retry-after', String(Math.ceil(wait / 1000)));
+          const n = nonce();
+          sendHtml(res, 429, n, renderLoginPage({ nonce: n, isFailed: true }));
+          return;
+        }
         const form = new URLSearchParams(await readBody(req, 10_000));
         if (access.isToken(form.get('token') ?? '')) {
+          loginThrottle.recordSuccess(address);
           logger.info('web console: login');
           redirectHome(res, access.sessionCookie(req));
           return;
         }
-        logger.warn({ remote: req.socket.remoteAddress }, 'web console: failed login');
+        loginThrottle.recordFailure(address);
+        logger.warn({ remote: address }, 'web console: failed login');
         const n = nonce();
         sendHtml(res, 401, n, renderLoginPage({ nonce: n, isFailed: true }));
       },

@@ -19,7 +19,7 @@ import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL, WEB_TEXT } from '../../messages.js';
 import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
 import type { UserIdentity } from '../../assistant/types.js';
-import { docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
+import { clientAddress, docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
 
 export interface DraftRoutesDeps {
   readonly config: Pick<Config, 'ACCESS_GROUPS'>;
@@ -77,7 +77,7 @@ export function createDraftHandlers({ config, assistant, store, logger, now = ()
     draftJson: (req, res) =>
       guarded(res, async () => {
         const payload = await readJsonPayload(req, draftPayload);
-        const user = staffIdentity(config, payload.staff);
+        const user = staffIdentity(config, payload.staff, clientAddress(req));
         const draft = await write(payload, user);
         const draftId = remember(draft, user.id);
         sendJson(res, 200, {
@@ -91,7 +91,7 @@ export function createDraftHandlers({ config, assistant, store, logger, now = ()
     draftDocx: (req, res) =>
       guarded(res, async () => {
         const payload = await readJsonPayload(req, docxPayload);
-        const user = staffIdentity(config, payload.staff);
+        const user = staffIdentity(config, payload.staff, clientAddress(req));
         let draft: DraftReply;
         if ('draftId' in payload) {
           const kept = drafts.get(payload.draftId);

@@ -80,11 +80,23 @@ export async function readJsonPayload<T>(req: http.IncomingMessage, schema: z.Zo
 }
 
 /**
- * The staff member as the core sees them: `web:<name>` (or `web:anonymous`),
- * with access groups from `ACCESS_GROUPS` like the other channels. The name is
- * self-declared: anyone holding the console token can claim any name.
+ * The address a request came from (the socket's: a forwarded header is
+ * client-controlled and not trusted here).
  */
-export function staffIdentity(config: Pick<Config, 'ACCESS_GROUPS'>, name: string | undefined): UserIdentity {
-  const id = `web:${name?.trim() || 'anonymous'}`;
-  return { id, ...(name ? { name } : {}), accessGroups: config.ACCESS_GROUPS[id] ?? [] };
+export function clientAddress(req: http.IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
+
+/**
+ * The staff member as the core sees them: `web:<name>`, with access groups
+ * from `ACCESS_GROUPS` like the other channels. The name is self-declared:
+ * anyone holding the console token can claim any name. Unnamed users are
+ * `web:anonymous@<address>`, so they do not share one rate-limit bucket
+ * (their access groups are those of `web:anonymous`).
+ */
+export function staffIdentity(config: Pick<Config, 'ACCESS_GROUPS'>, name: string | undefined, address = 'unknown'): UserIdentity {
+  const trimmed = name?.trim();
+  if (!trimmed) return { id: `web:anonymous@${address}`, accessGroups: config.ACCESS_GROUPS['web:anonymous'] ?? [] };
+  const id = `web:${trimmed}`;
+  return { id, name: trimmed, accessGroups: config.ACCESS_GROUPS[id] ?? [] };
 }

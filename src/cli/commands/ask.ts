@@ -16,7 +16,7 @@ export interface AskCommandOptions {
 export async function runAsk({ config, logger, question, json = false, out }: AskCommandOptions): Promise<void> {
   const app = await createApp(config, logger);
   try {
-    const answer = await collectAnswer(app.assistant, { question, user: { id: 'cli:local' } });
+    const answer = await collectAnswer(app.assistant, { question, user: { id: 'cli:local' }, audience: 'asker' });
     out.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : `${answerToText(answer)}\n`);
   } finally {
     await app.close();

@@ -3,9 +3,9 @@
  * archive into DATA_DIR and answers the councillor's question about Liaoning.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import { runAsk } from './ask.js';
 import { runIngest } from './ingest.js';
 
@@ -13,7 +13,7 @@ import { runIngest } from './ingest.js';
 export const DEMO_QUESTION = 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?';
 
 /** The sample archive shipped in the repository. */
-export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../samples/letters');
+export const SAMPLES_DIR = path.join(PACKAGE_ROOT, 'samples/letters');
 
 export async function runDemo({ config, logger, out }: { config: Config; logger: Logger; out: NodeJS.WriteStream }): Promise<void> {
   out.write(`Archiwum: ${SAMPLES_DIR}\n`);

@@ -16,6 +16,7 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
   const adapters = createChannelAdapters(app);
   const server = await startServer({
     port: config.PORT,
+    host: config.HOST,
     routes: adapters.flatMap((adapter) => adapter.routes),
     logger,
     health: async () => {
