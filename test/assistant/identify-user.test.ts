@@ -31,4 +31,17 @@ describe('identifyUser', () => {
     expect(identifyUser(config, { channel: 'teams', id: 'aad-admin' }).isAdmin).toBe(false);
     expect(identifyUser(config, { channel: 'web', id: 'UADMIN', adminId: 'UADMIN' }).isAdmin).toBe(false);
   });
+
+  test('an identity the channel cannot vouch for gets no access groups and no admin', () => {
+    expect(identifyUser(config, { channel: 'teams', id: 'aad-admin', adminId: 'aad-admin', isVerified: false })).toEqual({
+      user: { id: 'teams:aad-admin', accessGroups: [] },
+      isAdmin: false,
+    });
+    expect(identifyUser(config, { channel: 'teams', id: 'aad-1', isVerified: false }).user.accessGroups).toEqual([]);
+  });
+
+  test('an instance tells apart users sharing an id, who keep that id\'s access groups', () => {
+    const groups = loadConfig({ ACCESS_GROUPS: 'web:anonymous=kadry' });
+    expect(identifyUser(groups, { channel: 'web', id: 'anonymous', instance: '10.0.0.7' }).user).toEqual({ id: 'web:anonymous@10.0.0.7', accessGroups: ['kadry'] });
+  });
 });

@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Assistant } from '../../assistant/types.js';
+import type { IdentityConfig } from '../../assistant/identify-user.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
@@ -27,7 +28,7 @@ import { createLoginThrottle, type LoginThrottle } from './throttle-logins.js';
 import { clientAddress } from './web-payloads.js';
 
 export interface WebConsoleOptions {
-  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS'>;
+  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN'> & IdentityConfig;
   /** Answers questions and writes drafts; the console never touches the index or the LLM. */
   readonly assistant: Assistant;
   readonly logger: Logger;
