@@ -176,7 +176,9 @@ export function createTeamsChannel({
       await answerQuestion(activity, connector, deps);
     } catch (error) {
       const { code } = toBotError(error);
-      log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
+      // A refused admin command is the user's mistake, not the bot's failure.
+      if (code === 'access_denied') log.warn({ err: error, conversation: activity.conversation.id }, 'teams request refused');
+      else log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
       await replyWithText(connector, replyTargetFor(activity), USER_MESSAGES_PL[code]).catch((sendError: unknown) =>
         log.error({ err: sendError }, 'could not tell the user about the failure'),
       );

@@ -15,6 +15,7 @@ import type { StateStore } from '../../assistant/state-store.js';
 import type { Assistant } from '../../assistant/types.js';
 import type { IdentityConfig } from '../../assistant/identify-user.js';
 import type { Config } from '../../config.js';
+import { AccessDeniedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
@@ -59,17 +60,25 @@ function redirectHome(res: http.ServerResponse, cookie: string): void {
   res.end();
 }
 
-/** API routes answer a missing or wrong token with 401 JSON; the page with the login form. */
+/**
+ * API routes answer a missing or wrong token (`AccessDeniedError`) with 401
+ * JSON carrying the code's Polish sentence; the page with the login form.
+ */
 function requireAccess(access: ConsoleAccess, logger: Logger, handler: Handler, { isPage = false } = {}): Handler {
   return (req, res) => {
-    if (access.isAuthorized(req)) return handler(req, res);
-    logger.warn({ path: req.url, hasAuthorization: Boolean(req.headers.authorization) }, 'web console: unauthorized request');
-    if (isPage) {
-      const n = nonce();
-      return sendHtml(res, 401, n, renderLoginPage({ nonce: n }));
+    try {
+      access.authorize(req);
+    } catch (error) {
+      if (!(error instanceof AccessDeniedError)) throw error;
+      logger.warn({ path: req.url, reason: error.message, hasAuthorization: Boolean(req.headers.authorization) }, 'web console: unauthorized request');
+      if (isPage) {
+        const n = nonce();
+        return sendHtml(res, 401, n, renderLoginPage({ nonce: n }));
+      }
+      res.setHeader('www-authenticate', 'Bearer realm="kancelaria"');
+      return sendJson(res, 401, { error: 'unauthorized', message: USER_MESSAGES_PL[error.code] });
     }
-    res.setHeader('www-authenticate', 'Bearer realm="kancelaria"');
-    sendJson(res, 401, { error: 'unauthorized', message: USER_MESSAGES_PL.access_denied });
+    return handler(req, res);
   };
 }
 
