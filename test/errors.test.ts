@@ -1,5 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
+import { loadConfig } from '../src/config.js';
+import { channelDeps } from './helpers/channel-deps.js';
 import { withRetry } from '../src/archive/qdrant-retry.js';
 import { SqliteIndex } from '../src/archive/sqlite-index.js';
 import { createAdminCommands } from '../src/assistant/admin-commands.js';
@@ -51,9 +53,8 @@ describe('each error code has a thrower and a Polish sentence', () => {
 
   test('config_invalid: a channel built without its credentials', async () => {
     const store = new StateStore({ path: ':memory:' });
-    const config = { SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: undefined, SLACK_API_URL: undefined, SLACK_ADMIN_USER_IDS: [], TEAMS_ADMIN_AAD_IDS: [], ACCESS_GROUPS: {} };
     const { code, text } = await shown(() =>
-      createSlackChannel({ config, assistant: { answer: async function* () {} }, store, logger: silentLogger(), status: async () => { throw new Error('unused'); }, reindex: async () => '' }),
+      createSlackChannel(channelDeps({ config: loadConfig({}), assistant: { answer: async function* () {} }, store, logger: silentLogger() })),
     );
     store.close();
     expect(code).toBe('config_invalid');

@@ -6,13 +6,10 @@ import type { AdminCommands } from '../../assistant/admin-commands.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Feedback } from '../../assistant/feedback.js';
 import { identifyUser, type IdentityConfig, type Identity } from '../../assistant/identify-user.js';
-import type { ArchiveStatus, Answerer } from '../../assistant/types.js';
+import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
-
-/** Runs the incremental sync, reporting progress lines; resolves with the summary line. */
-export type ReindexFn = (onProgress: (line: string) => void) => Promise<string>;
 
 /** The settings the Slack channel reads. */
 export type SlackChannelConfig = Pick<
@@ -27,8 +24,6 @@ export interface SlackDeps {
   readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
-  readonly status: () => Promise<ArchiveStatus>;
-  readonly reindex: ReindexFn;
   readonly admin: AdminCommands;
   /** Remembers posted answers and records the thumbs on them. */
   readonly feedback: Feedback;

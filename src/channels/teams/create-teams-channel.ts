@@ -19,28 +19,17 @@ import { toBotError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
-import type { ChannelAdapter } from '../channel-adapter.js';
-import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
+import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { answerQuestion, replyTargetFor, replyWithText, teamsIdentity, type MessageTurnDeps } from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
 import { createRawConnector, type ConnectorCredentialsSource, type RawConnector } from './send-raw-activity.js';
-import type { ArchiveStatus } from '../../assistant/types.js';
 
 /** botbuilder's authentication strategy, as `CloudAdapter` takes it. */
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
+/** Tuning of the Teams channel beyond `ChannelDeps`; every field has a production default. */
 export interface TeamsChannelOptions {
-  readonly config: Pick<Config, 'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'TEAMS_EMULATOR'> & IdentityConfig;
-  readonly assistant: Answerer;
-  readonly store: StateStore;
-  readonly logger: Logger;
-  /** Facts for the admin `status` command. */
-  readonly status: () => Promise<ArchiveStatus>;
-  /** Runs an incremental ingest for the admin `reindex` command; resolves to its summary line. */
-  readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
-  /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
-  readonly admin?: AdminCommands;
   /**
    * Overrides the authentication built from `config` (tests, other clouds).
    * Whoever passes one vouches that it authenticates the caller: identities
@@ -106,21 +95,17 @@ function isCredentialsSource(value: unknown): value is ConnectorCredentialsSourc
  * Creates the Teams channel; the one server mounts its routes.
  * @throws {Error} without MICROSOFT_APP_ID, TEAMS_EMULATOR or an injected authentication: an unauthenticated endpoint is never a default.
  */
-export function createTeamsChannel({
-  config,
-  assistant,
-  store,
-  logger,
-  status,
-  reindex,
-  admin,
-  botFrameworkAuthentication,
-  fetch: fetchFn = globalThis.fetch,
-  now = Date.now,
-  streamIntervalMs = 1000,
-  progressIntervalMs = 3000,
-  path = '/api/messages',
-}: TeamsChannelOptions): TeamsChannel {
+export function createTeamsChannel(
+  { config, assistant, store, logger, admin }: ChannelDeps,
+  {
+    botFrameworkAuthentication,
+    fetch: fetchFn = globalThis.fetch,
+    now = Date.now,
+    streamIntervalMs = 1000,
+    progressIntervalMs = 3000,
+    path = '/api/messages',
+  }: TeamsChannelOptions = {},
+): TeamsChannel {
   const log = logger.child({ channel: 'teams' });
   const isAuthEnabled = Boolean(config.MICROSOFT_APP_ID);
   const isEmulator = !isAuthEnabled && config.TEAMS_EMULATOR;
@@ -152,7 +137,7 @@ export function createTeamsChannel({
     store,
     feedback,
     logger: log,
-    admin: admin ?? createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
+    admin,
     streamIntervalMs,
     progressIntervalMs,
     now,

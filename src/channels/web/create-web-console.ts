@@ -19,7 +19,7 @@ import { AccessDeniedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
-import type { ChannelAdapter } from '../channel-adapter.js';
+import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { createConsoleAccess, type ConsoleAccess } from './check-access.js';
 import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './console-page.js';
 import { createDraftHandlers } from './draft-routes.js';
@@ -28,13 +28,8 @@ import { streamAnswer } from './stream-answer.js';
 import { createLoginThrottle, type LoginThrottle } from './throttle-logins.js';
 import { clientAddress } from './web-payloads.js';
 
+/** Tuning of the console beyond `ChannelDeps`; every field has a production default. */
 export interface WebConsoleOptions {
-  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN'> & IdentityConfig;
-  /** Answers questions and writes drafts; the console never touches the index or the LLM. */
-  readonly assistant: Assistant;
-  readonly logger: Logger;
-  /** Audit trail of DOCX exports. */
-  readonly store: StateStore;
   readonly now?: () => Date;
   /** Wrong tokens per client address (default: 5 per 15 minutes, then HTTP 429). */
   readonly loginThrottle?: LoginThrottle;
@@ -91,7 +86,7 @@ function nonce(): string {
  * Builds the console's routes.
  * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
  */
-export function createWebConsole({ config, assistant, logger, store, now, loginThrottle = createLoginThrottle() }: WebConsoleOptions): WebConsole {
+export function createWebConsole({ config, assistant, logger, store }: ChannelDeps, { now, loginThrottle = createLoginThrottle() }: WebConsoleOptions = {}): WebConsole {
   const token = config.WEB_CONSOLE_TOKEN;
   if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
   const access = createConsoleAccess(token);
