@@ -11,12 +11,8 @@
 import type http from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import { createFeedback } from '../../assistant/feedback.js';
-import type { IdentityConfig } from '../../assistant/identify-user.js';
-import type { StateStore } from '../../assistant/state-store.js';
-import type { Answerer } from '../../assistant/types.js';
-import { isLoopbackHost, type Config } from '../../config.js';
+import { isLoopbackHost } from '../../config.js';
 import { toBotError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';

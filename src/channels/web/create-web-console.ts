@@ -11,10 +11,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
-import type { IdentityConfig } from '../../assistant/identify-user.js';
-import type { Config } from '../../config.js';
 import { AccessDeniedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
