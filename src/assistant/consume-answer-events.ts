@@ -48,10 +48,12 @@ export async function consumeAnswerEvents<T>(events: AsyncIterable<AnswerEvent>,
       case 'citations':
         await handlers.onCitations?.(event.citations);
         break;
+      // Awaited inside the loop: the stream is closed only after the handler is done, so the
+      // producer (and whoever waits on it) never sees the answer finished before it is shown.
       case 'final':
-        return handlers.onFinal(event.answer);
+        return await handlers.onFinal(event.answer);
       case 'error':
-        return handlers.onError({ code: event.code, text: event.text });
+        return await handlers.onError({ code: event.code, text: event.text });
       default: {
         const unexpected: never = event;
         throw new Error(`unknown answer event: ${JSON.stringify(unexpected)}`);
