@@ -27,9 +27,23 @@ export function attachmentPath(emailPath: string, fileName: string): string {
   return `${emailPath}#${fileName}`;
 }
 
+/**
+ * Mixed into an e-mail's content hash. Attachments once were stored without
+ * their e-mail's access group; changing the e-mail's hash makes the next sync
+ * rebuild every e-mail (and so its attachments) once, closing that leak in
+ * existing indexes without re-reading any other file.
+ */
+const EMAIL_HASH_VERSION = '\0attachments-inherit-access-v1';
+
+/** E-mails are the only files whose letters carry attachments. */
+export function isEmailFile(relativePath: string): boolean {
+  return /\.eml$/i.test(relativePath);
+}
+
 /** The file's bytes plus its sidecar metadata: editing either one re-indexes the letter. */
-export function hashContent(bytes: Uint8Array, sidecarFingerprint: string | null): string {
+export function hashContent(bytes: Uint8Array, sidecarFingerprint: string | null, { isEmail = false } = {}): string {
   const hash = createHash('sha256').update(bytes);
+  if (isEmail) hash.update(EMAIL_HASH_VERSION);
   if (sidecarFingerprint !== null) hash.update('\0sidecar\0').update(sidecarFingerprint);
   return hash.digest('hex');
 }
@@ -45,6 +59,12 @@ export interface LetterInput {
   readonly contentHash: string;
   readonly sidecarFields: SidecarFields | null;
   readonly attachedTo?: string;
+  /**
+   * An attachment's e-mail: its access group (set by the e-mail's sidecar or
+   * its folder's `metadata.csv`) is the attachment's too, since whoever may not
+   * read the e-mail may not read what came with it.
+   */
+  readonly parent?: Letter;
 }
 
 /** Why one attachment could not become a letter (the e-mail itself is still indexed). */
@@ -95,6 +115,7 @@ export function buildLetter(input: LetterInput, doc: ExtractedDocument, chunk: C
     ...(input.attachedTo ? { attachedTo: input.attachedTo } : {}),
     // The archivist's word last: it overrides everything extraction guessed.
     ...defined(input.sidecarFields ?? {}),
+    ...(input.parent ? { accessGroup: input.parent.accessGroup } : {}),
   };
   return { letter, passages };
 }
@@ -120,7 +141,7 @@ export async function buildLetters(input: LetterInput, bytes: Uint8Array, { maxP
     }
     try {
       const attachmentDoc = await extractDocument(attachment.fileName, attachment.bytes, extractOptions);
-      const attachmentInput = { relativePath, absolutePath: input.absolutePath, contentHash: hashContent(attachment.bytes, null), sidecarFields: null, attachedTo: main.letter.id };
+      const attachmentInput = { relativePath, absolutePath: input.absolutePath, contentHash: hashContent(attachment.bytes, null), sidecarFields: null, attachedTo: main.letter.id, parent: main.letter };
       attachments.push(buildLetter(attachmentInput, attachmentDoc, chunk));
     } catch (error) {
       if (signal?.aborted) throw error;

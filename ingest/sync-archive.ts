@@ -11,7 +11,7 @@
 import type { ArchiveIndex, LetterDigest } from '../src/archive/types.js';
 import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
-import { hashContent, letterIdFor, type BuiltLetter } from './build-letter.js';
+import { hashContent, isEmailFile, letterIdFor, type BuiltLetter } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import { createExtractionWorker, ExtractionWorkerStartError, type ExtractionWorker } from './extract-in-worker.js';
 import { extractorFor, readLimited } from './extract/extract-file.js';
@@ -212,7 +212,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
       let built: Awaited<ReturnType<ExtractionWorker['build']>> | null = null;
       try {
         const { bytes, sidecar } = await readAhead(i);
-        const contentHash = hashContent(bytes, sidecar?.fingerprint ?? null);
+        const contentHash = hashContent(bytes, sidecar?.fingerprint ?? null, { isEmail: isEmailFile(file.relativePath) });
         if (!full && previous && previous.contentHash === contentHash) {
           action = 'unchanged';
         } else if (dryRun) {
