@@ -96,4 +96,24 @@ describe('consumeAnswerEvents', () => {
       }),
     ).rejects.toThrow('slack refused the write');
   });
+
+  test('the stream is closed only after the final handler is done (whoever waits on the producer sees the answer shown)', async () => {
+    const order: string[] = [];
+    const events = (async function* (): AsyncGenerator<AnswerEvent> {
+      try {
+        yield { type: 'error', code: 'index_unavailable', text: USER_MESSAGES_PL.index_unavailable };
+      } finally {
+        order.push('stream closed');
+      }
+    })();
+    await consumeAnswerEvents(events, {
+      onFinal: failOnFinal,
+      onError: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order.push('shown');
+      },
+    });
+    expect(order).toEqual(['shown', 'stream closed']);
+  });
 });
+
