@@ -19,7 +19,10 @@ export interface AnswerFailure {
 
 export interface AnswerEventHandlers<T> {
   /** A status line (`Szukam w archiwum…`). */
-  readonly onStatus?: (text: string, stage: Extract<AnswerEvent, { type: 'status' }>['stage']) => Promise<void> | void;
+  readonly onStatus?: (
+    text: string,
+    stage: Extract<AnswerEvent, { type: 'status' }>['stage'],
+  ) => Promise<void> | void;
   /** A piece of answer text, in order. */
   readonly onDelta?: (text: string) => Promise<void> | void;
   /** Sources known before the final answer. */
@@ -36,7 +39,10 @@ export interface AnswerEventHandlers<T> {
  * @throws whatever the stream or a handler throws (channels decide how a
  * throw is shown: Slack posts a fresh sentence, Teams closes its stream).
  */
-export async function consumeAnswerEvents<T>(events: AsyncIterable<AnswerEvent>, handlers: AnswerEventHandlers<T>): Promise<T> {
+export async function consumeAnswerEvents<T>(
+  events: AsyncIterable<AnswerEvent>,
+  handlers: AnswerEventHandlers<T>,
+): Promise<T> {
   for await (const event of events) {
     switch (event.type) {
       case 'status':

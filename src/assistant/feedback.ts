@@ -38,15 +38,38 @@ export interface Feedback {
 }
 
 /** Builds the feedback service over the state store. */
-export function createFeedback({ store, logger }: { readonly store: StateStore; readonly logger: Logger }): Feedback {
+export function createFeedback({
+  store,
+  logger,
+}: {
+  readonly store: StateStore;
+  readonly logger: Logger;
+}): Feedback {
   return {
     remember(key, question, answer) {
-      store.rememberAnswer({ messageId: key, question, answer: answer.text, citations: answer.citations });
+      store.rememberAnswer({
+        messageId: key,
+        question,
+        answer: answer.text,
+        citations: answer.citations,
+      });
     },
-    record({ channel, userId, answerKey, conversationId, messageId, rating, comment, isKeptWithoutAnswer }) {
+    record({
+      channel,
+      userId,
+      answerKey,
+      conversationId,
+      messageId,
+      rating,
+      comment,
+      isKeptWithoutAnswer,
+    }) {
       const answered = answerKey ? store.findAnswer(answerKey) : null;
       if (!answered) {
-        logger.warn({ channel, user: userId, answerKey, isKept: isKeptWithoutAnswer }, 'feedback for an unknown answer');
+        logger.warn(
+          { channel, user: userId, answerKey, isKept: isKeptWithoutAnswer },
+          'feedback for an unknown answer',
+        );
         if (!isKeptWithoutAnswer) return 'dropped';
       }
       store.recordFeedback({
@@ -60,7 +83,16 @@ export function createFeedback({ store, logger }: { readonly store: StateStore; 
         answer: answered?.answer ?? '',
         citations: answered?.citations ?? [],
       });
-      logger.info({ channel, user: userId, rating, answerKey, comment: comment ? safeLogField(comment, 80) : null }, 'feedback stored');
+      logger.info(
+        {
+          channel,
+          user: userId,
+          rating,
+          answerKey,
+          comment: comment ? safeLogField(comment, 80) : null,
+        },
+        'feedback stored',
+      );
       return answered ? 'stored' : 'stored_without_answer';
     },
   };

@@ -37,7 +37,10 @@ export interface Identity {
 }
 
 /** The settings identity reads. */
-export type IdentityConfig = Pick<Config, 'ACCESS_GROUPS' | 'SLACK_ADMIN_USER_IDS' | 'TEAMS_ADMIN_AAD_IDS'>;
+export type IdentityConfig = Pick<
+  Config,
+  'ACCESS_GROUPS' | 'SLACK_ADMIN_USER_IDS' | 'TEAMS_ADMIN_AAD_IDS'
+>;
 
 /** Each channel's admin list; the console and the CLI have no admin commands. */
 function adminIds(config: IdentityConfig, channel: ChannelName): readonly string[] {
@@ -66,6 +69,7 @@ export function identifyUser(config: IdentityConfig, user: ChannelUser): Identit
       ...(user.name ? { name: user.name } : {}),
       accessGroups: isVerified ? (config.ACCESS_GROUPS[groupsKey] ?? []) : [],
     },
-    isAdmin: isVerified && user.adminId !== undefined && adminIds(config, channel).includes(user.adminId),
+    isAdmin:
+      isVerified && user.adminId !== undefined && adminIds(config, channel).includes(user.adminId),
   };
 }

@@ -4,7 +4,10 @@
  * assistant that may only answer (its drafts reject), as the Slack and Teams
  * flow tests inject.
  */
-import { createAdminCommands, type AdminCommandsOptions } from '../../src/assistant/admin-commands.js';
+import {
+  createAdminCommands,
+  type AdminCommandsOptions,
+} from '../../src/assistant/admin-commands.js';
 import type { StateStore } from '../../src/assistant/state-store.js';
 import type { Answerer, Assistant } from '../../src/assistant/types.js';
 import type { ChannelDeps } from '../../src/channels/channel-adapter.js';
@@ -21,10 +24,20 @@ export interface ChannelDepsOptions {
 }
 
 /** Builds the deps a channel factory takes. */
-export function channelDeps({ config, assistant, store, logger, status, reindex }: ChannelDepsOptions): ChannelDeps {
+export function channelDeps({
+  config,
+  assistant,
+  store,
+  logger,
+  status,
+  reindex,
+}: ChannelDepsOptions): ChannelDeps {
   const full: Assistant = {
     answer: (request) => assistant.answer(request),
-    draft: 'draft' in assistant ? (request) => assistant.draft(request) : () => Promise.reject(new Error('this test assistant only answers')),
+    draft:
+      'draft' in assistant
+        ? (request) => assistant.draft(request)
+        : () => Promise.reject(new Error('this test assistant only answers')),
   };
   const admin = createAdminCommands({
     status: status ?? (() => Promise.reject(new Error('no status in this test'))),
