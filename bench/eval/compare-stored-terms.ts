@@ -22,7 +22,7 @@ const differing: string[] = [];
 const stored: number[] = [];
 const analysed: number[] = [];
 let questions = 0;
-let refused = 0;
+let refusedByAnswerability = 0;
 let withStoredTerms = 0;
 for (const file of positionals) {
   for (const q of readQuestions(file)) {
@@ -47,11 +47,11 @@ for (const file of positionals) {
     }
     const before = reanalysed();
     if (!isDeepStrictEqual(before, evidence.answerability) || isAnswerable(before) !== isAnswerable(evidence.answerability)) differing.push(q.id);
-    refused += isAnswerable(evidence.answerability) ? 0 : 1;
+    refusedByAnswerability += isAnswerable(evidence.answerability) ? 0 : 1;
     questions++;
   }
 }
 await index.close();
 const ms = (xs: number[]) => ({ p50: Number(percentile(xs, 0.5).toFixed(2)), p95: Number(percentile(xs, 0.95).toFixed(2)) });
-console.log(JSON.stringify({ questions, withStoredTerms, refused, differing, assessStoredMs: ms(stored), assessReanalysedMs: ms(analysed) }));
+console.log(JSON.stringify({ questions, withStoredTerms, refusedByAnswerability, differing, assessStoredMs: ms(stored), assessReanalysedMs: ms(analysed) }));
 process.exitCode = differing.length === 0 ? 0 : 1;
