@@ -87,7 +87,7 @@ async function timed<T>(run: () => Promise<T> | T): Promise<{ ms: number; value:
 /** The floors a no-op re-sync is compared with: list + stat every file, and read + hash every file. */
 async function measureFloors(corpus: string) {
   const stat = await timed(async () => {
-    const files = await scanArchive(corpus);
+    const { files } = await scanArchive(corpus);
     for (const f of files) fs.statSync(f.absolutePath);
     return files;
   });
@@ -124,7 +124,7 @@ async function measureScale(copies: number, questions: readonly Question[]) {
     const naive = new NaiveFts5Index(path.join(dataDir, 'naive.sqlite'));
     const extracted: { file: string; texts: string[] }[] = [];
     const naiveIngest = await timed(async () => {
-      for (const file of await scanArchive(corpus)) {
+      for (const file of (await scanArchive(corpus)).files) {
         try {
           const doc = await extractorFor(file.relativePath)(fs.readFileSync(file.absolutePath), { maxPages: 500 });
           const texts = chunkPages(file.relativePath, doc.pages).passages.map((p) => p.text);

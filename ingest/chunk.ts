@@ -2,7 +2,8 @@
  * Cutting a letter into passages: paragraph-aligned, never across a page
  * break (a citation names one page), about `targetChars` long. A short letter
  * stays one passage: splitting it only scatters its terms. Paragraphs longer
- * than `maxChars` are cut at sentence ends.
+ * than `maxChars` are cut at sentence ends, and a sentence (or token) longer
+ * than that at a space or, failing one, at `maxChars`: no passage is longer.
  *
  * Sizes were measured with `npm run eval` (docs/retrieval.md): around 900
  * characters (≈ 200 tokens) keeps BM25 focused and suits embedding models.
@@ -41,7 +42,27 @@ function paragraphSpans(text: string, base: number): Span[] {
   return spans;
 }
 
-/** Cuts one over-long paragraph at sentence ends into spans of at most `maxChars` (a single longer sentence stays whole). */
+/**
+ * Cuts a span longer than `maxChars` into pieces of at most `maxChars`, at
+ * the last whitespace before the limit where there is one (a 50 MB "word"
+ * must not become one passage: it would be one giant row and one useless hit).
+ */
+function capSpan(full: string, span: Span, maxChars: number): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > maxChars) {
+    const window = full.slice(start, start + maxChars);
+    const space = window.search(/\s\S*$/);
+    const cut = space > maxChars / 2 ? start + space : start + maxChars;
+    out.push({ start, end: cut });
+    start = cut;
+    while (start < span.end && /\s/.test(full[start]!)) start += 1;
+  }
+  if (start < span.end) out.push({ start, end: span.end });
+  return out;
+}
+
+/** Cuts one over-long paragraph at sentence ends into spans of at most `maxChars` (a longer sentence is cut by `capSpan`). */
 function splitLongSpan(full: string, span: Span, maxChars: number): Span[] {
   const sentences = splitSentences(full.slice(span.start, span.end));
   const out: Span[] = [];
@@ -58,7 +79,9 @@ function splitLongSpan(full: string, span: Span, maxChars: number): Span[] {
     current = current ? { start: current.start, end } : { start, end };
   }
   if (current) out.push(current);
-  return out.map((s) => ({ start: s.start, end: s.start + full.slice(s.start, s.end).trimEnd().length }));
+  return out
+    .map((s) => ({ start: s.start, end: s.start + full.slice(s.start, s.end).trimEnd().length }))
+    .flatMap((s) => (s.end - s.start > maxChars ? capSpan(full, s, maxChars) : [s]));
 }
 
 /** Splits a letter's pages into passages with page numbers and offsets. */

@@ -14,7 +14,17 @@ import path from 'node:path';
 import { z } from 'zod';
 import { IngestError } from '../src/errors.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD');
+/** True when `YYYY-MM-DD` names a day that exists (`2020-13-45` and `2021-02-29` do not). */
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected an ISO date YYYY-MM-DD', abort: true })
+  .refine(isRealDate, 'not a real calendar date (month 01–12, a day that month has)');
 const text = z.string().trim().min(1, 'must not be empty');
 
 /** Fields a sidecar may set; `null` clears what extraction found. Unknown keys are errors (typos would be silent otherwise). */

@@ -8,19 +8,15 @@
  * never stops the others, and a letter indexed earlier is not deleted just
  * because its new version fails (nothing is lost on bad input).
  */
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import type { ArchiveIndex, Letter, LetterDigest, Passage } from '../src/archive/types.js';
-import { detectLanguage } from '../src/archive/language.js';
+import type { ArchiveIndex, LetterDigest } from '../src/archive/types.js';
 import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
-import { chunkPages, type ChunkOptions } from './chunk.js';
-import { extractDocument, extractorFor } from './extract/extract-file.js';
+import { hashContent, isEmailFile, letterIdFor, type BuiltLetter } from './build-letter.js';
+import type { ChunkOptions } from './chunk.js';
+import { createExtractionWorker, ExtractionWorkerStartError, type ExtractionWorker } from './extract-in-worker.js';
+import { extractorFor, readLimited } from './extract/extract-file.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
-import type { ExtractedDocument } from './extract/types.js';
-import { extractMetadata } from './metadata.js';
-import { readSidecar, type CsvCache, type Sidecar } from './read-sidecar.js';
+import { readSidecar, type CsvCache } from './read-sidecar.js';
 import { scanArchive } from './scan-archive.js';
 
 export type SyncAction = 'added' | 'updated' | 'unchanged' | 'deleted' | 'failed';
@@ -29,6 +25,13 @@ export interface SyncFailure {
   readonly file: string;
   readonly reason: IngestFailureReason | 'internal';
   readonly message: string;
+}
+
+/** What a dry run found: the files each step would touch. */
+export interface SyncPlan {
+  readonly add: readonly string[];
+  readonly update: readonly string[];
+  readonly delete: readonly string[];
 }
 
 export interface SyncSummary {
@@ -41,6 +44,8 @@ export interface SyncSummary {
   readonly letters: number;
   readonly passages: number;
   readonly durationMs: number;
+  /** Set on a dry run: nothing was written, the counts are what a sync would do. */
+  readonly plan?: SyncPlan;
 }
 
 /** Progress callback: one call per file, after it is handled. */
@@ -51,10 +56,20 @@ export interface SyncArchiveOptions {
   readonly archiveDir: string;
   /** Re-index every file even when unchanged. */
   readonly full?: boolean;
+  /** Read and compare only; write nothing and return the plan. */
+  readonly dryRun?: boolean;
+  /**
+   * Stop before writing anything when the sync would delete more than this
+   * share (0–1) of the indexed letters, unless `allowDeletions`; unset: no guard.
+   */
+  readonly maxDeleteShare?: number;
+  readonly allowDeletions?: boolean;
   readonly maxBytes: number;
   readonly maxPages: number;
-  /** Per-file time limit for extraction (OCR included); over it the file fails with `timeout`. Unset or 0: none. */
+  /** Per-file time limit for extraction (OCR included); over it the worker is killed and the file fails with `timeout`. Unset or 0: none. */
   readonly fileTimeoutMs?: number;
+  /** Heap cap of the extraction worker in MB (default 256); over it the file fails with `memory_limit`. */
+  readonly fileMemoryMb?: number;
   /** OCR for scanned PDF pages (an `OcrPool`); without it, image-only PDFs fail with `no_text`. */
   readonly ocr?: PageRecognizer;
   readonly chunk?: ChunkOptions;
@@ -64,132 +79,82 @@ export interface SyncArchiveOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Files read ahead of the one being indexed. */
+/** Thrown before any write when a sync would delete more than the allowed share of the index. */
+export class DeletionGuardError extends Error {
+  readonly deletions: number;
+  readonly indexed: number;
+  constructor(deletions: number, indexed: number, maxShare: number, archiveDir: string) {
+    super(
+      `the sync of ${archiveDir} would delete ${deletions} of ${indexed} indexed letters (${Math.round((deletions / indexed) * 100)} %, more than ${Math.round(maxShare * 100)} %, INGEST_MAX_DELETE_SHARE); ` +
+        'check the folder (see the plan with --dry-run) and pass --allow-deletions if this is intended; nothing was changed',
+    );
+    this.name = 'DeletionGuardError';
+    this.deletions = deletions;
+    this.indexed = indexed;
+  }
+}
+
+/** Files read ahead of the one being indexed… */
 const READ_AHEAD = 16;
+/** …as long as their bytes together stay under this (sixteen 50 MB files would be 800 MB of buffers). */
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
-/** Stable letter id: hash of the path relative to the archive root. */
-export function letterIdFor(relativePath: string): string {
-  return createHash('sha256').update(relativePath.normalize('NFC')).digest('hex').slice(0, 20);
-}
-
-/** File id of an e-mail attachment: the e-mail's path, `#`, the attachment's name. */
-export function attachmentPath(emailPath: string, fileName: string): string {
-  return `${emailPath}#${fileName}`;
-}
-
-/**
- * Mixed into an e-mail's content hash. Attachments once were stored without
- * their e-mail's access group; changing the e-mail's hash makes the next sync
- * rebuild every e-mail (and so its attachments) once, closing that leak in
- * existing indexes without re-reading any other file.
- */
-const EMAIL_HASH_VERSION = '\0attachments-inherit-access-v1';
-
-/** The file's bytes plus its sidecar metadata: editing either one re-indexes the letter. */
-function hashContent(bytes: Uint8Array, sidecar: Sidecar | null, { isEmail = false } = {}): string {
-  const hash = createHash('sha256').update(bytes);
-  if (sidecar) hash.update('\0sidecar\0').update(sidecar.fingerprint);
-  if (isEmail) hash.update(EMAIL_HASH_VERSION);
-  return hash.digest('hex');
-}
-
-/** E-mails are the only files whose letters carry attachments. */
-function isEmailFile(relativePath: string): boolean {
-  return /\.eml$/i.test(relativePath);
-}
-
-interface BuiltLetter {
-  readonly letter: Letter;
-  readonly passages: Passage[];
-}
-
-interface LetterInput {
-  readonly relativePath: string;
-  readonly absolutePath: string;
-  readonly contentHash: string;
-  readonly sidecar: Sidecar | null;
-  readonly attachedTo?: string;
-  /**
-   * An attachment's e-mail: its access group (set by the e-mail's sidecar or
-   * its folder's `metadata.csv`) is the attachment's too, since whoever may not
-   * read the e-mail may not read what came with it.
-   */
-  readonly parent?: Letter;
-}
-
-/** Describes and chunks one extracted document into a letter and its passages. */
-function buildLetter(input: LetterInput, doc: ExtractedDocument, chunk: ChunkOptions | undefined): BuiltLetter {
-  const id = letterIdFor(input.relativePath);
-  const { text, passages } = chunkPages(id, doc.pages, chunk);
-  if (passages.length === 0) throw new IngestError('no_text', 'no text could be extracted');
-  const fromText = extractMetadata(text, { fileName: path.basename(input.relativePath) });
-  const defined = (fields: object) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  const fromFormat = Object.fromEntries(Object.entries(doc.metadata ?? {}).filter(([, v]) => v !== null && v !== undefined));
-  const ocrPages = doc.pages.filter((p) => p.ocr && p.ocrConfidence !== undefined);
-  const ocrConfidence =
-    ocrPages.length === 0 ? undefined : Math.round((ocrPages.reduce((sum, p) => sum + (p.ocrConfidence ?? 0), 0) / ocrPages.length) * 10) / 10;
-  const letter: Letter = {
-    ...fromText,
-    ...fromFormat,
-    id,
-    contentHash: input.contentHash,
-    file: input.relativePath,
-    source: input.absolutePath,
-    url: null,
-    pages: Math.max(1, doc.pages.filter((p) => p.page !== null).length),
-    accessGroup: null,
-    ocr: doc.pages.some((p) => p.ocr),
-    language: detectLanguage(text),
-    ...(ocrConfidence === undefined ? {} : { ocrConfidence }),
-    ...(input.attachedTo ? { attachedTo: input.attachedTo } : {}),
-    ...(input.parent ? { accessGroup: input.parent.accessGroup } : {}),
-    // The archivist's word last: it overrides everything extraction guessed.
-    ...defined(input.sidecar?.fields ?? {}),
-  };
-  return { letter, passages };
-}
-
-/** A per-file signal: the sync's own, plus the file time limit when one is set. */
-function fileSignal(signal: AbortSignal | undefined, timeoutMs: number | undefined): AbortSignal | undefined {
-  const signals = [signal, timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
-  return signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
-}
+/** The e-mail path of an attachment's file id (`mail.eml#a.pdf` → `mail.eml`), or the path itself. */
+const parentFile = (file: string): string => {
+  const hash = file.indexOf('#');
+  return hash === -1 ? file : file.slice(0, hash);
+};
 
 /** Brings the index in line with the archive folder. */
 export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSummary> {
-  const { index, archiveDir, full = false, maxBytes, logger, onProgress, now = () => new Date() } = options;
+  const { index, archiveDir, full = false, dryRun = false, maxBytes, logger, onProgress, now = () => new Date() } = options;
   const started = Date.now();
-  const files = await scanArchive(archiveDir);
+  const { files, problems } = await scanArchive(archiveDir);
   const known = new Map((await index.listLetters()).map((d) => [d.id, d]));
   const seen = new Set<string>();
   const counts = { added: 0, updated: 0, unchanged: 0, deleted: 0, failed: 0, passages: 0 };
   const failures: SyncFailure[] = [];
   const csvCache: CsvCache = new Map();
   const total = files.length;
+  const plan = { add: [] as string[], update: [] as string[], delete: [] as string[] };
 
   const fail = (file: string, error: unknown): void => {
     counts.failed += 1;
     const reason = error instanceof IngestError ? error.reason : 'internal';
-    let message = error instanceof Error ? error.message : String(error);
-    if (reason === 'timeout' && !options.signal?.aborted && options.fileTimeoutMs) {
-      message = `stopped after ${Math.round(options.fileTimeoutMs / 1000)} s (INGEST_FILE_TIMEOUT_S): ${message}`;
-    }
+    const message = error instanceof Error ? error.message : String(error);
     failures.push({ file, reason, message });
     if (reason === 'internal') logger.error({ err: error, file }, 'ingest failed unexpectedly');
   };
+
+  // What the scan could not list is reported, and what was indexed from it is kept.
+  const keptFolders = problems.filter((p) => p.isFolder).map((p) => `${p.relativePath}/`);
+  for (const p of problems) fail(p.relativePath, new IngestError(p.reason, p.message));
+  const listed = new Set([...files.map((f) => f.relativePath), ...problems.filter((p) => !p.isFolder).map((p) => p.relativePath)]);
+  const isKept = (digest: LetterDigest): boolean => {
+    const file = parentFile(digest.file).normalize('NFC');
+    return listed.has(file) || keptFolders.some((folder) => file.startsWith(folder));
+  };
+  const doomed = [...known.values()].filter((d) => !isKept(d));
+  // Decided on paths alone, before anything is written: a wrong folder must not cost the index.
+  if (options.maxDeleteShare !== undefined && !options.allowDeletions && !dryRun && known.size > 0 && doomed.length / known.size > options.maxDeleteShare) {
+    throw new DeletionGuardError(doomed.length, known.size, options.maxDeleteShare, archiveDir);
+  }
+  const problemFiles = new Set(problems.filter((p) => !p.isFolder).map((p) => p.relativePath));
+  for (const digest of known.values()) {
+    const file = parentFile(digest.file).normalize('NFC');
+    if (problemFiles.has(file) || keptFolders.some((folder) => file.startsWith(folder))) seen.add(digest.id);
+  }
+
   // Attachments of an e-mail that is unchanged or unreadable keep their indexed versions.
   // Indexed attachments grouped by their e-mail's path, built once (not a scan of every letter per file).
   const attachmentsOf = new Map<string, string[]>();
   for (const digest of known.values()) {
-    const hash = digest.file.indexOf('#');
-    if (hash === -1) continue;
-    const email = digest.file.slice(0, hash);
+    if (!digest.file.includes('#')) continue;
+    const email = parentFile(digest.file);
     attachmentsOf.set(email, [...(attachmentsOf.get(email) ?? []), digest.id]);
   }
-  const keepAttachments = (relativePath: string): void => {
-    for (const id of attachmentsOf.get(relativePath) ?? []) seen.add(id);
-  };
   const upsert = async (built: BuiltLetter, previous: LetterDigest | undefined): Promise<void> => {
+    // Not caught per file: an index that cannot be written (`database is locked`, disk full) ends the sync with an error.
     await index.upsertLetter(built.letter, built.passages);
     counts.passages += built.passages.length;
     counts[previous ? 'updated' : 'added'] += 1;
@@ -200,15 +165,22 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   const load = async (file: (typeof files)[number]) => {
     // Unknown types are reported before the file is even read.
     extractorFor(file.relativePath);
-    if (file.size === 0) throw new IngestError('empty', 'the file is empty');
-    if (file.size > maxBytes) {
-      throw new IngestError('too_large', `${(file.size / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit`);
+    try {
+      return { bytes: await readLimited(file.absolutePath, maxBytes), sidecar: await readSidecar(file.absolutePath, csvCache) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM') throw new IngestError('unreadable', `the file cannot be read (${code}); its indexed version is kept`, { cause: error });
+      if (code === 'ENOENT') throw new IngestError('unreadable', 'the file disappeared during the sync; its indexed version is kept', { cause: error });
+      if (code === 'EISDIR') throw new IngestError('special_file', 'a folder, not a file', { cause: error });
+      throw error;
     }
-    return { bytes: await fs.readFile(file.absolutePath), sidecar: await readSidecar(file.absolutePath, csvCache) };
   };
   const pending = new Map<number, ReturnType<typeof load>>();
   const readAhead = (i: number): ReturnType<typeof load> => {
+    let bytesAhead = 0;
     for (let j = i; j < Math.min(i + READ_AHEAD, files.length); j++) {
+      bytesAhead += files[j]!.size;
+      if (j > i && bytesAhead > READ_AHEAD_BYTES) break;
       if (pending.has(j)) continue;
       const loading = load(files[j]!);
       loading.catch(() => undefined); // rejections are handled when file j's turn comes
@@ -219,61 +191,67 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     return loading;
   };
 
-  for (const [i, file] of files.entries()) {
-    options.signal?.throwIfAborted();
-    const id = letterIdFor(file.relativePath);
-    seen.add(id);
-    let action: SyncAction;
-    try {
-      const { bytes, sidecar } = await readAhead(i);
-      const contentHash = hashContent(bytes, sidecar, { isEmail: isEmailFile(file.relativePath) });
+  let worker: ExtractionWorker | null = null;
+  const extraction = (): ExtractionWorker =>
+    (worker ??= createExtractionWorker({
+      maxPages: options.maxPages,
+      memoryMb: options.fileMemoryMb ?? 256,
+      logger,
+      ...(options.fileTimeoutMs ? { fileTimeoutMs: options.fileTimeoutMs } : {}),
+      ...(options.ocr ? { ocr: options.ocr } : {}),
+      ...(options.chunk ? { chunk: options.chunk } : {}),
+    }));
+
+  try {
+    for (const [i, file] of files.entries()) {
+      options.signal?.throwIfAborted();
+      const id = letterIdFor(file.relativePath);
+      seen.add(id);
       const previous = known.get(id);
-      if (!full && previous && previous.contentHash === contentHash) {
-        action = 'unchanged';
-        keepAttachments(file.relativePath);
-      } else {
-        const signal = fileSignal(options.signal, options.fileTimeoutMs);
-        const extractOptions = { maxPages: options.maxPages, ...(signal ? { signal } : {}), ...(options.ocr ? { ocr: options.ocr } : {}) };
-        const doc = await extractDocument(file.relativePath, bytes, extractOptions);
-        const built = buildLetter({ ...file, contentHash, sidecar }, doc, options.chunk);
-        await upsert(built, previous);
-        action = previous ? 'updated' : 'added';
-        for (const attachment of doc.attachments ?? []) {
-          const relativePath = attachmentPath(file.relativePath, attachment.fileName);
-          const attachmentId = letterIdFor(relativePath);
-          seen.add(attachmentId);
-          try {
-            extractorFor(attachment.fileName);
-          } catch {
-            continue; // Images, spreadsheets…: listed in the e-mail's text, not letters of their own.
-          }
-          try {
-            const attachmentDoc = await extractDocument(attachment.fileName, attachment.bytes, extractOptions);
-            const input = { relativePath, absolutePath: file.absolutePath, contentHash: hashContent(attachment.bytes, null), sidecar: null, attachedTo: id, parent: built.letter };
-            await upsert(buildLetter(input, attachmentDoc, options.chunk), known.get(attachmentId));
-          } catch (error) {
-            options.signal?.throwIfAborted();
-            fail(relativePath, error);
-          }
+      let action: SyncAction;
+      let built: Awaited<ReturnType<ExtractionWorker['build']>> | null = null;
+      try {
+        const { bytes, sidecar } = await readAhead(i);
+        const contentHash = hashContent(bytes, sidecar?.fingerprint ?? null, { isEmail: isEmailFile(file.relativePath) });
+        if (!full && previous && previous.contentHash === contentHash) {
+          action = 'unchanged';
+        } else if (dryRun) {
+          action = previous ? 'updated' : 'added';
+          plan[previous ? 'update' : 'add'].push(file.relativePath);
+        } else {
+          const input = { relativePath: file.relativePath, absolutePath: file.absolutePath, contentHash, sidecarFields: sidecar?.fields ?? null };
+          built = await extraction().build(input, bytes, options.signal);
+          action = previous ? 'updated' : 'added';
         }
+      } catch (error) {
+        options.signal?.throwIfAborted();
+        if (error instanceof ExtractionWorkerStartError) throw error;
+        action = 'failed';
+        fail(file.relativePath, error);
       }
-    } catch (error) {
-      action = 'failed';
-      keepAttachments(file.relativePath);
-      fail(file.relativePath, error);
+      if (action === 'unchanged' || action === 'failed' || dryRun) {
+        for (const attachmentId of attachmentsOf.get(file.relativePath) ?? []) seen.add(attachmentId);
+        if (action === 'unchanged') counts.unchanged += 1;
+        if (dryRun && action !== 'unchanged' && action !== 'failed') counts[action] += 1;
+      } else if (built) {
+        await upsert(built.main, previous);
+        for (const attachmentId of built.attachmentIds) seen.add(attachmentId);
+        for (const attachment of built.attachments) await upsert(attachment, known.get(attachment.letter.id));
+        for (const failure of built.attachmentFailures) fail(failure.relativePath, failure.error);
+      }
+      onProgress?.({ done: i + 1, total, file: file.relativePath, action });
     }
-    // Added, updated and failed letters (attachments included) are counted where they happen.
-    if (action === 'unchanged') counts.unchanged += 1;
-    onProgress?.({ done: i + 1, total, file: file.relativePath, action });
+  } finally {
+    await (worker as ExtractionWorker | null)?.close();
   }
 
-  for (const id of known.keys()) {
-    if (!seen.has(id)) {
-      await index.deleteLetter(id);
-      counts.deleted += 1;
-    }
+  for (const [id, digest] of known) {
+    if (seen.has(id)) continue;
+    counts.deleted += 1;
+    if (dryRun) plan.delete.push(digest.file);
+    else await index.deleteLetter(id);
   }
-  await index.markSynced(now());
+  if (!dryRun) await index.markSynced(now());
   const stats = await index.stats();
   return {
     added: counts.added,
@@ -285,6 +263,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     letters: stats.letters,
     passages: stats.passages,
     durationMs: Date.now() - started,
+    ...(dryRun ? { plan } : {}),
   };
 }
 

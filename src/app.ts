@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLlmClient, type LlmClient } from './answer/llm-client.js';
-import { SqliteIndex } from './archive/sqlite-index.js';
+import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import { withRateLimit } from './assistant/rate-limit.js';
@@ -26,12 +26,33 @@ import { createHybridIndex } from './retrieval/hybrid-index.js';
 import type { Embedder } from './archive/embedder.js';
 import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
-import { formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../ingest/sync-archive.js';
+import { acquireIngestLock, IngestLockedError, type LockHolder } from '../ingest/acquire-ingest-lock.js';
+import { DeletionGuardError, formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../ingest/sync-archive.js';
+import { REINDEX_TEXT } from './messages.js';
 
 
 /** Per-file ingest limits from configuration. */
-export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number } {
-  return { maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024, maxPages: config.INGEST_MAX_PAGES, fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000 };
+export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number; fileMemoryMb: number; maxDeleteShare: number } {
+  return {
+    maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
+    maxPages: config.INGEST_MAX_PAGES,
+    fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000,
+    fileMemoryMb: config.INGEST_FILE_MEMORY_MB,
+    maxDeleteShare: config.INGEST_MAX_DELETE_SHARE,
+  };
+}
+
+/** Where the configured index lives, for messages (`index.sqlite` path or Qdrant collection). */
+export function describeIndexLocation(config: Config): string {
+  return config.INDEX_BACKEND === 'sqlite' ? path.join(config.dataDir, 'index.sqlite') : `Qdrant collection ${config.QDRANT_COLLECTION} at ${config.QDRANT_URL ?? '?'}`;
+}
+
+/** `ingest` without a folder while ARCHIVE_DIR is unset: never a default folder, which could delete the real index. */
+export class NoArchiveDirError extends Error {
+  constructor() {
+    super('no archive folder: give one (kancelaria ingest DIR) or set ARCHIVE_DIR');
+    this.name = 'NoArchiveDirError';
+  }
 }
 
 /** The LLM client the configuration describes (call only when `config.hasLlm`). */
@@ -67,7 +88,7 @@ export async function openIndex(config: Config, logger: Logger): Promise<Archive
   const embedder = createEmbedderFromConfig(config);
   switch (config.INDEX_BACKEND) {
     case 'sqlite': {
-      const index = new SqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
+      const index = openSqliteIndex({ path: path.join(config.dataDir, 'index.sqlite') });
       return embedder ? createHybridIndex({ index, embedder, logger }) : index;
     }
     case 'qdrant': {
@@ -90,9 +111,19 @@ export interface IngestOptions {
   /** Re-index every letter (Qdrant: into a new collection, then switch the alias). */
   readonly full?: boolean;
   readonly onProgress?: SyncProgress;
+  /** Print-only plan: read and compare, write nothing. */
+  readonly dryRun?: boolean;
+  /** Allow deleting more than INGEST_MAX_DELETE_SHARE of the index. */
+  readonly allowDeletions?: boolean;
+  /** Wait for another writer's lock instead of failing with `IngestLockedError`. */
+  readonly wait?: boolean;
+  /** Called once when `wait` starts waiting. */
+  readonly onWait?: (holder: LockHolder) => void;
 }
 
 export interface IngestResult {
+  /** The dead holder whose stale lock was taken over. */
+  readonly tookOverFrom: LockHolder | null;
   readonly summary: SyncSummary;
   /** Qdrant `--full`: the collection the alias now names, and the one dropped. */
   readonly alias: { readonly name: string; readonly collection: string; readonly previous: string | null } | null;
@@ -182,14 +213,23 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
   };
 
-  async function ingest({ dir, full = false, onProgress }: IngestOptions = {}): Promise<IngestResult> {
+  /**
+   * @throws NoArchiveDirError without a folder and ARCHIVE_DIR; IngestLockedError when another writer holds the lock;
+   *   DeletionGuardError when the sync would delete too much.
+   */
+  async function ingest({ dir, full = false, onProgress, dryRun = false, allowDeletions = false, wait = false, onWait }: IngestOptions = {}): Promise<IngestResult> {
     const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
+    if (!archiveDir) throw new NoArchiveDirError();
+    // One writer at a time, for `ingest` and the chat `reindex` alike; taken before the index is touched.
+    const lock = await acquireIngestLock({ dataDir: config.dataDir, wait, ...(onWait ? { onWait } : {}) });
+    if (lock.tookOverFrom) logger.warn({ holder: lock.tookOverFrom }, 'took over a stale ingest lock');
     // Workers start only when a scanned page needs them.
     const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
     const sync = (target: ArchiveIndex, isFull: boolean) =>
-      syncArchive({ index: target, archiveDir, full: isFull, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, ...(onProgress ? { onProgress } : {}) });
+      syncArchive({ index: target, archiveDir, full: isFull, dryRun, allowDeletions, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, ...(onProgress ? { onProgress } : {}) });
+    const { tookOverFrom } = lock;
     try {
-      if (full && config.INDEX_BACKEND === 'qdrant') {
+      if (full && !dryRun && config.INDEX_BACKEND === 'qdrant') {
         // Qdrant modules are imported only on this backend: the embedded default never loads the Qdrant client.
         const [{ beginRebuild }, { createQdrantClient }, { collectionSettingsFromConfig }] = await Promise.all([
           import('./archive/qdrant-rebuild.js'),
@@ -200,15 +240,16 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         try {
           const summary = await sync(rebuild.index, true);
           const switched = await rebuild.commit();
-          return { summary, alias: { name: config.QDRANT_COLLECTION, collection: switched.collection, previous: switched.previous ?? null } };
+          return { tookOverFrom, summary, alias: { name: config.QDRANT_COLLECTION, collection: switched.collection, previous: switched.previous ?? null } };
         } catch (error) {
           await rebuild.abort();
           throw error;
         }
       }
-      return { summary: await sync(await openAppIndex(), full), alias: null };
+      return { tookOverFrom, summary: await sync(await openAppIndex(), full), alias: null };
     } finally {
       await ocr?.close();
+      await lock.release();
     }
   }
 
@@ -217,13 +258,24 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     return { backend, letters, passages, lastSync, llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null };
   }
   async function reindex(onProgress?: (line: string) => void): Promise<string> {
-    const { summary } = await ingest({
-      onProgress: ({ done, total }) => {
-        if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
-      },
-    });
-    logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
-    return formatSyncSummary(summary);
+    try {
+      const { summary } = await ingest({
+        onProgress: ({ done, total }) => {
+          if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
+        },
+      });
+      logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
+      // Bad files by name, so the admin knows which ones to fix.
+      const shown = summary.failures.slice(0, 10).map((f) => `- ${f.file}: ${f.reason}: ${f.message}`);
+      const more = summary.failures.length > shown.length ? [`… +${summary.failures.length - shown.length}`] : [];
+      return [formatSyncSummary(summary), ...shown, ...more].join('\n');
+    } catch (error) {
+      // Refusals to sync are answers for the admin, not failures of the bot.
+      if (error instanceof NoArchiveDirError) return REINDEX_TEXT.noArchiveDir;
+      if (error instanceof IngestLockedError) return REINDEX_TEXT.locked(error.holder.pid, error.holder.startedAt);
+      if (error instanceof DeletionGuardError) return REINDEX_TEXT.deletionGuard(error.deletions, error.indexed);
+      throw error;
+    }
   }
   return {
     config,

@@ -47,7 +47,8 @@ export const envSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
-    ARCHIVE_DIR: z.preprocess(emptyToUndefined, z.string().default('./samples/letters')),
+    /** The archive folder `ingest` and the chat `reindex` sync; no default, so a forgotten setting can never sync some other folder over the index. */
+    ARCHIVE_DIR: optionalString,
     INDEX_BACKEND: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'qdrant']).default('sqlite')),
 
     QDRANT_URL: optionalUrl,
@@ -113,6 +114,10 @@ export const envSchema = z
     OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
     /** A file whose extraction (OCR included) takes longer is stopped and reported as `timeout`; 0 = no limit. */
     INGEST_FILE_TIMEOUT_S: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
+    /** Heap cap (MB) of the worker that extracts and splits one file; over it the worker is killed and the file reported. */
+    INGEST_FILE_MEMORY_MB: positiveInt(256),
+    /** A sync that would delete more than this share (0–1) of the indexed letters stops unless `--allow-deletions`. */
+    INGEST_MAX_DELETE_SHARE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(0.2)),
 
     /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default `DEFAULT_MIN_ANSWERABILITY`, 0.36) below which the bot refuses without calling the LLM. */
     ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
@@ -157,8 +162,8 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config extends Env {
   /** Absolute path of DATA_DIR. */
   readonly dataDir: string;
-  /** Absolute path of ARCHIVE_DIR. */
-  readonly archiveDir: string;
+  /** Absolute path of ARCHIVE_DIR, or null when it is not set. */
+  readonly archiveDir: string | null;
   /** True when an LLM is configured (a model name is set). */
   readonly hasLlm: boolean;
   readonly hasEmbeddings: boolean;
@@ -202,7 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...e,
     dataDir: path.resolve(cwd, e.DATA_DIR),
-    archiveDir: path.resolve(cwd, e.ARCHIVE_DIR),
+    archiveDir: e.ARCHIVE_DIR ? path.resolve(cwd, e.ARCHIVE_DIR) : null,
     hasLlm: Boolean(e.OPENAI_MODEL),
     hasEmbeddings: Boolean(e.EMBEDDINGS_MODEL),
     slackEnabled: Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)),

@@ -111,7 +111,18 @@ export type IngestFailureReason =
   | 'not_utf8'
   | 'no_text'
   | 'timeout'
-  | 'bad_metadata';
+  | 'bad_metadata'
+  /** Extraction needed more memory than INGEST_FILE_MEMORY_MB: its worker was killed. */
+  | 'memory_limit'
+  /** A zip package (DOCX) that inflates past the ratio or size caps. */
+  | 'zip_bomb'
+  | 'symlink'
+  /** A FIFO, socket or device in the archive folder. */
+  | 'special_file'
+  /** A file or folder the ingest user may not read, or one that vanished mid-sync. */
+  | 'unreadable'
+  /** Two names that differ only in Unicode normalisation (NFC/NFD). */
+  | 'name_collision';
 
 /** A per-file ingest failure: reported by name with its reason, never fatal to the sync. */
 export class IngestError extends Error {

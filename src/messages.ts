@@ -175,3 +175,12 @@ export const WEB_TEXT = {
   emptyQuestion: 'Wpisz pytanie.',
   docxFilePrefix: 'szkic-odpowiedzi',
 } as const;
+
+/** Replies to an admin's chat `reindex` that ran no sync, and why (Slack and Teams alike). */
+export const REINDEX_TEXT = {
+  noArchiveDir: 'Nie mogę przeindeksować: zmienna ARCHIVE_DIR nie jest ustawiona, więc nie wiem, który folder archiwum zsynchronizować. Ustaw ją i uruchom bota ponownie.',
+  locked: (pid: number, since: string) => `Indeksowanie już trwa (proces ${pid}, od ${since}). Spróbuj, gdy się skończy.`,
+  deletionGuard: (deletions: number, indexed: number) =>
+    `Przerwano, nic nie zmieniono: synchronizacja usunęłaby ${deletions} z ${indexed} pism z indeksu. Sprawdź folder ARCHIVE_DIR; jeśli to zamierzone, uruchom \`kancelaria ingest --allow-deletions\`.`,
+  emptyIndex: 'Indeks archiwum jest pusty: nie ma jeszcze żadnych pism. Administrator musi uruchomić `kancelaria ingest`.',
+} as const;

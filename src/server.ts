@@ -38,7 +38,8 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 /** Starts the server; resolves once it listens. */
 export async function startServer({ port, host, routes, health, logger }: StartServerOptions): Promise<RunningServer> {
-  const server = http.createServer(async (req, res) => {
+  // The handler catches its own errors, so the promise node:http ignores can never reject.
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     try {
       if (req.method === 'GET' && pathname === '/healthz') {
@@ -56,12 +57,21 @@ export async function startServer({ port, host, routes, health, logger }: StartS
       }
       await route.handle(req, res);
     } catch (error) {
+      if (error instanceof PayloadTooLargeError) {
+        logger.warn({ path: pathname }, error.message);
+        if (!res.headersSent) sendJson(res, 413, { error: 'payload_too_large' });
+        else res.end();
+        // The rest of the body is not read; closing stops the client from sending it.
+        req.destroy();
+        return;
+      }
       // Users get a generic 500; the details go to the log only.
       logger.error({ err: error, path: pathname }, 'request failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
       else res.end();
     }
-  });
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -79,13 +89,24 @@ export async function startServer({ port, host, routes, health, logger }: StartS
   };
 }
 
-/** Reads a request body as UTF-8 with a size cap (bad clients must not exhaust memory). */
+/** A request body over its route's cap: answered 413, not 500. */
+export class PayloadTooLargeError extends Error {
+  constructor(limitBytes: number) {
+    super(`request body over ${limitBytes} bytes`);
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/**
+ * Reads a request body as UTF-8 with a size cap (bad clients must not exhaust memory).
+ * @throws PayloadTooLargeError past the cap.
+ */
 export async function readBody(req: http.IncomingMessage, limitBytes = 1_000_000): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limitBytes) throw new Error(`request body over ${limitBytes} bytes`);
+    if (size > limitBytes) throw new PayloadTooLargeError(limitBytes);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -36,7 +36,7 @@ export interface EvalIndex {
 /** Opens (or builds) the evaluation index for a corpus folder. */
 export async function buildEvalIndex({ corpus, logger, fresh = false }: { corpus: string; logger: Logger; fresh?: boolean }): Promise<EvalIndex> {
   const hash = createHash('sha256');
-  for (const f of await scanArchive(corpus)) hash.update(`${f.relativePath}\0${f.size}\0`);
+  for (const f of (await scanArchive(corpus)).files) hash.update(`${f.relativePath}\0${f.size}\0`);
   for (const dir of INDEXING_CODE) hashTree(hash, path.join(ROOT, dir));
   const dir = path.join(os.tmpdir(), 'kancelaria-eval', hash.digest('hex').slice(0, 16));
   const file = path.join(dir, 'index.sqlite');

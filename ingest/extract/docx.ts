@@ -6,6 +6,7 @@
  */
 import mammoth from 'mammoth';
 import { IngestError } from '../../src/errors.js';
+import { checkZipSize } from './check-zip-size.js';
 import type { Extractor } from './types.js';
 
 /** OLE compound file: how Office stores a password-protected DOCX (and old .doc). */
@@ -15,7 +16,7 @@ const ZIP_MAGIC = [0x50, 0x4b];
 /**
  * Extracts a DOCX's text.
  * @throws IngestError `encrypted` (password-protected: an OLE container, not a zip),
- *   `corrupt` (not a DOCX or damaged), `empty` (no text), `timeout`.
+ *   `corrupt` (not a DOCX or damaged), `zip_bomb` (inflates past the caps), `empty` (no text), `timeout`.
  */
 export const extractDocx: Extractor = async (bytes, { signal }) => {
   if (signal?.aborted) throw new IngestError('timeout', 'DOCX extraction was aborted', { cause: signal.reason });
@@ -23,6 +24,8 @@ export const extractDocx: Extractor = async (bytes, { signal }) => {
     throw new IngestError('encrypted', 'DOCX is password-protected (or an old binary .doc renamed to .docx)');
   }
   if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new IngestError('corrupt', 'Not a DOCX: the file is not a zip package');
+  // Before mammoth inflates anything: a 1 MiB bomb would otherwise take gigabytes.
+  checkZipSize(bytes);
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) })).value;

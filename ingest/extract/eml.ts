@@ -68,5 +68,6 @@ function addressNames(address: AddressObject | AddressObject[] | undefined): str
 
 /** Attachment names become part of a file id: no path separators, no `#`. */
 function safeName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not carry
   return name.replace(/[\\/#\u0000-\u001f]/g, '_').trim() || 'zalacznik';
 }

@@ -93,18 +93,25 @@ export async function extractDocument(fileName: string, bytes: Uint8Array, optio
   return stripDocumentNoise(await extractor(bytes, options));
 }
 
-async function readLimited(filePath: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Uint8Array> {
+/**
+ * Reads a file whole, refusing it before reading when it is empty or over
+ * `maxBytes` (and again after, in case it grew): the one size check the sync
+ * and `extractFile` share.
+ * @throws IngestError `empty`, `too_large`, `timeout` (the signal fired).
+ * @throws NodeJS.ErrnoException when the file cannot be opened.
+ */
+export async function readLimited(filePath: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
   const handle = await open(filePath, 'r');
   try {
     const { size } = await handle.stat();
     if (size === 0) throw new IngestError('empty', 'File is empty (0 bytes)');
-    if (size > maxBytes) throw new IngestError('too_large', `File is ${size} bytes, the limit is ${maxBytes}`);
+    if (size > maxBytes) throw new IngestError('too_large', `File is ${size} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
     const bytes = await handle.readFile(signal ? { signal } : {}).catch((error: unknown) => {
       if (signal?.aborted) throw new IngestError('timeout', 'Reading the file was aborted', { cause: error });
       throw error;
     });
     // The file may have grown between stat and read.
-    if (bytes.length > maxBytes) throw new IngestError('too_large', `File is ${bytes.length} bytes, the limit is ${maxBytes}`);
+    if (bytes.length > maxBytes) throw new IngestError('too_large', `File is ${bytes.length} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
     return bytes;
   } finally {
     await handle.close();

@@ -90,7 +90,7 @@ export function stripDocumentNoise(doc: ExtractedDocument): ExtractedDocument {
 }
 
 function markEdgeCounters(lines: readonly string[], isRemoved: boolean[]): void {
-  const filled = lines.map((line, i) => i).filter((i) => lines[i]?.trim() !== '' && !isRemoved[i]);
+  const filled = lines.map((_line, i) => i).filter((i) => lines[i]?.trim() !== '' && !isRemoved[i]);
   const edges = [...filled.slice(0, EDGE_LINES), ...filled.slice(-EDGE_LINES)];
   for (const i of edges) {
     if (PAGE_COUNTER.some((re) => re.test((lines[i] as string).trim()))) isRemoved[i] = true;

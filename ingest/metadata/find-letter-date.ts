@@ -17,7 +17,7 @@ export interface LetterDates {
 // Registry stamp keywords. OCR often drops the leading "w" ("płynęło"), and the
 // stamp's fill-in dots and line breaks sit between the keyword and the date.
 const STAMP_KEYWORD = /(?:data\s+wp[łl]ywu|w?p[łl]yn[ęe][łl][oa]?|wp[łl]yw(?:u)?)(?!\p{L})/giu;
-const STAMP_GAP = /^[\s.:,_…\-]*(?:(?:dnia|dn\.)[\s.:,_…\-]*)?$/u;
+const STAMP_GAP = /^[\s.:,_…-]*(?:(?:dnia|dn\.)[\s.:,_…-]*)?$/u;
 const STAMP_MAX_GAP = 60;
 
 // What may precede the date on a place+date line: a place of one to three
@@ -25,7 +25,7 @@ const STAMP_MAX_GAP = 60;
 // one ministry prints "Warszawa, data: 2 lipca 2026 r.").
 // Requiring the comma or "dnia" keeps body phrases like "Ministrów 19 maja" out.
 const PLACE_PREFIX =
-  /^\p{Lu}[\p{L}\-]*(?:[ \t]+(?:\p{Lu}[\p{L}\-]*|nad|n\.|n\/|ad|pod|na|i)){0,3}(?:[ \t]*,[ \t]*(?:(?:dnia|dn\.|data:?)[ \t]*,?[ \t]*)?|[ \t]+(?:dnia|dn\.)[ \t]*,?[ \t]*)$/u;
+  /^\p{Lu}[\p{L}-]*(?:[ \t]+(?:\p{Lu}[\p{L}-]*|nad|n\.|n\/|ad|pod|na|i)){0,3}(?:[ \t]*,[ \t]*(?:(?:dnia|dn\.|data:?)[ \t]*,?[ \t]*)?|[ \t]+(?:dnia|dn\.)[ \t]*,?[ \t]*)$/u;
 // Labels that introduce the letter's own date without a place.
 const DATE_LABEL = /^(?:data|date|z dnia|dnia)[ \t]*:?[ \t]*$/iu;
 // Allowed after a standalone date: "r.", "roku", or an e-signature field marker.

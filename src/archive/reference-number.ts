@@ -105,9 +105,9 @@ export interface ReferenceMatch extends ReferenceNumber {
 }
 
 // Capitals-led: the unit may be spaced from its numbers (`WEN. 9823 2020. RFZ`).
-const SPACED = /(?<![\p{L}\d.\-])(\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*)((?:[.\s/]{1,3}[\p{Lu}]{0,4}\d{1,5}(?:-\d{1,3})*(?:\/[\p{L}\d-]+)*)+)((?:[.\s/]{1,3}[\p{Lu}][\p{L}]{0,4}){0,2})(?![\p{L}\d])/gu;
+const SPACED = /(?<![\p{L}\d.-])(\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*)((?:[.\s/]{1,3}[\p{Lu}]{0,4}\d{1,5}(?:-\d{1,3})*(?:\/[\p{L}\d-]+)*)+)((?:[.\s/]{1,3}[\p{Lu}][\p{L}]{0,4}){0,2})(?![\p{L}\d])/gu;
 // Any case, no spaces inside: `dps-wos.0212.45.2024`, `bm-wpr.0510.131.2026.kk`, `DBD.pp.058.13.2026`.
-const COMPACT = /(?<![\p{L}\d.\-])(\p{L}[\p{L}\d]*(?:-[\p{L}\d]+)*(?:[./][\p{L}\d]+(?:-[\p{L}\d]+)*){2,})(?![\p{L}\d]|[.\-/][\p{L}\d])/gu;
+const COMPACT = /(?<![\p{L}\d.-])(\p{L}[\p{L}\d]*(?:-[\p{L}\d]+)*(?:[./][\p{L}\d]+(?:-[\p{L}\d]+)*){2,})(?![\p{L}\d]|[./-][\p{L}\d])/gu;
 
 /**
  * Every reference number in a text, in order: capital-led ones in any

@@ -22,6 +22,9 @@ export interface AskJson {
   readonly passages: { letterId: string; file: string; page: number | null; score: number; text: string }[];
   /** On a refusal because the archive lacks what the question names (a year, place, figure…): what is missing. */
   readonly missing?: string[];
+  /** Present (true) when an LLM is configured but failed, and the answer is the extractive fallback; `notice` says why. */
+  readonly llmFallback?: true;
+  readonly notice?: string;
 }
 
 export function answerToJson(answer: Answer): AskJson {
@@ -46,6 +49,8 @@ export function answerToJson(answer: Answer): AskJson {
       text: h.passage.text,
     })),
     ...(answer.kind === 'refusal' && answer.missing?.length ? { missing: [...answer.missing] } : {}),
+    // Scripts must be able to tell a degraded answer from a normal one.
+    ...(answer.kind === 'extractive' && answer.notice !== null ? { llmFallback: true as const, notice: answer.notice } : {}),
   };
 }
 

@@ -21,13 +21,34 @@ const program = new Command()
 program
   .command('ingest')
   .description('sync an archive folder into the index (new/changed letters indexed, removed ones deleted)')
-  .argument('[dir]', 'archive folder (default: ARCHIVE_DIR)')
+  .argument('[dir]', 'archive folder (default: ARCHIVE_DIR; one of them is required)')
   .option('--full', 'rebuild: re-index every letter even when unchanged')
-  .action(async (dir: string | undefined, opts: { full?: boolean }) => {
+  .option('--dry-run', 'print what would be added, updated and deleted; write nothing')
+  .option('--allow-deletions', 'allow deleting more than INGEST_MAX_DELETE_SHARE of the index')
+  .option('--wait', 'wait for a running ingest to finish instead of failing')
+  .action(async (dir: string | undefined, opts: { full?: boolean; dryRun?: boolean; allowDeletions?: boolean; wait?: boolean }) => {
     const { config, logger } = setup();
+    // No silent default folder: a forgotten argument used to sync the samples over the real index.
+    const archiveDir = dir ?? config.archiveDir;
+    if (!archiveDir) throw new CommanderError(2, 'kancelaria.archive', 'no archive folder: give one (kancelaria ingest DIR) or set ARCHIVE_DIR');
     // Commands load lazily: `ask` should not pay for loading the Slack and Teams SDKs.
     const { runIngest } = await import('./commands/ingest.js');
-    await runIngest({ config, logger, ...(dir ? { dir } : {}), full: Boolean(opts.full), out: process.stdout });
+    const summary = await runIngest({
+      config,
+      logger,
+      dir: archiveDir,
+      full: Boolean(opts.full),
+      dryRun: Boolean(opts.dryRun),
+      allowDeletions: Boolean(opts.allowDeletions),
+      wait: Boolean(opts.wait),
+      out: process.stdout,
+    });
+    // Bad input is reported and is no failure of the run; an internal error is: exit 0 promises a complete index.
+    const internal = summary.failures.filter((f) => f.reason === 'internal').length;
+    if (internal > 0) {
+      console.error(`kancelaria: ${internal} file(s) failed with an internal error (see "failed: … internal" above and the log); the index is incomplete, run ingest again`);
+      process.exitCode = 1;
+    }
   });
 
 program

@@ -17,7 +17,7 @@ const run = `kancelaria_test_${Date.now()}`;
 const aliases: string[] = [];
 
 if (!url) {
-  // eslint-disable-next-line no-console -- the skip must be visible in the test output
+  // The skip must be visible in the test output.
   console.warn('qdrant-live.test.ts skipped: set QDRANT_URL (e.g. docker run -p 6333:6333 qdrant/qdrant) and run `npm run test:qdrant`');
   describe.skip('QdrantIndex against a live Qdrant (QDRANT_URL not set)', () => {
     test('skipped', () => undefined);

@@ -21,6 +21,7 @@ import {
   type StoredPoint,
 } from './qdrant-scoring.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Qdrant's JSON bodies, already checked against its OpenAPI spec
 type Obj = Record<string, any>;
 
 interface Collection {

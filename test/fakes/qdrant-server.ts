@@ -11,6 +11,7 @@ import { QdrantMemory } from './qdrant-memory.js';
 import { FakeQdrantError } from './qdrant-scoring.js';
 import { QdrantSpec } from './qdrant-spec.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Qdrant's JSON bodies, already checked against its OpenAPI spec
 type Obj = Record<string, any>;
 type Handler = (memory: QdrantMemory, params: Record<string, string>, body: Obj, now: Date) => unknown;
 
@@ -68,7 +69,7 @@ export async function startFakeQdrant({ now = () => new Date() }: { now?: () => 
   const requests: string[] = [];
   const faults: InjectedFault[] = [];
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://fake');
@@ -119,7 +120,9 @@ export async function startFakeQdrant({ now = () => new Date() }: { now?: () => 
       // 501 = the fake lacks a feature: a test gap, not expected Qdrant behaviour.
       fail(error.status, error.message, error.status === 501);
     }
-  });
+  };
+  // The handler answers every failure itself, so the ignored promise cannot reject.
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

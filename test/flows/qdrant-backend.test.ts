@@ -38,10 +38,10 @@ const sink = () => {
 test('ingest, answer, full rebuild behind the alias and snapshot on Qdrant', async () => {
   const config = loadConfig({ INDEX_BACKEND: 'qdrant', QDRANT_URL: qdrant.url, QDRANT_COLLECTION: 'archiwum', DATA_DIR: dataDir, ARCHIVE_DIR: SAMPLES });
   const logger = silentLogger();
-  const first = await runIngest({ config, logger, out: sink().out });
+  const first = await runIngest({ config, logger, dir: SAMPLES, out: sink().out });
   expect(first).toMatchObject({ failed: 0, deleted: 0 });
   expect(first.added).toBeGreaterThan(15);
-  expect((await runIngest({ config, logger, out: sink().out })).unchanged).toBe(first.added);
+  expect((await runIngest({ config, logger, dir: SAMPLES, out: sink().out })).unchanged).toBe(first.added);
 
   const app = await createApp(config, logger);
   const answer = await collectAnswer(app.assistant, { question: 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?' });
@@ -50,7 +50,7 @@ test('ingest, answer, full rebuild behind the alias and snapshot on Qdrant', asy
   expect(answer.citations[0]).toMatchObject({ reference: 'WEN.9823.2020.RFZ', date: '2020-03-02' });
 
   const rebuildOut = sink();
-  const rebuilt = await runIngest({ config, logger, full: true, out: rebuildOut.out });
+  const rebuilt = await runIngest({ config, logger, dir: SAMPLES, full: true, out: rebuildOut.out });
   expect(rebuilt).toMatchObject({ added: first.added, failed: 0 });
   expect(rebuildOut.text()).toMatch(/alias archiwum → archiwum_\S+ \(dropped archiwum_\S+\)/);
   // The running app reads through the alias, so it answers from the new collection.

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { silentLogger } from '../../src/logger.js';
-import { letterIdFor, syncArchive, type SyncArchiveOptions } from '../../ingest/sync-archive.js';
+import { letterIdFor } from '../../ingest/build-letter.js';
+import { syncArchive, type SyncArchiveOptions } from '../../ingest/sync-archive.js';
 import { makePdf } from '../fixtures/make-pdf.js';
 
 const LETTER_A = 'Warszawa, 12 marca 2024 r.\n\nZnak: DLF.050.53.2024.DP\n\nW odpowiedzi na interpelację w sprawie kopalni Barbara w Chorzowie uprzejmie informuję, że prace trwają.';

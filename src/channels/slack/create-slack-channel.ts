@@ -60,6 +60,13 @@ export interface SlackChannel extends ChannelAdapter {
   readonly routes: HttpRoute[];
   /** Whether the app talks to Slack over Socket Mode. */
   readonly isSocketMode: boolean;
+  /**
+   * `start()` verifies the token and opens the Socket Mode connection; after a
+   * failed first attempt it retries in the background with backoff: an
+   * unreachable Slack at start must not take the server down with it.
+   * `health()`: `ok` once connected, `degraded` with the last error meanwhile.
+   */
+  health(): { readonly status: 'starting' | 'ok' | 'degraded'; readonly reason?: string };
 }
 
 /**
@@ -86,7 +93,10 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         installerOptions: { clientOptions },
       })
     : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
-  const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger, clientOptions, ignoreSelf: true });
+  // Deferred: bolt's constructor otherwise calls auth.test and an unreachable Slack becomes an unhandled rejection that ends the process.
+  const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger, clientOptions, ignoreSelf: true, deferInitialization: true });
+  let state: { status: 'starting' | 'ok' | 'degraded'; reason?: string } = { status: 'starting' };
+  let isStopped = false;
 
   app.error(async (error) => {
     logger.error({ err: error }, 'slack handler failed');
@@ -132,15 +142,33 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
     isSocketMode,
     describe: () => (isSocketMode ? 'socket-mode' : 'http'),
     async start() {
-      if (isSocketMode) {
-        await app.start();
-        logger.info('slack: Socket Mode connected');
-      } else {
-        logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
-      }
+      const attempt = async (): Promise<boolean> => {
+        try {
+          await app.init();
+          if (isSocketMode) await app.start();
+          state = { status: 'ok' };
+          if (isSocketMode) logger.info('slack: Socket Mode connected');
+          else logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
+          return true;
+        } catch (error) {
+          state = { status: 'degraded', reason: `Slack Web API unreachable or refused the token: ${error instanceof Error ? error.message : String(error)}` };
+          logger.warn({ err: error }, 'slack: cannot connect, retrying in the background');
+          return false;
+        }
+      };
+      // The first attempt is awaited (callers expect a connected channel when Slack is up); later ones back off in the background.
+      if (await attempt()) return;
+      void (async () => {
+        for (let n = 0; !isStopped; n++) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 1000 * 2 ** Math.min(n, 6))).unref());
+          if (isStopped || (await attempt())) return;
+        }
+      })();
     },
+    health: () => state,
     async stop() {
-      if (isSocketMode) await app.stop();
+      isStopped = true;
+      if (isSocketMode && state.status === 'ok') await app.stop();
     },
   };
 }

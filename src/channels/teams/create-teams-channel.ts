@@ -134,9 +134,10 @@ export function createTeamsChannel({
   const adapter = new CloudAdapter(
     botFrameworkAuthentication ??
       new ConfigurationBotFrameworkAuthentication({
-        MicrosoftAppId: config.MICROSOFT_APP_ID,
-        MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
-        MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+        // botbuilder's options are optional strings: an unset key is left out, not passed as undefined.
+        ...(config.MICROSOFT_APP_ID ? { MicrosoftAppId: config.MICROSOFT_APP_ID } : {}),
+        ...(config.MICROSOFT_APP_PASSWORD ? { MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD } : {}),
+        ...(config.MICROSOFT_APP_TENANT_ID ? { MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
         MicrosoftAppType: config.MICROSOFT_APP_TYPE,
       }),
   );

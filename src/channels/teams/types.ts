@@ -13,7 +13,7 @@ export interface OutgoingActivity {
   readonly type: 'message' | 'typing';
   readonly text?: string;
   readonly textFormat?: 'markdown' | 'plain';
-  readonly replyToId?: string;
+  readonly replyToId?: string | undefined;
   readonly from?: { readonly id: string; readonly name?: string };
   readonly recipient?: { readonly id: string; readonly name?: string };
   readonly conversation?: { readonly id: string };

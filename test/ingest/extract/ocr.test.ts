@@ -12,7 +12,8 @@ import { createOcrPool, type OcrPool } from '../../../ingest/extract/ocr-pool.js
 import { extractPdf } from '../../../ingest/extract/pdf.js';
 import type { ExtractedDocument } from '../../../ingest/extract/types.js';
 import { extractMetadata } from '../../../ingest/metadata.js';
-import { letterIdFor, syncArchive } from '../../../ingest/sync-archive.js';
+import { letterIdFor } from '../../../ingest/build-letter.js';
+import { syncArchive } from '../../../ingest/sync-archive.js';
 import { SqliteIndex } from '../../../src/archive/sqlite-index.js';
 import { silentLogger } from '../../../src/logger.js';
 import { chorzowScanPages } from '../../fixtures/chorzow-scan.js';

@@ -1,0 +1,69 @@
+/**
+ * The extraction worker process: builds one file's letters at a time
+ * (`buildLetters`) for `extract-in-worker.ts` and posts them back. OCR stays
+ * in the parent's pool: page images go up, recognised lines come back.
+ */
+import { IngestError } from '../src/errors.js';
+import { buildLetters, type BuildLettersResult, type LetterInput } from './build-letter.js';
+import type { ChunkOptions } from './chunk.js';
+import type { OcrResult, PageRecognizer } from './extract/ocr-pool.js';
+import type { ParentMessage, SerializedError, WorkerMessage } from './extraction-protocol.js';
+
+if (!process.send) throw new Error('extraction-worker.ts runs only as a child process with an IPC channel');
+const send = process.send.bind(process);
+
+const pendingOcr = new Map<number, { resolve: (r: OcrResult) => void; reject: (e: unknown) => void }>();
+let nextOcrId = 0;
+
+function post(message: WorkerMessage): void {
+  send(message);
+}
+
+function serializeError(error: unknown): SerializedError {
+  if (error instanceof IngestError) return { name: 'IngestError', reason: error.reason, message: error.message };
+  return { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error), ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) };
+}
+
+function recognizerProxy(concurrency: number): PageRecognizer {
+  return {
+    concurrency,
+    recognize: (image) =>
+      new Promise<OcrResult>((resolve, reject) => {
+        const id = nextOcrId++;
+        pendingOcr.set(id, { resolve, reject });
+        post({ type: 'ocr', id, image });
+      }),
+  };
+}
+
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'ocr-result') {
+    const job = pendingOcr.get(message.id);
+    pendingOcr.delete(message.id);
+    if (!job) return;
+    if (message.result) job.resolve(message.result);
+    else job.reject(message.error?.name === 'IngestError' ? new IngestError(message.error.reason ?? 'timeout', message.error.message) : new Error(message.error?.message ?? 'OCR failed'));
+    return;
+  }
+  const { id, input, bytes, maxPages, chunk, ocrConcurrency } = message as { id: number; input: LetterInput; bytes: Uint8Array; maxPages: number; chunk?: ChunkOptions; ocrConcurrency: number | null };
+  buildLetters(input, new Uint8Array(bytes), { maxPages, ...(chunk ? { chunk } : {}), ...(ocrConcurrency !== null ? { ocr: recognizerProxy(ocrConcurrency) } : {}) })
+    .then((result: BuildLettersResult) =>
+      post({
+        type: 'done',
+        id,
+        result: { ...result, attachmentFailures: result.attachmentFailures.map((f) => ({ relativePath: f.relativePath, error: serializeError(f.error) })) },
+      }),
+    )
+    .catch((error: unknown) => post({ type: 'failed', id, error: serializeError(error) }));
+});
+// One small letter before saying ready: the first build pays for lazy loads and JIT
+// (dictionaries, regexes), which must not count against the first real file's time limit.
+const WARM_UP = 'Chorzów, 2 marca 2020 r.\n\nZnak: WEN.0003.1.2020\n\nW odpowiedzi na pismo w sprawie remontu szkoły uprzejmie informuję, że prace trwają.\n\nZ poważaniem\nJan Kowalski';
+await buildLetters(
+  { relativePath: 'warm-up.txt', absolutePath: 'warm-up.txt', contentHash: '', sidecarFields: null },
+  new TextEncoder().encode(WARM_UP),
+  { maxPages: 1 },
+).catch(() => undefined);
+post({ type: 'ready' });
+// The parent gone (killed sync): nothing left to work for.
+process.on('disconnect', () => process.exit(0));
