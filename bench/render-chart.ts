@@ -3,7 +3,7 @@
  * docs/performance.md, drawn from the JSON `npm run bench -- --json` prints
  * (its last line): p95 latency against archive size (letters, log scale) for
  * our answer path, our search, and the peers' retrieval. Plain SVG, no
- * library: four polylines and their labels.
+ * library: five polylines and their labels.
  */
 import fs from 'node:fs';
 import { z } from 'zod';
@@ -18,6 +18,8 @@ const benchJson = z.object({
       ours: z.object({ answer: latency, search: latency }),
       naive_fts5_stopwords: z.object({ search: latency }),
       naive_fts5_raw: z.object({ search: latency }),
+      /** Absent in runs made before the MiniSearch peer was added. */
+      minisearch: z.object({ search: latency }).optional(),
     }),
   ),
 });
@@ -30,12 +32,15 @@ if (!input || !output) {
 const lastLine = fs.readFileSync(input, 'utf8').trim().split('\n').at(-1) ?? '{}';
 const { rows, measured_at: measuredAt } = benchJson.parse(JSON.parse(lastLine));
 
-const series = [
+const allSeries: { label: string; color: string; pick: (r: (typeof rows)[number]) => number | undefined }[] = [
   { label: 'Kancelaria: whole answer (access groups on)', color: '#c0392b', pick: (r: (typeof rows)[number]) => r.ours.answer.p95_ms },
   { label: 'Kancelaria: search only', color: '#e67e22', pick: (r: (typeof rows)[number]) => r.ours.search.p95_ms },
   { label: 'naive FTS5 + our stop words (fair peer)', color: '#2471a3', pick: (r: (typeof rows)[number]) => r.naive_fts5_stopwords.search.p95_ms },
   { label: 'naive FTS5, raw words (issue 3 peer)', color: '#7f8c8d', pick: (r: (typeof rows)[number]) => r.naive_fts5_raw.search.p95_ms },
+  { label: 'MiniSearch: folded, stop words, title boost', color: '#27ae60', pick: (r: (typeof rows)[number]) => r.minisearch?.search.p95_ms },
 ];
+// A peer a run did not measure is left out, not drawn at zero.
+const series = allSeries.filter((s) => rows.every((r) => s.pick(r) !== undefined)) as { label: string; color: string; pick: (r: (typeof rows)[number]) => number }[];
 
 const W = 640;
 const H = 360;

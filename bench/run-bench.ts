@@ -7,7 +7,8 @@
  * - answer latency on the production path: the assistant as a channel calls it
  *   (access groups on, answerability, extractive answer), and our `search` alone;
  * - the peers' retrieval: naive FTS5 with our stop words (the fair baseline) and
- *   the naive FTS5 of issue 3 (raw question words OR-ed);
+ *   the naive FTS5 of issue 3 (raw question words OR-ed); MiniSearch tuned (folded,
+ *   stop words, title boost) over the same passages and titles;
  * - recall@1/5/10 of every system on the same archive (questions → source letters);
  * - cold ingest (ours and the naive peer), the no-op re-sync beside its floors
  *   (scan + stat, read + hash of every file);
@@ -32,6 +33,7 @@ import { chunkPages } from '../ingest/chunk.js';
 import { extractorFor } from '../ingest/extract/extract-file.js';
 import { scanArchive } from '../ingest/scan-archive.js';
 import { syncArchive } from '../ingest/sync-archive.js';
+import { MiniSearchPeer } from './baseline/minisearch-peer.js';
 import { NaiveFts5Index } from './baseline/naive-fts5.js';
 import { readQuestions } from './eval/questions.js';
 import { deriveArchive } from './scale/derive-archive.js';
@@ -120,25 +122,36 @@ async function measureScale(copies: number, questions: readonly Question[]) {
 
     // The naive peer's ingest: our extraction and chunking, one FTS5 row per passage.
     const naive = new NaiveFts5Index(path.join(dataDir, 'naive.sqlite'));
+    const extracted: { file: string; texts: string[] }[] = [];
     const naiveIngest = await timed(async () => {
       for (const file of (await scanArchive(corpus)).files) {
         try {
           const doc = await extractorFor(file.relativePath)(fs.readFileSync(file.absolutePath), { maxPages: 500 });
-          naive.add(file.relativePath, chunkPages(file.relativePath, doc.pages).passages.map((p) => p.text));
+          const texts = chunkPages(file.relativePath, doc.pages).passages.map((p) => p.text);
+          naive.add(file.relativePath, texts);
+          extracted.push({ file: file.relativePath, texts });
         } catch {
           // The peer skips what it cannot read; Kancelaria reports it in its summary.
         }
       }
     });
     naive.close();
+    // MiniSearch gets the same passages, and the titles our letter parser found (it has no parser of its own).
+    const titles = new Map<string, string>();
+    for (const { id, file } of await index.listLetters()) titles.set(file, (await index.getLetter(id))?.title ?? '');
+    const mini = new MiniSearchPeer();
+    const miniBuild = await timed(() => {
+      for (const { file, texts } of extracted) mini.add(file, titles.get(file) ?? '', texts);
+    });
+    extracted.length = 0;
     // Both naive peers read the same table; only the question they send differs.
     const raw = new NaiveFts5Index(path.join(dataDir, 'naive.sqlite'));
     const fair = new NaiveFts5Index(path.join(dataDir, 'naive.sqlite'), { stopWords: STOP_WORDS });
     const assistant = createAssistant({ index, logger: silentLogger(), passages: 6 });
     const user = { id: 'bench:user', accessGroups: ['radni'] };
 
-    const times = { answer: [] as number[], search: [] as number[], fair: [] as number[], raw: [] as number[] };
-    const recall = { ours: new Recall(), fair: new Recall(), raw: new Recall() };
+    const times = { answer: [] as number[], search: [] as number[], fair: [] as number[], raw: [] as number[], mini: [] as number[] };
+    const recall = { ours: new Recall(), fair: new Recall(), raw: new Recall(), mini: new Recall() };
     // Interleaved: each question goes to every system before the next one.
     for (const q of questions) {
       const answer = await timed(() => collectAnswer(assistant, { question: q.question, user }));
@@ -152,6 +165,9 @@ async function measureScale(copies: number, questions: readonly Question[]) {
       const r = await timed(() => raw.search(q.question, 10));
       times.raw.push(r.ms);
       recall.raw.add(r.value.map((h) => h.file), q.relevant);
+      const m = await timed(() => mini.search(q.question, 10));
+      times.mini.push(m.ms);
+      recall.mini.add(m.value.map((h) => h.file), q.relevant);
     }
     raw.close();
     fair.close();
@@ -175,8 +191,10 @@ async function measureScale(copies: number, questions: readonly Question[]) {
       },
       naive_fts5_stopwords: { search: fairPeer, ...recall.fair.result(), ingest_letters_per_s: Math.round((files / naiveIngest.ms) * 1000) },
       naive_fts5_raw: { search: latency(times.raw), ...recall.raw.result() },
+      minisearch: { search: latency(times.mini), ...recall.mini.result(), index_build_ms: round(miniBuild.ms) },
       ratios: {
         answer_p95_vs_fair_search_p95: round(ours.p95_ms / Math.max(fairPeer.p95_ms, 0.001)),
+        answer_p95_vs_minisearch_p95: round(ours.p95_ms / Math.max(latency(times.mini).p95_ms, 0.001)),
         search_p95_vs_fair_search_p95: round(latency(times.search).p95_ms / Math.max(fairPeer.p95_ms, 0.001)),
         resync_vs_scan_stat: round(resync.ms / Math.max(floors.scan_stat_ms, 0.001)),
         resync_vs_read_hash: round(resync.ms / Math.max(floors.read_hash_ms, 0.001)),

@@ -104,11 +104,14 @@ export async function acquireIngestLock({ dataDir, wait = false, pollMs = 500, o
   for (;;) {
     signal?.throwIfAborted();
     try {
-      const handle = await fs.open(lockPath, 'wx');
+      // Written whole under a private name, then linked into place: link fails if the lock exists,
+      // and a reader never sees a lock file that is still empty.
+      const draft = `${lockPath}.${process.pid}.tmp`;
+      await fs.writeFile(draft, JSON.stringify(me));
       try {
-        await handle.writeFile(JSON.stringify(me));
+        await fs.link(draft, lockPath);
       } finally {
-        await handle.close();
+        await fs.rm(draft, { force: true });
       }
       let released = false;
       return {

@@ -1,4 +1,14 @@
+import http from 'node:http';
+import net from 'node:net';
+import { loadConfig } from '../src/config.js';
+import { channelDeps } from './helpers/channel-deps.js';
 import { withRetry } from '../src/archive/qdrant-retry.js';
+import { SqliteIndex } from '../src/archive/sqlite-index.js';
+import { createAdminCommands } from '../src/assistant/admin-commands.js';
+import { createAssistant } from '../src/assistant/create-assistant.js';
+import { withRateLimit } from '../src/assistant/rate-limit.js';
+import { createConsoleAccess } from '../src/channels/web/check-access.js';
+import { runAdminCommand } from '../src/channels/teams/run-admin-command.js';
 import { createSlackChannel } from '../src/channels/slack/create-slack-channel.js';
 import { BadPayloadError } from '../src/channels/web/web-payloads.js';
 import { StateStore } from '../src/assistant/state-store.js';
@@ -43,9 +53,8 @@ describe('each error code has a thrower and a Polish sentence', () => {
 
   test('config_invalid: a channel built without its credentials', async () => {
     const store = new StateStore({ path: ':memory:' });
-    const config = { SLACK_BOT_TOKEN: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: undefined, SLACK_API_URL: undefined, SLACK_ADMIN_USER_IDS: [], ACCESS_GROUPS: {} };
     const { code, text } = await shown(() =>
-      createSlackChannel({ config, assistant: { answer: async function* () {} }, store, logger: silentLogger(), status: async () => { throw new Error('unused'); }, reindex: async () => '' }),
+      createSlackChannel(channelDeps({ config: loadConfig({}), assistant: { answer: async function* () {} }, store, logger: silentLogger() })),
     );
     store.close();
     expect(code).toBe('config_invalid');
@@ -61,6 +70,44 @@ describe('each error code has a thrower and a Polish sentence', () => {
     const { code, text } = await shown(() => refused.complete([{ role: 'user', content: 'x' }]));
     expect(['llm_failed', 'llm_timeout']).toContain(code);
     expect(text).toMatch(/^(Nie udało się wygenerować odpowiedzi\.|Generowanie odpowiedzi trwało zbyt długo\.)$/);
+  });
+
+  test('access_denied: a Teams admin command by a non-admin (audited), the console without its token', async () => {
+    const store = new StateStore({ path: ':memory:' });
+    const admin = createAdminCommands({ status: async () => { throw new Error('not for non-admins'); }, reindex: async () => '', audit: (record) => store.audit(record) });
+    const replies: string[] = [];
+    const teams = await shown(() =>
+      runAdminCommand({
+        command: 'status',
+        userId: 'teams:aad-user-1',
+        isAdmin: false,
+        admin,
+        reply: async (text) => (replies.push(text), 'id'),
+        update: async () => undefined,
+        progressIntervalMs: 0,
+        now: Date.now,
+        logger: silentLogger(),
+      }),
+    );
+    expect(teams).toEqual({ code: 'access_denied', text: 'Nie masz uprawnień do tej operacji.' });
+    expect(replies).toEqual([]);
+    expect(store.listAudit()).toEqual([expect.objectContaining({ channel: 'teams', action: 'status', allowed: false })]);
+    store.close();
+
+    const access = createConsoleAccess('staff-secret-0123456789');
+    const request = (headers: http.IncomingHttpHeaders) => Object.assign(new http.IncomingMessage(new net.Socket()), { headers });
+    expect(await shown(() => access.authorize(request({ authorization: 'Bearer wrong' })))).toEqual({ code: 'access_denied', text: 'Nie masz uprawnień do tej operacji.' });
+    expect(await shown(() => access.authorize(request({})))).toMatchObject({ code: 'access_denied' });
+    expect(() => access.authorize(request({ authorization: 'Bearer staff-secret-0123456789' }))).not.toThrow();
+  });
+
+  test('rate_limited: a draft over the per-user limit', async () => {
+    const index = new SqliteIndex({ path: ':memory:' });
+    const assistant = withRateLimit(createAssistant({ index, logger: silentLogger() }), { perMinute: 1 });
+    const request = { request: 'Prośba o informację o remoncie ulicy Wolności', user: { id: 'web:anna' }, channel: 'web' } as const;
+    await assistant.draft(request);
+    expect(await shown(() => assistant.draft(request))).toEqual({ code: 'rate_limited', text: 'Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.' });
+    await index.close();
   });
 
   test('internal: anything else', async () => {

@@ -6,6 +6,7 @@
  */
 import type { Assistant, ChatTurn } from '../../src/assistant/types.js';
 import { StateStore } from '../../src/assistant/state-store.js';
+import { channelDeps } from '../../test/helpers/channel-deps.js';
 import { createWebConsole } from '../../src/channels/web/create-web-console.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -107,7 +108,7 @@ export async function startWebDriver(assistant: Assistant, _index?: SqliteIndex)
   const logger = silentLogger();
   const store = new StateStore({ path: ':memory:' });
   const config = loadConfig({ WEB_CONSOLE_TOKEN: TOKEN, ACCESS_GROUPS: ACCESS_GROUPS_ENV });
-  const web = createWebConsole({ config, assistant, logger, store });
+  const web = createWebConsole(channelDeps({ config, assistant, logger, store }));
   const server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', routes: web.routes, logger, health: async () => ({}) });
   const post = async (route: string, body: unknown) => {
     const res = await fetch(`${server.url}${route}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

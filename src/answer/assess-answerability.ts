@@ -35,6 +35,7 @@ import { isPolishName } from '../archive/stemmers/polish-dictionary.js';
 import type { ArchiveIndex, Letter, Passage, SearchHit, TermStats } from '../archive/types.js';
 import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
+import { wholeLetterText } from '../archive/whole-letter-text.js';
 import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
 
 /** Letters compared by the loose (truncation) match. */
@@ -95,6 +96,12 @@ export interface AssessAnswerabilityOptions {
    * {@link SCORE_LETTERS}; names are looked for in all of them.
    */
   readonly letterTexts?: readonly string[];
+  /**
+   * The analysed terms of each of `letterTexts` (same order), as the index
+   * stored them at ingest (`ArchiveIndex.letterTerms`); a missing entry is
+   * analysed from its text. Only saves work: the terms are `analyze(text)`'s.
+   */
+  readonly letterTerms?: readonly (readonly string[] | undefined)[];
   /** Letters whose coverage counts (default {@link SCORE_LETTERS}). */
   readonly scoreLetters?: number;
   /** Document frequencies of the question's analyzed terms. */
@@ -157,7 +164,7 @@ interface LetterView {
   readonly acronyms: ReadonlySet<string>;
 }
 
-function viewLetter(text: string, prefix: number): LetterView {
+function viewLetter(text: string, prefix: number, terms: readonly string[] = analyze(text)): LetterView {
   const prefixes = new Set<string>();
   const shortPrefixes = new Set<string>();
   for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
@@ -174,7 +181,7 @@ function viewLetter(text: string, prefix: number): LetterView {
     }
   }
   if (run) capitalRuns.push(run);
-  return { terms: new Set(analyze(text)), prefixes, shortPrefixes, capitalRuns, acronyms: acronymsIn(text) };
+  return { terms: new Set(terms), prefixes, shortPrefixes, capitalRuns, acronyms: acronymsIn(text) };
 }
 
 /** An acronym is spelled out when consecutive capitalised words start with its letters. */
@@ -191,6 +198,7 @@ export function assessAnswerability({
   question,
   letterText = '',
   letterTexts,
+  letterTerms = [],
   scoreLetters = SCORE_LETTERS,
   stats,
   prefix = PREFIX,
@@ -199,7 +207,7 @@ export function assessAnswerability({
 }: AssessAnswerabilityOptions): AnswerabilityResult {
   const n = Math.max(stats.passages, 1);
   const texts = letterTexts ?? (letterText ? [letterText] : []);
-  const letters = texts.map((t) => viewLetter(t, prefix));
+  const letters = texts.map((t, i) => viewLetter(t, prefix, letterTerms[i]));
   const seen = new Set<string>();
   interface Candidate {
     word: string;
@@ -293,16 +301,24 @@ export async function topLetterTexts(
   k = ENTITY_LETTERS,
   passagesOf: (letterId: string) => Promise<Passage[]> = (id) => index.getPassages(id),
 ): Promise<string[]> {
+  return Promise.all(topLetters(hits, k).map(async (l) => wholeLetterText(l, await passagesOf(l.id))));
+}
+
+/** The first `k` distinct letters of the hits, best first. */
+function topLetters(hits: readonly SearchHit[], k: number): SearchHit['letter'][] {
   const letters: SearchHit['letter'][] = [];
   for (const hit of hits) {
     if (letters.length >= k) break;
     if (!letters.some((l) => l.id === hit.letter.id)) letters.push(hit.letter);
   }
-  return Promise.all(
-    letters.map(async (l) =>
-      [l.title ?? '', [l.author, l.authorRole, l.addressee, l.reference, l.date].filter(Boolean).join(' \n '), ...(await passagesOf(l.id)).map((p) => p.text)].join('\n'),
-    ),
-  );
+  return letters;
+}
+
+/** The stored analysed terms of the letters `topLetterTexts` returns, same order (`undefined` where the index has none). */
+async function topLetterTerms(index: ArchiveIndex, hits: readonly SearchHit[], k = ENTITY_LETTERS): Promise<(readonly string[] | undefined)[]> {
+  const ids = topLetters(hits, k).map((l) => l.id);
+  const stored = index.letterTerms ? await index.letterTerms(ids) : new Map<string, readonly string[]>();
+  return ids.map((id) => stored.get(id));
 }
 
 export interface GatherEvidenceOptions {
@@ -334,6 +350,7 @@ export async function gatherEvidence({ index, question, k, accessGroups = [] }: 
   const { hits, copies } = await groupDuplicateLetters({ index, hits: retrieved, passagesOf });
   const stats = await index.termStats(analyzeQuery(question));
   const letterTexts = await topLetterTexts(index, hits, ENTITY_LETTERS, passagesOf);
-  const answerability = assessAnswerability({ question, letterTexts, stats });
+  const letterTerms = await topLetterTerms(index, hits, ENTITY_LETTERS);
+  const answerability = assessAnswerability({ question, letterTexts, letterTerms, stats });
   return { hits, copies, stats, answerability, letterTexts };
 }

@@ -39,11 +39,12 @@ export const DEFAULT_FIELD_WEIGHTS = DOCUMENT_FIELD_LAYOUT.map((f) => f.weight) 
  * Bump when the field layout, the weights baked into Qdrant's vectors, either
  * backend's stored layout or the analyzer's term format changes (3: one
  * reference-number module, reference terms without trailing initials, the
- * `reference_key` column, inflected acronyms folded). Together with the
+ * `reference_key` column, inflected acronyms folded; 4: SQLite's `letter_terms`,
+ * each letter's analysed terms stored at ingest for answerability). Together with the
  * analyzer's name it decides whether a stored index is usable: both backends
  * empty an index stamped with another format when they open it.
  */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** The format stamp an index written with this analyzer carries (`3:hunspell+light`). */
 export function indexFormat(analyzer: Pick<Analyzer, 'name'>): string {

@@ -7,7 +7,8 @@
  */
 import type { QdrantClient, Schemas } from '@qdrant/js-client-rest';
 import type { Logger } from '../logger.js';
-import { DEFAULT_ANALYZER, type Analyzer } from './analyzer.js';
+import { analyze, DEFAULT_ANALYZER, type Analyzer } from './analyzer.js';
+import { wholeLetterText } from './whole-letter-text.js';
 import { documentFields } from './document-fields.js';
 import type { Embedder } from './embedder.js';
 import { DENSE_VECTOR, SPARSE_VECTOR } from './qdrant-collection.js';
@@ -21,6 +22,7 @@ import {
   readDigest,
   readLastSync,
   readLetter,
+  readLetterTerms,
   readPassagePoint,
   searchConditions,
   type QdrantFilter,
@@ -162,7 +164,9 @@ export class QdrantIndex implements ArchiveIndex {
         }),
       );
     });
-    await this.#upsert([{ id: letterPointId(letter.id), vector: {}, payload: letterPayload(letter, this.#analyzer) }]);
+    // Answerability analyses with the default analyzer, whatever this index's is (as `SqliteIndex`).
+    const letterTerms = [...new Set(analyze(wholeLetterText(letter, passages)))];
+    await this.#upsert([{ id: letterPointId(letter.id), vector: {}, payload: letterPayload(letter, this.#analyzer, letterTerms) }]);
     const keep = passages.map((p) => passagePointId(p.id));
     const leftovers: QdrantFilter = {
       must: [{ key: 'letter_id', match: { value: letter.id } }, kindIs('passage')],
@@ -243,6 +247,21 @@ export class QdrantIndex implements ArchiveIndex {
       c.query(this.#collection, { query: [...vector], using: DENSE_VECTOR, filter: { must }, limit: k, with_payload: true }),
     );
     return points.map((point) => ({ ...readPassagePoint(point.payload), score: point.score }));
+  }
+
+  async letterTerms(letterIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
+    const ids = [...new Set(letterIds)];
+    const terms = new Map<string, readonly string[]>();
+    if (ids.length === 0) return terms;
+    const records = await this.#call((c) =>
+      c.retrieve(this.#collection, { ids: ids.map(letterPointId), with_payload: { include: ['letter_terms'] } }),
+    );
+    for (const record of records) {
+      const id = ids.find((i) => letterPointId(i) === record.id);
+      const stored = readLetterTerms(record.payload);
+      if (id !== undefined && stored !== undefined) terms.set(id, stored);
+    }
+    return terms;
   }
 
   async getLetter(id: string): Promise<Letter | null> {

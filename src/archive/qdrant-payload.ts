@@ -78,8 +78,15 @@ export function passagePayload({ letter, passage, bodyTerms, analyzer }: Passage
   return { kind: 'passage', ...filterFields(letter, analyzer), terms, passage: { id, ordinal, page, start, end, text } };
 }
 
-export function letterPayload(letter: Letter, analyzer: Analyzer): Record<string, unknown> {
-  return { kind: 'letter', ...filterFields(letter, analyzer), file: letter.file, content_hash: letter.contentHash };
+/** `letterTerms`: the distinct terms of the whole letter, stored for answerability (`ArchiveIndex.letterTerms`). */
+export function letterPayload(letter: Letter, analyzer: Analyzer, letterTerms: readonly string[] = []): Record<string, unknown> {
+  return { kind: 'letter', ...filterFields(letter, analyzer), file: letter.file, content_hash: letter.contentHash, letter_terms: letterTerms };
+}
+
+/** The stored whole-letter terms, or undefined for a letter point written without them. */
+export function readLetterTerms(payload: unknown): string[] | undefined {
+  const parsed = z.object({ letter_terms: z.array(z.string()) }).safeParse(payload);
+  return parsed.success ? parsed.data.letter_terms : undefined;
 }
 
 const letterSchema = z.object({

@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
+import { analyze, DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
+import { wholeLetterText } from './whole-letter-text.js';
 import { DEFAULT_FIELD_WEIGHTS, DOCUMENT_FIELD_LAYOUT, documentFields, indexFormat } from './document-fields.js';
 import type {
   ArchiveIndex,
@@ -232,6 +233,7 @@ export class SqliteIndex implements ArchiveIndex {
         ${FIELD_COLUMNS}, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '.-'");
       CREATE VIRTUAL TABLE IF NOT EXISTS passage_vocab USING fts5vocab(passage_terms, 'row');
       CREATE TABLE IF NOT EXISTS passage_vectors (rowid INTEGER PRIMARY KEY, vector BLOB NOT NULL);
+      CREATE TABLE IF NOT EXISTS letter_terms (letter_id TEXT PRIMARY KEY REFERENCES letters(id), terms TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
     this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('format', ?)").run(format);
@@ -252,7 +254,7 @@ export class SqliteIndex implements ArchiveIndex {
     if (stored === format) return;
     this.#db.exec(`
       DROP TABLE IF EXISTS passage_vocab; DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passage_vectors;
-      DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS letters; DROP TABLE IF EXISTS meta;
+      DROP TABLE IF EXISTS letter_terms; DROP TABLE IF EXISTS passages; DROP TABLE IF EXISTS letters; DROP TABLE IF EXISTS meta;
     `);
   }
 
@@ -267,6 +269,9 @@ export class SqliteIndex implements ArchiveIndex {
       if (terms === undefined) analysed.set(text, (terms = this.#analyzer.analyze(text).join(' ')));
       return terms;
     };
+    // Answerability reads these instead of analysing the whole letter per question. It analyses with the
+    // default analyzer whatever this index's analyzer is, so these are too; terms hold no spaces.
+    const letterTerms = [...new Set(analyze(wholeLetterText(letter, passages)))].join(' ');
     const replace = this.#db.transaction(() => {
       this.#deleteLetterRows(letter.id);
       this.#db
@@ -296,6 +301,7 @@ export class SqliteIndex implements ArchiveIndex {
         const vector = vectors?.[i];
         if (vector) insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
       });
+      this.#db.prepare('INSERT INTO letter_terms (letter_id, terms) VALUES (?, ?)').run(letter.id, letterTerms);
     });
     replace();
     this.#invalidateCaches();
@@ -310,6 +316,7 @@ export class SqliteIndex implements ArchiveIndex {
       deleteVector.run(rowid);
     }
     this.#db.prepare('DELETE FROM passages WHERE letter_id = ?').run(id);
+    this.#db.prepare('DELETE FROM letter_terms WHERE letter_id = ?').run(id);
     this.#db.prepare('DELETE FROM letters WHERE id = ?').run(id);
     this.#invalidateCaches();
   }
@@ -462,6 +469,16 @@ export class SqliteIndex implements ArchiveIndex {
   async getPassages(letterId: string): Promise<Passage[]> {
     const rows = this.#db.prepare('SELECT * FROM passages WHERE letter_id = ? ORDER BY ordinal').all(letterId) as PassageRow[];
     return rows.map(toPassage);
+  }
+
+  async letterTerms(letterIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
+    const read = this.#db.prepare('SELECT terms FROM letter_terms WHERE letter_id = ?').pluck();
+    const terms = new Map<string, readonly string[]>();
+    for (const id of new Set(letterIds)) {
+      const row = read.get(id) as string | undefined;
+      if (row !== undefined) terms.set(id, row === '' ? [] : row.split(' '));
+    }
+    return terms;
   }
 
   async markSynced(at: Date): Promise<void> {

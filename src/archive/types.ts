@@ -150,5 +150,12 @@ export interface ArchiveIndex {
   stats(): Promise<IndexStats>;
   /** Document frequencies of analyzed terms (see `analyzeQuery`); used to weigh rare terms higher. */
   termStats(terms: readonly string[]): Promise<TermStats>;
+  /**
+   * Optional capability: the distinct terms of each letter's whole text
+   * (`wholeLetterText`, default analyzer), stored at ingest, for the letters
+   * that have them. Answerability uses them instead of re-analysing the top
+   * letters on every question; a letter absent from the map is analysed then.
+   */
+  letterTerms?(letterIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>>;
   close(): Promise<void>;
 }

@@ -30,7 +30,8 @@ import { ANSWER_TEXT, STATUS_TEXT, USER_MESSAGES_PL } from '../messages.js';
 import { condenseQuestion } from './condense-question.js';
 import { condenseWithLlm } from './condense-with-llm.js';
 import type { AuditRecord } from './state-store.js';
-import type { AnswerEvent, AnswerRequest, Assistant, DraftRequest } from './types.js';
+import { consumeAnswerEvents } from './consume-answer-events.js';
+import type { AnswerEvent, AnswerRequest, Answerer, Assistant, DraftRequest } from './types.js';
 
 export interface AssistantOptions {
   readonly index: ArchiveIndex;
@@ -241,13 +242,15 @@ function nearMissRefusal({ refusal, missing, closest }: { refusal: Refusal; miss
   return { ...refusal, text: `${t.missing(missing)}${hint}`, missing: [...missing] };
 }
 
-/** Runs the assistant to completion and returns the final answer (for CLI, eval and tests). */
-export async function collectAnswer(assistant: Assistant, request: AnswerRequest): Promise<Answer> {
-  let final: Answer | null = null;
-  for await (const event of assistant.answer(request)) {
-    if (event.type === 'final') final = event.answer;
-    if (event.type === 'error') throw new BotError(event.code, event.text);
-  }
-  if (!final) throw new BotError('internal', 'assistant ended without a final answer');
-  return final;
+/**
+ * Runs the assistant to completion and returns the final answer (for CLI, eval and tests).
+ * @throws {BotError} with the error event's code and sentence, or `internal` when no answer came.
+ */
+export async function collectAnswer(assistant: Answerer, request: AnswerRequest): Promise<Answer> {
+  return consumeAnswerEvents(assistant.answer(request), {
+    onFinal: (answer) => answer,
+    onError: ({ code, text }) => {
+      throw new BotError(code, text);
+    },
+  });
 }

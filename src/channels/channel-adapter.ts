@@ -25,7 +25,10 @@ export interface ChannelAdapter {
 
 /**
  * What every channel is built from: the parts of the composition root a
- * channel may use (assistant, state store, admin status and reindex, logger,
- * config), declared once instead of per channel.
+ * channel may use (config, assistant, state store, admin commands, logger),
+ * declared once instead of per channel. Each factory takes it first; a second
+ * `XChannelOptions` argument holds only tuning (intervals, retries, ids,
+ * clocks) that tests shorten. Status and reindex reach channels only through
+ * `admin`, which guards and audits them.
  */
-export type ChannelDeps = Pick<App, 'config' | 'assistant' | 'store' | 'logger' | 'status' | 'reindex' | 'admin'>;
+export type ChannelDeps = Pick<App, 'config' | 'assistant' | 'store' | 'logger' | 'admin'>;

@@ -37,7 +37,7 @@ export const CHANNELS: readonly ChannelEntry[] = [
     name: 'web',
     isEnabled: (config) => config.webConsoleEnabled,
     offHint: 'Web console is off: set WEB_CONSOLE_TOKEN',
-    create: ({ config, assistant, logger, store }) => createWebConsole({ config, assistant, logger, store }),
+    create: (deps) => createWebConsole(deps),
   },
 ];
 

@@ -1,5 +1,7 @@
 import { analyze } from '../../src/archive/analyzer.js';
-import { assessAnswerability, isAnswerable } from '../../src/answer/assess-answerability.js';
+import { SqliteIndex } from '../../src/archive/sqlite-index.js';
+import { assessAnswerability, gatherEvidence, isAnswerable } from '../../src/answer/assess-answerability.js';
+import { makeLetter, makePassages } from '../helpers/letters.js';
 
 const letterText = 'Szpital powiatowy w Chorzowie otrzymał dofinansowanie z Ministerstwa Zdrowia na spłatę zadłużenia.';
 /** Document frequencies keyed by the words as typed (turned into the analyzer's terms). */
@@ -96,5 +98,34 @@ describe('assessAnswerability', () => {
     });
     expect(a.missingNames).toEqual([]);
     expect(isAnswerable(a)).toBe(true);
+  });
+
+  test('terms stored at ingest stand in for analysing the letter: the same result, and they are what is read', () => {
+    const question = 'Czy Ministerstwo Zdrowia dało szpitalowi w Chorzowie pieniądze na zadłużenie?';
+    const df = stats({ Ministerstwo: 400, Zdrowia: 200, szpitalowi: 50, Chorzowie: 3, pieniądze: 9, zadłużenie: 5, dało: 40 });
+    const analysed = assessAnswerability({ question, letterTexts: [letterText], stats: df });
+    expect(assessAnswerability({ question, letterTexts: [letterText], letterTerms: [analyze(letterText)], stats: df })).toEqual(analysed);
+    // A text of one word with the whole letter's terms: words match by the given terms alone, so they are read, not re-analysed.
+    const bare = assessAnswerability({ question, letterTexts: ['Szpital.'], stats: df });
+    const withTerms = assessAnswerability({ question, letterTexts: ['Szpital.'], letterTerms: [analyze(letterText)], stats: df });
+    expect(withTerms.score).toBeGreaterThan(bare.score);
+    expect(withTerms.words.find((w) => w.word === 'Chorzowie')?.isCovered).toBe(true);
+  });
+});
+
+describe('gatherEvidence', () => {
+  test('answerability from the stored letter terms equals that from re-analysed letters', async () => {
+    const index = new SqliteIndex({ path: ':memory:' });
+    await index.upsertLetter(
+      makeLetter({ id: 'szpital', title: 'Zadłużenie szpitala w Chorzowie', author: 'Anna Nowak', reference: 'MZ.053.7.2024' }),
+      makePassages('szpital', ['Szpital powiatowy w Chorzowie otrzymał dofinansowanie.', 'Ministerstwo Zdrowia przekazało środki na spłatę zadłużenia.']),
+    );
+    await index.upsertLetter(makeLetter({ id: 'kopalnia', title: 'Kopalnia w Bytomiu' }), makePassages('kopalnia', ['Kopalnia w Bytomiu zostanie zamknięta.']));
+    for (const question of ['Czy szpital w Chorzowie dostał pieniądze na zadłużenie?', 'Czy szpital w Wąbrzeźnie dostał pieniądze?', 'Kiedy zamkną kopalnię w Bytomiu?']) {
+      const evidence = await gatherEvidence({ index, question, k: 10 });
+      expect(evidence.hits.length).toBeGreaterThan(0);
+      expect(evidence.answerability).toEqual(assessAnswerability({ question, letterTexts: evidence.letterTexts, stats: evidence.stats }));
+    }
+    await index.close();
   });
 });

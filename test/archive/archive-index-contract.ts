@@ -4,7 +4,8 @@
  * suite against the spec-validated fake in qdrant-index.test.ts. Each test
  * builds its own index.
  */
-import { createAnalyzer, STEMMERS, type Analyzer } from '../../src/archive/analyzer.js';
+import { analyze, createAnalyzer, STEMMERS, type Analyzer } from '../../src/archive/analyzer.js';
+import { wholeLetterText } from '../../src/archive/whole-letter-text.js';
 import type { ArchiveIndex } from '../../src/archive/types.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 
@@ -237,6 +238,20 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       expect(publicIds).toContain('chorzow-liaoning');
       const boardIds = (await index.search('Liaoning', { k: 10, filter: { accessGroups: ['zarzad'] } })).map((h) => h.letter.id);
       expect(boardIds).toContain('secret');
+    });
+
+    test('letter terms: the whole letter\'s analysed terms are stored at ingest and replaced with the letter', async () => {
+      index = await factory();
+      const passages = makePassages(LIAONING.id, LIAONING_TEXT);
+      await index.upsertLetter(LIAONING, passages);
+      const stored = (await index.letterTerms!([LIAONING.id, 'missing'])).get(LIAONING.id) ?? [];
+      expect([...stored].sort()).toEqual([...new Set(analyze(wholeLetterText(LIAONING, passages)))].sort());
+      expect(stored).toEqual(expect.arrayContaining([analyze('Liaoning')[0], analyze('Michalik')[0]]));
+      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, ['Kopalnia Wujek.']));
+      const replaced = (await index.letterTerms!([LIAONING.id])).get(LIAONING.id) ?? [];
+      expect(replaced).toContain(analyze('kopalnia')[0]);
+      expect(replaced).not.toContain(analyze('Yingkou')[0]);
+      expect((await index.letterTerms!(['missing'])).size).toBe(0);
     });
   });
 }

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { analyze } from '../../src/archive/analyzer.js';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
+import { wholeLetterText } from '../../src/archive/whole-letter-text.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 import { describeArchiveIndexContract } from './archive-index-contract.js';
 
@@ -39,6 +42,39 @@ describe('SqliteIndex on disk', () => {
     expect(await ids(['zarzad'])).toEqual(['board', 'pub']);
     expect(await ids(['zarzad', 'kadry'])).toEqual(['board', 'hr', 'pub']);
     await index.close();
+  });
+
+  test('each letter\'s analysed terms are stored at ingest, replaced with the letter and removed with it', async () => {
+    const index = new SqliteIndex({ path: ':memory:' });
+    const letter = makeLetter({ id: 'a', title: 'Odpowiedź w sprawie kopalni', author: 'Jan Kowalski', reference: 'DKO.053.12.2024' });
+    const passages = makePassages('a', ['Kopalnia Barbara w Chorzowie.', 'Osiedle przy kopalni zostanie wyremontowane.']);
+    await index.upsertLetter(letter, passages);
+    const expected = [...new Set(analyze(wholeLetterText(letter, passages)))].sort();
+    expect(expected).toEqual(expect.arrayContaining([analyze('kopalnia')[0], analyze('Kowalski')[0]]));
+    expect([...((await index.letterTerms(['a', 'missing'])).get('a') ?? [])].sort()).toEqual(expected);
+    expect((await index.letterTerms(['missing'])).size).toBe(0);
+    await index.upsertLetter(letter, makePassages('a', ['Szpital w Wąbrzeźnie.']));
+    const replaced = (await index.letterTerms(['a'])).get('a') ?? [];
+    expect(replaced).toContain(analyze('szpital')[0]);
+    expect(replaced).not.toContain(analyze('osiedle')[0]);
+    await index.deleteLetter('a');
+    expect((await index.letterTerms(['a'])).size).toBe(0);
+    await index.close();
+  });
+
+  test('an index written before the stored letter terms (format 3) is emptied on open, so the next ingest stores them', async () => {
+    const file = path.join(storeDir, 'format3.sqlite');
+    const old = new SqliteIndex({ path: file });
+    await old.upsertLetter(makeLetter({ id: 'a' }), makePassages('a', ['Kopalnia Barbara.']));
+    await old.close();
+    const db = new Database(file);
+    db.exec("DROP TABLE letter_terms; UPDATE meta SET value = '3:' || substr(value, instr(value, ':') + 1) WHERE key = 'format'");
+    db.close();
+    const reopened = new SqliteIndex({ path: file });
+    expect((await reopened.stats()).letters).toBe(0);
+    await reopened.upsertLetter(makeLetter({ id: 'a' }), makePassages('a', ['Kopalnia Barbara.']));
+    expect((await reopened.letterTerms(['a'])).get('a')).toContain(analyze('kopalnia')[0]);
+    await reopened.close();
   });
 
   test('OCR confidence and e-mail attachment links survive a round trip', async () => {

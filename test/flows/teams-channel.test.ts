@@ -3,6 +3,7 @@
  * and state store; the Bot Connector is a local fake that records what Teams
  * would receive.
  */
+import { channelDeps } from '../helpers/channel-deps.js';
 import type { Answerer } from '../../src/assistant/types.js';
 import { TEAMS_TEXT, USER_MESSAGES_PL } from '../../src/messages.js';
 import type { RecordedActivity } from '../fakes/bot-connector.js';
@@ -52,14 +53,7 @@ describe('createTeamsChannel: emulator mode (TEAMS_EMULATOR=true, no app id)', (
     const { loadConfig } = await import('../../src/config.js');
     const { silentLogger } = await import('../../src/logger.js');
     expect(() =>
-      createTeamsChannel({
-        config: loadConfig({}),
-        assistant: { async *answer() {} },
-        store: h.store,
-        logger: silentLogger(),
-        status: async () => ({ backend: 'sqlite', letters: 0, passages: 0, lastSync: null, llmModel: null }),
-        reindex: async () => '',
-      }),
+      createTeamsChannel(channelDeps({ config: loadConfig({}), assistant: { async *answer() {} }, store: h.store, logger: silentLogger() })),
     ).toThrow(/MICROSOFT_APP_ID/);
   });
 });

@@ -9,6 +9,7 @@ import { createAssistant } from '../../src/assistant/create-assistant.js';
 import { withRateLimit } from '../../src/assistant/rate-limit.js';
 import http from 'node:http';
 import { StateStore } from '../../src/assistant/state-store.js';
+import { channelDeps } from '../helpers/channel-deps.js';
 import { createWebConsole } from '../../src/channels/web/create-web-console.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -39,7 +40,7 @@ async function startConsole(env: Record<string, string> = {}, { perMinute }: { p
   const store = new StateStore({ path: ':memory:' });
   // Composed as the app composes it: drafts audited in the state store, one per-user rate limit.
   const assistant = withRateLimit(createAssistant({ index, logger, audit: (record) => store.audit(record) }), { perMinute: perMinute ?? config.RATE_LIMIT_PER_MINUTE });
-  const web = createWebConsole({ config, assistant, logger, store });
+  const web = createWebConsole(channelDeps({ config, assistant, logger, store }));
   const server: RunningServer = await startServer({ port: 0, host: '127.0.0.1', routes: web.routes, logger, health: async () => ({}) });
   return {
     url: server.url,

@@ -10,7 +10,9 @@ import { StateStore } from '../../src/assistant/state-store.js';
 import type { Answerer } from '../../src/assistant/types.js';
 import { createSlackChannel, type SlackChannel, type SlackChannelOptions } from '../../src/channels/slack/create-slack-channel.js';
 import type { ArchiveStatus } from '../../src/assistant/types.js';
-import type { ReindexFn } from '../../src/channels/slack/slack-deps.js';
+import type { AdminCommandsOptions } from '../../src/assistant/admin-commands.js';
+import { loadConfig } from '../../src/config.js';
+import { channelDeps } from './channel-deps.js';
 import { silentLogger } from '../../src/logger.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.js';
@@ -33,7 +35,7 @@ export interface SlackHarnessOptions {
   readonly socketMode?: boolean;
   /** Wraps the real assistant (e.g. to slow it down or script its events). */
   readonly wrapAssistant?: (assistant: Answerer) => Answerer;
-  readonly reindex?: ReindexFn;
+  readonly reindex?: AdminCommandsOptions['reindex'];
   /** The assistant's LLM (e.g. one on test/fakes/openai-server.ts); extractive answers without it. */
   readonly llm?: LlmClient;
   readonly overrides?: Partial<SlackChannelOptions>;
@@ -52,28 +54,34 @@ export async function startSlackHarness({ socketMode = false, wrapAssistant, rei
   const real = createAssistant({ index, logger, ...(llm ? { llm } : {}) });
   const store = new StateStore({ path: ':memory:' });
   let ids = 0;
-  const channel = createSlackChannel({
-    config: {
-      SLACK_BOT_TOKEN: 'xoxb-test',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_APP_TOKEN: socketMode ? 'xapp-test' : undefined,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_ADMIN_USER_IDS: [ADMIN_ID],
-      ACCESS_GROUPS: accessGroups,
-    },
-    assistant: wrapAssistant ? wrapAssistant(real) : real,
-    store,
-    logger,
-    status: async () => STATUS,
-    reindex: reindex ?? (async (onProgress) => {
-      onProgress('10/20 pism');
-      return 'Zsynchronizowano: 2 nowe, 0 zmienionych, 0 usuniętych.';
-    }),
-    newId: () => `answer-${++ids}`,
-    retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20 },
-    progressIntervalMs: 0,
-    ...overrides,
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(socketMode ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),
+    SLACK_API_URL: slack.apiUrl,
+    SLACK_ADMIN_USER_IDS: ADMIN_ID,
   });
+  const channel = createSlackChannel(
+    channelDeps({
+      config: { ...config, ACCESS_GROUPS: accessGroups },
+      assistant: wrapAssistant ? wrapAssistant(real) : real,
+      store,
+      logger,
+      status: async () => STATUS,
+      reindex:
+        reindex ??
+        (async (onProgress) => {
+          onProgress('10/20 pism');
+          return 'Zsynchronizowano: 2 nowe, 0 zmienionych, 0 usuniętych.';
+        }),
+    }),
+    {
+      newId: () => `answer-${++ids}`,
+      retryConfig: { retries: 2, minTimeout: 10, maxTimeout: 20 },
+      progressIntervalMs: 0,
+      ...overrides,
+    },
+  );
   const server = socketMode ? null : await startServer({ port: 0, host: '127.0.0.1', routes: channel.routes, health: async () => ({}), logger });
   await channel.start();
   return {

@@ -13,6 +13,7 @@ import type { ArchiveStatus } from '../../src/assistant/types.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server.js';
+import { channelDeps } from './channel-deps.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../fakes/bot-connector.js';
 import { makeLetter, makePassages } from './letters.js';
 
@@ -75,23 +76,27 @@ export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOpt
     const stats = await index.stats();
     return { backend: 'sqlite', letters: stats.letters, passages: stats.passages, lastSync: null, llmModel: null };
   };
-  const channel = createTeamsChannel({
-    config: loadConfig({ TEAMS_ADMIN_AAD_IDS: ADMIN_AAD_ID, ...env }),
-    // Without an app id the flow tests post unsigned activities: botbuilder's anonymous
-    // authentication stands in for signed ones, so identities count as authenticated.
-    ...(env.MICROSOFT_APP_ID || env.TEAMS_EMULATOR ? {} : { botFrameworkAuthentication: new ConfigurationBotFrameworkAuthentication({}) }),
-    assistant: assistant ?? createAssistant({ index, logger }),
-    store,
-    logger,
-    status,
-    reindex: async (onProgress) => {
-      onProgress('1/2 liaoning.pdf');
-      onProgress('2/2 drogi.docx');
-      return 'Zsynchronizowano 2 pisma.';
+  const channel = createTeamsChannel(
+    channelDeps({
+      config: loadConfig({ TEAMS_ADMIN_AAD_IDS: ADMIN_AAD_ID, ...env }),
+      assistant: assistant ?? createAssistant({ index, logger }),
+      store,
+      logger,
+      status,
+      reindex: async (onProgress) => {
+        onProgress('1/2 liaoning.pdf');
+        onProgress('2/2 drogi.docx');
+        return 'Zsynchronizowano 2 pisma.';
+      },
+    }),
+    {
+      // Without an app id the flow tests post unsigned activities: botbuilder's anonymous
+      // authentication stands in for signed ones, so identities count as authenticated.
+      ...(env.MICROSOFT_APP_ID || env.TEAMS_EMULATOR ? {} : { botFrameworkAuthentication: new ConfigurationBotFrameworkAuthentication({}) }),
+      streamIntervalMs: 0,
+      progressIntervalMs: 0,
     },
-    streamIntervalMs: 0,
-    progressIntervalMs: 0,
-  });
+  );
   const server = await startServer({ port: 0, host: '127.0.0.1', routes: channel.routes, health: async () => ({}), logger });
   return {
     connector,

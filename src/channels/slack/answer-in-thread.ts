@@ -4,7 +4,8 @@
  * feedback buttons, and remember the answer for a later feedback click.
  */
 import type { webApi } from '@slack/bolt';
-import type { StateStore } from '../../assistant/state-store.js';
+import type { Feedback } from '../../assistant/feedback.js';
+import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import type { AnswerRequest, Answerer } from '../../assistant/types.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
@@ -13,7 +14,8 @@ import { ThreadWriter, type ThreadTarget } from './thread-writer.js';
 export interface AnswerInThreadOptions {
   readonly client: webApi.WebClient;
   readonly assistant: Answerer;
-  readonly store: StateStore;
+  /** Remembers the answer for a later feedback click. */
+  readonly feedback: Feedback;
   readonly logger: Logger;
   readonly target: ThreadTarget;
   readonly request: AnswerRequest;
@@ -30,7 +32,7 @@ export interface AnswerInThreadOptions {
  * the user gets one short Polish sentence, the log gets the details.
  */
 export async function answerInThread(options: AnswerInThreadOptions): Promise<void> {
-  const { client, assistant, store, logger, target, request, newId, showStatus = true } = options;
+  const { client, assistant, feedback, logger, target, request, newId, showStatus = true } = options;
   const writer = new ThreadWriter({
     client,
     target,
@@ -51,35 +53,19 @@ export async function answerInThread(options: AnswerInThreadOptions): Promise<vo
   };
   logger.info({ channel: target.channel, user: target.userId, question: safeLogField(request.question) }, 'slack question');
   try {
-    for await (const event of assistant.answer(request)) {
-      switch (event.type) {
-        case 'status':
-          if (!writer.ts) await setStatus(event.text);
-          break;
-        case 'delta':
-          await writer.append(event.text);
-          break;
-        case 'citations':
-          break;
-        case 'final': {
-          const answerId = newId();
-          const { answer } = event;
-          store.rememberAnswer({ messageId: answerId, question: request.question, answer: answer.text, citations: answer.citations });
-          await writer.finish(answer, answerId);
-          logger.info({ channel: target.channel, kind: answer.kind, citations: answer.citations.length }, 'slack answer sent');
-          return;
-        }
-        case 'error':
-          await writer.fail(event.text);
-          return;
-        default: {
-          const unexpected: never = event;
-          logger.warn({ event: unexpected }, 'unknown answer event');
-        }
-      }
-    }
-    // The core always ends with `final` or `error`; if not, say so rather than leave a half message.
-    await writer.fail(USER_MESSAGES_PL.internal);
+    await consumeAnswerEvents(assistant.answer(request), {
+      onStatus: async (text) => {
+        if (!writer.ts) await setStatus(text);
+      },
+      onDelta: (text) => writer.append(text),
+      onFinal: async (answer) => {
+        const answerId = newId();
+        feedback.remember(answerId, request.question, answer);
+        await writer.finish(answer, answerId);
+        logger.info({ channel: target.channel, kind: answer.kind, citations: answer.citations.length }, 'slack answer sent');
+      },
+      onError: ({ text }) => writer.fail(text),
+    });
   } catch (error) {
     logger.error({ err: error, channel: target.channel }, 'slack answer failed');
     await postErrorSentence(client, target, logger);

@@ -6,19 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
-import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
-import type { StateStore } from '../../assistant/state-store.js';
-import type { Answerer } from '../../assistant/types.js';
+import { createFeedback } from '../../assistant/feedback.js';
 import { BotError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 import type { HttpRoute } from '../../server.js';
-import type { ChannelAdapter } from '../channel-adapter.js';
+import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { registerAdminCommand } from './register-admin-command.js';
 import { registerAskCommand } from './register-ask-command.js';
 import { registerConversations } from './register-conversations.js';
 import { registerFeedback } from './register-feedback.js';
-import type { ArchiveStatus } from '../../assistant/types.js';
-import type { ReindexFn, SlackChannelConfig, SlackDeps } from './slack-deps.js';
+import type { SlackDeps } from './slack-deps.js';
 import { eventIdOf } from './slack-payloads.js';
 import { toBoltLogger } from './to-bolt-logger.js';
 
@@ -32,17 +28,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 8_000, randomize: true };
 
+/** Tuning of the Slack channel beyond `ChannelDeps`; every field has a production default. */
 export interface SlackChannelOptions {
-  readonly config: SlackChannelConfig;
-  readonly assistant: Answerer;
-  readonly store: StateStore;
-  readonly logger: Logger;
-  /** Facts for `/archiwum-admin status`. */
-  readonly status: () => Promise<ArchiveStatus>;
-  /** Runs the incremental sync for `/archiwum-admin reindex`. */
-  readonly reindex: ReindexFn;
-  /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
-  readonly admin?: AdminCommands;
   /** Ids for remembered answers; random UUIDs by default. */
   readonly newId?: () => string;
   /** Web API retry policy; tests pass a fast one. */
@@ -73,8 +60,7 @@ export interface SlackChannel extends ChannelAdapter {
  * Builds the Slack channel.
  * @throws {BotError} `config_invalid` when the bot token or the signing secret (HTTP mode) is missing.
  */
-export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
-  const { config, logger, store } = options;
+export function createSlackChannel({ config, assistant, store, logger, admin }: ChannelDeps, options: SlackChannelOptions = {}): SlackChannel {
   if (!config.SLACK_BOT_TOKEN) throw new BotError('config_invalid', 'SLACK_BOT_TOKEN is required for the Slack channel');
   const isSocketMode = Boolean(config.SLACK_APP_TOKEN);
   if (!isSocketMode && !config.SLACK_SIGNING_SECRET) {
@@ -115,12 +101,11 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
 
   const deps: SlackDeps = {
     config,
-    assistant: options.assistant,
+    assistant,
     store,
     logger,
-    status: options.status,
-    reindex: options.reindex,
-    admin: options.admin ?? createAdminCommands({ status: options.status, reindex: options.reindex, audit: (record) => store.audit(record) }),
+    feedback: createFeedback({ store, logger }),
+    admin,
     newId: options.newId ?? randomUUID,
     updateIntervalMs: options.updateIntervalMs ?? 1000,
     progressIntervalMs: options.progressIntervalMs ?? 15_000,

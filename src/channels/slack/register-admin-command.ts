@@ -7,7 +7,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { SLACK_TEXT } from '../../messages.js';
 import type { ArchiveStatus } from '../../assistant/types.js';
-import type { SlackDeps } from './slack-deps.js';
+import { slackIdentity, type SlackDeps } from './slack-deps.js';
 import { commandSchema } from './slack-payloads.js';
 
 /** The admin command's name as registered in the manifest. */
@@ -48,7 +48,7 @@ export function registerAdminCommand(app: App, deps: SlackDeps): void {
   app.command(ADMIN_COMMAND, async ({ command, ack, respond }) => {
     const cmd = commandSchema.parse(command);
     const sub = cmd.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-    const isAdmin = deps.config.SLACK_ADMIN_USER_IDS.includes(cmd.user_id);
+    const { isAdmin } = slackIdentity(deps.config, cmd.user_id);
     logger.info({ user: cmd.user_id, action: sub || '(none)', allowed: isAdmin }, 'slack admin command');
     const { say, onProgress } = reporter(respond);
     const result = admin.run({ channel: 'slack', userId: cmd.user_id, isAdmin, command: sub, detail: cmd.text.trim() || null });

@@ -7,10 +7,11 @@
  */
 import type { App } from '@slack/bolt';
 import type { Answer } from '../../answer/types.js';
+import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import { safeLogField } from '../../logger.js';
 import { SLACK_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import { escapeMrkdwn, renderAnswerBlocks, renderAnswerText } from './render-answer.js';
-import { identityOf, type SlackDeps } from './slack-deps.js';
+import { slackIdentity, type SlackDeps } from './slack-deps.js';
 import { commandSchema } from './slack-payloads.js';
 
 /** The ask command's name as registered in the manifest. */
@@ -36,24 +37,25 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
     logger.info({ channel: cmd.channel_id, user: cmd.user_id, isPrivate, question: safeLogField(question) }, 'slack command question');
     const responseType = isPrivate ? 'ephemeral' : 'in_channel';
     try {
-      let answer: Answer | null = null;
-      let failure: string | null = null;
-      for await (const event of deps.assistant.answer({
-        question,
-        user: identityOf(deps.config, cmd.user_id),
-        // Without `-p` the reply is posted for the whole conversation to read.
-        audience: isPrivate ? 'asker' : 'shared',
-        conversationId: `slack:${cmd.channel_id}`,
-      })) {
-        if (event.type === 'final') answer = event.answer;
-        if (event.type === 'error') failure = event.text;
-      }
-      if (!answer) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: failure ?? USER_MESSAGES_PL.internal });
-        return;
-      }
+      const answer = await consumeAnswerEvents<Answer | null>(
+        deps.assistant.answer({
+          question,
+          user: slackIdentity(deps.config, cmd.user_id).user,
+          // Without `-p` the reply is posted for the whole conversation to read.
+          audience: isPrivate ? 'asker' : 'shared',
+          conversationId: `slack:${cmd.channel_id}`,
+        }),
+        {
+          onFinal: (final) => final,
+          onError: async ({ text }) => {
+            await respond({ response_type: 'ephemeral', replace_original: false, text });
+            return null;
+          },
+        },
+      );
+      if (!answer) return;
       const answerId = deps.newId();
-      deps.store.rememberAnswer({ messageId: answerId, question, answer: answer.text, citations: answer.citations });
+      deps.feedback.remember(answerId, question, answer);
       // In a channel the others see the answer but not the command, so the question is repeated above it.
       const heading = isPrivate ? [] : [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: SLACK_TEXT.commandQuestion(cmd.user_id, escapeMrkdwn(question)) }] }];
       await respond({

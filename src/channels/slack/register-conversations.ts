@@ -7,7 +7,7 @@ import { Assistant as BoltAssistant, type App, type Context, type webApi } from 
 import { SLACK_TEXT, STATUS_TEXT } from '../../messages.js';
 import { answerInThread } from './answer-in-thread.js';
 import { loadThreadHistory, stripMentions } from './load-thread-history.js';
-import { identityOf, type SlackDeps } from './slack-deps.js';
+import { slackIdentity, type SlackDeps } from './slack-deps.js';
 import { messageEventSchema, type MessageEvent } from './slack-payloads.js';
 
 /** Slack caps thread titles; long questions are cut at a word. */
@@ -44,14 +44,14 @@ async function answerMessage({ deps, client, context, event, userId, onFirstTurn
   await answerInThread({
     client,
     assistant: deps.assistant,
-    store: deps.store,
+    feedback: deps.feedback,
     logger: deps.logger,
     newId: deps.newId,
     target: { channel: event.channel, threadTs, userId, ...(teamId ? { teamId } : {}) },
     request: {
       question,
       history,
-      user: identityOf(deps.config, userId),
+      user: slackIdentity(deps.config, userId).user,
       // Only a direct message with the app is read by the asker alone; channels and group DMs (`mpim`) are shared.
       audience: event.channel_type === 'im' ? 'asker' : 'shared',
       conversationId: `slack:${event.channel}:${threadTs}`,

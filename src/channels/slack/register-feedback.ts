@@ -11,7 +11,7 @@ import { feedbackActionSchema } from './slack-payloads.js';
 
 /** Registers the feedback buttons' action handler. */
 export function registerFeedback(app: App, deps: SlackDeps): void {
-  const { logger, store } = deps;
+  const { feedback } = deps;
   const actionIds = new RegExp(`^(${FEEDBACK_ACTION.up}|${FEEDBACK_ACTION.down})$`);
 
   app.action(actionIds, async ({ ack, body, client, respond }) => {
@@ -19,27 +19,19 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
     const click = feedbackActionSchema.parse(body);
     const action = click.actions[0]!;
     const rating = action.action_id === FEEDBACK_ACTION.up ? 'up' : 'down';
-    const remembered = action.value ? store.findAnswer(action.value) : null;
-    let reply: string = SLACK_TEXT.feedbackThanks;
-    if (remembered) {
-      const channel = click.channel?.id;
-      const threadTs = click.container?.thread_ts ?? click.container?.message_ts;
-      store.recordFeedback({
-        channel: 'slack',
-        userId: click.user.id,
-        conversationId: channel ? `slack:${channel}${threadTs ? `:${threadTs}` : ''}` : null,
-        messageId: click.container?.message_ts ?? null,
-        rating,
-        comment: null,
-        question: remembered.question,
-        answer: remembered.answer,
-        citations: remembered.citations,
-      });
-      logger.info({ user: click.user.id, rating, answerId: action.value }, 'slack feedback stored');
-    } else {
-      logger.warn({ user: click.user.id, answerId: action.value }, 'slack feedback for an unknown answer');
-      reply = SLACK_TEXT.feedbackUnknown;
-    }
+    const channel = click.channel?.id;
+    const threadTs = click.container?.thread_ts ?? click.container?.message_ts;
+    const outcome = feedback.record({
+      channel: 'slack',
+      userId: click.user.id,
+      answerKey: action.value ?? null,
+      conversationId: channel ? `slack:${channel}${threadTs ? `:${threadTs}` : ''}` : null,
+      messageId: click.container?.message_ts ?? null,
+      rating,
+      comment: null,
+      isKeptWithoutAnswer: false,
+    });
+    const reply = outcome === 'dropped' ? SLACK_TEXT.feedbackUnknown : SLACK_TEXT.feedbackThanks;
     if (respond) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: reply });
     } else if (click.channel) {

@@ -4,19 +4,19 @@
  */
 import type { AdminCommands } from '../../assistant/admin-commands.js';
 import type { StateStore } from '../../assistant/state-store.js';
-import type { ArchiveStatus, Answerer, UserIdentity } from '../../assistant/types.js';
+import type { Feedback } from '../../assistant/feedback.js';
+import { identifyUser, type IdentityConfig, type Identity } from '../../assistant/identify-user.js';
+import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
 
-/** Runs the incremental sync, reporting progress lines; resolves with the summary line. */
-export type ReindexFn = (onProgress: (line: string) => void) => Promise<string>;
-
 /** The settings the Slack channel reads. */
 export type SlackChannelConfig = Pick<
   Config,
-  'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL' | 'SLACK_ADMIN_USER_IDS' | 'ACCESS_GROUPS'
->;
+  'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_APP_TOKEN' | 'SLACK_API_URL'
+> &
+  IdentityConfig;
 
 /** Shared dependencies of the Slack handlers. */
 export interface SlackDeps {
@@ -24,9 +24,9 @@ export interface SlackDeps {
   readonly assistant: Answerer;
   readonly store: StateStore;
   readonly logger: Logger;
-  readonly status: () => Promise<ArchiveStatus>;
-  readonly reindex: ReindexFn;
   readonly admin: AdminCommands;
+  /** Remembers posted answers and records the thumbs on them. */
+  readonly feedback: Feedback;
   readonly newId: () => string;
   readonly streamBufferSize?: number;
   readonly updateIntervalMs: number;
@@ -34,8 +34,7 @@ export interface SlackDeps {
   readonly progressIntervalMs: number;
 }
 
-/** The asking user as the core sees them, with access groups from `ACCESS_GROUPS` (`slack:U123=…`). */
-export function identityOf(config: SlackChannelConfig, userId: string): UserIdentity {
-  const id = `slack:${userId}`;
-  return { id, accessGroups: config.ACCESS_GROUPS[id] ?? [] };
+/** A Slack user as the core sees them (`slack:U123`, access groups, admin per `SLACK_ADMIN_USER_IDS`). */
+export function slackIdentity(config: IdentityConfig, userId: string): Identity {
+  return identifyUser(config, { channel: 'slack', id: userId, adminId: userId });
 }

@@ -5,9 +5,10 @@
  * threaded in channels). Turns and answers are kept in the state store for
  * follow-ups and feedback.
  */
+import type { Feedback } from '../../assistant/feedback.js';
+import { identifyUser, type Identity, type IdentityConfig } from '../../assistant/identify-user.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Answerer } from '../../assistant/types.js';
-import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 import { safeLogField } from '../../logger.js';
 import { TEAMS_TEXT } from '../../messages.js';
@@ -21,11 +22,13 @@ import type { RawConnector } from './send-raw-activity.js';
 
 /** Settings and services a message turn needs; built once by the channel factory. */
 export interface MessageTurnDeps {
-  readonly config: Pick<Config, 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS'>;
+  readonly config: IdentityConfig;
   /** Unauthenticated (emulator): nobody's claimed identity is trusted for admin commands or access groups. */
   readonly isEmulator: boolean;
   readonly assistant: Answerer;
   readonly store: StateStore;
+  /** Remembers posted answers for the feedback loop. */
+  readonly feedback: Feedback;
   readonly logger: Logger;
   /** Status and reindex for admins, with their audit and guard. */
   readonly admin: AdminCommands;
@@ -37,9 +40,20 @@ export interface MessageTurnDeps {
 /** Turns of history handed to the assistant for follow-ups. */
 const HISTORY_TURNS = 6;
 
-/** `teams:<aad-object-id>` (falls back to the channel account id, e.g. in the Emulator). */
-export function teamsUserId(activity: IncomingActivity): string {
-  return `teams:${activity.from.aadObjectId ?? activity.from.id}`;
+/**
+ * The writer as the core sees them: `teams:<aad-object-id>` (the channel
+ * account id when there is none, e.g. in the Emulator), admin only by AAD
+ * object id (`TEAMS_ADMIN_AAD_IDS`).
+ */
+export function teamsIdentity(config: IdentityConfig, activity: IncomingActivity, { isVerified }: { readonly isVerified: boolean }): Identity {
+  const { aadObjectId, id, name } = activity.from;
+  return identifyUser(config, {
+    channel: 'teams',
+    id: aadObjectId ?? id,
+    ...(name ? { name } : {}),
+    ...(aadObjectId ? { adminId: aadObjectId } : {}),
+    isVerified,
+  });
 }
 
 /** Where replies to this activity go: threaded under it outside 1:1 chats. */
@@ -68,7 +82,8 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
   if (!isPersonal && !isBotMentioned(activity)) return;
   const target = replyTargetFor(activity);
   const question = stripBotMention(activity);
-  const userId = teamsUserId(activity);
+  const identity = teamsIdentity(deps.config, activity, { isVerified: !deps.isEmulator });
+  const userId = identity.user.id;
   const reply = (text: string) => replyWithText(connector, target, text);
 
   if (!question) {
@@ -77,11 +92,10 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
   }
   const command = parseAdminCommand(question);
   if (command) {
-    const aadId = activity.from.aadObjectId;
     await runAdminCommand({
       command,
       userId,
-      isAdmin: !deps.isEmulator && Boolean(aadId && deps.config.TEAMS_ADMIN_AAD_IDS.includes(aadId)),
+      isAdmin: identity.isAdmin,
       admin: deps.admin,
       reply,
       update: (messageId, text) =>
@@ -99,11 +113,7 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
   const events = deps.assistant.answer({
     question,
     history,
-    user: {
-      id: userId,
-      ...(activity.from.name ? { name: activity.from.name } : {}),
-      accessGroups: deps.isEmulator ? [] : (deps.config.ACCESS_GROUPS[userId] ?? []),
-    },
+    user: identity.user,
     // Channels and group chats are read by all their members: public letters only.
     audience: isPersonal ? 'asker' : 'shared',
     conversationId: key,
@@ -120,12 +130,5 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
   if (!result.answer) return;
   store.appendTurn(key, { role: 'user', text: question });
   store.appendTurn(key, { role: 'assistant', text: result.answer.text });
-  for (const messageId of result.messageIds) {
-    store.rememberAnswer({
-      messageId: answerKey(activity.conversation.id, messageId),
-      question,
-      answer: result.answer.text,
-      citations: result.answer.citations,
-    });
-  }
+  for (const messageId of result.messageIds) deps.feedback.remember(answerKey(activity.conversation.id, messageId), question, result.answer);
 }

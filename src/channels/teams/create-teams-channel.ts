@@ -10,38 +10,22 @@
  */
 import type http from 'node:http';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import type { StateStore } from '../../assistant/state-store.js';
-import type { Answerer } from '../../assistant/types.js';
-import { isLoopbackHost, type Config } from '../../config.js';
+import { createFeedback } from '../../assistant/feedback.js';
+import { isLoopbackHost } from '../../config.js';
 import { toBotError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
-import type { ChannelAdapter } from '../channel-adapter.js';
-import { createAdminCommands, type AdminCommands } from '../../assistant/admin-commands.js';
-import { answerQuestion, replyTargetFor, replyWithText, teamsUserId, type MessageTurnDeps } from './answer-question.js';
+import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
+import { answerQuestion, replyTargetFor, replyWithText, teamsIdentity, type MessageTurnDeps } from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
 import { createRawConnector, type ConnectorCredentialsSource, type RawConnector } from './send-raw-activity.js';
-import type { ArchiveStatus } from '../../assistant/types.js';
 
 /** botbuilder's authentication strategy, as `CloudAdapter` takes it. */
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
 
+/** Tuning of the Teams channel beyond `ChannelDeps`; every field has a production default. */
 export interface TeamsChannelOptions {
-  readonly config: Pick<
-    Config,
-    'MICROSOFT_APP_ID' | 'MICROSOFT_APP_PASSWORD' | 'MICROSOFT_APP_TENANT_ID' | 'MICROSOFT_APP_TYPE' | 'TEAMS_ADMIN_AAD_IDS' | 'ACCESS_GROUPS' | 'TEAMS_EMULATOR'
-  >;
-  readonly assistant: Answerer;
-  readonly store: StateStore;
-  readonly logger: Logger;
-  /** Facts for the admin `status` command. */
-  readonly status: () => Promise<ArchiveStatus>;
-  /** Runs an incremental ingest for the admin `reindex` command; resolves to its summary line. */
-  readonly reindex: (onProgress: (line: string) => void) => Promise<string>;
-  /** Shared admin commands (one reindex across channels); built from `status` and `reindex` when absent. */
-  readonly admin?: AdminCommands;
   /**
    * Overrides the authentication built from `config` (tests, other clouds).
    * Whoever passes one vouches that it authenticates the caller: identities
@@ -107,21 +91,17 @@ function isCredentialsSource(value: unknown): value is ConnectorCredentialsSourc
  * Creates the Teams channel; the one server mounts its routes.
  * @throws {Error} without MICROSOFT_APP_ID, TEAMS_EMULATOR or an injected authentication: an unauthenticated endpoint is never a default.
  */
-export function createTeamsChannel({
-  config,
-  assistant,
-  store,
-  logger,
-  status,
-  reindex,
-  admin,
-  botFrameworkAuthentication,
-  fetch: fetchFn = globalThis.fetch,
-  now = Date.now,
-  streamIntervalMs = 1000,
-  progressIntervalMs = 3000,
-  path = '/api/messages',
-}: TeamsChannelOptions): TeamsChannel {
+export function createTeamsChannel(
+  { config, assistant, store, logger, admin }: ChannelDeps,
+  {
+    botFrameworkAuthentication,
+    fetch: fetchFn = globalThis.fetch,
+    now = Date.now,
+    streamIntervalMs = 1000,
+    progressIntervalMs = 3000,
+    path = '/api/messages',
+  }: TeamsChannelOptions = {},
+): TeamsChannel {
   const log = logger.child({ channel: 'teams' });
   const isAuthEnabled = Boolean(config.MICROSOFT_APP_ID);
   const isEmulator = !isAuthEnabled && config.TEAMS_EMULATOR;
@@ -146,13 +126,15 @@ export function createTeamsChannel({
     if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
   };
 
+  const feedback = createFeedback({ store, logger: log });
   const deps: MessageTurnDeps = {
     config,
     isEmulator,
     assistant,
     store,
+    feedback,
     logger: log,
-    admin: admin ?? createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
+    admin,
     streamIntervalMs,
     progressIntervalMs,
     now,
@@ -176,7 +158,9 @@ export function createTeamsChannel({
       await answerQuestion(activity, connector, deps);
     } catch (error) {
       const { code } = toBotError(error);
-      log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
+      // A refused admin command is the user's mistake, not the bot's failure.
+      if (code === 'access_denied') log.warn({ err: error, conversation: activity.conversation.id }, 'teams request refused');
+      else log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
       await replyWithText(connector, replyTargetFor(activity), USER_MESSAGES_PL[code]).catch((sendError: unknown) =>
         log.error({ err: sendError }, 'could not tell the user about the failure'),
       );
@@ -198,9 +182,8 @@ export function createTeamsChannel({
         value: activity.value,
         conversationId: activity.conversation.id,
         messageId: activity.replyToId,
-        userId: teamsUserId(activity),
-        store,
-        logger: log,
+        userId: teamsIdentity(config, activity, { isVerified: !isEmulator }).user.id,
+        feedback,
       });
       await context.sendActivity({ type: 'invokeResponse', value: { status: isStored ? 200 : 400, body: {} } });
     }

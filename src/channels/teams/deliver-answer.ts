@@ -9,6 +9,7 @@
  * final message, threaded under the question.
  */
 import type { Answer } from '../../answer/types.js';
+import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import type { AnswerEvent } from '../../assistant/types.js';
 import type { Logger } from '../../logger.js';
 import { STATUS_TEXT, USER_MESSAGES_PL } from '../../messages.js';
@@ -112,50 +113,41 @@ async function deliverStreamed({ events, connector, target, streamIntervalMs, no
       channelData: { streamId, streamType: 'final', ...(hasFeedback ? { feedbackLoopEnabled: true } : {}) },
     });
 
-  for await (const event of events) {
-    const isDue = now() - lastSentAt >= streamIntervalMs;
-    switch (event.type) {
-      case 'status':
-        // Informative updates are only allowed before the first text chunk.
-        if (!isStreamingText && event.text !== lastStatus && isDue) {
-          lastStatus = event.text;
-          await sendUpdate('informative', event.text);
-        }
-        break;
-      case 'delta':
-        text += event.text;
-        // Chunks are cumulative, so a skipped one loses nothing; the final message carries all.
-        if (isDue) {
-          isStreamingText = true;
-          await sendUpdate('streaming', toSafeTeamsMarkdown(text));
-        }
-        break;
-      case 'citations':
-        break;
-      case 'final': {
-        const rendered = renderAnswer(event.answer);
-        const id = await sendFinal(rendered.text, rendered.entities, true);
-        return { answer: event.answer, text: rendered.text, messageIds: uniqueIds(streamId, id) };
+  const isDue = () => now() - lastSentAt >= streamIntervalMs;
+  return consumeAnswerEvents<DeliverAnswerResult>(events, {
+    onStatus: async (status) => {
+      // Informative updates are only allowed before the first text chunk.
+      if (!isStreamingText && status !== lastStatus && isDue()) {
+        lastStatus = status;
+        await sendUpdate('informative', status);
       }
-      case 'error': {
-        const id = await sendFinal(event.text, [], false);
-        return { answer: null, text: event.text, messageIds: uniqueIds(streamId, id) };
+    },
+    onDelta: async (delta) => {
+      text += delta;
+      // Chunks are cumulative, so a skipped one loses nothing; the final message carries all.
+      if (isDue()) {
+        isStreamingText = true;
+        await sendUpdate('streaming', toSafeTeamsMarkdown(text));
       }
-      default: {
-        const unreachable: never = event;
-        throw new Error(`unknown answer event: ${JSON.stringify(unreachable)}`);
-      }
-    }
-  }
-  throw new Error('assistant ended without a final answer');
+    },
+    onFinal: async (answer) => {
+      const rendered = renderAnswer(answer);
+      const id = await sendFinal(rendered.text, rendered.entities, true);
+      return { answer, text: rendered.text, messageIds: uniqueIds(streamId, id) };
+    },
+    onError: async (failure) => {
+      const id = await sendFinal(failure.text, [], false);
+      return { answer: null, text: failure.text, messageIds: uniqueIds(streamId, id) };
+    },
+  });
 }
 
 async function deliverOnce({ events, connector, target }: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
   const send = (activity: OutgoingActivity) => connector.send(target.conversationId, addressed(target, activity));
   await send({ type: 'typing' });
-  for await (const event of events) {
-    if (event.type === 'final') {
-      const rendered = renderAnswer(event.answer);
+  return consumeAnswerEvents<DeliverAnswerResult>(events, {
+    onFinal: async (answer) => {
+      const rendered = renderAnswer(answer);
       const id = await send({
         type: 'message',
         text: rendered.text,
@@ -164,14 +156,13 @@ async function deliverOnce({ events, connector, target }: DeliverAnswerOptions):
         entities: rendered.entities,
         channelData: { feedbackLoopEnabled: true },
       });
-      return { answer: event.answer, text: rendered.text, messageIds: uniqueIds(id) };
-    }
-    if (event.type === 'error') {
-      const id = await send({ type: 'message', text: event.text, replyToId: target.replyToId });
-      return { answer: null, text: event.text, messageIds: uniqueIds(id) };
-    }
-  }
-  throw new Error('assistant ended without a final answer');
+      return { answer, text: rendered.text, messageIds: uniqueIds(id) };
+    },
+    onError: async (failure) => {
+      const id = await send({ type: 'message', text: failure.text, replyToId: target.replyToId });
+      return { answer: null, text: failure.text, messageIds: uniqueIds(id) };
+    },
+  });
 }
 
 function uniqueIds(...ids: readonly string[]): string[] {

@@ -4,9 +4,7 @@
  * store as Slack's buttons, tied to the question it rated.
  */
 import { z } from 'zod';
-import type { StateStore } from '../../assistant/state-store.js';
-import type { Logger } from '../../logger.js';
-import { safeLogField } from '../../logger.js';
+import type { Feedback } from '../../assistant/feedback.js';
 
 const submitActionValue = z.object({
   actionName: z.literal('feedback'),
@@ -42,28 +40,25 @@ export interface RecordTeamsFeedbackOptions {
   /** The rated message (the invoke's `replyToId`). */
   readonly messageId: string | undefined;
   readonly userId: string;
-  readonly store: StateStore;
-  readonly logger: Logger;
+  readonly feedback: Feedback;
 }
 
-/** Stores one feedback; returns false when the invoke is not a feedback submission. */
-export function recordTeamsFeedback({ value, conversationId, messageId, userId, store, logger }: RecordTeamsFeedbackOptions): boolean {
+/**
+ * Stores one feedback, also for an answer no longer remembered (its comment
+ * is worth keeping); returns false when the invoke is not a feedback submission.
+ */
+export function recordTeamsFeedback({ value, conversationId, messageId, userId, feedback }: RecordTeamsFeedbackOptions): boolean {
   const parsed = submitActionValue.safeParse(value);
   if (!parsed.success) return false;
-  const answered = messageId ? store.findAnswer(answerKey(conversationId, messageId)) : null;
-  if (!answered) logger.warn({ messageId }, 'feedback for an unknown answer; stored without its question');
-  const comment = feedbackText(parsed.data.actionValue.feedback);
-  store.recordFeedback({
+  feedback.record({
     channel: 'teams',
     userId,
+    answerKey: messageId ? answerKey(conversationId, messageId) : null,
     conversationId,
     messageId: messageId ?? null,
     rating: parsed.data.actionValue.reaction === 'like' ? 'up' : 'down',
-    comment,
-    question: answered?.question ?? '',
-    answer: answered?.answer ?? '',
-    citations: answered?.citations ?? [],
+    comment: feedbackText(parsed.data.actionValue.feedback),
+    isKeptWithoutAnswer: true,
   });
-  logger.info({ rating: parsed.data.actionValue.reaction, comment: comment ? safeLogField(comment, 80) : null }, 'feedback stored');
   return true;
 }

@@ -5,7 +5,8 @@
  */
 import type { AdminCommands } from '../../assistant/admin-commands.js';
 import type { Logger } from '../../logger.js';
-import { TEAMS_TEXT, USER_MESSAGES_PL } from '../../messages.js';
+import { AccessDeniedError } from '../../errors.js';
+import { TEAMS_TEXT } from '../../messages.js';
 import type { ArchiveStatus } from '../../assistant/types.js';
 
 export type AdminCommand = 'status' | 'reindex';
@@ -45,7 +46,10 @@ export function formatStatus(info: ArchiveStatus): string {
   ].join('\n\n');
 }
 
-/** Runs (or refuses) one admin command. Failures are logged and shown as one Polish sentence by the caller. */
+/**
+ * Runs one admin command. Failures are logged and shown as one Polish sentence by the caller.
+ * @throws {AccessDeniedError} when the user is not in TEAMS_ADMIN_AAD_IDS (the attempt is audited first).
+ */
 export async function runAdminCommand({ command, userId, isAdmin, admin, reply, update, progressIntervalMs, now, logger }: RunAdminCommandOptions): Promise<void> {
   let startedId = '';
   let lastEdit = now();
@@ -62,9 +66,8 @@ export async function runAdminCommand({ command, userId, isAdmin, admin, reply, 
   const result = admin.run({ channel: 'teams', userId, isAdmin, command, detail: null });
   switch (result.kind) {
     case 'denied':
-      logger.warn({ userId, command }, 'admin command refused');
-      await reply(USER_MESSAGES_PL.access_denied);
-      return;
+      // Shown like every failure of a turn: the caller replies with the code's Polish sentence.
+      throw new AccessDeniedError(`${userId} may not run the admin command ${command}`);
     case 'status':
       await reply(formatStatus(await result.read()));
       return;

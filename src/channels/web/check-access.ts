@@ -8,6 +8,7 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
+import { AccessDeniedError } from '../../errors.js';
 
 /** Name of the session cookie the login form sets. */
 export const SESSION_COOKIE = 'kancelaria_console';
@@ -17,8 +18,11 @@ const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
 /** Checks request credentials against the shared console token. */
 export interface ConsoleAccess {
-  /** True when the request carries the right bearer token or session cookie. */
-  isAuthorized(req: http.IncomingMessage): boolean;
+  /**
+   * Passes when the request carries the right bearer token or session cookie.
+   * @throws {AccessDeniedError} naming what was wrong (for the log; users see the code's sentence).
+   */
+  authorize(req: http.IncomingMessage): void;
   /** True when `candidate` (typed into the login form) is the token. */
   isToken(candidate: string): boolean;
   /** `Set-Cookie` value that logs the browser in. */
@@ -60,14 +64,17 @@ export function createConsoleAccess(token: string): ConsoleAccess {
   const cookie = (req: http.IncomingMessage, value: string, maxAge: number) =>
     `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(req) ? '; Secure' : ''}`;
   return {
-    isAuthorized(req) {
+    authorize(req) {
       const auth = req.headers.authorization;
       if (auth) {
         const match = /^Bearer\s+(.+)$/i.exec(auth.trim());
-        return match ? safeEqual(match[1]!, token) : false;
+        if (!match) throw new AccessDeniedError('web console: authorization is not a bearer token');
+        if (!safeEqual(match[1]!, token)) throw new AccessDeniedError('web console: wrong bearer token');
+        return;
       }
       const value = readCookie(req, SESSION_COOKIE);
-      return value !== null && safeEqual(value, session);
+      if (value === null) throw new AccessDeniedError('web console: no token and no session');
+      if (!safeEqual(value, session)) throw new AccessDeniedError('web console: stale or forged session cookie');
     },
     isToken: (candidate) => safeEqual(candidate.trim(), token),
     sessionCookie: (req) => cookie(req, session, SESSION_MAX_AGE_S),

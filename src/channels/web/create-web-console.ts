@@ -11,13 +11,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import type { StateStore } from '../../assistant/state-store.js';
-import type { Assistant } from '../../assistant/types.js';
-import type { Config } from '../../config.js';
+import { AccessDeniedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
-import type { ChannelAdapter } from '../channel-adapter.js';
+import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { createConsoleAccess, type ConsoleAccess } from './check-access.js';
 import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './console-page.js';
 import { createDraftHandlers } from './draft-routes.js';
@@ -26,13 +24,8 @@ import { streamAnswer } from './stream-answer.js';
 import { createLoginThrottle, type LoginThrottle } from './throttle-logins.js';
 import { clientAddress } from './web-payloads.js';
 
+/** Tuning of the console beyond `ChannelDeps`; every field has a production default. */
 export interface WebConsoleOptions {
-  readonly config: Pick<Config, 'WEB_CONSOLE_TOKEN' | 'ACCESS_GROUPS'>;
-  /** Answers questions and writes drafts; the console never touches the index or the LLM. */
-  readonly assistant: Assistant;
-  readonly logger: Logger;
-  /** Audit trail of DOCX exports. */
-  readonly store: StateStore;
   readonly now?: () => Date;
   /** Wrong tokens per client address (default: 5 per 15 minutes, then HTTP 429). */
   readonly loginThrottle?: LoginThrottle;
@@ -58,17 +51,25 @@ function redirectHome(res: http.ServerResponse, cookie: string): void {
   res.end();
 }
 
-/** API routes answer a missing or wrong token with 401 JSON; the page with the login form. */
+/**
+ * API routes answer a missing or wrong token (`AccessDeniedError`) with 401
+ * JSON carrying the code's Polish sentence; the page with the login form.
+ */
 function requireAccess(access: ConsoleAccess, logger: Logger, handler: Handler, { isPage = false } = {}): Handler {
   return (req, res) => {
-    if (access.isAuthorized(req)) return handler(req, res);
-    logger.warn({ path: req.url, hasAuthorization: Boolean(req.headers.authorization) }, 'web console: unauthorized request');
-    if (isPage) {
-      const n = nonce();
-      return sendHtml(res, 401, n, renderLoginPage({ nonce: n }));
+    try {
+      access.authorize(req);
+    } catch (error) {
+      if (!(error instanceof AccessDeniedError)) throw error;
+      logger.warn({ path: req.url, reason: error.message, hasAuthorization: Boolean(req.headers.authorization) }, 'web console: unauthorized request');
+      if (isPage) {
+        const n = nonce();
+        return sendHtml(res, 401, n, renderLoginPage({ nonce: n }));
+      }
+      res.setHeader('www-authenticate', 'Bearer realm="kancelaria"');
+      return sendJson(res, 401, { error: 'unauthorized', message: USER_MESSAGES_PL[error.code] });
     }
-    res.setHeader('www-authenticate', 'Bearer realm="kancelaria"');
-    sendJson(res, 401, { error: 'unauthorized', message: USER_MESSAGES_PL.access_denied });
+    return handler(req, res);
   };
 }
 
@@ -81,7 +82,7 @@ function nonce(): string {
  * Builds the console's routes.
  * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
  */
-export function createWebConsole({ config, assistant, logger, store, now, loginThrottle = createLoginThrottle() }: WebConsoleOptions): WebConsole {
+export function createWebConsole({ config, assistant, logger, store }: ChannelDeps, { now, loginThrottle = createLoginThrottle() }: WebConsoleOptions = {}): WebConsole {
   const token = config.WEB_CONSOLE_TOKEN;
   if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
   const access = createConsoleAccess(token);

@@ -13,7 +13,7 @@ import type { DraftReply } from '../../answer/draft-reply.js';
 import { draftToDocx } from '../../answer/export-docx.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Assistant } from '../../assistant/types.js';
-import type { Config } from '../../config.js';
+import type { IdentityConfig } from '../../assistant/identify-user.js';
 import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL, WEB_TEXT } from '../../messages.js';
@@ -22,7 +22,7 @@ import type { UserIdentity } from '../../assistant/types.js';
 import { clientAddress, docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
 
 export interface DraftRoutesDeps {
-  readonly config: Pick<Config, 'ACCESS_GROUPS'>;
+  readonly config: IdentityConfig;
   readonly assistant: Pick<Assistant, 'draft'>;
   /** Audit trail of DOCX exports (drafts themselves are audited by the assistant). */
   readonly store: StateStore;

@@ -9,7 +9,7 @@ import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { Answerer, AnswerEvent } from '../../assistant/types.js';
 import type { Citation } from '../../answer/types.js';
 import { safeLinkUrl } from '../../answer/link-policy.js';
-import type { Config } from '../../config.js';
+import type { IdentityConfig } from '../../assistant/identify-user.js';
 import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
@@ -17,7 +17,7 @@ import { askPayload, clientAddress, readJsonPayload, staffIdentity } from './web
 import { sendBadPayload, sendJson } from './send-response.js';
 
 export interface StreamAnswerDeps {
-  readonly config: Pick<Config, 'ACCESS_GROUPS'>;
+  readonly config: IdentityConfig;
   readonly assistant: Answerer;
   readonly logger: Logger;
 }

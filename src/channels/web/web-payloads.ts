@@ -4,7 +4,7 @@
  */
 import type http from 'node:http';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
+import { identifyUser, type IdentityConfig } from '../../assistant/identify-user.js';
 import type { UserIdentity } from '../../assistant/types.js';
 import { readBody } from '../../server.js';
 import { BadRequestError } from '../../errors.js';
@@ -94,9 +94,7 @@ export function clientAddress(req: http.IncomingMessage): string {
  * `web:anonymous@<address>`, so they do not share one rate-limit bucket
  * (their access groups are those of `web:anonymous`).
  */
-export function staffIdentity(config: Pick<Config, 'ACCESS_GROUPS'>, name: string | undefined, address = 'unknown'): UserIdentity {
+export function staffIdentity(config: IdentityConfig, name: string | undefined, address = 'unknown'): UserIdentity {
   const trimmed = name?.trim();
-  if (!trimmed) return { id: `web:anonymous@${address}`, accessGroups: config.ACCESS_GROUPS['web:anonymous'] ?? [] };
-  const id = `web:${trimmed}`;
-  return { id, name: trimmed, accessGroups: config.ACCESS_GROUPS[id] ?? [] };
+  return identifyUser(config, trimmed ? { channel: 'web', id: trimmed, name: trimmed } : { channel: 'web', id: 'anonymous', instance: address }).user;
 }
