@@ -28,10 +28,14 @@ const analyzers: Analyzer[] = [
 
 const corpus = await loadCorpus(opts.corpus);
 const sets = opts.questions.split(',').map((file) => ({ file, questions: readQuestions(file) }));
-const header = ['analyzer', 'index s', ...sets.flatMap(({ file }) => {
-  const n = file.split('/').pop()!.replace('.jsonl', '');
-  return [`${n} r@1`, 'r@5', 'r@10', 'MRR', 'p50 ms', 'p95 ms'];
-})];
+const header = [
+  'analyzer',
+  'index s',
+  ...sets.flatMap(({ file }) => {
+    const n = file.split('/').pop()!.replace('.jsonl', '');
+    return [`${n} r@1`, 'r@5', 'r@10', 'MRR', 'p50 ms', 'p95 ms'];
+  }),
+];
 console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
 for (const analyzer of analyzers) {
   const index = new SqliteIndex({ path: ':memory:', analyzer });
@@ -40,7 +44,9 @@ for (const analyzer of analyzers) {
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   const cells: (string | number)[] = [analyzer.name, seconds];
   for (const { questions } of sets) {
-    const s = await scoreRetrieval(questions, (question) => retrievePassages({ index, question, k: 10, perLetter: 1 }));
+    const s = await scoreRetrieval(questions, (question) =>
+      retrievePassages({ index, question, k: 10, perLetter: 1 }),
+    );
     cells.push(s.r1, s.r5, s.r10, s.mrr, s.p50, s.p95);
     if (opts.misses) console.error(analyzer.name, s.misses.join(' '));
   }

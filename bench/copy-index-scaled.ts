@@ -16,9 +16,18 @@ const program = new Command()
   .requiredOption('--from <file>', 'source index')
   .requiredOption('--to <file>', 'new index (replaced)')
   .option('--times <n>', 'copies of each letter', '10')
-  .option('--restricted-every <n>', 'every n-th copy is restricted to group zarzad (0 = none)', '5');
+  .option(
+    '--restricted-every <n>',
+    'every n-th copy is restricted to group zarzad (0 = none)',
+    '5',
+  );
 program.parse();
-const options = program.opts<{ from: string; to: string; times: string; restrictedEvery: string }>();
+const options = program.opts<{
+  from: string;
+  to: string;
+  times: string;
+  restrictedEvery: string;
+}>();
 const times = Number(options.times);
 const restrictedEvery = Number(options.restrictedEvery);
 
@@ -34,11 +43,21 @@ for (const digest of await source.listLetters()) {
     const id = copy === 0 ? letter.id : `${letter.id}~${copy}`;
     const isRestricted = restrictedEvery > 0 && copy % restrictedEvery === restrictedEvery - 1;
     await target.upsertLetter(
-      { ...letter, id, file: copy === 0 ? letter.file : `${letter.file}~${copy}`, accessGroup: isRestricted ? 'zarzad' : letter.accessGroup },
+      {
+        ...letter,
+        id,
+        file: copy === 0 ? letter.file : `${letter.file}~${copy}`,
+        accessGroup: isRestricted ? 'zarzad' : letter.accessGroup,
+      },
       passages.map((p) => ({ ...p, id: `${id}:${p.ordinal}`, letterId: id })),
     );
   }
 }
 await target.markSynced(new Date());
-console.log(JSON.stringify({ ...(await target.stats()), seconds: +((performance.now() - started) / 1000).toFixed(1) }));
+console.log(
+  JSON.stringify({
+    ...(await target.stats()),
+    seconds: +((performance.now() - started) / 1000).toFixed(1),
+  }),
+);
 await Promise.all([source.close(), target.close()]);

@@ -22,7 +22,8 @@ sets.forEach((set, i) => {
 const candidates = new Set<string>();
 for (const list of byShingle.values()) {
   if (list.length > 50) continue; // boilerplate shingles shared by a whole ministry
-  for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) candidates.add(`${list[a]}:${list[b]}`);
+  for (let a = 0; a < list.length; a++)
+    for (let b = a + 1; b < list.length; b++) candidates.add(`${list[a]}:${list[b]}`);
 }
 const buckets = new Array(11).fill(0);
 const high: string[] = [];

@@ -28,10 +28,20 @@ const program = new Command()
   .requiredOption('--index <file>', 'SQLite index built by ingest or the eval')
   .requiredOption('--questions <file>', 'JSONL questions')
   .option('--baseline <module>', "another build's sqlite-index.ts, timed alternately with this one")
-  .option('--rounds <n>', 'passes over the questions (the first one warms caches and is not timed)', '3')
+  .option(
+    '--rounds <n>',
+    'passes over the questions (the first one warms caches and is not timed)',
+    '3',
+  )
   .option('--out <file>', 'write the JSON result here as well');
 program.parse();
-const options = program.opts<{ index: string; questions: string; baseline?: string; rounds: string; out?: string }>();
+const options = program.opts<{
+  index: string;
+  questions: string;
+  baseline?: string;
+  rounds: string;
+  out?: string;
+}>();
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -39,7 +49,11 @@ function percentile(sorted: readonly number[], p: number): number {
 function summary(ms: readonly number[]) {
   const sorted = [...ms].sort((a, b) => a - b);
   const round = (x: number) => +x.toFixed(2);
-  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), mean: round(ms.reduce((a, b) => a + b, 0) / ms.length) };
+  return {
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    mean: round(ms.reduce((a, b) => a + b, 0) / ms.length),
+  };
 }
 
 interface Timings {
@@ -66,11 +80,21 @@ async function top10(index: ArchiveIndex, question: string): Promise<string[]> {
 }
 
 const builds: { name: string; index: ArchiveIndex; timings: Timings }[] = [
-  { name: 'this', index: new SqliteIndex({ path: options.index }), timings: { search: [], termStats: [], evidence: [] } },
+  {
+    name: 'this',
+    index: new SqliteIndex({ path: options.index }),
+    timings: { search: [], termStats: [], evidence: [] },
+  },
 ];
 if (options.baseline) {
-  const module = (await import(pathToFileURL(path.resolve(options.baseline)).href)) as { SqliteIndex: typeof SqliteIndex };
-  builds.push({ name: 'baseline', index: new module.SqliteIndex({ path: options.index }), timings: { search: [], termStats: [], evidence: [] } });
+  const module = (await import(pathToFileURL(path.resolve(options.baseline)).href)) as {
+    SqliteIndex: typeof SqliteIndex;
+  };
+  builds.push({
+    name: 'baseline',
+    index: new module.SqliteIndex({ path: options.index }),
+    timings: { search: [], termStats: [], evidence: [] },
+  });
 }
 const questions = readQuestions(options.questions);
 const rounds = Math.max(2, Number(options.rounds));
@@ -81,7 +105,8 @@ for (let round = 0; round < rounds; round += 1) {
       // Warm-up pass: the top 10 of each build, compared.
       const tops = await Promise.all(builds.map((b) => top10(b.index, q.question)));
       if (tops.some((t) => JSON.stringify(t) !== JSON.stringify(tops[0]))) differing.push(q.id);
-      for (const b of builds) await timeOne(b.index, q.question, { search: [], termStats: [], evidence: [] });
+      for (const b of builds)
+        await timeOne(b.index, q.question, { search: [], termStats: [], evidence: [] });
       continue;
     }
     const order = (i + round) % 2 === 0 ? builds : [...builds].reverse();
@@ -97,7 +122,11 @@ const result = {
   builds: Object.fromEntries(
     builds.map((b) => [
       b.name,
-      { searchWithAccessGroupsMs: summary(b.timings.search), termStatsMs: summary(b.timings.termStats), gatherEvidenceMs: summary(b.timings.evidence) },
+      {
+        searchWithAccessGroupsMs: summary(b.timings.search),
+        termStatsMs: summary(b.timings.termStats),
+        gatherEvidenceMs: summary(b.timings.evidence),
+      },
     ]),
   ),
 };

@@ -13,8 +13,13 @@ const questions = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const app = await createApp(loadConfig(), silentLogger());
 let refused = 0;
 for (const question of questions) {
-  const answer = await collectAnswer(app.assistant, { question, user: { id: 'bench:serve', accessGroups: ['radni'] } });
+  const answer = await collectAnswer(app.assistant, {
+    question,
+    user: { id: 'bench:serve', accessGroups: ['radni'] },
+  });
   if (answer.kind === 'refusal') refused++;
 }
 await app.close();
-process.stdout.write(`${JSON.stringify({ questions: questions.length, refused, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ questions: questions.length, refused, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+);

@@ -14,7 +14,11 @@ import { z } from 'zod';
 /** The lock file's name inside DATA_DIR. */
 export const LOCK_FILE = 'ingest.lock';
 
-const holderSchema = z.object({ pid: z.number().int().positive(), hostname: z.string(), startedAt: z.string() });
+const holderSchema = z.object({
+  pid: z.number().int().positive(),
+  hostname: z.string(),
+  startedAt: z.string(),
+});
 export type LockHolder = z.infer<typeof holderSchema>;
 
 /** Thrown when another live process holds the lock (and the caller did not wait). */
@@ -22,7 +26,9 @@ export class IngestLockedError extends Error {
   readonly holder: LockHolder;
   readonly lockPath: string;
   constructor(holder: LockHolder, lockPath: string) {
-    super(`another ingest is running (pid ${holder.pid} on ${holder.hostname}, since ${holder.startedAt}; lock ${lockPath}); wait for it or pass --wait`);
+    super(
+      `another ingest is running (pid ${holder.pid} on ${holder.hostname}, since ${holder.startedAt}; lock ${lockPath}); wait for it or pass --wait`,
+    );
     this.name = 'IngestLockedError';
     this.holder = holder;
     this.lockPath = lockPath;
@@ -86,7 +92,13 @@ async function removeStale(lockPath: string, stale: LockHolder | 'unreadable'): 
     return; // someone else moved it first
   }
   const moved = await readHolder(aside);
-  const isSame = moved === stale || (moved !== null && moved !== 'unreadable' && stale !== 'unreadable' && moved.pid === stale.pid && moved.startedAt === stale.startedAt);
+  const isSame =
+    moved === stale ||
+    (moved !== null &&
+      moved !== 'unreadable' &&
+      stale !== 'unreadable' &&
+      moved.pid === stale.pid &&
+      moved.startedAt === stale.startedAt);
   if (!isSame) await fs.link(aside, lockPath).catch(() => undefined);
   await fs.rm(aside, { force: true });
 }
@@ -95,10 +107,21 @@ async function removeStale(lockPath: string, stale: LockHolder | 'unreadable'): 
  * Takes the ingest lock of a data folder.
  * @throws IngestLockedError when a live process holds it and `wait` is off.
  */
-export async function acquireIngestLock({ dataDir, wait = false, pollMs = 500, onWait, now = () => new Date(), signal }: AcquireIngestLockOptions): Promise<IngestLock> {
+export async function acquireIngestLock({
+  dataDir,
+  wait = false,
+  pollMs = 500,
+  onWait,
+  now = () => new Date(),
+  signal,
+}: AcquireIngestLockOptions): Promise<IngestLock> {
   await fs.mkdir(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, hostname: os.hostname(), startedAt: now().toISOString() };
+  const me: LockHolder = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    startedAt: now().toISOString(),
+  };
   let tookOverFrom: LockHolder | null = null;
   let isWaiting = false;
   for (;;) {
@@ -122,7 +145,13 @@ export async function acquireIngestLock({ dataDir, wait = false, pollMs = 500, o
           released = true;
           // Only our own lock is removed (a takeover after a pause must not be undone).
           const holder = await readHolder(lockPath);
-          if (holder !== null && holder !== 'unreadable' && holder.pid === me.pid && holder.startedAt === me.startedAt) await fs.rm(lockPath, { force: true });
+          if (
+            holder !== null &&
+            holder !== 'unreadable' &&
+            holder.pid === me.pid &&
+            holder.startedAt === me.startedAt
+          )
+            await fs.rm(lockPath, { force: true });
         },
       };
     } catch (error) {
@@ -132,15 +161,20 @@ export async function acquireIngestLock({ dataDir, wait = false, pollMs = 500, o
     if (holder === null) continue; // released in between
     if (holder === 'unreadable') {
       // Possibly a holder between creating and writing it: only an old empty lock is stale.
-      const age = await fs.stat(lockPath).then((st) => Date.now() - st.mtimeMs, () => Infinity);
+      const age = await fs.stat(lockPath).then(
+        (st) => Date.now() - st.mtimeMs,
+        () => Infinity,
+      );
       if (age < 2000) {
         await new Promise((resolve) => setTimeout(resolve, 50));
         continue;
       }
     }
-    const isStale = holder === 'unreadable' || (holder.hostname === os.hostname() && !isAlive(holder.pid));
+    const isStale =
+      holder === 'unreadable' || (holder.hostname === os.hostname() && !isAlive(holder.pid));
     if (isStale) {
-      tookOverFrom = holder === 'unreadable' ? { pid: 0, hostname: 'unknown', startedAt: 'unknown' } : holder;
+      tookOverFrom =
+        holder === 'unreadable' ? { pid: 0, hostname: 'unknown', startedAt: 'unknown' } : holder;
       await removeStale(lockPath, holder);
       continue;
     }

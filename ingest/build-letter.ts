@@ -41,12 +41,20 @@ export function isEmailFile(relativePath: string): boolean {
 }
 
 /** The file's bytes plus its sidecar metadata: editing either one re-indexes the letter. */
-export function hashContent(bytes: Uint8Array, sidecarFingerprint: string | null, { isEmail = false } = {}): string {
+export function hashContent(
+  bytes: Uint8Array,
+  sidecarFingerprint: string | null,
+  { isEmail = false } = {},
+): string {
   return finishContentHash(createHash('sha256').update(bytes), sidecarFingerprint, { isEmail });
 }
 
 /** `hashContent` for a hash already fed the file's bytes (streamed from disk, see `hashFileLimited`). */
-export function finishContentHash(hash: Hash, sidecarFingerprint: string | null, { isEmail = false } = {}): string {
+export function finishContentHash(
+  hash: Hash,
+  sidecarFingerprint: string | null,
+  { isEmail = false } = {},
+): string {
   if (isEmail) hash.update(EMAIL_HASH_VERSION);
   if (sidecarFingerprint !== null) hash.update('\0sidecar\0').update(sidecarFingerprint);
   return hash.digest('hex');
@@ -93,16 +101,27 @@ export interface BuildLettersOptions {
 }
 
 /** Describes and chunks one extracted document into a letter and its passages. */
-export function buildLetter(input: LetterInput, doc: ExtractedDocument, chunk: ChunkOptions | undefined): BuiltLetter {
+export function buildLetter(
+  input: LetterInput,
+  doc: ExtractedDocument,
+  chunk: ChunkOptions | undefined,
+): BuiltLetter {
   const id = letterIdFor(input.relativePath);
   const { text, passages } = chunkPages(id, doc.pages, chunk);
   if (passages.length === 0) throw new IngestError('no_text', 'no text could be extracted');
   const fromText = extractMetadata(text, { fileName: path.basename(input.relativePath) });
-  const defined = (fields: object) => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-  const fromFormat = Object.fromEntries(Object.entries(doc.metadata ?? {}).filter(([, v]) => v !== null && v !== undefined));
+  const defined = (fields: object) =>
+    Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  const fromFormat = Object.fromEntries(
+    Object.entries(doc.metadata ?? {}).filter(([, v]) => v !== null && v !== undefined),
+  );
   const ocrPages = doc.pages.filter((p) => p.ocr && p.ocrConfidence !== undefined);
   const ocrConfidence =
-    ocrPages.length === 0 ? undefined : Math.round((ocrPages.reduce((sum, p) => sum + (p.ocrConfidence ?? 0), 0) / ocrPages.length) * 10) / 10;
+    ocrPages.length === 0
+      ? undefined
+      : Math.round(
+          (ocrPages.reduce((sum, p) => sum + (p.ocrConfidence ?? 0), 0) / ocrPages.length) * 10,
+        ) / 10;
   const letter: Letter = {
     ...fromText,
     ...fromFormat,
@@ -128,7 +147,11 @@ export function buildLetter(input: LetterInput, doc: ExtractedDocument, chunk: C
  * Extracts one file and builds its letter and its attachments' letters.
  * @throws IngestError for the file itself; attachment failures are returned, not thrown.
  */
-export async function buildLetters(input: LetterInput, bytes: Uint8Array, { maxPages, ocr, chunk, signal }: BuildLettersOptions): Promise<BuildLettersResult> {
+export async function buildLetters(
+  input: LetterInput,
+  bytes: Uint8Array,
+  { maxPages, ocr, chunk, signal }: BuildLettersOptions,
+): Promise<BuildLettersResult> {
   const extractOptions = { maxPages, ...(signal ? { signal } : {}), ...(ocr ? { ocr } : {}) };
   const doc = await extractDocument(input.relativePath, bytes, extractOptions);
   const main = buildLetter(input, doc, chunk);
@@ -144,12 +167,26 @@ export async function buildLetters(input: LetterInput, bytes: Uint8Array, { maxP
       continue; // Images, spreadsheets, zips…: listed in the e-mail's text, never inflated, not letters of their own.
     }
     try {
-      const attachmentDoc = await extractDocument(attachment.fileName, attachment.bytes, extractOptions);
-      const attachmentInput = { relativePath, absolutePath: input.absolutePath, contentHash: hashContent(attachment.bytes, null), sidecarFields: null, attachedTo: main.letter.id, parent: main.letter };
+      const attachmentDoc = await extractDocument(
+        attachment.fileName,
+        attachment.bytes,
+        extractOptions,
+      );
+      const attachmentInput = {
+        relativePath,
+        absolutePath: input.absolutePath,
+        contentHash: hashContent(attachment.bytes, null),
+        sidecarFields: null,
+        attachedTo: main.letter.id,
+        parent: main.letter,
+      };
       attachments.push(buildLetter(attachmentInput, attachmentDoc, chunk));
     } catch (error) {
       if (signal?.aborted) throw error;
-      attachmentFailures.push({ relativePath, error: error instanceof Error ? error : new Error(String(error)) });
+      attachmentFailures.push({
+        relativePath,
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
     }
   }
   return { main, attachmentIds, attachments, attachmentFailures };

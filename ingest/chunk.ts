@@ -37,7 +37,8 @@ function paragraphSpans(text: string, base: number): Span[] {
   const re = /\S[\s\S]*?(?=\n\s*\n|$)/g;
   for (const m of text.matchAll(re)) {
     const trimmed = m[0].trimEnd();
-    if (trimmed.length > 0) spans.push({ start: base + m.index, end: base + m.index + trimmed.length });
+    if (trimmed.length > 0)
+      spans.push({ start: base + m.index, end: base + m.index + trimmed.length });
   }
   return spans;
 }
@@ -100,7 +101,15 @@ export function chunkPages(
   const push = (span: Span, page: number | null) => {
     const body = text.slice(span.start, span.end);
     if (body.trim().length === 0) return;
-    passages.push({ id: `${letterId}:${passages.length}`, letterId, ordinal: passages.length, page, start: span.start, end: span.end, text: body });
+    passages.push({
+      id: `${letterId}:${passages.length}`,
+      letterId,
+      ordinal: passages.length,
+      page,
+      start: span.start,
+      end: span.end,
+      text: body,
+    });
   };
 
   // A short letter stays one passage (splitting it only scatters its terms),
@@ -112,7 +121,8 @@ export function chunkPages(
   pages.forEach((page, i) => {
     const pageText = scan.slice(base, base + pageTexts[i]!.length);
     for (const s of paragraphSpans(pageText, base)) {
-      for (const span of s.end - s.start > maxChars ? splitLongSpan(text, s, maxChars) : [s]) spans.push({ span, page: page.page });
+      for (const span of s.end - s.start > maxChars ? splitLongSpan(text, s, maxChars) : [s])
+        spans.push({ span, page: page.page });
     }
     base += pageText.length + 2;
   });
@@ -120,13 +130,17 @@ export function chunkPages(
   for (const next of spans) {
     if (current) {
       const crossesFrame = text.slice(current.span.end, next.span.start).trim() !== '';
-      const isFull = !isShort && (next.page !== current.page || next.span.end - current.span.start > targetChars);
+      const isFull =
+        !isShort &&
+        (next.page !== current.page || next.span.end - current.span.start > targetChars);
       if (crossesFrame || isFull) {
         push(current.span, current.page);
         current = null;
       }
     }
-    current = current ? { span: { start: current.span.start, end: next.span.end }, page: current.page } : next;
+    current = current
+      ? { span: { start: current.span.start, end: next.span.end }, page: current.page }
+      : next;
   }
   if (current) push(current.span, current.page);
   return { text, passages };
@@ -140,6 +154,8 @@ export function chunkPages(
 export function maskFrameLines(text: string): string {
   const lines = text.split('\n');
   const parts = classifyLetterLines(lines);
-  const masked = lines.map((line, i) => (parts[i] === 'body' ? line : ' '.repeat(line.length))).join('\n');
+  const masked = lines
+    .map((line, i) => (parts[i] === 'body' ? line : ' '.repeat(line.length)))
+    .join('\n');
   return masked.trim() === '' ? text : masked;
 }

@@ -16,7 +16,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IngestError } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import type { Passage } from '../src/archive/types.js';
-import type { AttachmentFailure, BuildLettersResult, BuiltLetter, LetterInput } from './build-letter.js';
+import type {
+  AttachmentFailure,
+  BuildLettersResult,
+  BuiltLetter,
+  LetterInput,
+} from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
 import type { ParentMessage, SerializedError, WorkerMessage } from './extraction-protocol.js';
@@ -49,18 +54,27 @@ export interface ExtractionWorker {
 const ENTRY = fileURLToPath(new URL('./extraction-worker.ts', import.meta.url));
 // The worker is a fresh node: it loads tsx itself to run the TypeScript entry.
 // Resolved through CommonJS (Jest's ESM mode has no import.meta.resolve).
-const TSX_LOADER = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/index.mjs')).href;
+const TSX_LOADER = pathToFileURL(
+  path.join(
+    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
+    'dist/esm/index.mjs',
+  ),
+).href;
 
 /** The worker could not start (e.g. the heap cap is too small to load the extractors): fatal to the sync, not one file's fault. */
 export class ExtractionWorkerStartError extends Error {
   constructor(cause: unknown, memoryMb: number) {
-    super(`the extraction worker could not start (INGEST_FILE_MEMORY_MB=${memoryMb}): ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(
+      `the extraction worker could not start (INGEST_FILE_MEMORY_MB=${memoryMb}): ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
     this.name = 'ExtractionWorkerStartError';
   }
 }
 
 function deserializeError(error: SerializedError): Error {
-  if (error.name === 'IngestError' && error.reason) return new IngestError(error.reason, error.message);
+  if (error.name === 'IngestError' && error.reason)
+    return new IngestError(error.reason, error.message);
   const out = new Error(error.message);
   out.name = error.name;
   if (error.stack) out.stack = error.stack;
@@ -68,11 +82,25 @@ function deserializeError(error: SerializedError): Error {
 }
 
 /** Starts (lazily) the worker that builds letters; call `close()` when the sync ends. */
-export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, memoryMb, ocr, chunk, logger }: ExtractionWorkerOptions): ExtractionWorker {
+export function createExtractionWorker({
+  maxPages,
+  maxBytes,
+  fileTimeoutMs = 0,
+  memoryMb,
+  ocr,
+  chunk,
+  logger,
+}: ExtractionWorkerOptions): ExtractionWorker {
   let worker: ChildProcess | null = null;
   let ready: Promise<void> | null = null;
   let nextId = 0;
-  let current: { id: number; passages: Passage[]; resolve: (r: BuildLettersResult) => void; reject: (e: unknown) => void; ocrAbort: AbortController } | null = null;
+  let current: {
+    id: number;
+    passages: Passage[];
+    resolve: (r: BuildLettersResult) => void;
+    reject: (e: unknown) => void;
+    ocrAbort: AbortController;
+  } | null = null;
 
   const spawn = (): Promise<void> => {
     const w = fork(ENTRY, [], {
@@ -102,13 +130,19 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
               .then((result) => send({ type: 'ocr-result', id: message.id, result }))
               .catch((error: unknown) => {
                 const serialized: SerializedError =
-                  error instanceof IngestError ? { name: 'IngestError', reason: error.reason, message: error.message } : { name: 'Error', message: error instanceof Error ? error.message : String(error) };
+                  error instanceof IngestError
+                    ? { name: 'IngestError', reason: error.reason, message: error.message }
+                    : {
+                        name: 'Error',
+                        message: error instanceof Error ? error.message : String(error),
+                      };
                 send({ type: 'ocr-result', id: message.id, error: serialized });
               });
             return;
           }
           case 'passages': {
-            if (current && current.id === message.id) for (const passage of message.passages) current.passages.push(passage);
+            if (current && current.id === message.id)
+              for (const passage of message.passages) current.passages.push(passage);
             return;
           }
           case 'done':
@@ -121,7 +155,10 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
               return;
             }
             const { result } = message;
-            const attachmentFailures: AttachmentFailure[] = result.attachmentFailures.map((f) => ({ relativePath: f.relativePath, error: deserializeError(f.error) }));
+            const attachmentFailures: AttachmentFailure[] = result.attachmentFailures.map((f) => ({
+              relativePath: f.relativePath,
+              error: deserializeError(f.error),
+            }));
             // The passages came ahead in batches: main letter first, then each attachment.
             let taken = 0;
             const withPassages = (built: BuiltLetter, i: number): BuiltLetter => {
@@ -132,7 +169,12 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
             };
             const main = withPassages(result.main, 0);
             const attachments = result.attachments.map((a, i) => withPassages(a, i + 1));
-            job.resolve({ main, attachmentIds: result.attachmentIds, attachments, attachmentFailures });
+            job.resolve({
+              main,
+              attachmentIds: result.attachmentIds,
+              attachments,
+              attachmentFailures,
+            });
             return;
           }
           default: {
@@ -148,10 +190,18 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
           ready = null;
         }
         // V8 prints "heap out of memory" and aborts when --max-old-space-size is reached.
-        const isOutOfMemory = /heap out of memory|Reached heap limit/i.test(stderrTail) || signal === 'SIGABRT' || code === 134;
+        const isOutOfMemory =
+          /heap out of memory|Reached heap limit/i.test(stderrTail) ||
+          signal === 'SIGABRT' ||
+          code === 134;
         const reason = isOutOfMemory
-          ? new IngestError('memory_limit', `extraction needed more than ${memoryMb} MB of memory (INGEST_FILE_MEMORY_MB): stopped`)
-          : new Error(`the extraction worker exited (${signal ?? `code ${code}`})${stderrTail ? `: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+          ? new IngestError(
+              'memory_limit',
+              `extraction needed more than ${memoryMb} MB of memory (INGEST_FILE_MEMORY_MB): stopped`,
+            )
+          : new Error(
+              `the extraction worker exited (${signal ?? `code ${code}`})${stderrTail ? `: ${stderrTail.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+            );
         const job = current;
         if (job) {
           current = null;
@@ -189,20 +239,39 @@ export function createExtractionWorker({ maxPages, maxBytes, fileTimeoutMs = 0, 
       return new Promise<BuildLettersResult>((resolve, reject) => {
         let timer: NodeJS.Timeout | undefined;
         const onAbort = () => kill(w, new IngestError('timeout', 'the sync was stopped'));
-        const settle = <T>(fn: (value: T) => void) => (value: T) => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-          fn(value);
+        const settle =
+          <T>(fn: (value: T) => void) =>
+          (value: T) => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            fn(value);
+          };
+        current = {
+          id,
+          passages: [],
+          resolve: settle(resolve),
+          reject: settle(reject),
+          ocrAbort: new AbortController(),
         };
-        current = { id, passages: [], resolve: settle(resolve), reject: settle(reject), ocrAbort: new AbortController() };
         if (fileTimeoutMs > 0) {
           timer = setTimeout(() => {
-            const seconds = fileTimeoutMs >= 1000 ? `${Math.round(fileTimeoutMs / 1000)} s` : `${fileTimeoutMs} ms`;
+            const seconds =
+              fileTimeoutMs >= 1000
+                ? `${Math.round(fileTimeoutMs / 1000)} s`
+                : `${fileTimeoutMs} ms`;
             kill(w, new IngestError('timeout', `stopped after ${seconds} (INGEST_FILE_TIMEOUT_S)`));
           }, fileTimeoutMs);
         }
         signal?.addEventListener('abort', onAbort, { once: true });
-        w.send({ type: 'build', id, input, maxBytes, maxPages, ...(chunk ? { chunk } : {}), ocrConcurrency: ocr ? ocr.concurrency : null } satisfies ParentMessage);
+        w.send({
+          type: 'build',
+          id,
+          input,
+          maxBytes,
+          maxPages,
+          ...(chunk ? { chunk } : {}),
+          ocrConcurrency: ocr ? ocr.concurrency : null,
+        } satisfies ParentMessage);
       });
     },
     async close() {

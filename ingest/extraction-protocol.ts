@@ -14,8 +14,21 @@ export interface SerializedError {
 }
 
 export type ParentMessage =
-  | { readonly type: 'build'; readonly id: number; readonly input: LetterInput; readonly maxBytes: number; readonly maxPages: number; readonly chunk?: ChunkOptions; readonly ocrConcurrency: number | null }
-  | { readonly type: 'ocr-result'; readonly id: number; readonly result?: OcrResult; readonly error?: SerializedError };
+  | {
+      readonly type: 'build';
+      readonly id: number;
+      readonly input: LetterInput;
+      readonly maxBytes: number;
+      readonly maxPages: number;
+      readonly chunk?: ChunkOptions;
+      readonly ocrConcurrency: number | null;
+    }
+  | {
+      readonly type: 'ocr-result';
+      readonly id: number;
+      readonly result?: OcrResult;
+      readonly error?: SerializedError;
+    };
 
 export interface SerializedBuildResult {
   /** Passages per letter (main first, then attachments), sent ahead in `passages` batches. */
@@ -23,7 +36,10 @@ export interface SerializedBuildResult {
   readonly main: BuiltLetter;
   readonly attachmentIds: readonly string[];
   readonly attachments: readonly BuiltLetter[];
-  readonly attachmentFailures: readonly { readonly relativePath: string; readonly error: SerializedError }[];
+  readonly attachmentFailures: readonly {
+    readonly relativePath: string;
+    readonly error: SerializedError;
+  }[];
 }
 
 export type WorkerMessage =

@@ -31,7 +31,10 @@ export interface ExtractMetadataOptions {
  * number and registry date from a letter's plain text (pages joined by blank
  * lines). Never throws; fields that the text does not state are `null`.
  */
-export function extractMetadata(text: string, options: ExtractMetadataOptions = {}): LetterMetadata {
+export function extractMetadata(
+  text: string,
+  options: ExtractMetadataOptions = {},
+): LetterMetadata {
   const lines = splitLines(text);
   const headerEnd = findHeaderEnd(lines);
   const header = lines.slice(0, headerEnd);

@@ -18,7 +18,9 @@ import { IngestError } from '../src/errors.js';
 function isRealDate(value: string): boolean {
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 const isoDate = z
@@ -67,7 +69,10 @@ export type CsvCache = Map<string, Promise<Map<string, Record<string, string>>>>
  * folder's CSV), or `null` when it has none.
  * @throws IngestError `bad_metadata` naming the sidecar and the problem.
  */
-export async function readSidecar(absolutePath: string, csvCache: CsvCache = new Map()): Promise<Sidecar | null> {
+export async function readSidecar(
+  absolutePath: string,
+  csvCache: CsvCache = new Map(),
+): Promise<Sidecar | null> {
   const dir = path.dirname(absolutePath);
   const base = path.basename(absolutePath);
   let rows = csvCache.get(dir);
@@ -79,7 +84,8 @@ export async function readSidecar(absolutePath: string, csvCache: CsvCache = new
   const json = await readOptional(absolutePath + SIDECAR_SUFFIX);
   if (!row && json === null) return null;
   const fromCsv = row ? validate(row, `${METADATA_CSV} (row "${base}")`) : {};
-  const fromJson = json === null ? {} : validate(parseJson(json, base + SIDECAR_SUFFIX), base + SIDECAR_SUFFIX);
+  const fromJson =
+    json === null ? {} : validate(parseJson(json, base + SIDECAR_SUFFIX), base + SIDECAR_SUFFIX);
   return { fields: { ...fromCsv, ...fromJson }, fingerprint: JSON.stringify([row ?? null, json]) };
 }
 
@@ -98,7 +104,11 @@ function parseJson(source: string, where: string): unknown {
   try {
     return JSON.parse(source) as unknown;
   } catch (error) {
-    throw new IngestError('bad_metadata', `${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new IngestError(
+      'bad_metadata',
+      `${where}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
   }
 }
 
@@ -124,18 +134,28 @@ async function readCsv(file: string): Promise<Map<string, Record<string, string>
   if (source === null) return rows;
   const records = parseCsv(source.replace(/^\uFEFF/, ''), file);
   const [header, ...body] = records;
-  if (!header || !header.includes('file')) throw new IngestError('bad_metadata', `${METADATA_CSV}: the first row must name the columns, one of them "file"`);
+  if (!header || !header.includes('file'))
+    throw new IngestError(
+      'bad_metadata',
+      `${METADATA_CSV}: the first row must name the columns, one of them "file"`,
+    );
   for (const [n, record] of body.entries()) {
     if (record.every((cell) => cell.trim() === '')) continue;
     if (record.length !== header.length) {
-      throw new IngestError('bad_metadata', `${METADATA_CSV} line ${n + 2}: ${record.length} cells, the header has ${header.length}`);
+      throw new IngestError(
+        'bad_metadata',
+        `${METADATA_CSV} line ${n + 2}: ${record.length} cells, the header has ${header.length}`,
+      );
     }
     const entry: Record<string, string | null> = {};
     header.forEach((column, i) => {
       const cell = (record[i] as string).trim();
       if (column !== 'file' && cell !== '') entry[column.trim()] = cell === 'null' ? null : cell;
     });
-    rows.set((record[header.indexOf('file')] as string).trim().normalize('NFC'), entry as Record<string, string>);
+    rows.set(
+      (record[header.indexOf('file')] as string).trim().normalize('NFC'),
+      entry as Record<string, string>,
+    );
   }
   return rows;
 }
@@ -167,7 +187,8 @@ function parseCsv(source: string, file: string): string[][] {
       cell = '';
     } else cell += ch;
   }
-  if (isQuoted) throw new IngestError('bad_metadata', `${path.basename(file)}: a quoted cell is never closed`);
+  if (isQuoted)
+    throw new IngestError('bad_metadata', `${path.basename(file)}: a quoted cell is never closed`);
   if (cell !== '' || record.length > 0) {
     record.push(cell);
     records.push(record);

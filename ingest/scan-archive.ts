@@ -41,7 +41,11 @@ export interface ScanResult {
 /** Files that are never letters: hidden files, editor and OS leftovers, sidecar metadata (read beside their letters). */
 function isIgnored(name: string): boolean {
   return (
-    name.startsWith('.') || name.startsWith('~$') || name === 'Thumbs.db' || name.endsWith('.meta.json') || name === 'metadata.csv'
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    name === 'Thumbs.db' ||
+    name.endsWith('.meta.json') ||
+    name === 'metadata.csv'
   );
 }
 
@@ -52,9 +56,12 @@ function describeSpecial(stat: Stats | Dirent): string {
   return 'not a regular file';
 }
 
-const toRelative = (root: string, absolutePath: string): string => path.relative(root, absolutePath).split(path.sep).join('/').normalize('NFC');
-const isInside = (root: string, target: string): boolean => target === root || target.startsWith(root + path.sep);
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const toRelative = (root: string, absolutePath: string): string =>
+  path.relative(root, absolutePath).split(path.sep).join('/').normalize('NFC');
+const isInside = (root: string, target: string): boolean =>
+  target === root || target.startsWith(root + path.sep);
+const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
 
 /**
  * Lists the archive's files in a stable order, and what was not listed.
@@ -68,8 +75,12 @@ export async function scanArchive(root: string): Promise<ScanResult> {
   const problems: ScanProblem[] = [];
   /** Symbolic links to files inside the archive: listed unless their target is listed under its own name. */
   const linksInside: { file: ArchiveFile; target: string }[] = [];
-  const problem = (absolutePath: string, reason: ScanProblemReason, message: string, isFolder = false) =>
-    problems.push({ relativePath: toRelative(root, absolutePath), reason, message, isFolder });
+  const problem = (
+    absolutePath: string,
+    reason: ScanProblemReason,
+    message: string,
+    isFolder = false,
+  ) => problems.push({ relativePath: toRelative(root, absolutePath), reason, message, isFolder });
 
   async function symlink(absolutePath: string): Promise<ArchiveFile | null> {
     let target: string;
@@ -80,7 +91,11 @@ export async function scanArchive(root: string): Promise<ScanResult> {
       return null;
     }
     if (!isInside(realRoot, target)) {
-      problem(absolutePath, 'symlink', `symbolic link to ${target}, outside the archive folder: not followed`);
+      problem(
+        absolutePath,
+        'symlink',
+        `symbolic link to ${target}, outside the archive folder: not followed`,
+      );
       return null;
     }
     const targetStat = await fs.stat(target);
@@ -91,7 +106,9 @@ export async function scanArchive(root: string): Promise<ScanResult> {
       problem(
         absolutePath,
         'symlink',
-        isLoop ? `symbolic link loop: points to its own parent folder "${shown}"` : `symbolic link to the folder "${shown}", which is indexed under its own name`,
+        isLoop
+          ? `symbolic link loop: points to its own parent folder "${shown}"`
+          : `symbolic link to the folder "${shown}", which is indexed under its own name`,
       );
       return null;
     }
@@ -99,17 +116,31 @@ export async function scanArchive(root: string): Promise<ScanResult> {
       problem(absolutePath, 'special_file', `symbolic link to ${describeSpecial(targetStat)}`);
       return null;
     }
-    linksInside.push({ file: { relativePath: toRelative(root, absolutePath), absolutePath: target, size: targetStat.size }, target: shown });
+    linksInside.push({
+      file: {
+        relativePath: toRelative(root, absolutePath),
+        absolutePath: target,
+        size: targetStat.size,
+      },
+      target: shown,
+    });
     return null;
   }
 
   async function walk(dir: string, isRoot: boolean): Promise<void> {
     let entries: Dirent[];
     try {
-      entries = (await fs.readdir(dir, { withFileTypes: true })).filter((entry) => !isIgnored(entry.name));
+      entries = (await fs.readdir(dir, { withFileTypes: true })).filter(
+        (entry) => !isIgnored(entry.name),
+      );
     } catch (error) {
       if (isRoot) throw error;
-      problem(dir, 'unreadable', `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? errorText(error)}); its letters are kept as indexed`, true);
+      problem(
+        dir,
+        'unreadable',
+        `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? errorText(error)}); its letters are kept as indexed`,
+        true,
+      );
       return;
     }
     // Stats of one folder run together: archives keep thousands of letters in a folder.
@@ -155,7 +186,12 @@ export async function scanArchive(root: string): Promise<ScanResult> {
   }
   for (const { file, target } of linksInside) {
     if (listed.has(target)) {
-      problems.push({ relativePath: file.relativePath, reason: 'symlink', message: `symbolic link to "${target}", indexed once under that name`, isFolder: false });
+      problems.push({
+        relativePath: file.relativePath,
+        reason: 'symlink',
+        message: `symbolic link to "${target}", indexed once under that name`,
+        isFolder: false,
+      });
     } else if (!listed.has(file.relativePath)) {
       listed.set(file.relativePath, file);
     }

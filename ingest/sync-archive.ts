@@ -13,7 +13,11 @@ import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
 import { finishContentHash, isEmailFile, letterIdFor, type BuiltLetter } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
-import { createExtractionWorker, ExtractionWorkerStartError, type ExtractionWorker } from './extract-in-worker.js';
+import {
+  createExtractionWorker,
+  ExtractionWorkerStartError,
+  type ExtractionWorker,
+} from './extract-in-worker.js';
 import { extractorFor, hashFileLimited } from './extract/extract-file.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
 import { readSidecar, type CsvCache } from './read-sidecar.js';
@@ -49,7 +53,12 @@ export interface SyncSummary {
 }
 
 /** Progress callback: one call per file, after it is handled. */
-export type SyncProgress = (event: { readonly done: number; readonly total: number; readonly file: string; readonly action: SyncAction }) => void;
+export type SyncProgress = (event: {
+  readonly done: number;
+  readonly total: number;
+  readonly file: string;
+  readonly action: SyncAction;
+}) => void;
 
 export interface SyncArchiveOptions {
   readonly index: ArchiveIndex;
@@ -107,7 +116,16 @@ const parentFile = (file: string): string => {
 
 /** Brings the index in line with the archive folder. */
 export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSummary> {
-  const { index, archiveDir, full = false, dryRun = false, maxBytes, logger, onProgress, now = () => new Date() } = options;
+  const {
+    index,
+    archiveDir,
+    full = false,
+    dryRun = false,
+    maxBytes,
+    logger,
+    onProgress,
+    now = () => new Date(),
+  } = options;
   const started = Date.now();
   const { files, problems } = await scanArchive(archiveDir);
   const known = new Map((await index.listLetters()).map((d) => [d.id, d]));
@@ -129,20 +147,30 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   // What the scan could not list is reported, and what was indexed from it is kept.
   const keptFolders = problems.filter((p) => p.isFolder).map((p) => `${p.relativePath}/`);
   for (const p of problems) fail(p.relativePath, new IngestError(p.reason, p.message));
-  const listed = new Set([...files.map((f) => f.relativePath), ...problems.filter((p) => !p.isFolder).map((p) => p.relativePath)]);
+  const listed = new Set([
+    ...files.map((f) => f.relativePath),
+    ...problems.filter((p) => !p.isFolder).map((p) => p.relativePath),
+  ]);
   const isKept = (digest: LetterDigest): boolean => {
     const file = parentFile(digest.file).normalize('NFC');
     return listed.has(file) || keptFolders.some((folder) => file.startsWith(folder));
   };
   const doomed = [...known.values()].filter((d) => !isKept(d));
   // Decided on paths alone, before anything is written: a wrong folder must not cost the index.
-  if (options.maxDeleteShare !== undefined && !options.allowDeletions && !dryRun && known.size > 0 && doomed.length / known.size > options.maxDeleteShare) {
+  if (
+    options.maxDeleteShare !== undefined &&
+    !options.allowDeletions &&
+    !dryRun &&
+    known.size > 0 &&
+    doomed.length / known.size > options.maxDeleteShare
+  ) {
     throw new DeletionGuardError(doomed.length, known.size, options.maxDeleteShare, archiveDir);
   }
   const problemFiles = new Set(problems.filter((p) => !p.isFolder).map((p) => p.relativePath));
   for (const digest of known.values()) {
     const file = parentFile(digest.file).normalize('NFC');
-    if (problemFiles.has(file) || keptFolders.some((folder) => file.startsWith(folder))) seen.add(digest.id);
+    if (problemFiles.has(file) || keptFolders.some((folder) => file.startsWith(folder)))
+      seen.add(digest.id);
   }
 
   // Attachments of an e-mail that is unchanged or unreadable keep their indexed versions.
@@ -166,12 +194,26 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     // Unknown types are reported before the file is even read.
     extractorFor(file.relativePath);
     try {
-      return { hash: await hashFileLimited(file.absolutePath, maxBytes), sidecar: await readSidecar(file.absolutePath, csvCache) };
+      return {
+        hash: await hashFileLimited(file.absolutePath, maxBytes),
+        sidecar: await readSidecar(file.absolutePath, csvCache),
+      };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM') throw new IngestError('unreadable', `the file cannot be read (${code}); its indexed version is kept`, { cause: error });
-      if (code === 'ENOENT') throw new IngestError('unreadable', 'the file disappeared during the sync; its indexed version is kept', { cause: error });
-      if (code === 'EISDIR') throw new IngestError('special_file', 'a folder, not a file', { cause: error });
+      if (code === 'EACCES' || code === 'EPERM')
+        throw new IngestError(
+          'unreadable',
+          `the file cannot be read (${code}); its indexed version is kept`,
+          { cause: error },
+        );
+      if (code === 'ENOENT')
+        throw new IngestError(
+          'unreadable',
+          'the file disappeared during the sync; its indexed version is kept',
+          { cause: error },
+        );
+      if (code === 'EISDIR')
+        throw new IngestError('special_file', 'a folder, not a file', { cause: error });
       throw error;
     }
   };
@@ -213,14 +255,21 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
       let built: Awaited<ReturnType<ExtractionWorker['build']>> | null = null;
       try {
         const { hash, sidecar } = await readAhead(i);
-        const contentHash = finishContentHash(hash, sidecar?.fingerprint ?? null, { isEmail: isEmailFile(file.relativePath) });
+        const contentHash = finishContentHash(hash, sidecar?.fingerprint ?? null, {
+          isEmail: isEmailFile(file.relativePath),
+        });
         if (!full && previous && previous.contentHash === contentHash) {
           action = 'unchanged';
         } else if (dryRun) {
           action = previous ? 'updated' : 'added';
           plan[previous ? 'update' : 'add'].push(file.relativePath);
         } else {
-          const input = { relativePath: file.relativePath, absolutePath: file.absolutePath, contentHash, sidecarFields: sidecar?.fields ?? null };
+          const input = {
+            relativePath: file.relativePath,
+            absolutePath: file.absolutePath,
+            contentHash,
+            sidecarFields: sidecar?.fields ?? null,
+          };
           built = await extraction().build(input, options.signal);
           action = previous ? 'updated' : 'added';
         }
@@ -231,13 +280,15 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
         fail(file.relativePath, error);
       }
       if (action === 'unchanged' || action === 'failed' || dryRun) {
-        for (const attachmentId of attachmentsOf.get(file.relativePath) ?? []) seen.add(attachmentId);
+        for (const attachmentId of attachmentsOf.get(file.relativePath) ?? [])
+          seen.add(attachmentId);
         if (action === 'unchanged') counts.unchanged += 1;
         if (dryRun && action !== 'unchanged' && action !== 'failed') counts[action] += 1;
       } else if (built) {
         await upsert(built.main, previous);
         for (const attachmentId of built.attachmentIds) seen.add(attachmentId);
-        for (const attachment of built.attachments) await upsert(attachment, known.get(attachment.letter.id));
+        for (const attachment of built.attachments)
+          await upsert(attachment, known.get(attachment.letter.id));
         for (const failure of built.attachmentFailures) fail(failure.relativePath, failure.error);
       }
       onProgress?.({ done: i + 1, total, file: file.relativePath, action });

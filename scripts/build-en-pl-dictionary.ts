@@ -31,7 +31,10 @@ function decodeNumber(text: string): number {
 
 /** Polish translations of one sense line: the part after the last run of 2+ spaces, labels and quotes removed. */
 function translationsOf(senseText: string): string[] {
-  const segments = senseText.split(/\s{2,}/).map((s) => s.trim()).filter(Boolean);
+  const segments = senseText
+    .split(/\s{2,}/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const last = segments.at(-1) ?? '';
   if (/["„”`]/.test(last) || /^\d+\.$/.test(last)) return [];
   return last
@@ -39,7 +42,10 @@ function translationsOf(senseText: string): string[] {
     .replace(/\([^)]*\)/g, ' ')
     .split(/[,;]/)
     .map((t) => t.replace(/\s+/g, ' ').trim())
-    .filter((t) => t.length > 1 && t.split(' ').length <= MAX_TRANSLATION_WORDS && /^[\p{L} -]+$/u.test(t))
+    .filter(
+      (t) =>
+        t.length > 1 && t.split(' ').length <= MAX_TRANSLATION_WORDS && /^[\p{L} -]+$/u.test(t),
+    )
     .slice(0, MAX_ALTERNATIVES);
 }
 
@@ -57,11 +63,14 @@ function parseEntry(body: string): Parsed {
   for (const raw of lines) {
     const line = raw.replace(/\s+$/, '');
     if (!line.trim()) continue;
-    const comp = /^[IVX]+\.\s+<[^>]*Comp>\s*([^/]+?)\s*\/[^/]*\/\s+(.*)$/.exec(line) ?? /^[IVX]+\.\s+<[^>]*Comp>\s*([a-z' -]+?)\s{2,}(.*)$/.exec(line);
+    const comp =
+      /^[IVX]+\.\s+<[^>]*Comp>\s*([^/]+?)\s*\/[^/]*\/\s+(.*)$/.exec(line) ??
+      /^[IVX]+\.\s+<[^>]*Comp>\s*([a-z' -]+?)\s{2,}(.*)$/.exec(line);
     if (comp) {
       const tr = translationsOf(`  ${comp[2] ?? ''}`);
       const phrase = (comp[1] ?? '').trim().toLowerCase();
-      if (tr.length > 0 && /^[a-z' -]+$/.test(phrase) && phrase.includes(' ')) phrases.push([phrase, tr]);
+      if (tr.length > 0 && /^[a-z' -]+$/.test(phrase) && phrase.includes(' '))
+        phrases.push([phrase, tr]);
       continue;
     }
     // A new part of speech ("II.  <V>  szkolić") opens a new first sense.
@@ -99,9 +108,14 @@ function main(): void {
   for (const row of index) {
     const [, offset, length] = row.split('\t');
     if (!offset || !length || row.startsWith('00database')) continue;
-    const body = dict.subarray(decodeNumber(offset), decodeNumber(offset) + decodeNumber(length)).toString('utf8');
+    const body = dict
+      .subarray(decodeNumber(offset), decodeNumber(offset) + decodeNumber(length))
+      .toString('utf8');
     // "hospitalize, hospitalise /…/ <V>": every spelling of the headword.
-    const heads = (body.split('\n')[0] ?? '').replace(/\/.*$/, '').split(',').map((h) => h.trim().toLowerCase());
+    const heads = (body.split('\n')[0] ?? '')
+      .replace(/\/.*$/, '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase());
     const { translations, phrases: comps } = parseEntry(body);
     const unique = [...new Set(translations)];
     for (const head of heads) {
@@ -111,9 +125,15 @@ function main(): void {
     }
     for (const [phrase, tr] of comps) if (!phrases.has(phrase)) phrases.set(phrase, tr);
   }
-  const sorted = (m: Map<string, string[]>) => Object.fromEntries([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, v.join('|')]));
+  const sorted = (m: Map<string, string[]>) =>
+    Object.fromEntries(
+      [...m.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, v.join('|')]),
+    );
   const data = {
-    source: 'FreeDict eng-pol 0.2 (Debian dict-freedict-eng-pol 2022.04.21-1), Piotrowski & Saloni; GFDL-1.2+ — see README.md',
+    source:
+      'FreeDict eng-pol 0.2 (Debian dict-freedict-eng-pol 2022.04.21-1), Piotrowski & Saloni; GFDL-1.2+ — see README.md',
     words: sorted(words),
     phrases: sorted(phrases),
   };

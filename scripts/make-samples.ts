@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const chorzowDir = join(ROOT, 'samples/letters/chorzow');
   const sejmDir = join(ROOT, 'samples/letters/sejm');
   const fixtureDir = join(ROOT, 'test/fixtures/letters');
-  await Promise.all([chorzowDir, sejmDir, fixtureDir].map((dir) => mkdir(dir, { recursive: true })));
+  await Promise.all(
+    [chorzowDir, sejmDir, fixtureDir].map((dir) => mkdir(dir, { recursive: true })),
+  );
 
   const seed = await readFile(join(CORPUS, 'chorzow', `${CHORZOW_NAME}.txt`), 'utf8');
   // The plain text lives with the test fixtures, so the sample archive holds the letter once.
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
 
   for (const name of SEJM_TEXT) {
     // read + write rather than copyFile: the corpus is read-only and copyFile would copy that mode.
-    await writeFile(join(sejmDir, `${name}.txt`), await readFile(join(CORPUS, 'sejm', `${name}.txt`)));
+    await writeFile(
+      join(sejmDir, `${name}.txt`),
+      await readFile(join(CORPUS, 'sejm', `${name}.txt`)),
+    );
   }
   for (const name of SEJM_PDF) {
     const text = await readFile(join(CORPUS, 'sejm', `${name}.txt`), 'utf8');
@@ -65,7 +70,8 @@ async function main(): Promise<void> {
 /** The Chorzów letter laid out like the scanned original, without its OCR noise. */
 async function renderChorzow(seed: string): Promise<Buffer> {
   const body = bodyParagraphs(seed);
-  if (body.length !== 4) throw new Error(`Expected 4 body paragraphs in the seed letter, found ${body.length}`);
+  if (body.length !== 4)
+    throw new Error(`Expected 4 body paragraphs in the seed letter, found ${body.length}`);
   const [p1, p2, p3, p4] = body as [string, string, string, string];
   const right = 250;
   return makePdf({
@@ -75,7 +81,11 @@ async function renderChorzow(seed: string): Promise<Buffer> {
       [
         { text: 'Zastępca Prezydenta Miasta', bold: true, size: 12 },
         { text: 'Chorzów dnia, 2 marca 2020r.', align: 'right' },
-        { text: 'Kancelaria Rady Miasta Chorzów\nData wpływu 04 -03- 2020', indent: right, size: 9 },
+        {
+          text: 'Kancelaria Rady Miasta Chorzów\nData wpływu 04 -03- 2020',
+          indent: right,
+          size: 9,
+        },
         'WEN. 9823 2020. RFZ',
         { text: 'Pan\nGrzegorz Krzak\nRadny Miasta Chorzów', indent: right, bold: true },
         p1,
@@ -94,19 +104,31 @@ async function renderChorzow(seed: string): Promise<Buffer> {
 
 /** The letter's body: the paragraphs between the addressee block and the closing. */
 function bodyParagraphs(seed: string): string[] {
-  const paragraphs = seed.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+  const paragraphs = seed
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const start = paragraphs.indexOf('Radny Miasta Chorzów') + 1;
   const end = paragraphs.indexOf('Z poważaniem');
-  if (start === 0 || end < start) throw new Error('Seed letter layout changed: cannot find its body');
+  if (start === 0 || end < start)
+    throw new Error('Seed letter layout changed: cannot find its body');
   return paragraphs.slice(start, end);
 }
 
 /** A Sejm reply: title in bold, the date right-aligned, paragraphs as in the text. */
 async function renderSejm(text: string): Promise<Buffer> {
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.split('\n').map((line) => line.trim()).join('\n').trim());
+  const paragraphs = text.split(/\n\s*\n/).map((p) =>
+    p
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n')
+      .trim(),
+  );
   const content: PdfParagraph[] = paragraphs
     .filter((p) => p !== '')
-    .map((p, i) => (i === 0 ? { text: p, bold: true } : /^Warszawa, \d/.test(p) ? { text: p, align: 'right' } : p));
+    .map((p, i) =>
+      i === 0 ? { text: p, bold: true } : /^Warszawa, \d/.test(p) ? { text: p, align: 'right' } : p,
+    );
   return makePdf({ pages: [content], hyphenate: true, title: paragraphs[0] ?? '' });
 }
 

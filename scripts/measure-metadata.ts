@@ -24,19 +24,22 @@ type Truth = z.infer<typeof TruthSchema>;
 
 // Ground-truth authors are "<role> <Name Surname>", roles being one of a few
 // short forms; the name is what follows the role.
-const TRUTH_ROLE = /^(podsekretarz stanu|sekretarz stanu|minister|szef\S*|wiceminister|prezes rady ministrów)\s+/iu;
+const TRUTH_ROLE =
+  /^(podsekretarz stanu|sekretarz stanu|minister|szef\S*|wiceminister|prezes rady ministrów)\s+/iu;
 
 function normalize(s: string): string {
-  return s
-    .toLowerCase()
-    // A woman minister is "Ministra" in the signature, "Minister" in the index.
-    .replace(/^ministra\b/u, 'minister')
-    .replace(/[„”"“«»'’`]/gu, '')
-    .replace(/\bs\.a\./gu, 'sa')
-    .replace(/\s*[–—-]\s*/gu, '-')
-    .replace(/\s+/gu, ' ')
-    .replace(/[\s.,]+$/u, '')
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      // A woman minister is "Ministra" in the signature, "Minister" in the index.
+      .replace(/^ministra\b/u, 'minister')
+      .replace(/[„”"“«»'’`]/gu, '')
+      .replace(/\bs\.a\./gu, 'sa')
+      .replace(/\s*[–—-]\s*/gu, '-')
+      .replace(/\s+/gu, ' ')
+      .replace(/[\s.,]+$/u, '')
+      .trim()
+  );
 }
 
 /** The part of a title from "w sprawie" on, which is what answers and interpellations share. */
@@ -47,7 +50,10 @@ function subjectOf(title: string): string {
 
 /** Token-level F1 between two subjects: paraphrased subjects still score high, unrelated ones low. */
 function subjectF1(a: string, b: string): number {
-  const tokens = (s: string): string[] => subjectOf(s).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 1);
+  const tokens = (s: string): string[] =>
+    subjectOf(s)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t.length > 1);
   const ta = tokens(a);
   const tb = new Map<string, number>();
   for (const t of tokens(b)) tb.set(t, (tb.get(t) ?? 0) + 1);
@@ -82,11 +88,25 @@ function main(): void {
     .filter((l) => l.trim() !== '')
     .map((l) => TruthSchema.parse(JSON.parse(l)));
 
-  const fields = ['date', 'dateStated', 'author', 'role', 'interpellation', 'title', 'titleF1'] as const;
+  const fields = [
+    'date',
+    'dateStated',
+    'author',
+    'role',
+    'interpellation',
+    'title',
+    'titleF1',
+  ] as const;
   const score = Object.fromEntries(
     fields.map((f): [string, FieldScore] => [f, { total: 0, hits: 0, found: 0, misses: [] }]),
   ) as Record<(typeof fields)[number], FieldScore>;
-  const record = (field: (typeof fields)[number], file: string, got: string | null, want: string, hit: boolean): void => {
+  const record = (
+    field: (typeof fields)[number],
+    file: string,
+    got: string | null,
+    want: string,
+    hit: boolean,
+  ): void => {
     const s = score[field];
     s.total++;
     if (got !== null) s.found++;
@@ -100,20 +120,47 @@ function main(): void {
     const meta = extractMetadata(text);
     const stripped = truth.author.replace(TRUTH_ROLE, '');
     // Longer roles ("Szef Służby Cywilnej …") leave words behind: keep the name.
-    const wantName = stripped.split(' ').length > 3 ? stripped.split(' ').slice(-2).join(' ') : stripped;
+    const wantName =
+      stripped.split(' ').length > 3 ? stripped.split(' ').slice(-2).join(' ') : stripped;
     const wantRole = truth.author.slice(0, truth.author.length - wantName.length).trim();
     record('date', truth.file, meta.date, truth.date, meta.date === truth.date);
-    record('author', truth.file, meta.author, wantName, meta.author?.toLowerCase() === wantName.toLowerCase());
+    record(
+      'author',
+      truth.file,
+      meta.author,
+      wantName,
+      meta.author?.toLowerCase() === wantName.toLowerCase(),
+    );
     record(
       'role',
       truth.file,
       meta.authorRole,
       wantRole,
-      meta.authorRole !== null && wantRole !== '' && normalize(meta.authorRole).startsWith(normalize(wantRole)),
+      meta.authorRole !== null &&
+        wantRole !== '' &&
+        normalize(meta.authorRole).startsWith(normalize(wantRole)),
     );
-    record('interpellation', truth.file, meta.interpellation, String(truth.number), meta.interpellation === String(truth.number));
-    record('title', truth.file, meta.title, truth.title, meta.title !== null && subjectOf(meta.title) === subjectOf(truth.title));
-    record('titleF1', truth.file, meta.title, truth.title, meta.title !== null && subjectF1(meta.title, truth.title) >= TITLE_F1);
+    record(
+      'interpellation',
+      truth.file,
+      meta.interpellation,
+      String(truth.number),
+      meta.interpellation === String(truth.number),
+    );
+    record(
+      'title',
+      truth.file,
+      meta.title,
+      truth.title,
+      meta.title !== null && subjectOf(meta.title) === subjectOf(truth.title),
+    );
+    record(
+      'titleF1',
+      truth.file,
+      meta.title,
+      truth.title,
+      meta.title !== null && subjectF1(meta.title, truth.title) >= TITLE_F1,
+    );
     // Many letters carry only an e-signature timestamp placeholder; their date
     // exists in the Sejm index, not in the text, so null is the right answer.
     if (findDates(text).some((d) => d.iso === truth.date)) {
@@ -127,7 +174,15 @@ function main(): void {
     fields.map((f) => {
       const { total, hits, found } = score[f];
       const ratio = (a: number, b: number): number => +(a / Math.max(1, b)).toFixed(4);
-      return [f, { letters: total, accuracy: ratio(hits, total), coverage: ratio(found, total), precision: ratio(hits, found) }];
+      return [
+        f,
+        {
+          letters: total,
+          accuracy: ratio(hits, total),
+          coverage: ratio(found, total),
+          precision: ratio(hits, found),
+        },
+      ];
     }),
   );
   if (!args.includes('--json')) {
@@ -139,7 +194,9 @@ function main(): void {
     console.log('field           letters  accuracy  coverage  precision');
     for (const f of fields) {
       const s = summary[f]!;
-      console.log(`${f.padEnd(15)} ${String(s.letters).padStart(7)}  ${s.accuracy.toFixed(4)}    ${s.coverage.toFixed(4)}    ${s.precision.toFixed(4)}`);
+      console.log(
+        `${f.padEnd(15)} ${String(s.letters).padStart(7)}  ${s.accuracy.toFixed(4)}    ${s.coverage.toFixed(4)}    ${s.precision.toFixed(4)}`,
+      );
     }
   }
   console.log(JSON.stringify({ letters: n, ...summary }));

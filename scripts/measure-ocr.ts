@@ -22,7 +22,10 @@ async function main(): Promise<void> {
   try {
     let started = performance.now();
     // Warm-up: worker start-up (WASM compile, model load) is paid once per sync, not per page.
-    await extractPdf(await makeScannedPdf({ pages: ['Rozgrzewka: Chorzów, 2 marca 2020 r.'] }), { maxPages: 10, ocr: pool });
+    await extractPdf(await makeScannedPdf({ pages: ['Rozgrzewka: Chorzów, 2 marca 2020 r.'] }), {
+      maxPages: 10,
+      ocr: pool,
+    });
     const warmup = (performance.now() - started) / 1000;
 
     started = performance.now();
@@ -30,7 +33,10 @@ async function main(): Promise<void> {
     const uprightSeconds = (performance.now() - started) / 1000;
     const text = doc.pages.map((p) => p.text).join('\n\n');
     const cer = characterErrorRate(text, pages.join('\n\n'));
-    const withNoise = characterErrorRate([...doc.pages.map((p) => p.text), ...(doc.noise ?? [])].join('\n\n'), pages.join('\n\n'));
+    const withNoise = characterErrorRate(
+      [...doc.pages.map((p) => p.text), ...(doc.noise ?? [])].join('\n\n'),
+      pages.join('\n\n'),
+    );
 
     started = performance.now();
     const rotated = await extractPdf(sideways, { maxPages: 10, ocr: pool });
@@ -47,12 +53,15 @@ async function main(): Promise<void> {
       cer: round(cer, 4),
       rotated_seconds_per_page: round(rotatedSeconds),
       rotated_cer_page1: round(rotatedCer, 4),
-      cer_note: 'whitespace-normalised Levenshtein / reference length; the pages minus removed noise vs the full letter text',
+      cer_note:
+        'whitespace-normalised Levenshtein / reference length; the pages minus removed noise vs the full letter text',
       cer_with_noise_lines_appended: round(withNoise, 4),
     };
     if (args.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n--- OCR text ---\n${text}\n--- noise ---\n${(doc.noise ?? []).join('\n')}\n`);
+      process.stdout.write(
+        `${JSON.stringify(result, null, 2)}\n--- OCR text ---\n${text}\n--- noise ---\n${(doc.noise ?? []).join('\n')}\n`,
+      );
     }
   } finally {
     await pool.close();

@@ -14,7 +14,11 @@ import { loadConfig } from '../src/config.js';
 type Rgba = readonly [number, number, number, number];
 
 /** Encodes an RGBA image as PNG. */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => Rgba): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => Rgba,
+): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
     const out = Buffer.alloc(12 + data.length);
@@ -47,7 +51,11 @@ function isOnLetter(x: number, y: number, size: number, isOutline: boolean): boo
   if (!inside) return false;
   const edge = 1.5 / size;
   const isBorder = u < 0.25 + edge || u > 0.75 - edge || v < 0.15 + edge || v > 0.85 - edge;
-  if (isOutline) return isBorder || (u > 0.33 && u < 0.67 && [0.35, 0.5, 0.65].some((line) => Math.abs(v - line) < edge));
+  if (isOutline)
+    return (
+      isBorder ||
+      (u > 0.33 && u < 0.67 && [0.35, 0.5, 0.65].some((line) => Math.abs(v - line) < edge))
+    );
   return !(u > 0.33 && u < 0.67 && [0.35, 0.5, 0.65].some((line) => Math.abs(v - line) < 0.02));
 }
 
@@ -75,14 +83,21 @@ export interface BuildTeamsPackageOptions {
  * @throws {Error} when the domain has a scheme or path, or a placeholder is left.
  */
 export function buildTeamsPackage({ manifest, appId, domain }: BuildTeamsPackageOptions): Buffer {
-  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) throw new Error(`--domain must be a host name like bot.example.pl, got ${domain}`);
-  const filled = manifest.replaceAll('{{MICROSOFT_APP_ID}}', appId).replaceAll('{{BOT_DOMAIN}}', domain);
+  if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain))
+    throw new Error(`--domain must be a host name like bot.example.pl, got ${domain}`);
+  const filled = manifest
+    .replaceAll('{{MICROSOFT_APP_ID}}', appId)
+    .replaceAll('{{BOT_DOMAIN}}', domain);
   const left = /\{\{[A-Z_]+\}\}/.exec(filled);
   if (left) throw new Error(`manifest placeholder ${left[0]} has no value`);
   JSON.parse(filled);
   const icons = drawIcons();
   return Buffer.from(
-    zipSync({ 'manifest.json': strToU8(filled), 'color.png': new Uint8Array(icons.color), 'outline.png': new Uint8Array(icons.outline) }),
+    zipSync({
+      'manifest.json': strToU8(filled),
+      'color.png': new Uint8Array(icons.color),
+      'outline.png': new Uint8Array(icons.outline),
+    }),
   );
 }
 
@@ -95,7 +110,9 @@ function main(argv: readonly string[]): void {
   const out = path.resolve(option('--out') ?? 'dist/kancelaria-teams.zip');
   const appId = loadConfig().MICROSOFT_APP_ID;
   if (!appId || !domain) {
-    process.stderr.write('Usage: MICROSOFT_APP_ID=… npm run teams:package -- --domain bot.example.pl [--out FILE.zip]\n');
+    process.stderr.write(
+      'Usage: MICROSOFT_APP_ID=… npm run teams:package -- --domain bot.example.pl [--out FILE.zip]\n',
+    );
     process.exitCode = 1;
     return;
   }
@@ -105,4 +122,8 @@ function main(argv: readonly string[]): void {
   process.stdout.write(`Teams app package written to ${out}\n`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main(process.argv.slice(2));
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
+)
+  main(process.argv.slice(2));

@@ -27,14 +27,29 @@ import { createHybridIndex } from './retrieval/hybrid-index.js';
 import type { Embedder } from './archive/embedder.js';
 import { createOpenAiEmbedder } from './retrieval/openai-embedder.js';
 import { createOcrPool } from '../ingest/extract/ocr-pool.js';
-import { acquireIngestLock, IngestLockedError, type LockHolder } from '../ingest/acquire-ingest-lock.js';
-import { DeletionGuardError, formatSyncSummary, syncArchive, type SyncProgress, type SyncSummary } from '../ingest/sync-archive.js';
+import {
+  acquireIngestLock,
+  IngestLockedError,
+  type LockHolder,
+} from '../ingest/acquire-ingest-lock.js';
+import {
+  DeletionGuardError,
+  formatSyncSummary,
+  syncArchive,
+  type SyncProgress,
+  type SyncSummary,
+} from '../ingest/sync-archive.js';
 import { REINDEX_TEXT, USER_MESSAGES_PL } from './messages.js';
 import { toBotError } from './errors.js';
 
-
 /** Per-file ingest limits from configuration. */
-export function ingestLimits(config: Config): { maxBytes: number; maxPages: number; fileTimeoutMs: number; fileMemoryMb: number; maxDeleteShare: number } {
+export function ingestLimits(config: Config): {
+  maxBytes: number;
+  maxPages: number;
+  fileTimeoutMs: number;
+  fileMemoryMb: number;
+  maxDeleteShare: number;
+} {
   return {
     maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
     maxPages: config.INGEST_MAX_PAGES,
@@ -46,7 +61,9 @@ export function ingestLimits(config: Config): { maxBytes: number; maxPages: numb
 
 /** Where the configured index lives, for messages (`index.sqlite` path or Qdrant collection). */
 export function describeIndexLocation(config: Config): string {
-  return config.INDEX_BACKEND === 'sqlite' ? path.join(config.dataDir, 'index.sqlite') : `Qdrant collection ${config.QDRANT_COLLECTION} at ${config.QDRANT_URL ?? '?'}`;
+  return config.INDEX_BACKEND === 'sqlite'
+    ? path.join(config.dataDir, 'index.sqlite')
+    : `Qdrant collection ${config.QDRANT_COLLECTION} at ${config.QDRANT_URL ?? '?'}`;
 }
 
 /** `ingest` without a folder while ARCHIVE_DIR is unset: never a default folder, which could delete the real index. */
@@ -128,13 +145,21 @@ export interface IngestResult {
   readonly tookOverFrom: LockHolder | null;
   readonly summary: SyncSummary;
   /** Qdrant `--full`: the collection the alias now names, and the one dropped. */
-  readonly alias: { readonly name: string; readonly collection: string; readonly previous: string | null } | null;
+  readonly alias: {
+    readonly name: string;
+    readonly collection: string;
+    readonly previous: string | null;
+  } | null;
 }
 
 export interface SnapshotResult {
   /** Folder under DATA_DIR/snapshots with the copied SQLite files. */
   readonly target: string;
-  readonly qdrant: { readonly collection: string; readonly name: string; readonly sizeBytes: number } | null;
+  readonly qdrant: {
+    readonly collection: string;
+    readonly name: string;
+    readonly sizeBytes: number;
+  } | null;
   readonly copied: readonly { readonly file: string; readonly to: string }[];
 }
 
@@ -185,8 +210,14 @@ function once<T>(open: () => Promise<T>): () => Promise<T> {
 
 /** A Qdrant snapshot; its modules are imported here so the embedded default never loads the Qdrant client. */
 async function snapshotQdrant(config: Config) {
-  const [{ createSnapshot }, { createQdrantClient }] = await Promise.all([import('./archive/qdrant-snapshot.js'), import('./archive/open-qdrant-index.js')]);
-  return createSnapshot({ client: createQdrantClient(config), collection: config.QDRANT_COLLECTION });
+  const [{ createSnapshot }, { createQdrantClient }] = await Promise.all([
+    import('./archive/qdrant-snapshot.js'),
+    import('./archive/open-qdrant-index.js'),
+  ]);
+  return createSnapshot({
+    client: createQdrantClient(config),
+    collection: config.QDRANT_COLLECTION,
+  });
 }
 
 /** Builds the bot's parts from configuration. */
@@ -202,7 +233,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         index: await openAppIndex(),
         logger,
         passages: config.ANSWER_PASSAGES,
-        ...(config.ANSWER_MIN_SCORE !== undefined ? { minAnswerability: config.ANSWER_MIN_SCORE } : {}),
+        ...(config.ANSWER_MIN_SCORE !== undefined
+          ? { minAnswerability: config.ANSWER_MIN_SCORE }
+          : {}),
         ...(llm ? { llm } : {}),
         audit: (record) => store.audit(record),
       }),
@@ -232,30 +265,67 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
    * @throws NoArchiveDirError without a folder and ARCHIVE_DIR; IngestLockedError when another writer holds the lock;
    *   DeletionGuardError when the sync would delete too much.
    */
-  async function ingest({ dir, full = false, onProgress, dryRun = false, allowDeletions = false, wait = false, onWait }: IngestOptions = {}): Promise<IngestResult> {
+  async function ingest({
+    dir,
+    full = false,
+    onProgress,
+    dryRun = false,
+    allowDeletions = false,
+    wait = false,
+    onWait,
+  }: IngestOptions = {}): Promise<IngestResult> {
     const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
     if (!archiveDir) throw new NoArchiveDirError();
     // One writer at a time, for `ingest` and the chat `reindex` alike; taken before the index is touched.
-    const lock = await acquireIngestLock({ dataDir: config.dataDir, wait, ...(onWait ? { onWait } : {}) });
-    if (lock.tookOverFrom) logger.warn({ holder: lock.tookOverFrom }, 'took over a stale ingest lock');
+    const lock = await acquireIngestLock({
+      dataDir: config.dataDir,
+      wait,
+      ...(onWait ? { onWait } : {}),
+    });
+    if (lock.tookOverFrom)
+      logger.warn({ holder: lock.tookOverFrom }, 'took over a stale ingest lock');
     // Workers start only when a scanned page needs them.
     const ocr = config.OCR_ENABLED ? createOcrPool({ workers: config.OCR_WORKERS }) : null;
     const sync = (target: ArchiveIndex, isFull: boolean) =>
-      syncArchive({ index: target, archiveDir, full: isFull, dryRun, allowDeletions, ...ingestLimits(config), ...(ocr ? { ocr } : {}), logger, ...(onProgress ? { onProgress } : {}) });
+      syncArchive({
+        index: target,
+        archiveDir,
+        full: isFull,
+        dryRun,
+        allowDeletions,
+        ...ingestLimits(config),
+        ...(ocr ? { ocr } : {}),
+        logger,
+        ...(onProgress ? { onProgress } : {}),
+      });
     const { tookOverFrom } = lock;
     try {
       if (full && !dryRun && config.INDEX_BACKEND === 'qdrant') {
         // Qdrant modules are imported only on this backend: the embedded default never loads the Qdrant client.
-        const [{ beginRebuild }, { createQdrantClient }, { collectionSettingsFromConfig }] = await Promise.all([
-          import('./archive/qdrant-rebuild.js'),
-          import('./archive/open-qdrant-index.js'),
-          import('./archive/qdrant-collection.js'),
-        ]);
-        const rebuild = await beginRebuild({ client: createQdrantClient(config), alias: config.QDRANT_COLLECTION, settings: collectionSettingsFromConfig(config), logger });
+        const [{ beginRebuild }, { createQdrantClient }, { collectionSettingsFromConfig }] =
+          await Promise.all([
+            import('./archive/qdrant-rebuild.js'),
+            import('./archive/open-qdrant-index.js'),
+            import('./archive/qdrant-collection.js'),
+          ]);
+        const rebuild = await beginRebuild({
+          client: createQdrantClient(config),
+          alias: config.QDRANT_COLLECTION,
+          settings: collectionSettingsFromConfig(config),
+          logger,
+        });
         try {
           const summary = await sync(rebuild.index, true);
           const switched = await rebuild.commit();
-          return { tookOverFrom, summary, alias: { name: config.QDRANT_COLLECTION, collection: switched.collection, previous: switched.previous ?? null } };
+          return {
+            tookOverFrom,
+            summary,
+            alias: {
+              name: config.QDRANT_COLLECTION,
+              collection: switched.collection,
+              previous: switched.previous ?? null,
+            },
+          };
         } catch (error) {
           await rebuild.abort();
           throw error;
@@ -270,7 +340,13 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
 
   async function status(): Promise<ArchiveStatus> {
     const { backend, letters, passages, lastSync } = await (await openAppIndex()).stats();
-    return { backend, letters, passages, lastSync, llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null };
+    return {
+      backend,
+      letters,
+      passages,
+      lastSync,
+      llmModel: config.hasLlm ? (config.OPENAI_MODEL ?? null) : null,
+    };
   }
   async function reindex(onProgress?: (line: string) => void): Promise<string> {
     try {
@@ -279,16 +355,26 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           if (done === total || done % 100 === 0) onProgress?.(`${done}/${total}`);
         },
       });
-      logger.info({ summary: { ...summary, failures: summary.failures.length } }, 'reindex finished');
+      logger.info(
+        { summary: { ...summary, failures: summary.failures.length } },
+        'reindex finished',
+      );
       // Bad files by name, so the admin knows which ones to fix.
-      const shown = summary.failures.slice(0, 10).map((f) => `- ${f.file}: ${f.reason}: ${f.message}`);
-      const more = summary.failures.length > shown.length ? [`… +${summary.failures.length - shown.length}`] : [];
+      const shown = summary.failures
+        .slice(0, 10)
+        .map((f) => `- ${f.file}: ${f.reason}: ${f.message}`);
+      const more =
+        summary.failures.length > shown.length
+          ? [`… +${summary.failures.length - shown.length}`]
+          : [];
       return [formatSyncSummary(summary), ...shown, ...more].join('\n');
     } catch (error) {
       // Refusals to sync are answers for the admin, not failures of the bot.
       if (error instanceof NoArchiveDirError) return REINDEX_TEXT.noArchiveDir;
-      if (error instanceof IngestLockedError) return REINDEX_TEXT.locked(error.holder.pid, error.holder.startedAt);
-      if (error instanceof DeletionGuardError) return REINDEX_TEXT.deletionGuard(error.deletions, error.indexed);
+      if (error instanceof IngestLockedError)
+        return REINDEX_TEXT.locked(error.holder.pid, error.holder.startedAt);
+      if (error instanceof DeletionGuardError)
+        return REINDEX_TEXT.deletionGuard(error.deletions, error.indexed);
       throw error;
     }
   }
@@ -319,7 +405,13 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         }
         copied.push({ file, to: path.join(target, file) });
       }
-      return { target, qdrant: qdrant ? { collection: qdrant.collection, name: qdrant.name, sizeBytes: qdrant.sizeBytes } : null, copied };
+      return {
+        target,
+        qdrant: qdrant
+          ? { collection: qdrant.collection, name: qdrant.name, sizeBytes: qdrant.sizeBytes }
+          : null,
+        copied,
+      };
     },
     exportFeedback: (format) => exportFeedback(store, format),
     llmProblem: () => trackedLlm?.problem() ?? null,

@@ -12,7 +12,13 @@ const emptyToUndefined = (value: unknown): unknown =>
 const optionalString = z.preprocess(emptyToUndefined, z.string().trim().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const commaList = z.preprocess(
-  (value) => (typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value ?? []),
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (value ?? []),
   z.array(z.string()),
 );
 const positiveInt = (fallback: number) =>
@@ -30,11 +36,20 @@ const flag = (fallback: boolean) =>
 const accessGroupMap = z.preprocess(
   (value) => {
     if (typeof value !== 'string' || value.trim() === '') return {};
-    const entries = value.split(';').map((pair) => pair.trim()).filter(Boolean);
+    const entries = value
+      .split(';')
+      .map((pair) => pair.trim())
+      .filter(Boolean);
     return Object.fromEntries(
       entries.map((pair) => {
         const [user = '', groups = ''] = pair.split('=');
-        return [user.trim(), groups.split('|').map((g) => g.trim()).filter(Boolean)];
+        return [
+          user.trim(),
+          groups
+            .split('|')
+            .map((g) => g.trim())
+            .filter(Boolean),
+        ];
       }),
     );
   },
@@ -42,88 +57,99 @@ const accessGroupMap = z.preprocess(
 );
 
 /** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
-    /** The archive folder `ingest` and the chat `reindex` sync; no default, so a forgotten setting can never sync some other folder over the index. */
-    ARCHIVE_DIR: optionalString,
-    INDEX_BACKEND: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'qdrant']).default('sqlite')),
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  /** The archive folder `ingest` and the chat `reindex` sync; no default, so a forgotten setting can never sync some other folder over the index. */
+  ARCHIVE_DIR: optionalString,
+  INDEX_BACKEND: z.preprocess(emptyToUndefined, z.enum(['sqlite', 'qdrant']).default('sqlite')),
 
-    QDRANT_URL: optionalUrl,
-    QDRANT_API_KEY: optionalString,
-    QDRANT_COLLECTION: z.preprocess(emptyToUndefined, z.string().default('kancelaria')),
-    QDRANT_SHARD_NUMBER: positiveInt(1),
-    QDRANT_REPLICATION_FACTOR: positiveInt(1),
-    QDRANT_WRITE_CONSISTENCY_FACTOR: positiveInt(1),
+  QDRANT_URL: optionalUrl,
+  QDRANT_API_KEY: optionalString,
+  QDRANT_COLLECTION: z.preprocess(emptyToUndefined, z.string().default('kancelaria')),
+  QDRANT_SHARD_NUMBER: positiveInt(1),
+  QDRANT_REPLICATION_FACTOR: positiveInt(1),
+  QDRANT_WRITE_CONSISTENCY_FACTOR: positiveInt(1),
 
-    OPENAI_API_KEY: optionalString,
-    OPENAI_BASE_URL: optionalUrl,
-    OPENAI_MODEL: optionalString,
-    OPENAI_TIMEOUT_MS: positiveInt(60_000),
-    OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2)),
-    EMBEDDINGS_MODEL: optionalString,
-    EMBEDDINGS_DIMENSIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: optionalString,
+  OPENAI_TIMEOUT_MS: positiveInt(60_000),
+  OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2)),
+  EMBEDDINGS_MODEL: optionalString,
+  EMBEDDINGS_DIMENSIONS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().positive().optional(),
+  ),
 
-    PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
-    /**
-     * Interface the server binds. Loopback by default: a bot started on a
-     * laptop or a server is then reachable only through a reverse proxy or
-     * tunnel that someone set up on purpose. Containers set `0.0.0.0`
-     * (docker-compose.yml), because the published port reaches the container's
-     * own interface, not its loopback.
-     */
-    HOST: z.preprocess(emptyToUndefined, z.string().trim().min(1).default('127.0.0.1')),
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  /**
+   * Interface the server binds. Loopback by default: a bot started on a
+   * laptop or a server is then reachable only through a reverse proxy or
+   * tunnel that someone set up on purpose. Containers set `0.0.0.0`
+   * (docker-compose.yml), because the published port reaches the container's
+   * own interface, not its loopback.
+   */
+  HOST: z.preprocess(emptyToUndefined, z.string().trim().min(1).default('127.0.0.1')),
 
-    SLACK_BOT_TOKEN: optionalString,
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: optionalString,
-    SLACK_API_URL: optionalUrl,
-    SLACK_ADMIN_USER_IDS: commaList,
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl,
+  SLACK_ADMIN_USER_IDS: commaList,
 
-    MICROSOFT_APP_ID: optionalString,
-    MICROSOFT_APP_PASSWORD: optionalString,
-    MICROSOFT_APP_TENANT_ID: optionalString,
-    MICROSOFT_APP_TYPE: z.preprocess(
-      emptyToUndefined,
-      z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
-    ),
-    TEAMS_ADMIN_AAD_IDS: commaList,
-    /**
-     * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
-     * own machine: unauthenticated, so only on a loopback HOST, replies only to
-     * a loopback serviceUrl, and with admin commands and access groups off
-     * (anyone can claim any identity there).
-     */
-    TEAMS_EMULATOR: flag(false),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.preprocess(
+    emptyToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  TEAMS_ADMIN_AAD_IDS: commaList,
+  /**
+   * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
+   * own machine: unauthenticated, so only on a loopback HOST, replies only to
+   * a loopback serviceUrl, and with admin commands and access groups off
+   * (anyone can claim any identity there).
+   */
+  TEAMS_EMULATOR: flag(false),
 
-    /** Shared secret for the staff web console (`GET /`); unset = console off. Long enough not to be guessed. */
-    WEB_CONSOLE_TOKEN: z.preprocess(emptyToUndefined, z.string().trim().min(16, 'must be at least 16 characters').optional()),
+  /** Shared secret for the staff web console (`GET /`); unset = console off. Long enough not to be guessed. */
+  WEB_CONSOLE_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  ),
 
-    /** Users' access groups; letters without a group are visible to everyone. */
-    ACCESS_GROUPS: accessGroupMap,
-    /** Questions per user per minute; 0 switches the limit off. */
-    RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(20)),
+  /** Users' access groups; letters without a group are visible to everyone. */
+  ACCESS_GROUPS: accessGroupMap,
+  /** Questions per user per minute; 0 switches the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(20)),
 
-    /** Files larger than this are reported and skipped by ingest. */
-    INGEST_MAX_FILE_MB: positiveInt(50),
-    INGEST_MAX_PAGES: positiveInt(500),
-    /** OCR for pages without a text layer (needs the Polish trained data from npm). */
-    OCR_ENABLED: flag(true),
-    OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
-    /** A file whose extraction (OCR included) takes longer is stopped and reported as `timeout`; 0 = no limit. */
-    INGEST_FILE_TIMEOUT_S: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(600)),
-    /** Heap cap (MB) of the worker that extracts and splits one file; over it the worker is killed and the file reported. */
-    INGEST_FILE_MEMORY_MB: positiveInt(256),
-    /** A sync that would delete more than this share (0–1) of the indexed letters stops unless `--allow-deletions`. */
-    INGEST_MAX_DELETE_SHARE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(1).default(0.2)),
+  /** Files larger than this are reported and skipped by ingest. */
+  INGEST_MAX_FILE_MB: positiveInt(50),
+  INGEST_MAX_PAGES: positiveInt(500),
+  /** OCR for pages without a text layer (needs the Polish trained data from npm). */
+  OCR_ENABLED: flag(true),
+  OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
+  /** A file whose extraction (OCR included) takes longer is stopped and reported as `timeout`; 0 = no limit. */
+  INGEST_FILE_TIMEOUT_S: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).default(600),
+  ),
+  /** Heap cap (MB) of the worker that extracts and splits one file; over it the worker is killed and the file reported. */
+  INGEST_FILE_MEMORY_MB: positiveInt(256),
+  /** A sync that would delete more than this share (0–1) of the indexed letters stops unless `--allow-deletions`. */
+  INGEST_MAX_DELETE_SHARE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().min(0).max(1).default(0.2),
+  ),
 
-    /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default `DEFAULT_MIN_ANSWERABILITY`, 0.36) below which the bot refuses without calling the LLM. */
-    ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
-    /** Number of passages shown to the answerer. */
-    ANSWER_PASSAGES: positiveInt(8),
-  });
+  /** Minimum answerability score (0–1, see src/answer/assess-answerability.ts; default `DEFAULT_MIN_ANSWERABILITY`, 0.36) below which the bot refuses without calling the LLM. */
+  ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
+  /** Number of passages shown to the answerer. */
+  ANSWER_PASSAGES: positiveInt(8),
+});
 
 /**
  * Rules that tie variables together. Checked on the raw environment so that
@@ -132,9 +158,12 @@ export const envSchema = z
 function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
   const has = (name: string) => Boolean(raw[name]?.trim());
   const problems: string[] = [];
-  if (raw.INDEX_BACKEND?.trim() === 'qdrant' && !has('QDRANT_URL')) problems.push('QDRANT_URL: required when INDEX_BACKEND=qdrant');
+  if (raw.INDEX_BACKEND?.trim() === 'qdrant' && !has('QDRANT_URL'))
+    problems.push('QDRANT_URL: required when INDEX_BACKEND=qdrant');
   if (has('SLACK_BOT_TOKEN') && !has('SLACK_SIGNING_SECRET') && !has('SLACK_APP_TOKEN')) {
-    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN selects Socket Mode');
+    problems.push(
+      'SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN selects Socket Mode',
+    );
   }
   const appType = raw.MICROSOFT_APP_TYPE?.trim() || 'MultiTenant';
   if (has('MICROSOFT_APP_ID') && appType !== 'UserAssignedMSI' && !has('MICROSOFT_APP_PASSWORD')) {
@@ -144,9 +173,14 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
     problems.push('MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE=SingleTenant');
   }
   const emulator = ['1', 'true', 'yes', 'on'].includes(raw.TEAMS_EMULATOR?.trim() ?? '');
-  if (emulator && has('MICROSOFT_APP_ID')) problems.push('TEAMS_EMULATOR: must not be set together with MICROSOFT_APP_ID (the emulator mode is unauthenticated)');
-  if (emulator && !isLoopbackHost(raw.HOST?.trim() || '127.0.0.1')) problems.push('TEAMS_EMULATOR: needs a loopback HOST (127.0.0.1, ::1 or localhost)');
-  if (emulator && raw.NODE_ENV?.trim() === 'production') problems.push('TEAMS_EMULATOR: not allowed with NODE_ENV=production');
+  if (emulator && has('MICROSOFT_APP_ID'))
+    problems.push(
+      'TEAMS_EMULATOR: must not be set together with MICROSOFT_APP_ID (the emulator mode is unauthenticated)',
+    );
+  if (emulator && !isLoopbackHost(raw.HOST?.trim() || '127.0.0.1'))
+    problems.push('TEAMS_EMULATOR: needs a loopback HOST (127.0.0.1, ::1 or localhost)');
+  if (emulator && raw.NODE_ENV?.trim() === 'production')
+    problems.push('TEAMS_EMULATOR: not allowed with NODE_ENV=production');
   return problems;
 }
 
@@ -190,7 +224,10 @@ function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | und
   const value = env[String(issue.path[0])];
   // Never echo secrets back into logs.
   const isSecret = /KEY|TOKEN|SECRET|PASSWORD/.test(name);
-  const shown = value === undefined || isSecret ? '' : ` (got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+  const shown =
+    value === undefined || isSecret
+      ? ''
+      : ` (got ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
   return `${name}: ${issue.message}${shown}`;
 }
 
@@ -198,9 +235,14 @@ function describeIssue(issue: z.core.$ZodIssue, env: Record<string, string | und
  * Parses and validates the environment.
  * @throws {ConfigError} listing every invalid or missing variable at once.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd = process.cwd(),
+): Config {
   const parsed = envSchema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, env));
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => describeIssue(issue, env));
   problems.push(...crossFieldProblems(env));
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;

@@ -21,7 +21,12 @@ export interface KeepOpeningIndexOptions {
   readonly maxDelayMs?: number;
 }
 
-export function keepOpeningIndex({ open, logger, minDelayMs = 1000, maxDelayMs = 30_000 }: KeepOpeningIndexOptions): IndexOpener {
+export function keepOpeningIndex({
+  open,
+  logger,
+  minDelayMs = 1000,
+  maxDelayMs = 30_000,
+}: KeepOpeningIndexOptions): IndexOpener {
   let problem: string | null = 'opening';
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -33,7 +38,10 @@ export function keepOpeningIndex({ open, logger, minDelayMs = 1000, maxDelayMs =
     } catch (error) {
       problem = error instanceof Error ? error.message : String(error);
       if (stopped) return;
-      logger.warn({ err: error, retryInMs: delayMs }, 'the archive index cannot be opened yet; retrying in the background');
+      logger.warn(
+        { err: error, retryInMs: delayMs },
+        'the archive index cannot be opened yet; retrying in the background',
+      );
       timer = setTimeout(() => void attempt(Math.min(maxDelayMs, delayMs * 2)), delayMs);
       timer.unref();
     }

@@ -8,7 +8,10 @@ export type { Logger };
 
 /** Creates the process logger; writes JSON lines to stderr so stdout stays clean for `--json` output. */
 export function createLogger(level: string = 'info'): Logger {
-  return pino({ level, redact: ['token', 'password', 'apiKey', 'authorization', '*.authorization'] }, destination(2));
+  return pino(
+    { level, redact: ['token', 'password', 'apiKey', 'authorization', '*.authorization'] },
+    destination(2),
+  );
 }
 
 /** A logger that drops everything, for tests and quiet CLI runs. */

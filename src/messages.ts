@@ -37,13 +37,15 @@ export const ANSWER_TEXT = {
     extractiveIntro: 'Z archiwum (fragmenty pism):',
     directAnswer: 'W skrócie:',
     alsoIn: 'także:',
-    missing: (what: readonly string[]) => `Archiwum nie zawiera informacji o: ${what.map((w) => `„${w}”`).join(', ')}.`,
+    missing: (what: readonly string[]) =>
+      `Archiwum nie zawiera informacji o: ${what.map((w) => `„${w}”`).join(', ')}.`,
     closest: 'Najbliższe w archiwum:',
     letterCard: (l: LetterCard) =>
       `Pismo ${l.reference ?? 'bez znaku'}${l.date ? ` z ${l.date}` : ''}${l.author ? `, podpisał(a): ${l.author}${l.role ? ` (${l.role})` : ''}` : ''}${l.title ? `, ${l.title}` : ''}.`,
     fallbackNotice: 'Model językowy jest niedostępny — pokazuję najtrafniejsze fragmenty pism.',
     /** Appended in a channel or group chat for a user entitled to restricted letters. */
-    privateChatOnly: 'Ta rozmowa ma więcej uczestników, więc odpowiadam tylko na podstawie pism jawnych. O pisma z ograniczonym dostępem zapytaj mnie w prywatnej rozmowie (wiadomość bezpośrednia lub /archiwum -p).',
+    privateChatOnly:
+      'Ta rozmowa ma więcej uczestników, więc odpowiadam tylko na podstawie pism jawnych. O pisma z ograniczonym dostępem zapytaj mnie w prywatnej rozmowie (wiadomość bezpośrednia lub /archiwum -p).',
     ungrounded: 'Uwaga: tej odpowiedzi nie udało się powiązać ze źródłami.',
     unverifiedQuotes: (count: number) =>
       `Uwaga: ${count === 1 ? 'jeden cytat nie zgadza się' : `cytaty (${count}) nie zgadzają się`} dosłownie z treścią źródła.`,
@@ -58,12 +60,14 @@ export const ANSWER_TEXT = {
     extractiveIntro: 'From the archive (excerpts of letters):',
     directAnswer: 'In short:',
     alsoIn: 'also:',
-    missing: (what: readonly string[]) => `The archive holds nothing on: ${what.map((w) => `“${w}”`).join(', ')}.`,
+    missing: (what: readonly string[]) =>
+      `The archive holds nothing on: ${what.map((w) => `“${w}”`).join(', ')}.`,
     closest: 'Closest in the archive:',
     letterCard: (l: LetterCard) =>
       `Letter ${l.reference ?? 'with no reference'}${l.date ? ` of ${l.date}` : ''}${l.author ? `, signed by ${l.author}${l.role ? ` (${l.role})` : ''}` : ''}${l.title ? `, ${l.title}` : ''}.`,
     fallbackNotice: 'The language model is unavailable — showing the most relevant excerpts.',
-    privateChatOnly: 'This conversation has other members, so I answer from public letters only. Ask me about restricted letters in a private chat (a direct message or /archiwum -p).',
+    privateChatOnly:
+      'This conversation has other members, so I answer from public letters only. Ask me about restricted letters in a private chat (a direct message or /archiwum -p).',
     ungrounded: 'Note: this answer could not be tied to any source.',
     unverifiedQuotes: (count: number) =>
       `Note: ${count === 1 ? 'one quotation does' : `${count} quotations do`} not match the source word for word.`,
@@ -84,7 +88,8 @@ export const STATUS_TEXT = {
 
 /** Microsoft Teams channel texts (answers themselves come from `ANSWER_TEXT`). */
 export const TEAMS_TEXT = {
-  emptyQuestion: 'Napisz pytanie o pisma z archiwum, np. „Jak wygląda współpraca miasta z prowincją Liaoning?”.',
+  emptyQuestion:
+    'Napisz pytanie o pisma z archiwum, np. „Jak wygląda współpraca miasta z prowincją Liaoning?”.',
   statusTitle: 'Stan Kancelarii:',
   statusIndex: 'Indeks',
   statusLetters: 'Pisma',
@@ -108,9 +113,15 @@ export const SLACK_TEXT = {
   greeting: 'Dzień dobry! Zadaj pytanie o pisma z archiwum, a odpowiem ze wskazaniem źródeł.',
   promptsTitle: 'Przykładowe pytania:',
   suggestedPrompts: [
-    { title: 'Współpraca z Liaoning', message: 'Jak wygląda współpraca miasta z prowincją Liaoning?' },
+    {
+      title: 'Współpraca z Liaoning',
+      message: 'Jak wygląda współpraca miasta z prowincją Liaoning?',
+    },
     { title: 'Pismo po znaku sprawy', message: 'Czego dotyczy pismo o znaku WEN.9823.2020.RFZ?' },
-    { title: 'Odpowiedzi na interpelacje', message: 'Jakie odpowiedzi na interpelacje radnych dotyczyły oświaty?' },
+    {
+      title: 'Odpowiedzi na interpelacje',
+      message: 'Jakie odpowiedzi na interpelacje radnych dotyczyły oświaty?',
+    },
   ],
   /** Fallback notification text while the answer is being written. */
   working: 'Szukam w archiwum…',
@@ -120,7 +131,8 @@ export const SLACK_TEXT = {
   feedbackDown: '👎 Niepomocna',
   feedbackThanks: 'Dziękuję za ocenę — pomoże ulepszyć odpowiedzi.',
   feedbackUnknown: 'Nie mogę już ocenić tej odpowiedzi.',
-  emptyQuestion: 'Napisz pytanie po komendzie, np. `/archiwum współpraca z Liaoning` (dodaj `-p`, aby odpowiedź widzieć tylko Ty).',
+  emptyQuestion:
+    'Napisz pytanie po komendzie, np. `/archiwum współpraca z Liaoning` (dodaj `-p`, aby odpowiedź widzieć tylko Ty).',
   commandAck: 'Szukam w archiwum…',
   commandQuestion: (userId: string, question: string): string => `<@${userId}> pyta: ${question}`,
   adminRefused: 'Przepraszam, to polecenie jest dostępne tylko dla administratorów asystenta.',
@@ -131,7 +143,13 @@ export const SLACK_TEXT = {
   statusFailed: 'Nie udało się odczytać stanu archiwum. Szczegóły są w dzienniku.',
   yes: 'tak',
   no: 'nie',
-  status: (s: { backend: string; letters: number; passages: number; lastSync: string | null; llm: string }): string =>
+  status: (s: {
+    backend: string;
+    letters: number;
+    passages: number;
+    lastSync: string | null;
+    llm: string;
+  }): string =>
     [
       '*Stan archiwum*',
       `• Indeks: ${s.backend}`,
@@ -178,9 +196,12 @@ export const WEB_TEXT = {
 
 /** Replies to an admin's chat `reindex` that ran no sync, and why (Slack and Teams alike). */
 export const REINDEX_TEXT = {
-  noArchiveDir: 'Nie mogę przeindeksować: zmienna ARCHIVE_DIR nie jest ustawiona, więc nie wiem, który folder archiwum zsynchronizować. Ustaw ją i uruchom bota ponownie.',
-  locked: (pid: number, since: string) => `Indeksowanie już trwa (proces ${pid}, od ${since}). Spróbuj, gdy się skończy.`,
+  noArchiveDir:
+    'Nie mogę przeindeksować: zmienna ARCHIVE_DIR nie jest ustawiona, więc nie wiem, który folder archiwum zsynchronizować. Ustaw ją i uruchom bota ponownie.',
+  locked: (pid: number, since: string) =>
+    `Indeksowanie już trwa (proces ${pid}, od ${since}). Spróbuj, gdy się skończy.`,
   deletionGuard: (deletions: number, indexed: number) =>
     `Przerwano, nic nie zmieniono: synchronizacja usunęłaby ${deletions} z ${indexed} pism z indeksu. Sprawdź folder ARCHIVE_DIR; jeśli to zamierzone, uruchom \`kancelaria ingest --allow-deletions\`.`,
-  emptyIndex: 'Indeks archiwum jest pusty: nie ma jeszcze żadnych pism. Administrator musi uruchomić `kancelaria ingest`.',
+  emptyIndex:
+    'Indeks archiwum jest pusty: nie ma jeszcze żadnych pism. Administrator musi uruchomić `kancelaria ingest`.',
 } as const;

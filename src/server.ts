@@ -37,7 +37,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 }
 
 /** Starts the server; resolves once it listens. */
-export async function startServer({ port, host, routes, health, logger }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({
+  port,
+  host,
+  routes,
+  health,
+  logger,
+}: StartServerOptions): Promise<RunningServer> {
   // The handler catches its own errors, so the promise node:http ignores can never reject.
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -33,7 +33,11 @@ describe('toBotError', () => {
     const coded = new BotError('rate_limited', 'x');
     expect(toBotError(coded)).toBe(coded);
     const plain = new Error('SQLITE_BUSY');
-    expect(toBotError(plain)).toMatchObject({ code: 'internal', message: 'SQLITE_BUSY', cause: plain });
+    expect(toBotError(plain)).toMatchObject({
+      code: 'internal',
+      message: 'SQLITE_BUSY',
+      cause: plain,
+    });
     expect(toBotError('boom')).toMatchObject({ code: 'internal', message: 'boom' });
   });
 
@@ -45,7 +49,11 @@ describe('toBotError', () => {
 describe('each error code has a thrower and a Polish sentence', () => {
   test('index_unavailable: retries of an outage used up', async () => {
     const outage = new TypeError('fetch failed');
-    expect(await shown(() => withRetry(() => Promise.reject(outage), { retries: 1, sleep: async () => undefined }))).toEqual({
+    expect(
+      await shown(() =>
+        withRetry(() => Promise.reject(outage), { retries: 1, sleep: async () => undefined }),
+      ),
+    ).toEqual({
       code: 'index_unavailable',
       text: 'Archiwum jest chwilowo niedostępne. Spróbuj ponownie za chwilę.',
     });
@@ -54,7 +62,14 @@ describe('each error code has a thrower and a Polish sentence', () => {
   test('config_invalid: a channel built without its credentials', async () => {
     const store = new StateStore({ path: ':memory:' });
     const { code, text } = await shown(() =>
-      createSlackChannel(channelDeps({ config: loadConfig({}), assistant: { answer: async function* () {} }, store, logger: silentLogger() })),
+      createSlackChannel(
+        channelDeps({
+          config: loadConfig({}),
+          assistant: { answer: async function* () {} },
+          store,
+          logger: silentLogger(),
+        }),
+      ),
     );
     store.close();
     expect(code).toBe('config_invalid');
@@ -62,19 +77,37 @@ describe('each error code has a thrower and a Polish sentence', () => {
   });
 
   test('bad_request: a body a channel cannot read', async () => {
-    expect(await shown(() => { throw new BadPayloadError(400, 'not JSON'); })).toEqual({ code: 'bad_request', text: 'Nie rozumiem tej wiadomości.' });
+    expect(
+      await shown(() => {
+        throw new BadPayloadError(400, 'not JSON');
+      }),
+    ).toEqual({ code: 'bad_request', text: 'Nie rozumiem tej wiadomości.' });
   });
 
   test('llm_failed and llm_timeout: the LLM server refuses or hangs up', async () => {
-    const refused = createLlmClient({ model: 'm', apiKey: 'k', baseUrl: 'http://127.0.0.1:9/v1', timeoutMs: 2_000, maxRetries: 0 });
+    const refused = createLlmClient({
+      model: 'm',
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      timeoutMs: 2_000,
+      maxRetries: 0,
+    });
     const { code, text } = await shown(() => refused.complete([{ role: 'user', content: 'x' }]));
     expect(['llm_failed', 'llm_timeout']).toContain(code);
-    expect(text).toMatch(/^(Nie udało się wygenerować odpowiedzi\.|Generowanie odpowiedzi trwało zbyt długo\.)$/);
+    expect(text).toMatch(
+      /^(Nie udało się wygenerować odpowiedzi\.|Generowanie odpowiedzi trwało zbyt długo\.)$/,
+    );
   });
 
   test('access_denied: a Teams admin command by a non-admin (audited), the console without its token', async () => {
     const store = new StateStore({ path: ':memory:' });
-    const admin = createAdminCommands({ status: async () => { throw new Error('not for non-admins'); }, reindex: async () => '', audit: (record) => store.audit(record) });
+    const admin = createAdminCommands({
+      status: async () => {
+        throw new Error('not for non-admins');
+      },
+      reindex: async () => '',
+      audit: (record) => store.audit(record),
+    });
     const replies: string[] = [];
     const teams = await shown(() =>
       runAdminCommand({
@@ -91,26 +124,48 @@ describe('each error code has a thrower and a Polish sentence', () => {
     );
     expect(teams).toEqual({ code: 'access_denied', text: 'Nie masz uprawnień do tej operacji.' });
     expect(replies).toEqual([]);
-    expect(store.listAudit()).toEqual([expect.objectContaining({ channel: 'teams', action: 'status', allowed: false })]);
+    expect(store.listAudit()).toEqual([
+      expect.objectContaining({ channel: 'teams', action: 'status', allowed: false }),
+    ]);
     store.close();
 
     const access = createConsoleAccess('staff-secret-0123456789');
-    const request = (headers: http.IncomingHttpHeaders) => Object.assign(new http.IncomingMessage(new net.Socket()), { headers });
-    expect(await shown(() => access.authorize(request({ authorization: 'Bearer wrong' })))).toEqual({ code: 'access_denied', text: 'Nie masz uprawnień do tej operacji.' });
-    expect(await shown(() => access.authorize(request({})))).toMatchObject({ code: 'access_denied' });
-    expect(() => access.authorize(request({ authorization: 'Bearer staff-secret-0123456789' }))).not.toThrow();
+    const request = (headers: http.IncomingHttpHeaders) =>
+      Object.assign(new http.IncomingMessage(new net.Socket()), { headers });
+    expect(await shown(() => access.authorize(request({ authorization: 'Bearer wrong' })))).toEqual(
+      { code: 'access_denied', text: 'Nie masz uprawnień do tej operacji.' },
+    );
+    expect(await shown(() => access.authorize(request({})))).toMatchObject({
+      code: 'access_denied',
+    });
+    expect(() =>
+      access.authorize(request({ authorization: 'Bearer staff-secret-0123456789' })),
+    ).not.toThrow();
   });
 
   test('rate_limited: a draft over the per-user limit', async () => {
     const index = new SqliteIndex({ path: ':memory:' });
-    const assistant = withRateLimit(createAssistant({ index, logger: silentLogger() }), { perMinute: 1 });
-    const request = { request: 'Prośba o informację o remoncie ulicy Wolności', user: { id: 'web:anna' }, channel: 'web' } as const;
+    const assistant = withRateLimit(createAssistant({ index, logger: silentLogger() }), {
+      perMinute: 1,
+    });
+    const request = {
+      request: 'Prośba o informację o remoncie ulicy Wolności',
+      user: { id: 'web:anna' },
+      channel: 'web',
+    } as const;
     await assistant.draft(request);
-    expect(await shown(() => assistant.draft(request))).toEqual({ code: 'rate_limited', text: 'Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.' });
+    expect(await shown(() => assistant.draft(request))).toEqual({
+      code: 'rate_limited',
+      text: 'Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.',
+    });
     await index.close();
   });
 
   test('internal: anything else', async () => {
-    expect(await shown(() => { throw new Error('SQLITE_CORRUPT'); })).toEqual({ code: 'internal', text: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.' });
+    expect(
+      await shown(() => {
+        throw new Error('SQLITE_CORRUPT');
+      }),
+    ).toEqual({ code: 'internal', text: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.' });
   });
 });

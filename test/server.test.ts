@@ -40,7 +40,15 @@ describe('startServer', () => {
       host: '127.0.0.1',
       logger: silentLogger(),
       health: async () => ({}),
-      routes: [{ method: 'POST', path: '/boom', handle: () => { throw new Error('secret database path /var/x'); } }],
+      routes: [
+        {
+          method: 'POST',
+          path: '/boom',
+          handle: () => {
+            throw new Error('secret database path /var/x');
+          },
+        },
+      ],
     });
     const res = await fetch(`${running.url}/boom`, { method: 'POST' });
     expect(res.status).toBe(500);

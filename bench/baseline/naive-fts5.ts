@@ -32,9 +32,13 @@ export class NaiveFts5Index {
     this.#stopWords = stopWords;
     this.#db = new Database(path);
     this.#db.pragma('journal_mode = WAL');
-    this.#db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(file UNINDEXED, text, tokenize = "unicode61 remove_diacritics 2")`);
+    this.#db.exec(
+      `CREATE VIRTUAL TABLE IF NOT EXISTS docs USING fts5(file UNINDEXED, text, tokenize = "unicode61 remove_diacritics 2")`,
+    );
     this.#insert = this.#db.prepare('INSERT INTO docs (file, text) VALUES (?, ?)');
-    this.#query = this.#db.prepare('SELECT rowid, file, -bm25(docs) AS score FROM docs WHERE docs MATCH ? ORDER BY score DESC LIMIT ?');
+    this.#query = this.#db.prepare(
+      'SELECT rowid, file, -bm25(docs) AS score FROM docs WHERE docs MATCH ? ORDER BY score DESC LIMIT ?',
+    );
   }
 
   /** Adds passages of one file (the same passages Kancelaria indexes, for a fair comparison). */

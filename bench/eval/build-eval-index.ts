@@ -20,7 +20,9 @@ const INDEXING_CODE = ['src/archive', 'ingest'];
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   if (!fs.existsSync(dir)) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of fs
+    .readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) hashTree(hash, p);
     else if (entry.name.endsWith('.ts')) hash.update(p).update(fs.readFileSync(p));
@@ -34,17 +36,32 @@ export interface EvalIndex {
 }
 
 /** Opens (or builds) the evaluation index for a corpus folder. */
-export async function buildEvalIndex({ corpus, logger, fresh = false }: { corpus: string; logger: Logger; fresh?: boolean }): Promise<EvalIndex> {
+export async function buildEvalIndex({
+  corpus,
+  logger,
+  fresh = false,
+}: {
+  corpus: string;
+  logger: Logger;
+  fresh?: boolean;
+}): Promise<EvalIndex> {
   const hash = createHash('sha256');
   for (const f of (await scanArchive(corpus)).files) hash.update(`${f.relativePath}\0${f.size}\0`);
   for (const dir of INDEXING_CODE) hashTree(hash, path.join(ROOT, dir));
   const dir = path.join(os.tmpdir(), 'kancelaria-eval', hash.digest('hex').slice(0, 16));
   const file = path.join(dir, 'index.sqlite');
   const done = path.join(dir, 'complete');
-  if (!fresh && fs.existsSync(done)) return { index: new SqliteIndex({ path: file }), reused: true, sync: null };
+  if (!fresh && fs.existsSync(done))
+    return { index: new SqliteIndex({ path: file }), reused: true, sync: null };
   fs.rmSync(dir, { recursive: true, force: true });
   const index = new SqliteIndex({ path: file });
-  const sync = await syncArchive({ index, archiveDir: corpus, maxBytes: 50 * 1024 * 1024, maxPages: 500, logger });
+  const sync = await syncArchive({
+    index,
+    archiveDir: corpus,
+    maxBytes: 50 * 1024 * 1024,
+    maxPages: 500,
+    logger,
+  });
   fs.writeFileSync(done, new Date().toISOString());
   return { index, reused: false, sync };
 }

@@ -9,15 +9,27 @@
  */
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { assessAnswerability, ENTITY_LETTERS, gatherEvidence, isAnswerable } from '../../src/answer/assess-answerability.js';
+import {
+  assessAnswerability,
+  ENTITY_LETTERS,
+  gatherEvidence,
+  isAnswerable,
+} from '../../src/answer/assess-answerability.js';
 import { createLogger } from '../../src/logger.js';
 import { buildEvalIndex } from './build-eval-index.js';
 import { readQuestions } from './questions.js';
 
-const { values, positionals } = parseArgs({ options: { corpus: { type: 'string' }, k: { type: 'string' } }, allowPositionals: true });
-const { index } = await buildEvalIndex({ corpus: path.resolve(values.corpus ?? '../shared/corpus'), logger: createLogger('warn') });
+const { values, positionals } = parseArgs({
+  options: { corpus: { type: 'string' }, k: { type: 'string' } },
+  allowPositionals: true,
+});
+const { index } = await buildEvalIndex({
+  corpus: path.resolve(values.corpus ?? '../shared/corpus'),
+  logger: createLogger('warn'),
+});
 const k = Number(values.k ?? 8);
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
 const differing: string[] = [];
 const stored: number[] = [];
 const analysed: number[] = [];
@@ -36,8 +48,19 @@ for (const file of positionals) {
       run();
       into.push(performance.now() - start);
     };
-    const withStored = () => assessAnswerability({ question: q.question, letterTexts: evidence.letterTexts, letterTerms, stats: evidence.stats });
-    const reanalysed = () => assessAnswerability({ question: q.question, letterTexts: evidence.letterTexts, stats: evidence.stats });
+    const withStored = () =>
+      assessAnswerability({
+        question: q.question,
+        letterTexts: evidence.letterTexts,
+        letterTerms,
+        stats: evidence.stats,
+      });
+    const reanalysed = () =>
+      assessAnswerability({
+        question: q.question,
+        letterTexts: evidence.letterTexts,
+        stats: evidence.stats,
+      });
     if (questions % 2 === 0) {
       time(withStored, stored);
       time(reanalysed, analysed);
@@ -46,12 +69,28 @@ for (const file of positionals) {
       time(withStored, stored);
     }
     const before = reanalysed();
-    if (!isDeepStrictEqual(before, evidence.answerability) || isAnswerable(before) !== isAnswerable(evidence.answerability)) differing.push(q.id);
+    if (
+      !isDeepStrictEqual(before, evidence.answerability) ||
+      isAnswerable(before) !== isAnswerable(evidence.answerability)
+    )
+      differing.push(q.id);
     refusedByAnswerability += isAnswerable(evidence.answerability) ? 0 : 1;
     questions++;
   }
 }
 await index.close();
-const ms = (xs: number[]) => ({ p50: Number(percentile(xs, 0.5).toFixed(2)), p95: Number(percentile(xs, 0.95).toFixed(2)) });
-console.log(JSON.stringify({ questions, withStoredTerms, refusedByAnswerability, differing, assessStoredMs: ms(stored), assessReanalysedMs: ms(analysed) }));
+const ms = (xs: number[]) => ({
+  p50: Number(percentile(xs, 0.5).toFixed(2)),
+  p95: Number(percentile(xs, 0.95).toFixed(2)),
+});
+console.log(
+  JSON.stringify({
+    questions,
+    withStoredTerms,
+    refusedByAnswerability,
+    differing,
+    assessStoredMs: ms(stored),
+    assessReanalysedMs: ms(analysed),
+  }),
+);
 process.exitCode = differing.length === 0 ? 0 : 1;

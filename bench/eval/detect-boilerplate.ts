@@ -11,10 +11,19 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   ['contact', /\+48\s?\d|\btel\.?\s*:?\s*\d|\btelefon\b|@\w+\.\w|\b\d{2}-\d{3}\s+[A-ZŁŚŻ]/u],
   ['page-counter', /\bstrona\s+\d+\s+z\s+\d+|^\s*\d+\s*\/\s*\d+\s*$/iu],
   ['greeting', /^\s*(?:wielce\s+)?szanown[ayi]\s+pan/iu],
-  ['opening', /^\s*(?:w odpowiedzi na|odpowiadając na|w nawiązaniu do|nawiązując do)\s+(?:\S+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni)\S*(?![^,]*,\s*(?:uprzejmie\s+)?(?:informuję|wyjaśniam),?\s*(?:że|iż)\s+\S+\s+\S+\s+\S+\s+\S+)/iu],
-  ['signature', /\$ezd|podpisan[oy]\s+(?:kwalifikowanym\s+)?(?:podpisem\s+)?elektronicznie|z wyrazami szacunku|z poważaniem/iu],
+  [
+    'opening',
+    /^\s*(?:w odpowiedzi na|odpowiadając na|w nawiązaniu do|nawiązując do)\s+(?:\S+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni)\S*(?![^,]*,\s*(?:uprzejmie\s+)?(?:informuję|wyjaśniam),?\s*(?:że|iż)\s+\S+\s+\S+\s+\S+\s+\S+)/iu,
+  ],
+  [
+    'signature',
+    /\$ezd|podpisan[oy]\s+(?:kwalifikowanym\s+)?(?:podpisem\s+)?elektronicznie|z wyrazami szacunku|z poważaniem/iu,
+  ],
   ['distribution', /\bdo wiadomości\s*:?|\botrzymują\s*:/iu],
-  ['place-date', /^\s*[A-ZŁŚŻ][a-ząćęłńóśźż]+,?\s+(?:dnia,?\s+)?\d{1,2}(?:[.\s]+)(?:\d{1,2}\.|[a-ząćęłńóśźż]+\s)\s*\d{4}\s*r?\.?\s*$/u],
+  [
+    'place-date',
+    /^\s*[A-ZŁŚŻ][a-ząćęłńóśźż]+,?\s+(?:dnia,?\s+)?\d{1,2}(?:[.\s]+)(?:\d{1,2}\.|[a-ząćęłńóśźż]+\s)\s*\d{4}\s*r?\.?\s*$/u,
+  ],
   ['email-header', /^\s*(?:od|from|temat|subject)\s*:/iu],
 ];
 

@@ -21,10 +21,14 @@ export async function buildFts5Baseline(index: ArchiveIndex): Promise<Fts5Baseli
     if (!letter) continue;
     const passages = await index.getPassages(id);
     for (const passage of passages) rows.push({ letter, passage, score: 0 });
-    naive.add(letter.file, passages.map((p) => p.text));
+    naive.add(
+      letter.file,
+      passages.map((p) => p.text),
+    );
   }
   return {
-    search: (question, k) => naive.searchPassages(question, k).map(({ rowid, score }) => ({ ...rows[rowid - 1]!, score })),
+    search: (question, k) =>
+      naive.searchPassages(question, k).map(({ rowid, score }) => ({ ...rows[rowid - 1]!, score })),
     close: () => naive.close(),
   };
 }

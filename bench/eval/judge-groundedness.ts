@@ -11,14 +11,20 @@ import type { LlmClient } from '../../src/answer/llm-client.js';
 import { loadPrompt, promptMessages } from '../../src/answer/load-prompt.js';
 import type { Answer } from '../../src/answer/types.js';
 
-const verdictSchema = z.object({ claims: z.number().int().min(0), supported: z.number().int().min(0) });
+const verdictSchema = z.object({
+  claims: z.number().int().min(0),
+  supported: z.number().int().min(0),
+});
 
 /** Supported share of claims (0–1), or null for refusals and unreadable verdicts. */
 export async function judgeGroundedness(answer: Answer, llm: LlmClient): Promise<number | null> {
   if (answer.kind === 'refusal') return null;
   const prompt = loadPrompt('judge-groundedness', 'en');
   const passages = answer.passages.map((hit, i) => formatPassage(hit, i + 1)).join('\n\n');
-  const reply = await llm.complete(promptMessages(prompt, { passages, question: answer.question, answer: answer.text }), { temperature: 0 });
+  const reply = await llm.complete(
+    promptMessages(prompt, { passages, question: answer.question, answer: answer.text }),
+    { temperature: 0 },
+  );
   const json = /\{[\s\S]*\}/.exec(reply)?.[0];
   if (!json) return null;
   let parsed: unknown;

@@ -30,7 +30,10 @@ export function readQuestions(file: string): EvalQuestion[] {
       throw new Error(`${file}:${i + 1}: not valid JSON`);
     }
     const parsed = questionSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `${file}:${i + 1}: ${parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ')}`,
+      );
     out.push(parsed.data);
   });
   return out;

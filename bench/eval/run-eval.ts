@@ -78,7 +78,9 @@ export interface EvalSummary {
  */
 export function countValidCitations(answer: Answer): number {
   return answer.citations.filter((c) => {
-    const shown = answer.passages.filter((h) => h.letter.id === c.letterId).map((h) => normalizeWhitespace(h.passage.text));
+    const shown = answer.passages
+      .filter((h) => h.letter.id === c.letterId)
+      .map((h) => normalizeWhitespace(h.passage.text));
     const fragments = c.quote.split(' … ').map(normalizeWhitespace);
     return shown.length > 0 && fragments.every((f) => shown.some((text) => text.includes(f)));
   }).length;
@@ -98,11 +100,21 @@ export async function evaluateQuestion(
     assistant,
     k,
     judge,
-  }: { index: ArchiveIndex; assistant: Assistant; k: number; judge?: (answer: Answer) => Promise<number | null> },
+  }: {
+    index: ArchiveIndex;
+    assistant: Assistant;
+    k: number;
+    judge?: (answer: Answer) => Promise<number | null>;
+  },
 ): Promise<QuestionResult> {
   const t0 = performance.now();
   // Ranked as the assistant searches: an English question by its Polish bridge.
-  const hits = await retrievePassages({ index, question: searchQueryWithoutLlm(q.question), k: Math.max(k, 10), perLetter: 1 });
+  const hits = await retrievePassages({
+    index,
+    question: searchQueryWithoutLlm(q.question),
+    k: Math.max(k, 10),
+    perLetter: 1,
+  });
   const retrievalMs = performance.now() - t0;
   const ranked = hits.map((h) => h.letter.file);
   const relevantFlags = ranked.map((f) => matchesRelevant(f, q.relevant));
@@ -117,7 +129,9 @@ export async function evaluateQuestion(
     relevantFlags,
     relevantCount: q.relevant.length,
     refused: answer.kind === 'refusal',
-    mustContainOk: q.must_contain ? answer.kind !== 'refusal' && containsAll(answer.text, q.must_contain) : null,
+    mustContainOk: q.must_contain
+      ? answer.kind !== 'refusal' && containsAll(answer.text, q.must_contain)
+      : null,
     citations: answer.citations.length,
     validCitations: countValidCitations(answer),
     retrievalMs,
@@ -133,7 +147,9 @@ export async function evaluateQuestion(
 function quoteChecks(answer: Answer): { boilerplate: string[]; repeatsQuote: boolean } {
   if (answer.kind === 'refusal') return { boilerplate: [], repeatsQuote: false };
   // The direct line („W skrócie: „…” [1]”) repeats a span of a quote by design; only the quotes count.
-  const quotes = quotedSentences(answer.text).filter((q, i, all) => !all.some((o, j) => j !== i && o.length > q.length && o.includes(q)));
+  const quotes = quotedSentences(answer.text).filter(
+    (q, i, all) => !all.some((o, j) => j !== i && o.length > q.length && o.includes(q)),
+  );
   const normalized = quotes.map((q) => normalizeWhitespace(q));
   return {
     boilerplate: [...new Set(quotes.flatMap(boilerplateKinds))],
@@ -148,10 +164,14 @@ function percentile(values: readonly number[], p: number): number | null {
 }
 
 /** Aggregates per-question results into the summary DESIGN.md specifies. */
-export function summarize(results: readonly QuestionResult[], answerMode: 'llm' | 'extractive' = 'extractive'): EvalSummary {
+export function summarize(
+  results: readonly QuestionResult[],
+  answerMode: 'llm' | 'extractive' = 'extractive',
+): EvalSummary {
   const answerable = results.filter((r) => r.answerable);
   const unanswerable = results.filter((r) => !r.answerable);
-  const recallAt = (k: number) => meanOrNull(answerable.map((r) => (r.rank !== null && r.rank <= k ? 1 : 0)));
+  const recallAt = (k: number) =>
+    meanOrNull(answerable.map((r) => (r.rank !== null && r.rank <= k ? 1 : 0)));
   const withFacts = results.filter((r) => r.mustContainOk !== null);
   const totalCitations = results.reduce((a, r) => a + r.citations, 0);
   const times = results.map((r) => r.retrievalMs);
@@ -160,21 +180,34 @@ export function summarize(results: readonly QuestionResult[], answerMode: 'llm' 
     recall_at_1: round(recallAt(1)),
     recall_at_5: round(recallAt(5)),
     recall_at_10: round(recallAt(10)),
-    mrr_at_10: round(meanOrNull(answerable.map((r) => (r.rank !== null && r.rank <= 10 ? 1 / r.rank : 0)))),
-    ndcg_at_10: round(meanOrNull(answerable.map((r) => ndcgAt(10, r.relevantFlags, r.relevantCount)))),
+    mrr_at_10: round(
+      meanOrNull(answerable.map((r) => (r.rank !== null && r.rank <= 10 ? 1 / r.rank : 0))),
+    ),
+    ndcg_at_10: round(
+      meanOrNull(answerable.map((r) => ndcgAt(10, r.relevantFlags, r.relevantCount))),
+    ),
     answered: results.filter((r) => !r.refused).length,
     refused: results.filter((r) => r.refused).length,
     refusal_accuracy: round(meanOrNull(unanswerable.map((r) => (r.refused ? 1 : 0)))),
     false_refusal_rate: round(meanOrNull(answerable.map((r) => (r.refused ? 1 : 0)))),
     must_contain_rate: round(meanOrNull(withFacts.map((r) => (r.mustContainOk ? 1 : 0)))),
-    citation_validity: totalCitations === 0 ? null : round(results.reduce((a, r) => a + r.validCitations, 0) / totalCitations),
+    citation_validity:
+      totalCitations === 0
+        ? null
+        : round(results.reduce((a, r) => a + r.validCitations, 0) / totalCitations),
     retrieval_p50_ms: round(percentile(times, 50), 2),
     retrieval_p95_ms: round(percentile(times, 95), 2),
-    boilerplate_rate: round(meanOrNull(results.filter((r) => !r.refused).map((r) => (r.boilerplate.length > 0 ? 1 : 0)))),
-    repeated_quote_rate: round(meanOrNull(results.filter((r) => !r.refused).map((r) => (r.repeatsQuote ? 1 : 0)))),
+    boilerplate_rate: round(
+      meanOrNull(results.filter((r) => !r.refused).map((r) => (r.boilerplate.length > 0 ? 1 : 0))),
+    ),
+    repeated_quote_rate: round(
+      meanOrNull(results.filter((r) => !r.refused).map((r) => (r.repeatsQuote ? 1 : 0))),
+    ),
     answer_mode: answerMode,
     llm_fallbacks: results.filter((r) => r.isFallback).length,
-    groundedness: round(meanOrNull(results.flatMap((r) => (r.groundedness === null ? [] : [r.groundedness])))),
+    groundedness: round(
+      meanOrNull(results.flatMap((r) => (r.groundedness === null ? [] : [r.groundedness]))),
+    ),
   };
 }
 
@@ -189,7 +222,11 @@ export function dumpLine(r: QuestionResult): string {
     ...(missing ? { missing } : {}),
     answer,
     citations,
-    letters: r.ranked.map((file, i) => ({ rank: i + 1, file, relevant: r.relevantFlags[i] ?? false })),
+    letters: r.ranked.map((file, i) => ({
+      rank: i + 1,
+      file,
+      relevant: r.relevantFlags[i] ?? false,
+    })),
     must_contain_ok: r.mustContainOk,
     boilerplate: r.boilerplate,
   });

@@ -16,11 +16,12 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
+const arg = (name: string, fallback: number) =>
+  process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback;
 const kills = arg('--kills', 20);
 const pairs = arg('--pairs', 5);
 let seed = arg('--seed', 1);
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-kill-'));
 const archive = path.join(work, 'archiwum');
@@ -35,27 +36,56 @@ interface Run {
 }
 function ingest(dataDir: string, extra: string[] = [], killAfterMs?: number): Promise<Run> {
   const started = Date.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/kancelaria.js'), 'ingest', archive, '--allow-deletions', ...extra], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: work, DATA_DIR: dataDir, LOG_LEVEL: 'warn', OCR_WORKERS: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/kancelaria.js'), 'ingest', archive, '--allow-deletions', ...extra],
+    {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: work,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        OCR_WORKERS: '1',
+      },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - started })));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started }),
+    ),
+  );
 }
 
 type Snapshot = Map<string, string>; // file → content hash
 function snapshot(dataDir: string): { letters: Snapshot; problems: string[] } {
   const db = new Database(path.join(dataDir, 'index.sqlite'), { readonly: true });
   try {
-    const letters = new Map((db.prepare('SELECT file, content_hash AS h FROM letters').all() as { file: string; h: string }[]).map((r) => [r.file, r.h]));
+    const letters = new Map(
+      (
+        db.prepare('SELECT file, content_hash AS h FROM letters').all() as {
+          file: string;
+          h: string;
+        }[]
+      ).map((r) => [r.file, r.h]),
+    );
     const problems: string[] = [];
-    const empty = db.prepare('SELECT count(*) AS n FROM letters l WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.letter_id = l.id)').get() as { n: number };
+    const empty = db
+      .prepare(
+        'SELECT count(*) AS n FROM letters l WHERE NOT EXISTS (SELECT 1 FROM passages p WHERE p.letter_id = l.id)',
+      )
+      .get() as { n: number };
     if (empty.n > 0) problems.push(`${empty.n} letters without passages`);
-    const orphans = db.prepare('SELECT count(*) AS n FROM passages p WHERE NOT EXISTS (SELECT 1 FROM letters l WHERE l.id = p.letter_id)').get() as { n: number };
+    const orphans = db
+      .prepare(
+        'SELECT count(*) AS n FROM passages p WHERE NOT EXISTS (SELECT 1 FROM letters l WHERE l.id = p.letter_id)',
+      )
+      .get() as { n: number };
     if (orphans.n > 0) problems.push(`${orphans.n} orphan passages`);
     return { letters, problems };
   } finally {
@@ -64,7 +94,8 @@ function snapshot(dataDir: string): { letters: Snapshot; problems: string[] } {
 }
 function compare(actual: Snapshot, expected: Snapshot): string[] {
   const out: string[] = [];
-  for (const [file, hash] of expected) if (actual.get(file) !== hash) out.push(actual.has(file) ? `stale ${file}` : `missing ${file}`);
+  for (const [file, hash] of expected)
+    if (actual.get(file) !== hash) out.push(actual.has(file) ? `stale ${file}` : `missing ${file}`);
   for (const file of actual.keys()) if (!expected.has(file)) out.push(`extra ${file}`);
   return out;
 }
@@ -72,11 +103,20 @@ function compare(actual: Snapshot, expected: Snapshot): string[] {
 /** The incremental scenario's edit: one letter changed, one removed, one added (undone by `restore`). */
 const firstTxt = fs.readdirSync(path.join(archive, 'sejm')).find((f) => f.endsWith('.txt'))!;
 const secondTxt = fs.readdirSync(path.join(archive, 'sejm')).filter((f) => f.endsWith('.txt'))[1]!;
-const original = { a: fs.readFileSync(path.join(archive, 'sejm', firstTxt)), b: fs.readFileSync(path.join(archive, 'sejm', secondTxt)) };
+const original = {
+  a: fs.readFileSync(path.join(archive, 'sejm', firstTxt)),
+  b: fs.readFileSync(path.join(archive, 'sejm', secondTxt)),
+};
 function edit(round: number): void {
-  fs.writeFileSync(path.join(archive, 'sejm', firstTxt), Buffer.concat([original.a, Buffer.from(`\n\nDopisek ${round}.`)]));
+  fs.writeFileSync(
+    path.join(archive, 'sejm', firstTxt),
+    Buffer.concat([original.a, Buffer.from(`\n\nDopisek ${round}.`)]),
+  );
   fs.rmSync(path.join(archive, 'sejm', secondTxt), { force: true });
-  fs.writeFileSync(path.join(archive, `nowe-${round}.txt`), `Chorzów, 1 marca 2024 r.\n\nPismo nr ${round} w sprawie remontu ulicy Wolności.`);
+  fs.writeFileSync(
+    path.join(archive, `nowe-${round}.txt`),
+    `Chorzów, 1 marca 2024 r.\n\nPismo nr ${round} w sprawie remontu ulicy Wolności.`,
+  );
 }
 function restore(round: number): void {
   fs.writeFileSync(path.join(archive, 'sejm', firstTxt), original.a);
@@ -93,7 +133,16 @@ async function reference(): Promise<{ snap: Snapshot; ms: number }> {
   return { snap, ms: run.ms };
 }
 
-const results = { kills: 0, killedMidway: 0, finishedBeforeKill: 0, inconsistencies: 0, exit0Lost: 0, pairs: 0, pairRefused: 0, pairWaitedOrSerial: 0 };
+const results = {
+  kills: 0,
+  killedMidway: 0,
+  finishedBeforeKill: 0,
+  inconsistencies: 0,
+  exit0Lost: 0,
+  pairs: 0,
+  pairRefused: 0,
+  pairWaitedOrSerial: 0,
+};
 const notes: string[] = [];
 const base = await reference();
 const scenarios = ['first', 'incremental', 'full'] as const;
@@ -133,17 +182,25 @@ for (let k = 0; k < kills; k++) {
   const diff = [...compare(after.letters, expected), ...after.problems];
   if (clean.code !== 0 || diff.length > 0) {
     results.inconsistencies += 1;
-    notes.push(`kill ${k + 1} (${scenario}) at ${killAt} ms: clean run exit ${clean.code}, ${diff.join(', ') || clean.stderr.trim()}`);
+    notes.push(
+      `kill ${k + 1} (${scenario}) at ${killAt} ms: clean run exit ${clean.code}, ${diff.join(', ') || clean.stderr.trim()}`,
+    );
   }
   // Numbered like the progress lines (1-based): notes once counted from 0, which paired them with the wrong rounds.
-  if (clean.stdout.includes('took over the stale lock')) notes.push(`kill ${k + 1} (${killed.signal ?? `exit ${killed.code}`}): stale lock taken over`);
+  if (clean.stdout.includes('took over the stale lock'))
+    notes.push(`kill ${k + 1} (${killed.signal ?? `exit ${killed.code}`}): stale lock taken over`);
   if (scenario === 'incremental') restore(k);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log(`kill ${k + 1}/${kills} ${scenario} at ${killAt} ms: ${killed.signal ?? `exit ${killed.code}`}, clean run exit ${clean.code}, ${diff.length === 0 ? 'consistent' : diff.join(', ')}`);
+  console.log(
+    `kill ${k + 1}/${kills} ${scenario} at ${killAt} ms: ${killed.signal ?? `exit ${killed.code}`}, clean run exit ${clean.code}, ${diff.length === 0 ? 'consistent' : diff.join(', ')}`,
+  );
 }
 for (let p = 0; p < pairs; p++) {
   const dataDir = fs.mkdtempSync(path.join(work, `pair-${p}-`));
-  const [a, b] = await Promise.all([ingest(dataDir), ingest(dataDir, p % 2 === 1 ? ['--wait'] : [])]);
+  const [a, b] = await Promise.all([
+    ingest(dataDir),
+    ingest(dataDir, p % 2 === 1 ? ['--wait'] : []),
+  ]);
   results.pairs += 1;
   for (const run of [a, b]) {
     if (run.code === 0) {
@@ -167,7 +224,9 @@ for (let p = 0; p < pairs; p++) {
     results.inconsistencies += 1;
     notes.push(`pair ${p}: ${diff.join(', ')}`);
   }
-  console.log(`pair ${p + 1}/${pairs}${p % 2 === 1 ? ' (second with --wait)' : ''}: exits ${a.code}/${b.code}, ${diff.length === 0 ? 'consistent' : diff.join(', ')}`);
+  console.log(
+    `pair ${p + 1}/${pairs}${p % 2 === 1 ? ' (second with --wait)' : ''}: exits ${a.code}/${b.code}, ${diff.length === 0 ? 'consistent' : diff.join(', ')}`,
+  );
 }
 console.log(JSON.stringify({ ...results, referenceIngestMs: base.ms, letters: base.snap.size }));
 for (const note of notes) console.log(`note: ${note}`);

@@ -19,14 +19,18 @@ import { makeZip } from '../../test/fixtures/make-docx.js';
 import { watchTreeRss } from './process-tree-rss.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const uid = process.argv.includes('--uid') ? Number(process.argv[process.argv.indexOf('--uid') + 1]) : 65534;
+const uid = process.argv.includes('--uid')
+  ? Number(process.argv[process.argv.indexOf('--uid') + 1])
+  : 65534;
 const timeoutS = 30;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-malformed-'));
 const archive = path.join(work, 'archiwum');
 const dataDir = path.join(work, 'data');
 fs.cpSync(path.join(ROOT, 'samples/letters'), archive, { recursive: true });
-const good = execFileSync('find', [archive, '-type', 'f'], { encoding: 'utf8' }).trim().split('\n').length;
+const good = execFileSync('find', [archive, '-type', 'f'], { encoding: 'utf8' })
+  .trim()
+  .split('\n').length;
 const bad = path.join(archive, 'zle');
 const expected: string[] = []; // relative paths that must be reported
 const put = (rel: string, content: string | Uint8Array, isReported = true) => {
@@ -56,11 +60,19 @@ const mail = (subject: string, attachments: { fileName: string; bytes: Uint8Arra
     attachments: attachments.map((a) => ({ ...a, contentType: 'application/octet-stream' })),
   });
 for (let i = 1; i <= 3; i++) {
-  put(`poczta-${i}.eml`, mail(`Pismo z bombą ${i}`, [{ fileName: `bomba-${i}.docx`, bytes: gib }]), false);
+  put(
+    `poczta-${i}.eml`,
+    mail(`Pismo z bombą ${i}`, [{ fileName: `bomba-${i}.docx`, bytes: gib }]),
+    false,
+  );
   expected.push(`zle/poczta-${i}.eml#bomba-${i}.docx`);
 }
 // A zip attachment is never inflated: the e-mail is indexed, the zip listed in its text.
-put('poczta-zip.eml', mail('Archiwum zip w załączniku', [{ fileName: 'spakowane.zip', bytes: gib }]), false);
+put(
+  'poczta-zip.eml',
+  mail('Archiwum zip w załączniku', [{ fileName: 'spakowane.zip', bytes: gib }]),
+  false,
+);
 // Symbolic links.
 fs.mkdirSync(path.join(bad, 'linki'), { recursive: true });
 const link = (target: string, rel: string) => {
@@ -73,7 +85,11 @@ link('/etc/hostname', 'linki/poza-1.txt');
 link('/etc', 'linki/poza-2');
 link(path.join(bad, 'nie-ma.txt'), 'linki/zerwany-1.txt');
 link('../../nie-ma-tez.txt', 'linki/zerwany-2.txt');
-const firstSample = execFileSync('find', [archive, '-name', '*.txt', '-not', '-path', '*/zle/*'], { encoding: 'utf8' }).trim().split('\n')[0]!;
+const firstSample = execFileSync('find', [archive, '-name', '*.txt', '-not', '-path', '*/zle/*'], {
+  encoding: 'utf8',
+})
+  .trim()
+  .split('\n')[0]!;
 link(firstSample, 'linki/duplikat-1.txt');
 link(firstSample, 'linki/duplikat-2.txt');
 link(path.join(archive, 'chorzow'), 'linki/folder-1');
@@ -102,11 +118,25 @@ for (let i = 1; i <= 2; i++) put(`nieczytelny-${i}.txt`, `${sentence}nieczytelny
 });
 // Classic bad files.
 for (let i = 1; i <= 3; i++) put(`pusty-${i}.txt`, '');
-for (let i = 1; i <= 3; i++) put(`smieci-${i}.txt`, Buffer.from(Array.from({ length: 4096 }, (_, j) => (j * 7919 + i) % 256)));
-for (let i = 1; i <= 3; i++) put(`uciety-${i}.pdf`, fs.readFileSync(execFileSync('find', [archive, '-name', '*.pdf'], { encoding: 'utf8' }).trim().split('\n')[0]!).subarray(0, 300 * i));
+for (let i = 1; i <= 3; i++)
+  put(`smieci-${i}.txt`, Buffer.from(Array.from({ length: 4096 }, (_, j) => (j * 7919 + i) % 256)));
+for (let i = 1; i <= 3; i++)
+  put(
+    `uciety-${i}.pdf`,
+    fs
+      .readFileSync(
+        execFileSync('find', [archive, '-name', '*.pdf'], { encoding: 'utf8' })
+          .trim()
+          .split('\n')[0]!,
+      )
+      .subarray(0, 300 * i),
+  );
 for (let i = 1; i <= 3; i++) put(`nie-zip-${i}.docx`, `to nie jest docx ${i}`);
 put('zip-bez-dokumentu.docx', makeZip([['inne.txt', 'brak word/document.xml']]));
-put('haslo.docx', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(512).fill(0)]));
+put(
+  'haslo.docx',
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array(512).fill(0)]),
+);
 put('cp1250.txt', Buffer.from([0x50, 0x69, 0xb9, 0x74, 0x65, 0x6b, 0x20, 0xb3, 0xf3, 0x64, 0x9f]));
 for (const ext of ['doc', 'odt', 'xlsx', 'msg', 'exe']) put(`plik.${ext}`, `plik ${ext}`);
 put('nie-mail.eml', 'to nie jest wiadomość e-mail');
@@ -126,7 +156,14 @@ const child = spawn(process.execPath, [path.join(ROOT, 'bin/kancelaria.js'), 'in
   cwd: ROOT,
   uid,
   gid: uid,
-  env: { PATH: process.env.PATH ?? '', HOME: work, DATA_DIR: dataDir, LOG_LEVEL: 'warn', INGEST_FILE_TIMEOUT_S: String(timeoutS), OCR_WORKERS: '1' },
+  env: {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    INGEST_FILE_TIMEOUT_S: String(timeoutS),
+    OCR_WORKERS: '1',
+  },
 });
 const rss = watchTreeRss(child.pid!);
 let stdout = '';
@@ -144,19 +181,34 @@ for (const line of stdout.split('\n')) {
 }
 const missing = expected.filter((file) => !reported.has(file));
 const db = new Database(path.join(dataDir, 'index.sqlite'), { readonly: true });
-const files = new Set((db.prepare('SELECT file FROM letters').all() as { file: string }[]).map((r) => r.file));
+const files = new Set(
+  (db.prepare('SELECT file FROM letters').all() as { file: string }[]).map((r) => r.file),
+);
 const samplesIndexed = [...files].filter((f) => !f.startsWith('zle/')).length;
-const hostile = hostileButValid.map((f) => `${f}: ${files.has(f) ? 'indexed' : reported.get(f) ?? 'MISSING'}`);
-const passageMax = (db.prepare('SELECT max(length(text)) AS m FROM passages').get() as { m: number }).m;
+const hostile = hostileButValid.map(
+  (f) => `${f}: ${files.has(f) ? 'indexed' : (reported.get(f) ?? 'MISSING')}`,
+);
+const passageMax = (
+  db.prepare('SELECT max(length(text)) AS m FROM passages').get() as { m: number }
+).m;
 const timeouts = [...reported.values()].filter((r) => r.startsWith('timeout')).length;
 
-console.log(`malformed inputs: ${expected.length} expected reports + ${hostileButValid.length} long-line files, ${good} sample letters`);
-console.log(`exit ${code}, ${seconds.toFixed(1)} s, peak RSS (ingest + worker + OCR) ${peakMb} MB; per process ${JSON.stringify(rss.peaks())}`);
-console.log(`reported with a reason: ${expected.length - missing.length}/${expected.length}${missing.length ? `; NOT reported: ${missing.join(', ')}` : ''}`);
-console.log(`sample letters indexed: ${samplesIndexed}/${good}; longest passage ${passageMax} chars; files stopped by the ${timeoutS} s timeout: ${timeouts}`);
+console.log(
+  `malformed inputs: ${expected.length} expected reports + ${hostileButValid.length} long-line files, ${good} sample letters`,
+);
+console.log(
+  `exit ${code}, ${seconds.toFixed(1)} s, peak RSS (ingest + worker + OCR) ${peakMb} MB; per process ${JSON.stringify(rss.peaks())}`,
+);
+console.log(
+  `reported with a reason: ${expected.length - missing.length}/${expected.length}${missing.length ? `; NOT reported: ${missing.join(', ')}` : ''}`,
+);
+console.log(
+  `sample letters indexed: ${samplesIndexed}/${good}; longest passage ${passageMax} chars; files stopped by the ${timeoutS} s timeout: ${timeouts}`,
+);
 for (const line of hostile) console.log(`  ${line}`);
 const reasons = new Map<string, number>();
-for (const r of reported.values()) reasons.set(r.split(':')[0]!, (reasons.get(r.split(':')[0]!) ?? 0) + 1);
+for (const r of reported.values())
+  reasons.set(r.split(':')[0]!, (reasons.get(r.split(':')[0]!) ?? 0) + 1);
 console.log(`reasons: ${[...reasons].map(([r, n]) => `${r} ${n}`).join(', ')}`);
 if (stderr.trim()) console.log(`stderr: ${stderr.trim().slice(0, 500)}`);
 spawnCleanup();

@@ -27,40 +27,74 @@ async function deadUrl(): Promise<string> {
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-outages-'));
 const sqliteData = path.join(work, 'sqlite');
-execFileSync(process.execPath, [BIN, 'ingest', 'samples/letters'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: work, DATA_DIR: sqliteData, LOG_LEVEL: 'warn' } });
+execFileSync(process.execPath, [BIN, 'ingest', 'samples/letters'], {
+  cwd: ROOT,
+  env: { PATH: process.env.PATH ?? '', HOME: work, DATA_DIR: sqliteData, LOG_LEVEL: 'warn' },
+});
 let n = 0;
 const freshData = () => path.join(work, `data-${n++}`);
 
 interface Case {
   readonly name: string;
   /** Starts what the case needs; returns serve's env and what "mid-run" stops (nothing: down at start). */
-  readonly setUp: () => Promise<{ env: Record<string, string>; stop?: () => Promise<void>; cleanUp?: () => Promise<void> }>;
+  readonly setUp: () => Promise<{
+    env: Record<string, string>;
+    stop?: () => Promise<void>;
+    cleanUp?: () => Promise<void>;
+  }>;
   /** How long to let serve try before looking (Slack's connect retries take a while). */
   readonly settleMs?: number;
 }
 
-const slackEnv = (apiUrl: string) => ({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` });
-const llmEnv = (baseUrl: string) => ({ OPENAI_MODEL: 'gpt-test', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: baseUrl, OPENAI_MAX_RETRIES: '0' });
+const slackEnv = (apiUrl: string) => ({
+  SLACK_BOT_TOKEN: 'xoxb-test',
+  SLACK_SIGNING_SECRET: 'secret',
+  SLACK_API_URL: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+});
+const llmEnv = (baseUrl: string) => ({
+  OPENAI_MODEL: 'gpt-test',
+  OPENAI_API_KEY: 'sk-test',
+  OPENAI_BASE_URL: baseUrl,
+  OPENAI_MAX_RETRIES: '0',
+});
 
 const cases: Case[] = [
-  { name: 'Slack down at start', setUp: async () => ({ env: { DATA_DIR: sqliteData, ...slackEnv(`${await deadUrl()}/api/`) } }), settleMs: 30_000 },
+  {
+    name: 'Slack down at start',
+    setUp: async () => ({ env: { DATA_DIR: sqliteData, ...slackEnv(`${await deadUrl()}/api/`) } }),
+    settleMs: 30_000,
+  },
   {
     name: 'Slack stopped mid-run',
     setUp: async () => {
       const slack = await startFakeSlackApi();
-      return { env: { DATA_DIR: sqliteData, ...slackEnv(slack.apiUrl) }, stop: () => slack.close() };
+      return {
+        env: { DATA_DIR: sqliteData, ...slackEnv(slack.apiUrl) },
+        stop: () => slack.close(),
+      };
     },
     settleMs: 5000,
   },
-  { name: 'Qdrant down at start', setUp: async () => ({ env: { DATA_DIR: freshData(), INDEX_BACKEND: 'qdrant', QDRANT_URL: await deadUrl() } }) },
+  {
+    name: 'Qdrant down at start',
+    setUp: async () => ({
+      env: { DATA_DIR: freshData(), INDEX_BACKEND: 'qdrant', QDRANT_URL: await deadUrl() },
+    }),
+  },
   {
     name: 'Qdrant stopped mid-run',
     setUp: async () => {
       const qdrant = await startFakeQdrant();
-      return { env: { DATA_DIR: freshData(), INDEX_BACKEND: 'qdrant', QDRANT_URL: qdrant.url }, stop: () => qdrant.close() };
+      return {
+        env: { DATA_DIR: freshData(), INDEX_BACKEND: 'qdrant', QDRANT_URL: qdrant.url },
+        stop: () => qdrant.close(),
+      };
     },
   },
-  { name: 'LLM down at start', setUp: async () => ({ env: { DATA_DIR: sqliteData, ...llmEnv(`${await deadUrl()}/v1`) } }) },
+  {
+    name: 'LLM down at start',
+    setUp: async () => ({ env: { DATA_DIR: sqliteData, ...llmEnv(`${await deadUrl()}/v1`) } }),
+  },
   {
     name: 'LLM stopped mid-run',
     setUp: async () => {
@@ -73,8 +107,11 @@ const cases: Case[] = [
 const describeAnswer = (events: Array<{ type: string; [key: string]: unknown }>): string => {
   const error = events.find((e) => e.type === 'error');
   if (error) return `error „${String(error.text)}”`;
-  const final = events.find((e) => e.type === 'final') as { answer: { kind: string; notice?: string | null; citations?: unknown[] } } | undefined;
-  return final ? `${final.answer.kind} answer, ${final.answer.citations?.length ?? 0} citations${final.answer.notice ? `, notice „${final.answer.notice}”` : ''}` : 'no answer';
+  const final = events.find((e) => e.type === 'final') as
+    { answer: { kind: string; notice?: string | null; citations?: unknown[] } } | undefined;
+  return final
+    ? `${final.answer.kind} answer, ${final.answer.citations?.length ?? 0} citations${final.answer.notice ? `, notice „${final.answer.notice}”` : ''}`
+    : 'no answer';
 };
 
 const rows: string[] = [];
@@ -88,7 +125,9 @@ for (const c of cases) {
     if (stop) {
       await new Promise((r) => setTimeout(r, c.settleMs ?? 0));
       const before = await serve.health();
-      rows.push(`${c.name}: before the stop /healthz ${before.status}${before.degraded ? ` ${JSON.stringify(before.degraded)}` : ''}`);
+      rows.push(
+        `${c.name}: before the stop /healthz ${before.status}${before.degraded ? ` ${JSON.stringify(before.degraded)}` : ''}`,
+      );
       await stop();
     } else {
       await new Promise((r) => setTimeout(r, c.settleMs ?? 0));
@@ -97,9 +136,13 @@ for (const c of cases) {
     const health = await serve.health();
     await new Promise((r) => setTimeout(r, 1000));
     const up = serve.child.exitCode === null;
-    rows.push(`${c.name}: serve ${up ? 'up' : `EXITED ${serve.child.exitCode}`}; /healthz ${health.status}${health.degraded ? ` ${JSON.stringify(health.degraded)}` : ''}; question: ${answer}`);
+    rows.push(
+      `${c.name}: serve ${up ? 'up' : `EXITED ${serve.child.exitCode}`}; /healthz ${health.status}${health.degraded ? ` ${JSON.stringify(health.degraded)}` : ''}; question: ${answer}`,
+    );
   } catch (error) {
-    rows.push(`${c.name}: FAILED ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+    rows.push(
+      `${c.name}: FAILED ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`,
+    );
   } finally {
     await serve?.stop();
     await cleanUp?.();

@@ -11,7 +11,14 @@ function children(pid: number): number[] {
   }
   for (const task of tasks) {
     try {
-      out.push(...fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+      out.push(
+        ...fs
+          .readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
+      );
     } catch {
       // the task ended while we looked
     }
@@ -43,7 +50,10 @@ function roleOf(pid: number): string {
  * Sums the RSS of `pid` and its descendants every `intervalMs`; `stop()` returns the peak in MB,
  * `peaks()` each process's own peak by role (which one holds the memory).
  */
-export function watchTreeRss(pid: number, intervalMs = 100): { stop(): number; peaks(): Record<string, number> } {
+export function watchTreeRss(
+  pid: number,
+  intervalMs = 100,
+): { stop(): number; peaks(): Record<string, number> } {
   let peakKb = 0;
   const perProcess = new Map<number, { role: string; peakKb: number }>();
   const sample = () => {
@@ -69,7 +79,8 @@ export function watchTreeRss(pid: number, intervalMs = 100): { stop(): number; p
     },
     peaks() {
       const out: Record<string, number> = {};
-      for (const { role, peakKb: kb } of perProcess.values()) out[role] = Math.max(out[role] ?? 0, Math.round(kb / 1024));
+      for (const { role, peakKb: kb } of perProcess.values())
+        out[role] = Math.max(out[role] ?? 0, Math.round(kb / 1024));
       return out;
     },
   };

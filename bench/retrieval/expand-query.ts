@@ -21,7 +21,14 @@ export interface ExpandQueryOptions {
 }
 
 /** Expansion terms (space-separated analyzed terms) for a question, or `''` when there is no feedback. */
-export async function expandQuery({ index, question, hits, feedback = 5, terms = 8, analyzer = DEFAULT_ANALYZER }: ExpandQueryOptions): Promise<string> {
+export async function expandQuery({
+  index,
+  question,
+  hits,
+  feedback = 5,
+  terms = 8,
+  analyzer = DEFAULT_ANALYZER,
+}: ExpandQueryOptions): Promise<string> {
   const top = hits.slice(0, feedback);
   if (top.length === 0) return '';
   const own = new Set(analyzer.analyzeQuery(question));

@@ -15,14 +15,22 @@ export interface CorpusLetter {
 /** Reads and chunks every letter of a corpus folder. */
 export async function loadCorpus(dir: string): Promise<CorpusLetter[]> {
   const letters: CorpusLetter[] = [];
-  const recorder: Pick<ArchiveIndex, 'upsertLetter' | 'listLetters' | 'deleteLetter' | 'markSynced' | 'stats'> = {
+  const recorder: Pick<
+    ArchiveIndex,
+    'upsertLetter' | 'listLetters' | 'deleteLetter' | 'markSynced' | 'stats'
+  > = {
     upsertLetter: async (letter, passages) => {
       letters.push({ letter, passages });
     },
     listLetters: async () => [],
     deleteLetter: async () => {},
     markSynced: async () => {},
-    stats: async () => ({ backend: 'sqlite', letters: letters.length, passages: 0, lastSync: null }),
+    stats: async () => ({
+      backend: 'sqlite',
+      letters: letters.length,
+      passages: 0,
+      lastSync: null,
+    }),
   };
   await syncArchive({
     index: recorder as ArchiveIndex,

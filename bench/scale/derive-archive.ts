@@ -31,16 +31,68 @@ interface SourceLetter {
 }
 
 const HEADER_LINES = 10;
-const MONTHS = ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'];
-const SYLLABLES = ['ko', 'wal', 'ski', 'bro', 'nie', 'ła', 'mir', 'cze', 'wo', 'dą', 'go', 'szcz', 'ra', 'tyń', 'pol', 'gór', 'lesz', 'żu', 'ba', 'no', 'wic', 'ry', 'sta'];
+const MONTHS = [
+  'stycznia',
+  'lutego',
+  'marca',
+  'kwietnia',
+  'maja',
+  'czerwca',
+  'lipca',
+  'sierpnia',
+  'września',
+  'października',
+  'listopada',
+  'grudnia',
+];
+const SYLLABLES = [
+  'ko',
+  'wal',
+  'ski',
+  'bro',
+  'nie',
+  'ła',
+  'mir',
+  'cze',
+  'wo',
+  'dą',
+  'go',
+  'szcz',
+  'ra',
+  'tyń',
+  'pol',
+  'gór',
+  'lesz',
+  'żu',
+  'ba',
+  'no',
+  'wic',
+  'ry',
+  'sta',
+];
 const PLACE_ENDINGS = ['owo', 'ów', 'ice', 'no', 'sk', 'iec', 'ka'];
 const NAME_ENDINGS = ['ski', 'cki', 'ak', 'czyk', 'ewicz', 'owski'];
-const FIRST_NAMES = ['Anna', 'Piotr', 'Katarzyna', 'Tomasz', 'Magdalena', 'Krzysztof', 'Agnieszka', 'Marcin', 'Joanna', 'Paweł', 'Ewa', 'Michał'];
+const FIRST_NAMES = [
+  'Anna',
+  'Piotr',
+  'Katarzyna',
+  'Tomasz',
+  'Magdalena',
+  'Krzysztof',
+  'Agnieszka',
+  'Marcin',
+  'Joanna',
+  'Paweł',
+  'Ewa',
+  'Michał',
+];
 
 /** Groups a letter by the ministry its header names (else `inne`). */
 function ministryOf(lines: readonly string[]): string {
   for (const line of lines.slice(0, HEADER_LINES)) {
-    const m = line.match(/Minister(?:stwo|stwa)?\s+[\p{Lu}][\p{L}]+(?:\s+i\s+[\p{Lu}][\p{L}]+|\s+[\p{Lu}][\p{L}]+)?/u);
+    const m = line.match(
+      /Minister(?:stwo|stwa)?\s+[\p{Lu}][\p{L}]+(?:\s+i\s+[\p{Lu}][\p{L}]+|\s+[\p{Lu}][\p{L}]+)?/u,
+    );
     if (m) return m[0];
   }
   return 'inne';
@@ -70,7 +122,12 @@ function readSources(dir: string): SourceLetter[] {
       if (entry.isDirectory()) walk(rel);
       else if (/\.(txt|md)$/i.test(entry.name)) {
         const lines = fs.readFileSync(path.join(dir, rel), 'utf8').split('\n');
-        out.push({ relativePath: rel, ministry: ministryOf(lines), header: lines.slice(0, HEADER_LINES), paragraphs: paragraphsOf(lines.slice(HEADER_LINES)) });
+        out.push({
+          relativePath: rel,
+          ministry: ministryOf(lines),
+          header: lines.slice(0, HEADER_LINES),
+          paragraphs: paragraphsOf(lines.slice(HEADER_LINES)),
+        });
       }
     }
   };
@@ -90,9 +147,19 @@ function makeWord(random: () => number, endings: readonly string[]): string {
 function substitute(text: string, random: () => number): string {
   return text
     .replace(/\d/g, () => String(Math.floor(random() * 10)))
-    .replace(new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'g'), () => MONTHS[Math.floor(random() * MONTHS.length)]!)
-    .replace(/\b(w|we|z|do|dla|gminy|gminie|miasta|mieście|powiatu|powiecie) ([\p{Lu}][\p{Ll}]{3,})/gu, (_, prep: string) => `${prep} ${makeWord(random, PLACE_ENDINGS)}`)
-    .replace(/\b(Pan|Pani|Pana|Panią|Panu) ([\p{Lu}][\p{Ll}]+) ([\p{Lu}][\p{Ll}]+)/gu, (_, title: string) => `${title} ${FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)]} ${makeWord(random, NAME_ENDINGS)}`);
+    .replace(
+      new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'g'),
+      () => MONTHS[Math.floor(random() * MONTHS.length)]!,
+    )
+    .replace(
+      /\b(w|we|z|do|dla|gminy|gminie|miasta|mieście|powiatu|powiecie) ([\p{Lu}][\p{Ll}]{3,})/gu,
+      (_, prep: string) => `${prep} ${makeWord(random, PLACE_ENDINGS)}`,
+    )
+    .replace(
+      /\b(Pan|Pani|Pana|Panią|Panu) ([\p{Lu}][\p{Ll}]+) ([\p{Lu}][\p{Ll}]+)/gu,
+      (_, title: string) =>
+        `${title} ${FIRST_NAMES[Math.floor(random() * FIRST_NAMES.length)]} ${makeWord(random, NAME_ENDINGS)}`,
+    );
 }
 
 export interface DeriveArchiveOptions {
@@ -104,7 +171,12 @@ export interface DeriveArchiveOptions {
 }
 
 /** Writes `copies` × the corpus into `targetDir`; returns the number of files. */
-export function deriveArchive({ sourceDir, targetDir, copies, seed = 16 }: DeriveArchiveOptions): number {
+export function deriveArchive({
+  sourceDir,
+  targetDir,
+  copies,
+  seed = 16,
+}: DeriveArchiveOptions): number {
   const sources = readSources(sourceDir);
   const byMinistry = new Map<string, SourceLetter[]>();
   for (const s of sources) byMinistry.set(s.ministry, [...(byMinistry.get(s.ministry) ?? []), s]);
@@ -127,7 +199,10 @@ export function deriveArchive({ sourceDir, targetDir, copies, seed = 16 }: Deriv
       }
       const rel = path.join(`derived-${c}`, s.relativePath.replace(/(\.\w+)$/, `-d${c}$1`));
       fs.mkdirSync(path.dirname(path.join(targetDir, rel)), { recursive: true });
-      fs.writeFileSync(path.join(targetDir, rel), `${substitute(s.header.join('\n'), random)}\n${body.join('\n')}\n`);
+      fs.writeFileSync(
+        path.join(targetDir, rel),
+        `${substitute(s.header.join('\n'), random)}\n${body.join('\n')}\n`,
+      );
       files++;
     }
   }

@@ -25,10 +25,16 @@ const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`
  * Checks a zip package's declared and actual inflated size.
  * @throws IngestError `zip_bomb` naming the size and the cap; `corrupt` when the zip cannot be read.
  */
-export function checkZipSize(bytes: Uint8Array, { maxTotalBytes, maxRatio }: ZipLimits = DEFAULT_ZIP_LIMITS): void {
+export function checkZipSize(
+  bytes: Uint8Array,
+  { maxTotalBytes, maxRatio }: ZipLimits = DEFAULT_ZIP_LIMITS,
+): void {
   const cap = Math.min(maxTotalBytes, bytes.length * maxRatio);
   const over = (size: number, what: string) =>
-    new IngestError('zip_bomb', `${what} ${mib(size)} inflated from ${mib(bytes.length)}: over the cap of ${mib(cap)} (${mib(maxTotalBytes)} or ${maxRatio}× the file)`);
+    new IngestError(
+      'zip_bomb',
+      `${what} ${mib(size)} inflated from ${mib(bytes.length)}: over the cap of ${mib(cap)} (${mib(maxTotalBytes)} or ${maxRatio}× the file)`,
+    );
   let declared = 0;
   try {
     // The filter sees each central-directory entry; returning false inflates nothing.
@@ -39,7 +45,11 @@ export function checkZipSize(bytes: Uint8Array, { maxTotalBytes, maxRatio }: Zip
       },
     });
   } catch (error) {
-    throw new IngestError('corrupt', `zip package cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new IngestError(
+      'corrupt',
+      `zip package cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   if (declared > cap) throw over(declared, 'declares');
 
@@ -49,7 +59,11 @@ export function checkZipSize(bytes: Uint8Array, { maxTotalBytes, maxRatio }: Zip
     file.ondata = (error, chunk) => {
       if (failure) return;
       if (error) {
-        failure = new IngestError('corrupt', `zip entry ${file.name} cannot be inflated: ${error.message}`, { cause: error });
+        failure = new IngestError(
+          'corrupt',
+          `zip entry ${file.name} cannot be inflated: ${error.message}`,
+          { cause: error },
+        );
         return;
       }
       actual += chunk.length;

@@ -19,18 +19,31 @@ const ZIP_MAGIC = [0x50, 0x4b];
  *   `corrupt` (not a DOCX or damaged), `zip_bomb` (inflates past the caps), `empty` (no text), `timeout`.
  */
 export const extractDocx: Extractor = async (bytes, { signal }) => {
-  if (signal?.aborted) throw new IngestError('timeout', 'DOCX extraction was aborted', { cause: signal.reason });
+  if (signal?.aborted)
+    throw new IngestError('timeout', 'DOCX extraction was aborted', { cause: signal.reason });
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new IngestError('encrypted', 'DOCX is password-protected (or an old binary .doc renamed to .docx)');
+    throw new IngestError(
+      'encrypted',
+      'DOCX is password-protected (or an old binary .doc renamed to .docx)',
+    );
   }
-  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) throw new IngestError('corrupt', 'Not a DOCX: the file is not a zip package');
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b))
+    throw new IngestError('corrupt', 'Not a DOCX: the file is not a zip package');
   // Before mammoth inflates anything: a 1 MiB bomb would otherwise take gigabytes.
   checkZipSize(bytes);
   let raw: string;
   try {
-    raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) })).value;
+    raw = (
+      await mammoth.extractRawText({
+        buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
+      })
+    ).value;
   } catch (error) {
-    throw new IngestError('corrupt', `DOCX cannot be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new IngestError(
+      'corrupt',
+      `DOCX cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
   // mammoth ends every paragraph (headings included) with a blank line.
   const text = raw

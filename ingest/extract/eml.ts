@@ -16,21 +16,35 @@ import type { ExtractedAttachment, Extractor } from './types.js';
  * @throws IngestError `corrupt` (no headers at all), `timeout`.
  */
 export const extractEml: Extractor = async (bytes, { signal }) => {
-  if (signal?.aborted) throw new IngestError('timeout', 'E-mail extraction was aborted', { cause: signal.reason });
-  const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).catch((error: unknown) => {
-    throw new IngestError('corrupt', `E-mail cannot be parsed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  });
+  if (signal?.aborted)
+    throw new IngestError('timeout', 'E-mail extraction was aborted', { cause: signal.reason });
+  const mail = await simpleParser(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)).catch(
+    (error: unknown) => {
+      throw new IngestError(
+        'corrupt',
+        `E-mail cannot be parsed: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
+    },
+  );
   if (!['from', 'to', 'subject', 'date'].some((name) => mail.headers.has(name))) {
-    throw new IngestError('corrupt', 'Not an e-mail: none of the From, To, Subject or Date headers');
+    throw new IngestError(
+      'corrupt',
+      'Not an e-mail: none of the From, To, Subject or Date headers',
+    );
   }
   const from = addressText(mail.from);
   const to = addressText(mail.to);
   const toNames = addressNames(mail.to);
-  const date = mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString().slice(0, 10) : null;
+  const date =
+    mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString().slice(0, 10) : null;
   const subject = mail.subject?.trim() || null;
   const attachments: ExtractedAttachment[] = mail.attachments
     .filter((a) => a.contentDisposition !== 'inline' || Boolean(a.filename))
-    .map((a, i) => ({ fileName: safeName(a.filename ?? `zalacznik-${i + 1}`), bytes: new Uint8Array(a.content) }));
+    .map((a, i) => ({
+      fileName: safeName(a.filename ?? `zalacznik-${i + 1}`),
+      bytes: new Uint8Array(a.content),
+    }));
   const header = [
     from && `Od: ${from}`,
     to && `Do: ${to}`,
@@ -47,21 +61,31 @@ export const extractEml: Extractor = async (bytes, { signal }) => {
   return {
     pages: [{ page: null, text, ocr: false }],
     source: 'email',
-    metadata: { title: subject, date, author: mail.from?.value[0]?.name || mail.from?.value[0]?.address || null, addressee: toNames },
+    metadata: {
+      title: subject,
+      date,
+      author: mail.from?.value[0]?.name || mail.from?.value[0]?.address || null,
+      addressee: toNames,
+    },
     ...(attachments.length > 0 ? { attachments } : {}),
   };
 };
 
 function addressText(address: AddressObject | AddressObject[] | undefined): string | null {
   if (!address) return null;
-  const text = (Array.isArray(address) ? address : [address]).map((a) => a.text).join(', ').trim();
+  const text = (Array.isArray(address) ? address : [address])
+    .map((a) => a.text)
+    .join(', ')
+    .trim();
   return text === '' ? null : text;
 }
 
 /** Recipients by name where the header gives one (`Rada Miasta`), else by address. */
 function addressNames(address: AddressObject | AddressObject[] | undefined): string | null {
   if (!address) return null;
-  const names = (Array.isArray(address) ? address : [address]).flatMap((a) => a.value.map((v) => v.name || v.address || ''));
+  const names = (Array.isArray(address) ? address : [address]).flatMap((a) =>
+    a.value.map((v) => v.name || v.address || ''),
+  );
   const text = names.filter(Boolean).join(', ');
   return text === '' ? null : text;
 }

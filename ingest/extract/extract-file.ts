@@ -32,7 +32,8 @@ const EXTRACTORS = {
 
 /** Types people will try, with the reason they are not read (instead of a bare "unsupported"). */
 const UNSUPPORTED_REASONS: Readonly<Record<string, string>> = {
-  '.odt': 'OpenDocument text (.odt) is not supported: there is no maintained ODT text extractor for Node that we trust; save it as DOCX or PDF',
+  '.odt':
+    'OpenDocument text (.odt) is not supported: there is no maintained ODT text extractor for Node that we trust; save it as DOCX or PDF',
   '.doc': 'Old binary Word (.doc) is not supported; save it as DOCX or PDF',
   '.msg': 'Outlook .msg is not supported; save the message as .eml',
 };
@@ -61,7 +62,10 @@ export function extractorFor(filePath: string): Extractor {
     const reason = UNSUPPORTED_REASONS[extension];
     if (reason) throw new IngestError('unsupported_type', reason);
     const named = extension === '' ? 'no extension' : `"${extension}"`;
-    throw new IngestError('unsupported_type', `Unsupported file type (${named}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}`);
+    throw new IngestError(
+      'unsupported_type',
+      `Unsupported file type (${named}); supported: ${SUPPORTED_EXTENSIONS.join(', ')}`,
+    );
   }
   return extractor;
 }
@@ -80,7 +84,11 @@ export async function extractFile(
 ): Promise<ExtractedDocument> {
   extractorFor(filePath);
   const bytes = await readLimited(filePath, maxBytes, signal);
-  return extractDocument(filePath, bytes, { maxPages, ...(signal ? { signal } : {}), ...(ocr ? { ocr } : {}) });
+  return extractDocument(filePath, bytes, {
+    maxPages,
+    ...(signal ? { signal } : {}),
+    ...(ocr ? { ocr } : {}),
+  });
 }
 
 /**
@@ -89,7 +97,11 @@ export async function extractFile(
  * path every format takes, so scans, exports and attachments are cleaned alike.
  * @throws IngestError as `extractorFor` and the extractor do.
  */
-export async function extractDocument(fileName: string, bytes: Uint8Array, options: ExtractOptions): Promise<ExtractedDocument> {
+export async function extractDocument(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ExtractOptions,
+): Promise<ExtractedDocument> {
   const extractor = extractorFor(fileName);
   return stripDocumentNoise(await extractor(bytes, options));
 }
@@ -101,18 +113,31 @@ export async function extractDocument(fileName: string, bytes: Uint8Array, optio
  * @throws IngestError `empty`, `too_large`, `timeout` (the signal fired).
  * @throws NodeJS.ErrnoException when the file cannot be opened.
  */
-export async function readLimited(filePath: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
+export async function readLimited(
+  filePath: string,
+  maxBytes: number,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   const handle = await open(filePath, 'r');
   try {
     const { size } = await handle.stat();
     if (size === 0) throw new IngestError('empty', 'File is empty (0 bytes)');
-    if (size > maxBytes) throw new IngestError('too_large', `File is ${size} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
+    if (size > maxBytes)
+      throw new IngestError(
+        'too_large',
+        `File is ${size} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`,
+      );
     const bytes = await handle.readFile(signal ? { signal } : {}).catch((error: unknown) => {
-      if (signal?.aborted) throw new IngestError('timeout', 'Reading the file was aborted', { cause: error });
+      if (signal?.aborted)
+        throw new IngestError('timeout', 'Reading the file was aborted', { cause: error });
       throw error;
     });
     // The file may have grown between stat and read.
-    if (bytes.length > maxBytes) throw new IngestError('too_large', `File is ${bytes.length} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
+    if (bytes.length > maxBytes)
+      throw new IngestError(
+        'too_large',
+        `File is ${bytes.length} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`,
+      );
     return bytes;
   } finally {
     await handle.close();
@@ -129,13 +154,18 @@ export async function hashFileLimited(filePath: string, maxBytes: number): Promi
   try {
     const { size } = await handle.stat();
     if (size === 0) throw new IngestError('empty', 'File is empty (0 bytes)');
-    if (size > maxBytes) throw new IngestError('too_large', `File is ${size} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`);
+    if (size > maxBytes)
+      throw new IngestError(
+        'too_large',
+        `File is ${size} bytes, the limit is ${maxBytes} (INGEST_MAX_FILE_MB)`,
+      );
     const hash = createHash('sha256');
     let read = 0;
     for await (const chunk of handle.createReadStream({ autoClose: false })) {
       read += (chunk as Buffer).length;
       // The file may have grown between stat and read.
-      if (read > maxBytes) throw new IngestError('too_large', `File is over ${maxBytes} bytes (INGEST_MAX_FILE_MB)`);
+      if (read > maxBytes)
+        throw new IngestError('too_large', `File is over ${maxBytes} bytes (INGEST_MAX_FILE_MB)`);
       hash.update(chunk as Buffer);
     }
     return hash;

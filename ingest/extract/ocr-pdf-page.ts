@@ -40,11 +40,18 @@ export interface OcrPdfPageResult {
  * Recognises a page without a usable text layer.
  * @throws IngestError `timeout` when the signal fires, `corrupt` when OCR fails.
  */
-export async function ocrPdfPage(page: PDFPageProxy, { recognizer, signal, dpi }: OcrPdfPageOptions): Promise<OcrPdfPageResult> {
+export async function ocrPdfPage(
+  page: PDFPageProxy,
+  { recognizer, signal, dpi }: OcrPdfPageOptions,
+): Promise<OcrPdfPageResult> {
   const { image, scale } = await renderPdfPage(page, dpi === undefined ? {} : { dpi });
   const axis = detectTextAxis(image);
   const order: Rotation[] =
-    axis === 'vertical' ? await probeSideways(image, recognizer, signal) : axis === 'horizontal' ? [0, 180] : [0, 90, 180, 270];
+    axis === 'vertical'
+      ? await probeSideways(image, recognizer, signal)
+      : axis === 'horizontal'
+        ? [0, 180]
+        : [0, 90, 180, 270];
   let best: { result: OcrResult; rotation: Rotation; rotated: GreyImage } | null = null;
   let attempts = 0;
   for (const rotation of order) {
@@ -56,7 +63,12 @@ export async function ocrPdfPage(page: PDFPageProxy, { recognizer, signal, dpi }
   }
   if (!best) throw new Error('unreachable: no orientation tried');
   const { result, rotation, rotated } = best;
-  return { lines: toPdfLines(result, rotated.height, scale), confidence: result.confidence, rotation, attempts };
+  return {
+    lines: toPdfLines(result, rotated.height, scale),
+    confidence: result.confidence,
+    rotation,
+    attempts,
+  };
 }
 
 /**
@@ -64,27 +76,45 @@ export async function ocrPdfPage(page: PDFPageProxy, { recognizer, signal, dpi }
  * fed both ways). Recognising a band across the middle of each is ~1/5 of a
  * page each, cheaper than a wrong full recognition.
  */
-async function probeSideways(image: GreyImage, recognizer: PageRecognizer, signal: AbortSignal | undefined): Promise<Rotation[]> {
+async function probeSideways(
+  image: GreyImage,
+  recognizer: PageRecognizer,
+  signal: AbortSignal | undefined,
+): Promise<Rotation[]> {
   const scores = await Promise.all(
     ([90, 270] as const).map(async (rotation) => {
       const band = cropRows(rotateGrey(image, rotation), 0.3, 0.5);
-      const { confidence, lines } = await recognizer.recognize(encodePgm(band), signal ? { signal } : {});
+      const { confidence, lines } = await recognizer.recognize(
+        encodePgm(band),
+        signal ? { signal } : {},
+      );
       return { rotation, score: lines.length === 0 ? 0 : confidence };
     }),
   );
-  const [a, b] = scores as [{ rotation: Rotation; score: number }, { rotation: Rotation; score: number }];
+  const [a, b] = scores as [
+    { rotation: Rotation; score: number },
+    { rotation: Rotation; score: number },
+  ];
   return a.score >= b.score ? [a.rotation, b.rotation] : [b.rotation, a.rotation];
 }
 
 function cropRows(image: GreyImage, from: number, to: number): GreyImage {
   const start = Math.floor(image.height * from);
   const end = Math.max(start + 1, Math.floor(image.height * to));
-  return { width: image.width, height: end - start, pixels: image.pixels.subarray(start * image.width, end * image.width) };
+  return {
+    width: image.width,
+    height: end - start,
+    pixels: image.pixels.subarray(start * image.width, end * image.width),
+  };
 }
 
 /** Pixel lines (y down) → PdfLines in points (y up), ordered top to bottom. */
 function toPdfLines(result: OcrResult, imageHeight: number, scale: number): PdfLine[] {
   return result.lines
-    .map((line) => ({ text: line.text, y: (imageHeight - line.baseline) / scale, size: Math.max(1, line.height / scale) }))
+    .map((line) => ({
+      text: line.text,
+      y: (imageHeight - line.baseline) / scale,
+      size: Math.max(1, line.height / scale),
+    }))
     .sort((a, b) => b.y - a.y);
 }

@@ -17,7 +17,10 @@ import { IngestError } from '../../src/errors.js';
 
 const require = createRequire(import.meta.url);
 /** LSTM-only integer model (2.6 MB): the engine we load has no legacy recogniser anyway. */
-const POLISH_LANG_PATH = join(dirname(require.resolve('@tesseract.js-data/pol/package.json')), '4.0.0_best_int');
+const POLISH_LANG_PATH = join(
+  dirname(require.resolve('@tesseract.js-data/pol/package.json')),
+  '4.0.0_best_int',
+);
 const CORE_PATH = dirname(require.resolve('tesseract.js-core/package.json'));
 
 /** One recognised text line, in image pixels (y grows downwards). */
@@ -83,7 +86,10 @@ export function resolveOcrWorkers(configured: number): number {
  * Creates a lazily started pool of Polish OCR workers.
  * @throws nothing itself; a worker that fails to start rejects the job that needed it.
  */
-export function createOcrPool({ workers = 0, languages = 'pol' }: CreateOcrPoolOptions = {}): OcrPool {
+export function createOcrPool({
+  workers = 0,
+  languages = 'pol',
+}: CreateOcrPoolOptions = {}): OcrPool {
   const size = resolveOcrWorkers(workers);
   const queue: Job[] = [];
   const idle: TesseractWorker[] = [];
@@ -127,7 +133,11 @@ export function createOcrPool({ workers = 0, languages = 'pol' }: CreateOcrPoolO
         all.delete(worker);
         void worker.terminate();
       }
-      job.reject(new IngestError('timeout', 'OCR was stopped: the time limit for this file ran out', { cause: job.signal?.reason }));
+      job.reject(
+        new IngestError('timeout', 'OCR was stopped: the time limit for this file ran out', {
+          cause: job.signal?.reason,
+        }),
+      );
     };
     try {
       if (job.signal?.aborted) return onAbort();
@@ -139,14 +149,24 @@ export function createOcrPool({ workers = 0, languages = 'pol' }: CreateOcrPoolO
         worker = null;
         return;
       }
-      const { data } = await worker.recognize(Buffer.from(job.image), {}, { text: false, blocks: true });
+      const { data } = await worker.recognize(
+        Buffer.from(job.image),
+        {},
+        { text: false, blocks: true },
+      );
       job.resolve(toResult(data));
     } catch (error) {
       if (isAborted) {
         worker = null;
         return;
       }
-      job.reject(new IngestError('corrupt', `OCR failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+      job.reject(
+        new IngestError(
+          'corrupt',
+          `OCR failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        ),
+      );
     } finally {
       job.signal?.removeEventListener('abort', onAbort);
       finish(isAborted ? null : worker);
@@ -191,7 +211,14 @@ function toResult(data: tesseract.Page): OcrResult {
         const height = line.rowAttributes?.rowHeight || line.bbox.y1 - line.bbox.y0;
         // The baseline is a sloped segment; its mean height is where the glyphs sit.
         const baseline = line.baseline ? (line.baseline.y0 + line.baseline.y1) / 2 : line.bbox.y1;
-        lines.push({ text, baseline, height, left: line.bbox.x0, right: line.bbox.x1, confidence: line.confidence });
+        lines.push({
+          text,
+          baseline,
+          height,
+          left: line.bbox.x0,
+          right: line.bbox.x1,
+          confidence: line.confidence,
+        });
       }
     }
   }

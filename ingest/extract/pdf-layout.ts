@@ -44,7 +44,11 @@ export function groupLines(items: readonly PdfTextItem[]): PdfLine[] {
   for (const item of visible) {
     const cluster = clusters.at(-1);
     const first = cluster?.[0];
-    if (cluster && first && Math.abs(first.y - item.y) <= SAME_LINE_TOLERANCE * Math.max(first.size, item.size)) {
+    if (
+      cluster &&
+      first &&
+      Math.abs(first.y - item.y) <= SAME_LINE_TOLERANCE * Math.max(first.size, item.size)
+    ) {
       cluster.push(item);
     } else {
       clusters.push([item]);

@@ -9,7 +9,13 @@ import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.
 import { IngestError } from '../../src/errors.js';
 import { ocrPdfPage } from './ocr-pdf-page.js';
 import type { PageRecognizer } from './ocr-pool.js';
-import { groupLines, rejoinPageBreaks, renderLines, type PdfLine, type PdfTextItem } from './pdf-layout.js';
+import {
+  groupLines,
+  rejoinPageBreaks,
+  renderLines,
+  type PdfLine,
+  type PdfTextItem,
+} from './pdf-layout.js';
 import { hasRasterImage } from './render-pdf-page.js';
 import { stripRepeatedLines } from './strip-repeated-lines.js';
 import type { ExtractedPage, Extractor, ExtractOptions } from './types.js';
@@ -43,7 +49,10 @@ export const extractPdf: Extractor = async (bytes, options) => {
   const pdf = await openPdf(bytes, options);
   try {
     if (pdf.numPages > options.maxPages) {
-      throw new IngestError('too_many_pages', `PDF has ${pdf.numPages} pages, the limit is ${options.maxPages}`);
+      throw new IngestError(
+        'too_many_pages',
+        `PDF has ${pdf.numPages} pages, the limit is ${options.maxPages}`,
+      );
     }
     const lines: PdfLine[][] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
@@ -63,24 +72,44 @@ export const extractPdf: Extractor = async (bytes, options) => {
     const texts = rejoinPageBreaks(pages.map(renderLines));
     const extracted: ExtractedPage[] = texts.map((text, i) => {
       const confidence = ocr.get(i + 1);
-      return confidence === undefined ? { page: i + 1, text, ocr: false } : { page: i + 1, text, ocr: true, ocrConfidence: Math.round(confidence * 10) / 10 };
+      return confidence === undefined
+        ? { page: i + 1, text, ocr: false }
+        : { page: i + 1, text, ocr: true, ocrConfidence: Math.round(confidence * 10) / 10 };
     });
     if (extracted.every((page) => page.text === '')) {
-      const why = scanned.length === 0 ? 'no page has text or a scanned image to OCR' : options.ocr ? 'OCR found no text' : 'OCR is needed but switched off (OCR_ENABLED)';
-      throw new IngestError('no_text', `PDF has no text on any of its ${pdf.numPages} pages: ${why}`);
+      const why =
+        scanned.length === 0
+          ? 'no page has text or a scanned image to OCR'
+          : options.ocr
+            ? 'OCR found no text'
+            : 'OCR is needed but switched off (OCR_ENABLED)';
+      throw new IngestError(
+        'no_text',
+        `PDF has no text on any of its ${pdf.numPages} pages: ${why}`,
+      );
     }
     const isAllOcr = extracted.every((page) => page.ocr || page.text === '');
-    return { pages: extracted, source: isAllOcr ? 'ocr' : 'text-layer', ...(removed.length > 0 ? { noise: removed } : {}) };
+    return {
+      pages: extracted,
+      source: isAllOcr ? 'ocr' : 'text-layer',
+      ...(removed.length > 0 ? { noise: removed } : {}),
+    };
   } finally {
     await pdf.destroy();
   }
 };
 
 /** Numbers of pages whose text layer is (nearly) empty but which paint an image. */
-async function findScannedPages(pdf: PDFDocumentProxy, lines: readonly PdfLine[][]): Promise<number[]> {
+async function findScannedPages(
+  pdf: PDFDocumentProxy,
+  lines: readonly PdfLine[][],
+): Promise<number[]> {
   const scanned: number[] = [];
   for (const [i, pageLines] of lines.entries()) {
-    const letters = pageLines.reduce((sum, line) => sum + (line.text.match(/\p{L}/gu)?.length ?? 0), 0);
+    const letters = pageLines.reduce(
+      (sum, line) => sum + (line.text.match(/\p{L}/gu)?.length ?? 0),
+      0,
+    );
     if (letters >= MIN_TEXT_LAYER_LETTERS) continue;
     const page = await pdf.getPage(i + 1);
     if (await hasRasterImage(page)) scanned.push(i + 1);
@@ -106,7 +135,10 @@ async function ocrPages(
       next += 1;
       checkAborted(signal);
       const page = await pdf.getPage(number);
-      const { lines, confidence } = await ocrPdfPage(page, { recognizer, ...(signal ? { signal } : {}) });
+      const { lines, confidence } = await ocrPdfPage(page, {
+        recognizer,
+        ...(signal ? { signal } : {}),
+      });
       page.cleanup();
       results.set(number, { lines, confidence });
     }
@@ -138,7 +170,9 @@ async function openPdf(bytes: Uint8Array, { signal }: ExtractOptions): Promise<P
     if (errorName(error) === 'PasswordException') {
       throw new IngestError('encrypted', 'PDF is password-protected', { cause: error });
     }
-    throw new IngestError('corrupt', `PDF cannot be parsed: ${errorMessage(error)}`, { cause: error });
+    throw new IngestError('corrupt', `PDF cannot be parsed: ${errorMessage(error)}`, {
+      cause: error,
+    });
   } finally {
     signal?.removeEventListener('abort', abort);
   }
@@ -155,11 +189,19 @@ async function readPageLines(pdf: PDFDocumentProxy, number: number): Promise<Pdf
       if (!('str' in item)) continue;
       const [, , c = 0, d = 0, x = 0, y = 0] = item.transform as number[];
       // The vertical scale of the text matrix is the font size as drawn.
-      items.push({ str: item.str, x, y, width: item.width, size: Math.hypot(c, d) || item.height || 1 });
+      items.push({
+        str: item.str,
+        x,
+        y,
+        width: item.width,
+        size: Math.hypot(c, d) || item.height || 1,
+      });
     }
     return groupLines(items);
   } catch (error) {
-    throw new IngestError('corrupt', `PDF page ${number} cannot be read: ${errorMessage(error)}`, { cause: error });
+    throw new IngestError('corrupt', `PDF page ${number} cannot be read: ${errorMessage(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -169,18 +211,26 @@ async function readPageLines(pdf: PDFDocumentProxy, number: number): Promise<Pdf
  * end-of-file marker is required.
  */
 function checkMarkers(bytes: Uint8Array): void {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, MARKER_WINDOW)).toString('latin1');
+  const head = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    Math.min(bytes.length, MARKER_WINDOW),
+  ).toString('latin1');
   if (!head.includes('%PDF-')) throw new IngestError('corrupt', 'Not a PDF: no %PDF- header');
   let end = bytes.length;
   // Trailing whitespace and NUL padding after %%EOF are common and harmless.
   while (end > 0 && [0x00, 0x09, 0x0a, 0x0d, 0x20].includes(bytes[end - 1] as number)) end -= 1;
   const tailStart = Math.max(0, end - MARKER_WINDOW);
-  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + tailStart, end - tailStart).toString('latin1');
-  if (!tail.includes('%%EOF')) throw new IngestError('corrupt', 'PDF is truncated: no %%EOF marker at the end');
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + tailStart, end - tailStart).toString(
+    'latin1',
+  );
+  if (!tail.includes('%%EOF'))
+    throw new IngestError('corrupt', 'PDF is truncated: no %%EOF marker at the end');
 }
 
 function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new IngestError('timeout', 'PDF extraction was aborted', { cause: signal.reason });
+  if (signal?.aborted)
+    throw new IngestError('timeout', 'PDF extraction was aborted', { cause: signal.reason });
 }
 
 function errorName(error: unknown): string {

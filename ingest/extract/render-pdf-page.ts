@@ -12,7 +12,9 @@ import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * scratch canvases with its copy; drawing them onto a canvas of another native
  * build crashes the process, so the page canvas must come from the same copy.
  */
-const pdfjsRequire = createRequire(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const pdfjsRequire = createRequire(
+  createRequire(import.meta.url).resolve('pdfjs-dist/package.json'),
+);
 const { createCanvas } = pdfjsRequire('@napi-rs/canvas') as typeof import('@napi-rs/canvas');
 
 /** A greyscale image, one byte per pixel, row by row. */
@@ -57,7 +59,9 @@ export async function renderPdfPage(
   const pixels = new Uint8Array(width * height);
   for (let i = 0, p = 0; p < pixels.length; i += 4, p += 1) {
     // Rec. 601 luma in integer arithmetic.
-    pixels[p] = ((rgba[i] as number) * 77 + (rgba[i + 1] as number) * 150 + (rgba[i + 2] as number) * 29) >> 8;
+    pixels[p] =
+      ((rgba[i] as number) * 77 + (rgba[i + 1] as number) * 150 + (rgba[i + 2] as number) * 29) >>
+      8;
   }
   return { image: { width, height, pixels }, scale };
 }

@@ -21,7 +21,8 @@ const STAMP_LINE = [
   /^w?p[łl]yn[ęe][łl]o(?:\s+dnia)?[\s\d.:…_\-/]*$/iu,
 ];
 // Lines that continue a stamp: `dnia` alone, or the stamp's date alone (`04 -03- 2020`).
-const STAMP_CONTINUATION = /^(?:dnia|dn\.)?[\s.:…_]*(?:\d{1,2}\s*[-./]\s*(?:\d{1,2}|[IVX]{1,4})\s*[-./]\s*\d{2,4})?[\s.…_]*(?:r\.?)?$/iu;
+const STAMP_CONTINUATION =
+  /^(?:dnia|dn\.)?[\s.:…_]*(?:\d{1,2}\s*[-./]\s*(?:\d{1,2}|[IVX]{1,4})\s*[-./]\s*\d{2,4})?[\s.…_]*(?:r\.?)?$/iu;
 // Page counters at a page's edge: `1. 3/1`, `3/1`, `Strona 1 z 2`, `str. 2`, `- 2 -`.
 const PAGE_COUNTER = [
   /^\d{1,3}\.\s*\d{1,3}\s*\/\s*\d{1,3}$/u,
@@ -85,8 +86,14 @@ export function stripRegistryNoise(pages: readonly ExtractedPage[]): StripRegist
 export function stripDocumentNoise(doc: ExtractedDocument): ExtractedDocument {
   const { pages, noise, receivedDate } = stripRegistryNoise(doc.pages);
   if (noise.length === 0) return doc;
-  const metadata = receivedDate && !doc.metadata?.receivedDate ? { ...doc.metadata, receivedDate } : doc.metadata;
-  return { ...doc, pages, noise: [...(doc.noise ?? []), ...noise], ...(metadata ? { metadata } : {}) };
+  const metadata =
+    receivedDate && !doc.metadata?.receivedDate ? { ...doc.metadata, receivedDate } : doc.metadata;
+  return {
+    ...doc,
+    pages,
+    noise: [...(doc.noise ?? []), ...noise],
+    ...(metadata ? { metadata } : {}),
+  };
 }
 
 function markEdgeCounters(lines: readonly string[], isRemoved: boolean[]): void {
@@ -101,5 +108,10 @@ function stampDate(stamps: readonly string[]): string | null {
   if (stamps.length === 0) return null;
   const joined = stamps.join('\n');
   // The stamp's own keyword-to-date logic; failing that, any date inside the stamp lines.
-  return findLetterDates(joined).receivedDate ?? findDates(joined)[0]?.iso ?? findDates(joined.replace(/\s*-\s*/g, '-'))[0]?.iso ?? null;
+  return (
+    findLetterDates(joined).receivedDate ??
+    findDates(joined)[0]?.iso ??
+    findDates(joined.replace(/\s*-\s*/g, '-'))[0]?.iso ??
+    null
+  );
 }

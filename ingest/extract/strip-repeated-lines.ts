@@ -25,7 +25,9 @@ export interface StripRepeatedLinesResult {
  * count as the same line. Only lines touching the edge are removed (stripping
  * stops at the first non-repeated line), so a body line that recurs is kept.
  */
-export function stripRepeatedLines(pages: readonly (readonly PdfLine[])[]): StripRepeatedLinesResult {
+export function stripRepeatedLines(
+  pages: readonly (readonly PdfLine[])[],
+): StripRepeatedLinesResult {
   const pagesWithText = pages.filter((lines) => lines.length > 0).length;
   if (pagesWithText < 2) return { pages: pages.map((lines) => [...lines]), removed: [] };
   const threshold = Math.max(2, Math.ceil(pagesWithText * MIN_SHARE));
@@ -39,9 +41,14 @@ export function stripRepeatedLines(pages: readonly (readonly PdfLine[])[]): Stri
   const removed = new Map<string, string>();
   const stripped = pages.map((lines) => {
     let start = 0;
-    while (start < Math.min(EDGE_DEPTH, lines.length) && isRunning(top, lines[start] as PdfLine)) start += 1;
+    while (start < Math.min(EDGE_DEPTH, lines.length) && isRunning(top, lines[start] as PdfLine))
+      start += 1;
     let end = lines.length;
-    while (end > Math.max(start, lines.length - EDGE_DEPTH) && isRunning(bottom, lines[end - 1] as PdfLine)) end -= 1;
+    while (
+      end > Math.max(start, lines.length - EDGE_DEPTH) &&
+      isRunning(bottom, lines[end - 1] as PdfLine)
+    )
+      end -= 1;
     for (const line of [...lines.slice(0, start), ...lines.slice(end)]) {
       if (!removed.has(lineKey(line))) removed.set(lineKey(line), line.text);
     }

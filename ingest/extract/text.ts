@@ -25,7 +25,8 @@ export const extractText: Extractor = async (bytes) => toDocument(decodeText(byt
  * search: `#` heading markers and `*`/`_` emphasis. Everything else is kept.
  * @throws IngestError `empty`, `not_utf8`, `binary`.
  */
-export const extractMarkdown: Extractor = async (bytes) => toDocument(stripMarkdown(decodeText(bytes)));
+export const extractMarkdown: Extractor = async (bytes) =>
+  toDocument(stripMarkdown(decodeText(bytes)));
 
 function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new IngestError('empty', 'File is empty');
@@ -38,9 +39,13 @@ function decodeText(bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    throw new IngestError('not_utf8', 'File is not valid UTF-8 (perhaps Windows-1250 or ISO-8859-2); re-save it as UTF-8', {
-      cause: error,
-    });
+    throw new IngestError(
+      'not_utf8',
+      'File is not valid UTF-8 (perhaps Windows-1250 or ISO-8859-2); re-save it as UTF-8',
+      {
+        cause: error,
+      },
+    );
   }
   if (controlShare(text.slice(0, SNIFF_CHARS)) > MAX_CONTROL_SHARE) {
     throw new IngestError('binary', 'File is mostly control characters; it is not text');
@@ -64,10 +69,12 @@ function normaliseText(text: string): string {
 }
 
 function stripMarkdown(text: string): string {
-  return text
-    .replace(/^ {0,3}#{1,6}(?:[ \t]+|$)/gm, '')
-    // Markers must hug the text and sit outside words, so `snake_case` and `2 * 3` survive.
-    .replace(/(?<![\p{L}\d\\*_])(\*{1,3}|_{1,3})(?=\S)([^\n]*?\S)\1(?![\p{L}\d*_])/gu, '$2');
+  return (
+    text
+      .replace(/^ {0,3}#{1,6}(?:[ \t]+|$)/gm, '')
+      // Markers must hug the text and sit outside words, so `snake_case` and `2 * 3` survive.
+      .replace(/(?<![\p{L}\d\\*_])(\*{1,3}|_{1,3})(?=\S)([^\n]*?\S)\1(?![\p{L}\d*_])/gu, '$2')
+  );
 }
 
 function toDocument(raw: string): ExtractedDocument {

@@ -5,7 +5,25 @@
  */
 
 // Function words stay lowercase inside a title-cased office name.
-const LOWERCASE_WORDS = new Set(['i', 'w', 'we', 'z', 'ze', 'do', 'na', 'ds.', 'oraz', 'dla', 'od', 'o', 'a', 'u', 'po', 'przy', 'spraw']);
+const LOWERCASE_WORDS = new Set([
+  'i',
+  'w',
+  'we',
+  'z',
+  'ze',
+  'do',
+  'na',
+  'ds.',
+  'oraz',
+  'dla',
+  'od',
+  'o',
+  'a',
+  'u',
+  'po',
+  'przy',
+  'spraw',
+]);
 // Short all-caps tokens that are acronyms, not words (`RP`, `MSWiA` typed in caps).
 const ACRONYM = /^[\p{Lu}]{1,3}$/u;
 

@@ -7,7 +7,8 @@ import { isSalutation } from './split-lines.js';
 
 const HONORIFIC = /^((?:szanown[ya]\s+)?(?:pan|pani|pa[ńn]stwo))(?:\s+(.+))?$/iu;
 // Lines that cannot be part of the addressee: addresses, labels, running text.
-const NOT_ADDRESSEE = /(?:\d|^(?:ul\.|al\.|dot\.|dotyczy|sprawa|temat|znak|w\s+odpowiedzi|do\s+wiadomo|otrzymuj)|[,;:]$)/iu;
+const NOT_ADDRESSEE =
+  /(?:\d|^(?:ul\.|al\.|dot\.|dotyczy|sprawa|temat|znak|w\s+odpowiedzi|do\s+wiadomo|otrzymuj)|[,;:]$)/iu;
 const MAX_LINE = 80;
 const MAX_ROLE_LINES = 3;
 
@@ -19,7 +20,10 @@ const MAX_ROLE_LINES = 3;
  *
  * @returns the addressee, or `null` when the header names none.
  */
-export function findAddressee(headerLines: readonly string[], salutation: string | null): string | null {
+export function findAddressee(
+  headerLines: readonly string[],
+  salutation: string | null,
+): string | null {
   for (let i = 0; i < headerLines.length; i++) {
     const m = HONORIFIC.exec(headerLines[i] ?? '');
     if (m === null) continue;
@@ -30,7 +34,13 @@ export function findAddressee(headerLines: readonly string[], salutation: string
     const roles: string[] = [];
     while (roles.length < MAX_ROLE_LINES && next < headerLines.length) {
       const line = headerLines[next++] ?? '';
-      if (isSalutation(line) || NOT_ADDRESSEE.test(line) || line.length > MAX_LINE || !/^\p{Lu}/u.test(line)) break;
+      if (
+        isSalutation(line) ||
+        NOT_ADDRESSEE.test(line) ||
+        line.length > MAX_LINE ||
+        !/^\p{Lu}/u.test(line)
+      )
+        break;
       roles.push(line);
     }
     return roles.length === 0 ? `${honorific} ${name}` : `${honorific} ${name}, ${roles.join(' ')}`;
@@ -40,10 +50,26 @@ export function findAddressee(headerLines: readonly string[], salutation: string
 
 // Vocative office titles in salutations and their nominatives.
 const VOCATIVES: Readonly<Record<string, string>> = {
-  pośle: 'Poseł', marszałku: 'Marszałek', ministrze: 'Minister', premierze: 'Premier', prezydencie: 'Prezydent',
-  dyrektorze: 'Dyrektor', burmistrzu: 'Burmistrz', wójcie: 'Wójt', starosto: 'Starosta', prezesie: 'Prezes',
-  wojewodo: 'Wojewoda', senatorze: 'Senator', rzeczniku: 'Rzecznik', sekretarzu: 'Sekretarz', komendancie: 'Komendant',
-  posłanko: 'Posłanka', radny: 'Radny', przewodniczący: 'Przewodniczący', radna: 'Radna', przewodnicząca: 'Przewodnicząca',
+  pośle: 'Poseł',
+  marszałku: 'Marszałek',
+  ministrze: 'Minister',
+  premierze: 'Premier',
+  prezydencie: 'Prezydent',
+  dyrektorze: 'Dyrektor',
+  burmistrzu: 'Burmistrz',
+  wójcie: 'Wójt',
+  starosto: 'Starosta',
+  prezesie: 'Prezes',
+  wojewodo: 'Wojewoda',
+  senatorze: 'Senator',
+  rzeczniku: 'Rzecznik',
+  sekretarzu: 'Sekretarz',
+  komendancie: 'Komendant',
+  posłanko: 'Posłanka',
+  radny: 'Radny',
+  przewodniczący: 'Przewodniczący',
+  radna: 'Radna',
+  przewodnicząca: 'Przewodnicząca',
 };
 
 /**
@@ -60,7 +86,13 @@ export function addresseeFromSalutation(salutation: string): string | null {
     .filter((w) => !/^szanown\p{L}*$/iu.test(w));
   if (words.length === 0) return null;
   const [head, ...rest] = words;
-  const honorific = /^pani?e?$/iu.test(head!) ? (/^pani$/iu.test(head!) ? 'Pani' : 'Pan') : /^pa[ńn]stw/iu.test(head!) ? 'Państwo' : null;
+  const honorific = /^pani?e?$/iu.test(head!)
+    ? /^pani$/iu.test(head!)
+      ? 'Pani'
+      : 'Pan'
+    : /^pa[ńn]stw/iu.test(head!)
+      ? 'Państwo'
+      : null;
   if (honorific === null) return words.join(' ');
   const titles = rest.map((w) => VOCATIVES[w.toLowerCase()] ?? w);
   return [honorific, ...titles].join(' ');

@@ -18,8 +18,18 @@ export interface DateMatch {
 // Keyed by the first three letters without diacritics, so genitive
 // ("marca"), nominative ("marzec") and OCR-stripped ("wrzesnia") forms agree.
 const MONTH_BY_STEM: Readonly<Record<string, number>> = {
-  sty: 1, lut: 2, mar: 3, kwi: 4, maj: 5, cze: 6,
-  lip: 7, sie: 8, wrz: 9, paz: 10, lis: 11, gru: 12,
+  sty: 1,
+  lut: 2,
+  mar: 3,
+  kwi: 4,
+  maj: 5,
+  cze: 6,
+  lip: 7,
+  sie: 8,
+  wrz: 9,
+  paz: 10,
+  lis: 11,
+  gru: 12,
 };
 
 const MONTH_NAME =
@@ -47,7 +57,10 @@ const PATTERNS: readonly DatePattern[] = [
   },
   {
     // 2 marca 2020r., 02 lipca 2026, 14 październik 2025
-    regex: new RegExp(`(?<![\\d\\p{L}])(\\d{1,2})\\.?[ \\t]+(${MONTH_NAME})(?!\\p{L})[ \\t]*,?[ \\t]*(\\d{4})(?!\\d)`, 'giu'),
+    regex: new RegExp(
+      `(?<![\\d\\p{L}])(\\d{1,2})\\.?[ \\t]+(${MONTH_NAME})(?!\\p{L})[ \\t]*,?[ \\t]*(\\d{4})(?!\\d)`,
+      'giu',
+    ),
     toParts: (m) => {
       const month = monthFromName(m[2] ?? '');
       return month === null ? null : [Number(m[3]), month, Number(m[1])];
@@ -55,18 +68,15 @@ const PATTERNS: readonly DatePattern[] = [
   },
   {
     // 12 III 2020, 12.III.2020 — case-sensitive, so the Roman "I" is not a word.
-    regex: /(?<![\d\p{L}])(\d{1,2})(?:[ \t]+|[ \t]*\.[ \t]*)(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[ \t]+|[ \t]*\.[ \t]*)(\d{4})(?!\d)/gu,
+    regex:
+      /(?<![\d\p{L}])(\d{1,2})(?:[ \t]+|[ \t]*\.[ \t]*)(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?:[ \t]+|[ \t]*\.[ \t]*)(\d{4})(?!\d)/gu,
     toParts: (m) => [Number(m[3]), ROMAN_MONTHS.indexOf(m[2] ?? '') + 1, Number(m[1])],
   },
 ];
 
 /** Maps a Polish month name in any case, genitive or nominative, with or without diacritics. */
 function monthFromName(name: string): number | null {
-  const stem = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .slice(0, 3);
+  const stem = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').slice(0, 3);
   return MONTH_BY_STEM[stem] ?? null;
 }
 

@@ -27,7 +27,10 @@ export interface NormalizeReferenceOptions {
  *
  * @returns the normalised reference, or `null` when the string is not one.
  */
-export function normalizeReference(raw: string, { isLabelled = false }: NormalizeReferenceOptions = {}): string | null {
+export function normalizeReference(
+  raw: string,
+  { isLabelled = false }: NormalizeReferenceOptions = {},
+): string | null {
   const parsed = parseReference(raw, { isLabelled });
   // A labelled unit still starts with a capital in letters ("RRE.zwa…"); a lowercase one is prose after the label.
   if (parsed === null || !/^\p{Lu}/u.test(parsed.canonical)) return null;

@@ -21,7 +21,8 @@ const MAX_CLOSING_LINE = 60;
 // Where there is no closing formula, the e-signature or delegation note opens the block.
 const SIGNATURE_ANCHOR = /^(?:dokument\s+podpisany|z\s+upowa[żz]nienia|z\s+up\.)/iu;
 // Where the signature block ends: distribution lists, attachments, HTML footnotes.
-const BLOCK_END = /^(?:do\s+wiadomo[śs]ci|otrzymuj[ąa]|za[łl][ąa]cznik|za[łl]\.|sporz[ąa]dzi[łl]|wykonano|\[\d+\])/iu;
+const BLOCK_END =
+  /^(?:do\s+wiadomo[śs]ci|otrzymuj[ąa]|za[łl][ąa]cznik|za[łl]\.|sporz[ąa]dzi[łl]|wykonano|\[\d+\])/iu;
 // Signature lines are short; longer ones are PDF footnotes that the text layer
 // interleaves with the signature, and are skipped rather than ending the block.
 const MAX_SIGNATURE_LINE = 70;
@@ -31,7 +32,8 @@ const NOISE =
   /^(?:\d+$|z\s+upowa[żz]nienia|z\s+up\.?$|w\s+zast[ęe]pstwie|dokument\s+podpisany|\/.*\/$|\(.*podpis.*\)|podpisano|podpis\b|strona\s+\d|\d+\s*\/\s*\d+$|\d+\.?\s*\d+\s*\/\s*\d+$|\$)/iu;
 const DELEGATION = /^(?:z\s+up(?:owa[żz]nienia|\.)?|w\s+zast[ęe]pstwie)[\s,.]*(.*)$/iu;
 // Prefixes that sit on the name line itself ("z up. Wiesław Leśniakiewicz").
-const NAME_PREFIX = /^(?:z\s+up\.|z\s+upowa[żz]nienia|wz\.|w\/z|p\.\s*o\.|dr\s+hab\.|prof\.|dr|mgr|in[żz]\.)\s*/iu;
+const NAME_PREFIX =
+  /^(?:z\s+up\.|z\s+upowa[żz]nienia|wz\.|w\/z|p\.\s*o\.|dr\s+hab\.|prof\.|dr|mgr|in[żz]\.)\s*/iu;
 // Academic suffixes after the name ("Sebastian Gajewski, prof. uczelni").
 const NAME_SUFFIX = /,\s*(?:prof\.|dr|mgr|in[żz]\.).*$/iu;
 
@@ -47,7 +49,8 @@ const ROLE_HEAD =
 const ROLE_WORD =
   /^(?:wice)?(?:minist|sekretar|podsekretar|zast[ęe]p|prezyden|dyrektor|naczelnik|kierowni|burmistrz|w[óo]jt|staro[sś]|przewodnicz|skarbnik|radc|radn|prezes|szef|komendan|wojewod|marsza[łl]|inspektor|rzecznik|g[łl][óo]wn|pe[łl]nomocnik|cz[łl]on|stanu|miast|urz[ęą]d|departament|wydzia[łl]|biur|kancelari|rad[yz]|sejm|rzeczpospolit|polsk|gmin|powiat|wojew[óo]dztw|dyrekc|zarz[ąę]d|spraw|administracj|edukacj|zdrowi|finans|infrastruktur|rozwoj|cyfryzacj|narodow)/iu;
 // Institution lines (the ministry's name under the role) are not part of the role.
-const INSTITUTION = /^(?:ministerstw|urz[ąę]d|kancelaria|departament|wydzia[łl]|biuro|ul\.|tel|e-?mail|www)/iu;
+const INSTITUTION =
+  /^(?:ministerstw|urz[ąę]d|kancelaria|departament|wydzia[łl]|biuro|ul\.|tel|e-?mail|www)/iu;
 
 /** True when a line reads as a person's name: two to four capitalised words, none of them office vocabulary. */
 export function isPersonName(line: string): boolean {
@@ -70,7 +73,7 @@ function stripNamePrefix(line: string): string {
 
 function isRoleStart(line: string): boolean {
   const first = line.split(' ')[0] ?? '';
-  return ROLE_HEAD.test(first) || (/^p\.\s*o\./iu.test(line));
+  return ROLE_HEAD.test(first) || /^p\.\s*o\./iu.test(line);
 }
 
 // A line that goes on with an office name: a preposition (`w Ministerstwie …`, `ds. …`) or capitalised words.
@@ -112,7 +115,14 @@ function roleAround(lines: readonly string[], nameAt: number): string | null {
   let start = nameAt;
   while (start > 0) {
     const line = lines[start - 1] ?? '';
-    if (INSTITUTION.test(line) || isPersonName(line) || /\d/u.test(line) || NOISE.test(line) || CLOSING.test(line)) break;
+    if (
+      INSTITUTION.test(line) ||
+      isPersonName(line) ||
+      /\d/u.test(line) ||
+      NOISE.test(line) ||
+      CLOSING.test(line)
+    )
+      break;
     start--;
   }
   for (let i = start; i < nameAt; i++) {
@@ -169,7 +179,10 @@ export function findSignature(lines: readonly string[]): Signatory {
 
   const block: string[] = [];
   let isDelegationOpen = false;
-  for (const line of splitGlued([start.rest, ...lines.slice(start.index + 1, start.index + MAX_BLOCK_LINES)])) {
+  for (const line of splitGlued([
+    start.rest,
+    ...lines.slice(start.index + 1, start.index + MAX_BLOCK_LINES),
+  ])) {
     if (BLOCK_END.test(line)) break;
     if (line.length > MAX_SIGNATURE_LINE) continue;
     const stripped = stripNamePrefix(line);
@@ -209,8 +222,14 @@ const RESPONDENT = /^odpowiadaj[ąa]c[ya]\s*:\s*(.+)$/iu;
  * boundary comes from the signature's name when it matches the header's end;
  * otherwise the last two words are taken as the name, the common Polish form.
  */
-export function findRespondent(lines: readonly string[], signedName: string | null): Signatory | null {
-  const header = lines.map((line) => RESPONDENT.exec(line)?.[1]).find((m) => m !== undefined)?.trim();
+export function findRespondent(
+  lines: readonly string[],
+  signedName: string | null,
+): Signatory | null {
+  const header = lines
+    .map((line) => RESPONDENT.exec(line)?.[1])
+    .find((m) => m !== undefined)
+    ?.trim();
   if (header === undefined) return null;
   let name: string | null = null;
   if (signedName !== null && header.toLowerCase().endsWith(` ${signedName.toLowerCase()}`)) {

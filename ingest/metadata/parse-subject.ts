@@ -6,7 +6,8 @@
  */
 
 // Document-type words that open a heading-style title.
-const HEADING = /^(?:odpowied[źz]|informacja|interpelacja|zapytanie|wniosek|pismo|uchwa[łl]a|decyzja|zawiadomienie|opinia|stanowisko)(?!\p{L})/iu;
+const HEADING =
+  /^(?:odpowied[źz]|informacja|interpelacja|zapytanie|wniosek|pismo|uchwa[łl]a|decyzja|zawiadomienie|opinia|stanowisko)(?!\p{L})/iu;
 const SUBJECT_LABEL = /^(?:dot(?:yczy)?\.?|sprawa|temat|przedmiot)(?!\p{L})\s*:?\s*(.+)$/iu;
 const MAX_TITLE = 400;
 const REFERS_ONLY = /^(?:odpowied\p{L}*\s+na\s+)?(?:interpelac|zapytani|pism)/iu;
@@ -46,7 +47,10 @@ function tidy(text: string): string {
 /** A labelled subject without "w sprawie": up to the end of its sentence. */
 function cutSentence(text: string): string {
   const end = text.search(SUBJECT_END);
-  return (end === -1 ? text : text.slice(0, end)).slice(0, MAX_TITLE).replace(/[\s,.]+$/u, '').trim();
+  return (end === -1 ? text : text.slice(0, end))
+    .slice(0, MAX_TITLE)
+    .replace(/[\s,.]+$/u, '')
+    .trim();
 }
 
 function cutSubject(text: string): string {
@@ -57,7 +61,11 @@ function cutSubject(text: string): string {
   // Skip past "w sprawie " so its own words cannot end the phrase.
   const end = rest.slice(10).search(SUBJECT_END);
   const subject = end === -1 ? rest : rest.slice(0, 10 + end);
-  return subject.slice(0, MAX_TITLE).replace(/[\s,]+$/u, '').replace(/(?<!\.\p{L})\.$/u, '').trim();
+  return subject
+    .slice(0, MAX_TITLE)
+    .replace(/[\s,]+$/u, '')
+    .replace(/(?<!\.\p{L})\.$/u, '')
+    .trim();
 }
 
 /**
@@ -96,7 +104,8 @@ export function findTitle(lines: readonly string[], headerEnd: number): string |
 
 function findRawTitle(lines: readonly string[], headerEnd: number): string | null {
   const first = lines[0];
-  if (first !== undefined && HEADING.test(first) && /w\s+sprawie\s/iu.test(first)) return first.slice(0, MAX_TITLE);
+  if (first !== undefined && HEADING.test(first) && /w\s+sprawie\s/iu.test(first))
+    return first.slice(0, MAX_TITLE);
 
   const header = lines.slice(0, headerEnd);
   for (let i = 0; i < header.length; i++) {
@@ -111,7 +120,10 @@ function findRawTitle(lines: readonly string[], headerEnd: number): string | nul
   }
 
   const opening = lines.slice(0, headerEnd + 12).join(' ');
-  const mention = /(?:interpe(?:l)?ac|zapytani)\p{L}*(?:(?!interpelac)[\s\S]){0,300}?w\s+sprawie\s/iu.exec(opening);
+  const mention =
+    /(?:interpe(?:l)?ac|zapytani)\p{L}*(?:(?!interpelac)[\s\S]){0,300}?w\s+sprawie\s/iu.exec(
+      opening,
+    );
   return mention === null ? null : cutSubject(opening.slice(mention.index));
 }
 
@@ -128,14 +140,18 @@ const INTERPELLATION_NUMBERED = new RegExp(
 );
 // A bare number ("interpelację 17401", "interpelacją (17345)") is trusted less:
 // "ad vocem interpelacji 17750" in a heading must not beat "interpelację nr 18652".
-const INTERPELLATION_BARE = new RegExp(String.raw`${KEYWORD}\s+${QUALIFIERS}\(?(\d{3,6})\)?(?![\d\p{L}])`, 'iu');
+const INTERPELLATION_BARE = new RegExp(
+  String.raw`${KEYWORD}\s+${QUALIFIERS}\(?(\d{3,6})\)?(?![\d\p{L}])`,
+  'iu',
+);
 const SEJM_CASE_CODE = /(?<![\p{L}\d])K\d{1,2}INT(\d{1,6})(?!\d)/u;
 const INTERPELLATION_NEAR = new RegExp(
   String.raw`${KEYWORD}((?:(?!interpelac)[\s\S]){0,300}?)(?<![\p{L}])(?:nr|numer(?:ze|em)?)\.?\s*:?\s*(\d{1,6})(?![\d\p{L}])`,
   'giu',
 );
 // Numbers of other documents that sit between "interpelacja" and its number.
-const OTHER_NUMBERED = /(?:uchwa[łl]\p{L}*|druk\p{L}*|ustaw\p{L}*|rozporz[ąa]dze\p{L}*|poz\.|decyzj\p{L}*|wyrok\p{L}*|zarz[ąa]dzeni\p{L}*|sprawy|pisma)\s*$/iu;
+const OTHER_NUMBERED =
+  /(?:uchwa[łl]\p{L}*|druk\p{L}*|ustaw\p{L}*|rozporz[ąa]dze\p{L}*|poz\.|decyzj\p{L}*|wyrok\p{L}*|zarz[ąa]dzeni\p{L}*|sprawy|pisma)\s*$/iu;
 
 /**
  * Finds the number of the interpellation the letter answers
@@ -147,10 +163,15 @@ export function findInterpellation(lines: readonly string[], headerEnd: number):
   const opening = lines.slice(0, headerEnd + 12).join(' ');
   const code = SEJM_CASE_CODE.exec(opening)?.[1];
   if (code !== undefined) return code;
-  const direct = INTERPELLATION_NUMBERED.exec(opening)?.[1] ?? INTERPELLATION_BARE.exec(opening)?.[1];
+  const direct =
+    INTERPELLATION_NUMBERED.exec(opening)?.[1] ?? INTERPELLATION_BARE.exec(opening)?.[1];
   if (direct !== undefined) return direct;
   INTERPELLATION_NEAR.lastIndex = 0;
-  for (let m = INTERPELLATION_NEAR.exec(opening); m !== null; m = INTERPELLATION_NEAR.exec(opening)) {
+  for (
+    let m = INTERPELLATION_NEAR.exec(opening);
+    m !== null;
+    m = INTERPELLATION_NEAR.exec(opening)
+  ) {
     if (!OTHER_NUMBERED.test(m[1] ?? '')) return m[2] ?? null;
   }
   return null;

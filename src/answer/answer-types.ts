@@ -22,12 +22,30 @@ export interface QuestionPart {
 
 /** Question words (folded, lower case) and the type they ask for; longer cues first. */
 const CUES: readonly (readonly [RegExp, AnswerType])[] = [
-  [/\b(?:z|na podstawie|pod) (?:jakiego|ktorego) (?:artykulu|przepisu|paragrafu)|\b(?:jaki|ktory|jakie|ktore) (?:artykul|przepis|paragraf)|\bna jakiej podstawie prawnej/, 'przepis'],
-  [/\b(?:od|do|na) kiedy\b|\bkiedy\b|\bw jakim (?:terminie|okresie|roku|dniu|miesiacu)|\bjak dlugo\b|\bw ktorym roku\b|\b(?:z|od|do) (?:ktorego|jakiego) roku\b|\bjakiego dnia\b|\bjaka data\b|\bw jakim czasie\b/, 'kiedy'],
-  [/\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ )?(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bza jaka (?:\p{L}+ )?cene\b|\bjaka (?:\p{L}+ )?cen[ae]\b|\bile (?:czasu|dni|lat|miesiecy|tygodni|godzin)\b|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u, 'ile'],
-  [/\bkto\b|\bkogo\b|\bkomu\b|\bktory (?:organ|urzad|podmiot|minister|resort|sad|instytucja)|\bjak(?:i|a) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b|\bktora (?:instytucja|firma|spolka|sluzba)/u, 'kto'],
-  [/\bgdzie\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/, 'gdzie'],
-  [/\bdlaczego\b|\bz jakiego powodu\b|\bz jakich powodow\b|\bczemu\b|\bco jest przyczyna\b|\bjaka jest przyczyna\b|\bw jakim celu\b|\bpo co\b/, 'dlaczego'],
+  [
+    /\b(?:z|na podstawie|pod) (?:jakiego|ktorego) (?:artykulu|przepisu|paragrafu)|\b(?:jaki|ktory|jakie|ktore) (?:artykul|przepis|paragraf)|\bna jakiej podstawie prawnej/,
+    'przepis',
+  ],
+  [
+    /\b(?:od|do|na) kiedy\b|\bkiedy\b|\bw jakim (?:terminie|okresie|roku|dniu|miesiacu)|\bjak dlugo\b|\bw ktorym roku\b|\b(?:z|od|do) (?:ktorego|jakiego) roku\b|\bjakiego dnia\b|\bjaka data\b|\bw jakim czasie\b/,
+    'kiedy',
+  ],
+  [
+    /\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ )?(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bza jaka (?:\p{L}+ )?cene\b|\bjaka (?:\p{L}+ )?cen[ae]\b|\bile (?:czasu|dni|lat|miesiecy|tygodni|godzin)\b|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u,
+    'ile',
+  ],
+  [
+    /\bkto\b|\bkogo\b|\bkomu\b|\bktory (?:organ|urzad|podmiot|minister|resort|sad|instytucja)|\bjak(?:i|a) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b|\bktora (?:instytucja|firma|spolka|sluzba)/u,
+    'kto',
+  ],
+  [
+    /\bgdzie\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/,
+    'gdzie',
+  ],
+  [
+    /\bdlaczego\b|\bz jakiego powodu\b|\bz jakich powodow\b|\bczemu\b|\bco jest przyczyna\b|\bjaka jest przyczyna\b|\bw jakim celu\b|\bpo co\b/,
+    'dlaczego',
+  ],
   [/(?:^|[\s,;])czy\b/, 'czy'],
 ];
 /** Any question word that may open a further part of a compound question. */
@@ -72,10 +90,17 @@ function typeOf(folded: string): AnswerType | null {
 
 /** A RegExp whose `\\b` is a word boundary for Polish letters too (JavaScript's `\\b` knows only ASCII). */
 function unicodeWords(source: string, flags: string): RegExp {
-  return new RegExp(source.replaceAll('\\b', '(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))'), flags);
+  return new RegExp(
+    source.replaceAll(
+      '\\b',
+      '(?:(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}]))',
+    ),
+    flags,
+  );
 }
 
-const MONTHS = 'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień|styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu';
+const MONTHS =
+  'stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|styczeń|luty|marzec|kwiecień|maj|czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień|styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrześniu|październiku|listopadzie|grudniu';
 /** Dates and periods: `2-3 lipca 2013 roku`, `17.08.2026 r.`, `w marcu 2024`, `od 2020 r.`, `do końca 2026 r.`, `w I kwartale 2026`. */
 const DATE_SPAN = new RegExp(
   [
@@ -88,14 +113,31 @@ const DATE_SPAN = new RegExp(
   'iu',
 );
 /** Law citations and other numbers that are no amount: `art. 12`, `poz. 1483`, `Dz. U.`, `nr 18193`, `§ 2`, years. */
-const NOT_AN_AMOUNT = /(?:art\.|ust\.|pkt|poz\.|nr|§|lit\.|Dz\.\s*U\.|sygn\.|K\d|interpelacj\p{L}*)\s*$/iu;
+const NOT_AN_AMOUNT =
+  /(?:art\.|ust\.|pkt|poz\.|nr|§|lit\.|Dz\.\s*U\.|sygn\.|K\d|interpelacj\p{L}*)\s*$/iu;
 /** An amount: a number with a unit or a counted noun (`18 mld zł`, `16,91%`, `254 umowy`, `150 909 uczniów`). */
-const AMOUNT_SPAN = /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?![\d)])(?!\.\s*\p{Ll})(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku|co|to|czyli|jest|są|był|była|było|wynosi|wyniosła|stanowi|stanowiło)(?![\p{L}]))\p{Ll}[\p{L}-]*)?/gu;
-const PERSON_OR_BODY = unicodeWords(String.raw`\b(?:minist\p{L}*|prezes\p{L}*|dyrektor\p{L}*|wojewod\p{L}*|starost\p{L}*|burmistrz\p{L}*|prezydent\p{L}*|komendant\p{L}*|rzeczni\p{L}*|sekretarz\p{L}*|marszał\p{L}*|wójt\p{L}*|inspektor\p{L}*|prokurat\p{L}*|sąd\p{L}*|urzęd\p{L}*|urząd|agencj\p{L}*|instytut\p{L}*|komend\p{L}*|rad[aziy]\s+\p{Lu}\p{L}*|fundusz\p{L}*|zakład\p{L}*|inspekcj\p{L}*|policj\p{L}*|straż\p{L}*|departament\p{L}*|biur[aoze]\p{L}*|zarząd\p{L}*|spółk\p{L}*|S\.A\.|sp\. z o\.o\.|uczelni\p{L}*|uniwersytet\p{L}*|szpital\p{L}*|kancelari\p{L}*|ośrod\p{L}*|centrum|zespół|zespoł\p{L}*|komisj\p{L}*|wykonawc\p{L}*|inwestor\p{L}*|operator\p{L}*)\b|(?<=\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`, 'u');
-const PLACE = unicodeWords(String.raw`\b(?:w|we|na|do|z|ze)\s+(?!(?:Polsce|Polski)\b)\p{Lu}\p{Ll}{2,}|\b(?:województw|powiat|gmin|miast|miejscowoś|prowincj|region)\p{L}*`, 'u');
-const CAUSE = unicodeWords(String.raw`\b(?:ponieważ|gdyż|bowiem|z uwagi na|ze względu na|w związku z|wynika(?:ło|ją)? z|dlatego|z powodu|przyczyn\p{L}*|w celu|celem|aby|żeby|spowodowan\p{L}*|skutkiem)\b`, 'iu');
-const DECISION = unicodeWords(String.raw`\b(?:nie\s+)?(?:planuje|planowane|przewiduje|przewidziano|przewiduje się|zamierza|rozważa|prowadzi|prowadzone|podjęto|podjął|podjęła|zostanie|zostaną|został[aoy]?|zostały|trwają|są prowadzone|nie ma|nie jest|nie są|brak|możliwe|możliwość|wyraził\p{L}*|zdecydował\p{L}*|zaplanowano|wprowadzono|wprowadzi|uruchomi\p{L}*|obowiązuje|obowiązują)\b`, 'iu');
-const PROVISION = unicodeWords(String.raw`\bart\.\s*\d+\p{Ll}?|§\s*\d+|\bustaw[aęyi]\s+z\s+dnia|\brozporządzeni\p{L}*\s+(?:Ministra|Rady)|\bKodeks\p{L}*`, 'u');
+const AMOUNT_SPAN =
+  /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?![\d)])(?!\.\s*\p{Ll})(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku|co|to|czyli|jest|są|był|była|było|wynosi|wyniosła|stanowi|stanowiło)(?![\p{L}]))\p{Ll}[\p{L}-]*)?/gu;
+const PERSON_OR_BODY = unicodeWords(
+  String.raw`\b(?:minist\p{L}*|prezes\p{L}*|dyrektor\p{L}*|wojewod\p{L}*|starost\p{L}*|burmistrz\p{L}*|prezydent\p{L}*|komendant\p{L}*|rzeczni\p{L}*|sekretarz\p{L}*|marszał\p{L}*|wójt\p{L}*|inspektor\p{L}*|prokurat\p{L}*|sąd\p{L}*|urzęd\p{L}*|urząd|agencj\p{L}*|instytut\p{L}*|komend\p{L}*|rad[aziy]\s+\p{Lu}\p{L}*|fundusz\p{L}*|zakład\p{L}*|inspekcj\p{L}*|policj\p{L}*|straż\p{L}*|departament\p{L}*|biur[aoze]\p{L}*|zarząd\p{L}*|spółk\p{L}*|S\.A\.|sp\. z o\.o\.|uczelni\p{L}*|uniwersytet\p{L}*|szpital\p{L}*|kancelari\p{L}*|ośrod\p{L}*|centrum|zespół|zespoł\p{L}*|komisj\p{L}*|wykonawc\p{L}*|inwestor\p{L}*|operator\p{L}*)\b|(?<=\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`,
+  'u',
+);
+const PLACE = unicodeWords(
+  String.raw`\b(?:w|we|na|do|z|ze)\s+(?!(?:Polsce|Polski)\b)\p{Lu}\p{Ll}{2,}|\b(?:województw|powiat|gmin|miast|miejscowoś|prowincj|region)\p{L}*`,
+  'u',
+);
+const CAUSE = unicodeWords(
+  String.raw`\b(?:ponieważ|gdyż|bowiem|z uwagi na|ze względu na|w związku z|wynika(?:ło|ją)? z|dlatego|z powodu|przyczyn\p{L}*|w celu|celem|aby|żeby|spowodowan\p{L}*|skutkiem)\b`,
+  'iu',
+);
+const DECISION = unicodeWords(
+  String.raw`\b(?:nie\s+)?(?:planuje|planowane|przewiduje|przewidziano|przewiduje się|zamierza|rozważa|prowadzi|prowadzone|podjęto|podjął|podjęła|zostanie|zostaną|został[aoy]?|zostały|trwają|są prowadzone|nie ma|nie jest|nie są|brak|możliwe|możliwość|wyraził\p{L}*|zdecydował\p{L}*|zaplanowano|wprowadzono|wprowadzi|uruchomi\p{L}*|obowiązuje|obowiązują)\b`,
+  'iu',
+);
+const PROVISION = unicodeWords(
+  String.raw`\bart\.\s*\d+\p{Ll}?|§\s*\d+|\bustaw[aęyi]\s+z\s+dnia|\brozporządzeni\p{L}*\s+(?:Ministra|Rady)|\bKodeks\p{L}*`,
+  'u',
+);
 
 /** True when the sentence holds an answer of the given type. */
 export function hasAnswerType(sentence: string, type: AnswerType): boolean {
@@ -131,8 +173,18 @@ function amountSpans(sentence: string): string[] {
     const number = /^(?:\p{L}+\.?\s*)*([\d\s\u00a0.,]+)/u.exec(span)?.[1]?.trim() ?? '';
     // A bare year (`2024 r.`, `w 2024`) is a date, not an amount; a day of a date neither.
     if (/^(?:19|20)\d{2}$/.test(number) && !/%|zł|mln|mld|tys/.test(span)) continue;
-    if (/^\d{1,2}$/.test(number) && /^\s*(?:[-–.]\s*\d|\p{L}*(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud))/u.test(sentence.slice(m.index + m[0].indexOf(number) + number.length))) continue;
-    if (/^\d{1,2}$/.test(number) && /\s(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud)/u.test(span)) continue;
+    if (
+      /^\d{1,2}$/.test(number) &&
+      /^\s*(?:[-–.]\s*\d|\p{L}*(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud))/u.test(
+        sentence.slice(m.index + m[0].indexOf(number) + number.length),
+      )
+    )
+      continue;
+    if (
+      /^\d{1,2}$/.test(number) &&
+      /\s(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud)/u.test(span)
+    )
+      continue;
     out.push(span);
   }
   return out;
@@ -144,7 +196,8 @@ function amountSpans(sentence: string): string[] {
  * when the sentence has none (the answer then opens with the quotes alone).
  */
 /** A law's own date (`ustawy z dnia 5 lipca 2018 r.`) names the act, not when something happened. */
-const LAW_DATE_BEFORE = /(?:ustaw\p{L}*|rozporządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwał\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
+const LAW_DATE_BEFORE =
+  /(?:ustaw\p{L}*|rozporządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwał\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
 
 /**
  * The date of a `kiedy` answer: not a law's own date, and of several the one
@@ -156,8 +209,12 @@ function bestDate(sentence: string, question: string): string | null {
   let best: { span: string; score: number } | null = null;
   for (const m of sentence.matchAll(global)) {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
-    const isLaw = LAW_DATE_BEFORE.test(before) || /^z dnia/iu.test(m[0]) && LAW_DATE_BEFORE.test(before + 'x ');
-    const overlap = (foldText(before).match(/\p{L}{4,}/gu) ?? []).filter((w) => asked.has(w.slice(0, 5))).length;
+    const isLaw =
+      LAW_DATE_BEFORE.test(before) ||
+      (/^z dnia/iu.test(m[0]) && LAW_DATE_BEFORE.test(before + 'x '));
+    const overlap = (foldText(before).match(/\p{L}{4,}/gu) ?? []).filter((w) =>
+      asked.has(w.slice(0, 5)),
+    ).length;
     const score = overlap - (isLaw ? 10 : 0);
     if (!best || score > best.score) best = { span: m[0].trim(), score };
   }
@@ -171,31 +228,54 @@ export function asksForSignatory(question: string): boolean {
   );
 }
 
-export function directSpan(sentence: string, type: AnswerType | null, question = ''): string | null {
+export function directSpan(
+  sentence: string,
+  type: AnswerType | null,
+  question = '',
+): string | null {
   if (type === 'kiedy') return bestDate(sentence, question);
   if (type !== 'ile') return null;
   // An amount the question itself names (`do 20 tysięcy mieszkańców`) is no answer to it.
   const given = new Set((question.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.')));
-  const spans = amountSpans(sentence).filter((s) => !given.has(/\d+(?:[.,]\d+)?/.exec(s)?.[0].replace(',', '.') ?? ''));
+  const spans = amountSpans(sentence).filter(
+    (s) => !given.has(/\d+(?:[.,]\d+)?/.exec(s)?.[0].replace(',', '.') ?? ''),
+  );
   // Only an amount that says what it counts goes on the direct line: one of what was asked
   // (`ile umów` → `8 umów`), money for a money question, a share for a share one, a duration for `ile czasu`.
   // A bare first number („12 miesięcy” for „w ilu urzędach”) would state the wrong fact.
   const foldedQuestion = foldText(question);
   const asked = new Set((foldedQuestion.match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 4)));
-  const isCounted = (s: string) => (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4)));
-  const asksMoney = /kwot|koszt|cen[aey]|kasy|pieniedz|srodk|wydal|wydano|zaplac|dotacj|budzet|zl\b|euro/u.test(foldedQuestion);
+  const isCounted = (s: string) =>
+    (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4)));
+  const asksMoney =
+    /kwot|koszt|cen[aey]|kasy|pieniedz|srodk|wydal|wydano|zaplac|dotacj|budzet|zl\b|euro/u.test(
+      foldedQuestion,
+    );
   const asksShare = /odset|procent|%|jaka czesc|jaki udzial/u.test(foldedQuestion);
-  const asksTime = /ile (?:czasu|dni|lat|miesiecy|tygodni|godzin)|jak dlugo|w jakim terminie/u.test(foldedQuestion);
+  const asksTime = /ile (?:czasu|dni|lat|miesiecy|tygodni|godzin)|jak dlugo|w jakim terminie/u.test(
+    foldedQuestion,
+  );
   const candidates = spans.filter(
-    (s) => isCounted(s) || (asksMoney && /zł|euro|EUR|PLN/u.test(s)) || (asksShare && /%|proc/u.test(s)) || (asksTime && /(?<!\p{L})(?:dni|dzień|tygodni\p{L}*|miesi\p{L}+|lat|lata|godzin\p{L}*)(?!\p{L})/u.test(s)),
+    (s) =>
+      isCounted(s) ||
+      (asksMoney && /zł|euro|EUR|PLN/u.test(s)) ||
+      (asksShare && /%|proc/u.test(s)) ||
+      (asksTime &&
+        /(?<!\p{L})(?:dni|dzień|tygodni\p{L}*|miesi\p{L}+|lat|lata|godzin\p{L}*)(?!\p{L})/u.test(
+          s,
+        )),
   );
   // Of several, the one whose preceding words share most with the question (`2023 rok - 4 799,4 tys. zł` for „w 2023”).
-  const tokens = new Set((foldedQuestion.match(/\p{L}{4,}|\d{4}/gu) ?? []).map((w) => w.slice(0, 5)));
+  const tokens = new Set(
+    (foldedQuestion.match(/\p{L}{4,}|\d{4}/gu) ?? []).map((w) => w.slice(0, 5)),
+  );
   let best: { span: string; score: number } | null = null;
   for (const span of candidates) {
     const at = sentence.indexOf(span);
     const before = foldText(sentence.slice(Math.max(0, at - 40), at));
-    const score = (before.match(/\p{L}{4,}|\d{4}/gu) ?? []).filter((w) => tokens.has(w.slice(0, 5))).length + (isCounted(span) ? 1 : 0);
+    const score =
+      (before.match(/\p{L}{4,}|\d{4}/gu) ?? []).filter((w) => tokens.has(w.slice(0, 5))).length +
+      (isCounted(span) ? 1 : 0);
     if (!best || score > best.score) best = { span, score };
   }
   return best?.span ?? null;

@@ -82,7 +82,10 @@ export interface AnswerabilityResult {
 }
 
 /** The decision: refuse when a known name is in no retrieved letter, or the score is low. */
-export function isAnswerable(result: AnswerabilityResult, minScore = DEFAULT_MIN_ANSWERABILITY): boolean {
+export function isAnswerable(
+  result: AnswerabilityResult,
+  minScore = DEFAULT_MIN_ANSWERABILITY,
+): boolean {
   return result.missingNames.length === 0 && result.score >= minScore;
 }
 
@@ -124,7 +127,8 @@ function words(text: string): { word: string; index: number }[] {
  * case (`powiatu kępińskiego`, `gminie wąbrzeskiej`): such a word is a name.
  */
 /** The sixteen voivodeships' adjectives, in any case form (`świętokrzyskim`, `lubuskiego`), folded; the halves of `kujawsko-pomorskim` too, as words are split at the hyphen. */
-const VOIVODESHIP = /^(?:dolnoslask|kujawsk|warminsk|kujawsko-?pomorsk|lubelsk|lubusk|lodzk|malopolsk|mazowieck|opolsk|podkarpack|podlask|pomorsk|slask|swietokrzysk|warminsko-?mazursk|wielkopolsk|zachodniopomorsk)\p{L}*$/u;
+const VOIVODESHIP =
+  /^(?:dolnoslask|kujawsk|warminsk|kujawsko-?pomorsk|lubelsk|lubusk|lodzk|malopolsk|mazowieck|opolsk|podkarpack|podlask|pomorsk|slask|swietokrzysk|warminsko-?mazursk|wielkopolsk|zachodniopomorsk)\p{L}*$/u;
 
 const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/iu;
 
@@ -132,13 +136,31 @@ const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/
  * Capitalised inside the sentence (not after `.?!`), an acronym such as
  * `DESI`, or the place adjective after an administrative unit.
  */
-function isNameLike(word: string, index: number, text: string, offset: number, previous: string | undefined): boolean {
+function isNameLike(
+  word: string,
+  index: number,
+  text: string,
+  offset: number,
+  previous: string | undefined,
+): boolean {
   if (/^\p{Lu}{2,}$/u.test(word)) return true;
   // A place adjective (`kępińskiego`, `łódzkiej`), not a verb that follows the unit (`radzie gminy dopłacić`).
-  if (previous && ADMINISTRATIVE_UNIT.test(previous) && /^\p{Ll}+$/u.test(word) && /(?:sk|ck|dzk)(?:i|a|ie|iego|iej|im|ich|imi|ą|iemu)$/u.test(foldText(word))) return true;
+  if (
+    previous &&
+    ADMINISTRATIVE_UNIT.test(previous) &&
+    /^\p{Ll}+$/u.test(word) &&
+    /(?:sk|ck|dzk)(?:i|a|ie|iego|iej|im|ich|imi|ą|iemu)$/u.test(foldText(word))
+  )
+    return true;
   // Chat drops capitals: `w ciechanowie`, `swietokrzyskim` are still places.
   // Only a word typed without diacritics is guessed a name from the dictionary: who types `dopłacić` types capitals too.
-  if (index > 0 && /^\p{Ll}+$/u.test(word) && (VOIVODESHIP.test(foldText(word)) || (word.length >= 4 && word === foldText(word) && isPolishName(word)))) return true;
+  if (
+    index > 0 &&
+    /^\p{Ll}+$/u.test(word) &&
+    (VOIVODESHIP.test(foldText(word)) ||
+      (word.length >= 4 && word === foldText(word) && isPolishName(word)))
+  )
+    return true;
   if (!/^\p{Lu}\p{Ll}/u.test(word) || index === 0) return false;
   const before = text.slice(0, offset).trimEnd();
   return !/[.?!:;„"(]$/.test(before);
@@ -164,7 +186,11 @@ interface LetterView {
   readonly acronyms: ReadonlySet<string>;
 }
 
-function viewLetter(text: string, prefix: number, terms: readonly string[] = analyze(text)): LetterView {
+function viewLetter(
+  text: string,
+  prefix: number,
+  terms: readonly string[] = analyze(text),
+): LetterView {
   const prefixes = new Set<string>();
   const shortPrefixes = new Set<string>();
   for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
@@ -181,7 +207,13 @@ function viewLetter(text: string, prefix: number, terms: readonly string[] = ana
     }
   }
   if (run) capitalRuns.push(run);
-  return { terms: new Set(terms), prefixes, shortPrefixes, capitalRuns, acronyms: acronymsIn(text) };
+  return {
+    terms: new Set(terms),
+    prefixes,
+    shortPrefixes,
+    capitalRuns,
+    acronyms: acronymsIn(text),
+  };
 }
 
 /** An acronym is spelled out when consecutive capitalised words start with its letters. */
@@ -233,15 +265,34 @@ export function assessAnswerability({
     if (seen.has(key)) return;
     seen.add(key);
     const df = Math.min(...terms.map((t) => stats.df.get(t) ?? 0));
-    const isName = isNameLike(word, index, question, matches[index]!.index, matches[index - 1]?.[0]);
+    const isName = isNameLike(
+      word,
+      index,
+      question,
+      matches[index]!.index,
+      matches[index - 1]?.[0],
+    );
     const weight = idf(df, n) * (df > 0 ? 1 : isName ? unseenNameBoost : unseenWordFactor);
-    candidates.push({ word, terms, folded, position: index, df, weight, isName, isAcronym: /^\p{Lu}{2,}$/u.test(word), runAcronym: runAcronyms.get(index) });
+    candidates.push({
+      word,
+      terms,
+      folded,
+      position: index,
+      df,
+      weight,
+      isName,
+      isAcronym: /^\p{Lu}{2,}$/u.test(word),
+      runAcronym: runAcronyms.get(index),
+    });
   });
   const inLetter = (c: Candidate, letter: LetterView): boolean =>
     c.terms.every((t) => letter.terms.has(t)) ||
     (c.folded.length >= prefix && letter.prefixes.has(c.folded.slice(0, prefix))) ||
     (c.isAcronym && spellsOut(letter, c.word)) ||
-    (c.isName && !c.isAcronym && nameStem(c.folded).length < prefix && letter.shortPrefixes.has(nameStem(c.folded))) ||
+    (c.isName &&
+      !c.isAcronym &&
+      nameStem(c.folded).length < prefix &&
+      letter.shortPrefixes.has(nameStem(c.folded))) ||
     (c.isName && c.runAcronym !== undefined && letter.acronyms.has(c.runAcronym));
   // Consecutive names form one entity (`Zduńskiej Woli`), covered only as a whole.
   const entityOf = candidates.map((c) => c.position);
@@ -256,7 +307,8 @@ export function assessAnswerability({
   // Reference numbers span several words; the analyzer turns them into one term.
   const references = analyze(question).filter((t) => t.includes('.') && !seen.has(t));
   const total =
-    candidates.reduce((a, c) => a + c.weight, 0) + references.reduce((a, t) => a + idf(stats.df.get(t) ?? 0, n), 0);
+    candidates.reduce((a, c) => a + c.weight, 0) +
+    references.reduce((a, t) => a + idf(stats.df.get(t) ?? 0, n), 0);
   let best = -1;
   let bestCovered: boolean[] = candidates.map(() => false);
   let bestRefs: boolean[] = references.map(() => false);
@@ -278,9 +330,18 @@ export function assessAnswerability({
   }));
   references.forEach((t, i) => {
     const df = stats.df.get(t) ?? 0;
-    result.push({ word: t, terms: [t], df, weight: idf(df, n), isName: true, isCovered: bestRefs[i]! });
+    result.push({
+      word: t,
+      terms: [t],
+      df,
+      weight: idf(df, n),
+      isName: true,
+      isCovered: bestRefs[i]!,
+    });
   });
-  const missingNames = candidates.filter((c) => c.isName && c.df > 0 && !letters.some((l) => inLetter(c, l))).map((c) => c.word);
+  const missingNames = candidates
+    .filter((c) => c.isName && c.df > 0 && !letters.some((l) => inLetter(c, l)))
+    .map((c) => c.word);
   return {
     score: total === 0 || best <= 0 ? 0 : best / total,
     words: result,
@@ -301,7 +362,9 @@ export async function topLetterTexts(
   k = ENTITY_LETTERS,
   passagesOf: (letterId: string) => Promise<Passage[]> = (id) => index.getPassages(id),
 ): Promise<string[]> {
-  return Promise.all(topLetters(hits, k).map(async (l) => wholeLetterText(l, await passagesOf(l.id))));
+  return Promise.all(
+    topLetters(hits, k).map(async (l) => wholeLetterText(l, await passagesOf(l.id))),
+  );
 }
 
 /** The first `k` distinct letters of the hits, best first. */
@@ -315,9 +378,15 @@ function topLetters(hits: readonly SearchHit[], k: number): SearchHit['letter'][
 }
 
 /** The stored analysed terms of the letters `topLetterTexts` returns, same order (`undefined` where the index has none). */
-async function topLetterTerms(index: ArchiveIndex, hits: readonly SearchHit[], k = ENTITY_LETTERS): Promise<(readonly string[] | undefined)[]> {
+async function topLetterTerms(
+  index: ArchiveIndex,
+  hits: readonly SearchHit[],
+  k = ENTITY_LETTERS,
+): Promise<(readonly string[] | undefined)[]> {
   const ids = topLetters(hits, k).map((l) => l.id);
-  const stored = index.letterTerms ? await index.letterTerms(ids) : new Map<string, readonly string[]>();
+  const stored = index.letterTerms
+    ? await index.letterTerms(ids)
+    : new Map<string, readonly string[]>();
   return ids.map((id) => stored.get(id));
 }
 
@@ -342,8 +411,19 @@ export interface Evidence {
 }
 
 /** Retrieves passages for a question and assesses whether they can answer it (one place for answers and drafts). */
-export async function gatherEvidence({ index, question, k, accessGroups = [] }: GatherEvidenceOptions): Promise<Evidence> {
-  const retrieved = await retrievePassages({ index, question, k, perLetter: PASSAGES_PER_LETTER, filter: { accessGroups } });
+export async function gatherEvidence({
+  index,
+  question,
+  k,
+  accessGroups = [],
+}: GatherEvidenceOptions): Promise<Evidence> {
+  const retrieved = await retrievePassages({
+    index,
+    question,
+    k,
+    perLetter: PASSAGES_PER_LETTER,
+    filter: { accessGroups },
+  });
   // Both steps below read whole letters: each letter is read once per question.
   const read = new Map<string, Promise<Passage[]>>();
   const passagesOf = (id: string) => read.get(id) ?? read.set(id, index.getPassages(id)).get(id)!;

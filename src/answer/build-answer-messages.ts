@@ -29,7 +29,14 @@ export function formatPassage(hit: SearchHit, n: number): string {
     ['n', String(n)],
     ['znak', letter.reference],
     ['data', letter.date],
-    ['autor', letter.author ? (letter.authorRole ? `${letter.author}, ${letter.authorRole}` : letter.author) : null],
+    [
+      'autor',
+      letter.author
+        ? letter.authorRole
+          ? `${letter.author}, ${letter.authorRole}`
+          : letter.author
+        : null,
+    ],
     ['adresat', letter.addressee],
     ['tytul', letter.title],
     ['plik', letter.file],
@@ -58,5 +65,12 @@ export function buildAnswerMessages({
 }): AnswerMessagesResult {
   const prompt = loadPrompt('answer', language);
   const passages = hits.map((hit, i) => formatPassage(hit, i + 1)).join('\n\n');
-  return { prompt, messages: promptMessages(prompt, { passages, question: neutraliseTags(question.trim()), noAnswer: NO_ANSWER_MARKER }) };
+  return {
+    prompt,
+    messages: promptMessages(prompt, {
+      passages,
+      question: neutraliseTags(question.trim()),
+      noAnswer: NO_ANSWER_MARKER,
+    }),
+  };
 }

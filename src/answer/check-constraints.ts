@@ -39,12 +39,20 @@ const MAX_RANGE = 15;
 
 /** A letter's metadata as text (title, date, reference, interpellation, addressee, signatory). */
 function metadataOf(l: SearchHit['letter']): string {
-  return [l.title, l.date, l.reference, l.interpellation, l.addressee, l.author].filter(Boolean).join(' \n ');
+  return [l.title, l.date, l.reference, l.interpellation, l.addressee, l.author]
+    .filter(Boolean)
+    .join(' \n ');
 }
 
 /** Folded words of the hits' passages and their letters' metadata. */
-function foldedWords(hits: readonly SearchHit[], meta: (l: SearchHit['letter']) => string): Set<string> {
-  const texts = [...hits.map((h) => h.passage.text), ...[...new Map(hits.map((h) => [h.letter.id, h.letter])).values()].map(meta)];
+function foldedWords(
+  hits: readonly SearchHit[],
+  meta: (l: SearchHit['letter']) => string,
+): Set<string> {
+  const texts = [
+    ...hits.map((h) => h.passage.text),
+    ...[...new Map(hits.map((h) => [h.letter.id, h.letter])).values()].map(meta),
+  ];
   return new Set(foldText(texts.join('\n')).match(/\p{L}+/gu) ?? []);
 }
 
@@ -61,17 +69,24 @@ function hasWordLike(words: ReadonlySet<string>, name: string): boolean {
  * organs (ministries, the Council of Ministers, the Commission) are left out:
  * letters name them in many ways, often only in the letterhead.
  */
-const INSTITUTION = /^(?:Muze|Uniwersyt|Instytut|Szpital|Fundacj|Stowarzysz|Konfederacj|Hut|Spółk|Politechnik|Akademi|Teatr|Filharmoni|Centrum|Zakład|Przedsiębiorstw|Związ|Izb|Federacj|Szkoł|Zespoł|Zespół|Ośrod|Wojewódzk|Powiatow|Regionaln|Narodow|Państwow)\p{L}*/u;
+const INSTITUTION =
+  /^(?:Muze|Uniwersyt|Instytut|Szpital|Fundacj|Stowarzysz|Konfederacj|Hut|Spółk|Politechnik|Akademi|Teatr|Filharmoni|Centrum|Zakład|Przedsiębiorstw|Związ|Izb|Federacj|Szkoł|Zespoł|Zespół|Ośrod|Wojewódzk|Powiatow|Regionaln|Narodow|Państwow)\p{L}*/u;
 
 /** The first letters of a folded word that its case forms share: all but the last three, three to six (`rada`/`rady` → `rad`). */
 function stemOf(word: string): string {
-  return word.slice(0, word.length <= 4 ? Math.max(3, word.length - 1) : Math.max(4, Math.min(6, word.length - 3)));
+  return word.slice(
+    0,
+    word.length <= 4 ? Math.max(3, word.length - 1) : Math.max(4, Math.min(6, word.length - 3)),
+  );
 }
 
 /** Runs of two or more capitalised words inside the question (not its first word), as typed. */
 function namePhrases(question: string): string[] {
   const out: string[] = [];
-  for (const m of question.matchAll(/(?<=[\p{Ll},;:]\s+|\s\p{Ll}{1,3}\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu)) out.push(m[0]);
+  for (const m of question.matchAll(
+    /(?<=[\p{Ll},;:]\s+|\s\p{Ll}{1,3}\s+)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+/gu,
+  ))
+    out.push(m[0]);
   return out;
 }
 
@@ -94,8 +109,10 @@ function yearsIn(text: string): Set<number> {
   for (const m of text.matchAll(YEAR)) {
     const from = Number(m[1]);
     const to = m[2] ? Number(m[2]) : from;
-    const isLabel = m[2] !== undefined && RANGE_LABEL.test(text.slice(Math.max(0, m.index - 40), m.index));
-    if (to >= from && to - from <= MAX_RANGE && !isLabel) for (let y = from; y <= to; y++) out.add(y);
+    const isLabel =
+      m[2] !== undefined && RANGE_LABEL.test(text.slice(Math.max(0, m.index - 40), m.index));
+    if (to >= from && to - from <= MAX_RANGE && !isLabel)
+      for (let y = from; y <= to; y++) out.add(y);
     else out.add(from).add(to);
   }
   return out;
@@ -118,7 +135,8 @@ function figuresIn(text: string): Set<string> {
 
 function normaliseFigure(whole: string, decimals: string | undefined): string {
   // `100.000` is a hundred thousand in Polish letters, not a decimal.
-  if (decimals?.length === 3 && !whole.startsWith('0')) return `${whole.replace(/[ \u00a0]/g, '')}${decimals}`;
+  if (decimals?.length === 3 && !whole.startsWith('0'))
+    return `${whole.replace(/[ \u00a0]/g, '')}${decimals}`;
   return `${whole.replace(/[ \u00a0]/g, '')}${decimals ? `.${decimals}` : ''}`;
 }
 
@@ -170,32 +188,52 @@ export function checkConstraints({
     if (questionYears.has(value) || value.replace('.', '').length < 2) continue;
     // `100 tys.` is met by `100 000` as well as by `100 tys.`.
     const isThousands = /^\s*tys/u.test(undated.slice(m.index + m[0].length));
-    if (!figures.has(value) && !(isThousands && figures.has(String(Number(value) * 1000)))) missing.push(m[0]);
+    if (!figures.has(value) && !(isThousands && figures.has(String(Number(value) * 1000))))
+      missing.push(m[0]);
   }
   // A name (place, body, person) that the first letters' passages do not hold, by stem: the letters found
   // are about another place. Acronyms stay a matter of the score: a letter may write out what the
   // question abbreviates (`PRL`, `JST`). The entity rule's names (in none of the first five letters) are
   // re-checked the same way, which joins inflections its six-letter prefix misses (`janowowi` ~ `Janowie`).
-  const nameEvidence = foldedWords(hits.filter((h) => nameIds.includes(h.letter.id)), metadataOf);
-  for (const text of letterTexts.slice(0, nameLetters)) for (const w of foldText(text).match(/\p{L}+/gu) ?? []) nameEvidence.add(w);
+  const nameEvidence = foldedWords(
+    hits.filter((h) => nameIds.includes(h.letter.id)),
+    metadataOf,
+  );
+  for (const text of letterTexts.slice(0, nameLetters))
+    for (const w of foldText(text).match(/\p{L}+/gu) ?? []) nameEvidence.add(w);
   // A name the question writes out may stand in the letters as its acronym (`Komisję Europejską` = `KE`).
-  const evidenceAcronyms = acronymsIn([...letterTexts.slice(0, nameLetters), ...hits.filter((h) => nameIds.includes(h.letter.id)).map((h) => h.passage.text)].join('\n'));
+  const evidenceAcronyms = acronymsIn(
+    [
+      ...letterTexts.slice(0, nameLetters),
+      ...hits.filter((h) => nameIds.includes(h.letter.id)).map((h) => h.passage.text),
+    ].join('\n'),
+  );
   const runAcronyms = acronymsOfNameRuns(question);
   const abbreviated = new Set(
-    [...question.matchAll(/[\p{L}\p{N}]+/gu)].filter((_, i) => evidenceAcronyms.has(runAcronyms.get(i) ?? '')).map((m) => m[0]),
+    [...question.matchAll(/[\p{L}\p{N}]+/gu)]
+      .filter((_, i) => evidenceAcronyms.has(runAcronyms.get(i) ?? ''))
+      .map((m) => m[0]),
   );
   const isAbsent = (word: string) =>
-    !/^\p{Lu}{2,}$/u.test(word) && !word.includes('.') && !abbreviated.has(word) && !hasWordLike(nameEvidence, foldText(word));
+    !/^\p{Lu}{2,}$/u.test(word) &&
+    !word.includes('.') &&
+    !abbreviated.has(word) &&
+    !hasWordLike(nameEvidence, foldText(word));
   // A capitalised name must be in the first letters: the best-covering letter (`isCovered`) may be a
   // later one that names the place in passing (`Zduńska Wola` on a rail line) while the answer quotes
   // another. A lower-case one (a dictionary guess, or a bridged English term) only when no letter covers it.
-  const names = answerability.words.filter((w) => w.isName && (!w.isCovered || /^\p{Lu}/u.test(w.word))).map((w) => w.word);
+  const names = answerability.words
+    .filter((w) => w.isName && (!w.isCovered || /^\p{Lu}/u.test(w.word)))
+    .map((w) => w.word);
   for (const name of [...names, ...answerability.missingNames].filter(isAbsent)) {
     if (!missing.includes(name)) missing.push(name);
   }
   // A name of several words (`Muzeum Historii Polski`, `Uniwersytet Medyczny`) must appear as a phrase:
   // each word present somewhere (`Muzeum Historii Żydów Polskich`) is another body.
-  const phraseEvidence = [foldText(letterTexts.slice(0, nameLetters).join('\n')), foldText(cited.map((h) => h.passage.text).join('\n'))].join('\n');
+  const phraseEvidence = [
+    foldText(letterTexts.slice(0, nameLetters).join('\n')),
+    foldText(cited.map((h) => h.passage.text).join('\n')),
+  ].join('\n');
   for (const phrase of namePhrases(question).filter((p) => INSTITUTION.test(p))) {
     if (!hasPhrase(phraseEvidence, phrase) && !missing.includes(phrase)) missing.push(phrase);
   }
@@ -205,10 +243,12 @@ export function checkConstraints({
 }
 
 /** `ile kosztował…`, `jaka kwota…`, `ile kasy…`: an amount of money is asked for. */
-const ASKS_MONEY = /\b(?:ile\s+(?:kosztow|kosztuj|kasy|pieniedzy|srodkow|wydal|wydano|wyniesie|wynosi\s+koszt|zaplac|dostal|dal)|jak(?:a|i)\s+(?:jest\s+)?(?:kwot|koszt|wartos)|na\s+jaka\s+kwote|za\s+ile|ile\s+zl|(?:calkowity|laczny)\s+koszt|ile\s+(?:ma\s+)?kosztowa|ile\s+wynosi\s+(?:\p{L}+\s+)?(?:zadluzen|dlug|koszt))/u;
+const ASKS_MONEY =
+  /\b(?:ile\s+(?:kosztow|kosztuj|kasy|pieniedzy|srodkow|wydal|wydano|wyniesie|wynosi\s+koszt|zaplac|dostal|dal)|jak(?:a|i)\s+(?:jest\s+)?(?:kwot|koszt|wartos)|na\s+jaka\s+kwote|za\s+ile|ile\s+zl|(?:calkowity|laczny)\s+koszt|ile\s+(?:ma\s+)?kosztowa|ile\s+wynosi\s+(?:\p{L}+\s+)?(?:zadluzen|dlug|koszt))/u;
 const MONEY = /(?<!\p{L})(?:zł|złotych|zl|euro|EUR|PLN|USD|mln|mld)(?!\p{L})/u;
 /** `kto jest dyrektorem…`, `kto kieruje…`: a person holding an office is asked for. */
-const ASKS_PERSON = /\bkto\s+(?:(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)|kieruje|zarzadza|stoi\s+na\s+czele)\b/u;
+const ASKS_PERSON =
+  /\bkto\s+(?:(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)|kieruje|zarzadza|stoi\s+na\s+czele)\b/u;
 /** Common Polish first names (stems that take case endings: `Marcin`, `Marcina`; `Anna`, `Anny`), to tell a person from a body. */
 const FIRST_NAMES =
   'Adam|Agnieszk|Aleksandr|Andrzej|Ann|Antoni|Arkadiusz|Artur|Barbar|Bartłomiej|Bartosz|Beat|Bogdan|Bogusław|Czesław|Dami|Daniel|Dariusz|Dawid|Dominik|Dorot|Edward|Elżbiet|Ew|Filip|Grzegorz|Halin|Henryk|Iren|Iwon|Izabel|Jacek|Jadwig|Jakub|Jan|Janusz|Jarosław|Jerzy|Joann|Józef|Justyn|Kamil|Karol|Katarzyn|Kazimierz|Krystyn|Krzysztof|Leszek|Łukasz|Maciej|Magdalen|Małgorzat|Marcin|Marek|Mari|Marian|Mariusz|Mark|Mart|Mateusz|Michał|Mirosław|Monik|Natali|Patryk|Paweł|Piotr|Przemysław|Rafał|Robert|Roman|Ryszard|Sebastian|Sławomir|Stanisław|Stefan|Sylwi|Szymon|Tadeusz|Teres|Tomasz|Urszul|Wiesław|Witold|Władysław|Włodzimierz|Wojciech|Zbigniew|Zdzisław|Zofi';
@@ -222,8 +262,13 @@ const LEADER_ROLES = ['dyrekt', 'prezes', 'kieruj', 'komend', 'szef', 'kierown',
  * and surname. Letters name ministers everywhere; that is no director.
  */
 function namesHolder(foldedQuestion: string, evidence: string): boolean {
-  const office = /\bkto\s+(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)\s+(?:obecnie\s+)?([a-z]+)/u.exec(foldedQuestion)?.[1];
-  const roles = office ? [office.slice(0, Math.max(4, Math.min(6, office.length - 3)))] : LEADER_ROLES;
+  const office =
+    /\bkto\s+(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)\s+(?:obecnie\s+)?([a-z]+)/u.exec(
+      foldedQuestion,
+    )?.[1];
+  const roles = office
+    ? [office.slice(0, Math.max(4, Math.min(6, office.length - 3)))]
+    : LEADER_ROLES;
   for (const sentence of evidence.split(/(?<=[.;!?])\s+|\n\s*\n/u)) {
     const folded = foldText(sentence);
     if (roles.some((r) => folded.includes(r)) && PERSON.test(sentence)) return true;
@@ -240,7 +285,8 @@ function namesHolder(foldedQuestion: string, evidence: string): boolean {
 function missingAnswerType(question: string, evidence: string): string[] {
   const folded = foldText(question);
   if (ASKS_MONEY.test(folded) && !MONEY.test(evidence)) return [ANSWER_TYPE_MISSING.money];
-  if (ASKS_PERSON.test(folded) && !namesHolder(folded, evidence)) return [ANSWER_TYPE_MISSING.person];
+  if (ASKS_PERSON.test(folded) && !namesHolder(folded, evidence))
+    return [ANSWER_TYPE_MISSING.person];
   return [];
 }
 

@@ -69,19 +69,33 @@ export function chooseAnsweringLetter({
   // No amount or office holder in the first letter is a gap of the archive, not of the ranking: another
   // letter with some amount in it would answer a different question.
   const answerTypes: readonly string[] = Object.values(ANSWER_TYPE_MISSING);
-  if (missing.some((m) => answerTypes.includes(m))) return { hits: [...hits], letterTexts, missing };
+  if (missing.some((m) => answerTypes.includes(m)))
+    return { hits: [...hits], letterTexts, missing };
   const ids = [...new Set(hits.map((h) => h.letter.id))];
   // Compared on the question's topic, without its names and numbers: a letter holding the asked place or
   // year in passing (`Zduńska Wola` on a rail line, for a station) is not thereby more about the question.
   const names = new Set(answerability.words.filter((w) => w.isName).map((w) => w.word));
-  const topic = question.replace(/[\p{L}\p{N}]+/gu, (w) => (names.has(w) || /\d/u.test(w) ? ' ' : w));
-  const coverage = (text: string | undefined) => (text === undefined ? 0 : assessAnswerability({ question: topic, letterTexts: [text], stats }).score);
+  const topic = question.replace(/[\p{L}\p{N}]+/gu, (w) =>
+    names.has(w) || /\d/u.test(w) ? ' ' : w,
+  );
+  const coverage = (text: string | undefined) =>
+    text === undefined
+      ? 0
+      : assessAnswerability({ question: topic, letterTexts: [text], stats }).score;
   const firstCoverage = coverage(letterTexts[0]);
   for (let j = 1; j < Math.min(candidates, ids.length, letterTexts.length); j++) {
     if (coverage(letterTexts[j]) < TOPIC_COVERAGE_SHARE * firstCoverage) continue;
     const reordered = promote(hits, (h) => h.letter.id === ids[j]);
     const texts = [letterTexts[j]!, ...letterTexts.filter((_, i) => i !== j)];
-    if (checkConstraints({ question, hits: reordered, answerability, letterTexts: texts, nameLetters: 1 }).length === 0) {
+    if (
+      checkConstraints({
+        question,
+        hits: reordered,
+        answerability,
+        letterTexts: texts,
+        nameLetters: 1,
+      }).length === 0
+    ) {
       return { hits: reordered, letterTexts: texts, missing: [] };
     }
   }

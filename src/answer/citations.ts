@@ -48,9 +48,14 @@ export function describeCitation(citation: Citation, language: 'pl' | 'en' = 'pl
 }
 
 /** The plain-text `Źródła:` block: one `[n] …` line per citation. Empty when there are none. */
-export function formatSources(citations: readonly Citation[], language: 'pl' | 'en' = 'pl'): string {
+export function formatSources(
+  citations: readonly Citation[],
+  language: 'pl' | 'en' = 'pl',
+): string {
   if (citations.length === 0) return '';
-  const lines = citations.map((c) => `[${c.n}] ${describeCitation(c, language)}${c.url ? ` <${c.url}>` : ''}`);
+  const lines = citations.map(
+    (c) => `[${c.n}] ${describeCitation(c, language)}${c.url ? ` <${c.url}>` : ''}`,
+  );
   return `${ANSWER_TEXT[language].sourcesHeading}\n${lines.join('\n')}`;
 }
 
@@ -58,7 +63,10 @@ export function formatSources(citations: readonly Citation[], language: 'pl' | '
  * Names the other copies of each cited letter (`groupDuplicateLetters`) on its
  * citation, so a letter held twice is one source „także: …” the other file.
  */
-export function attachCopies<C extends Citation>(citations: readonly C[], copies: ReadonlyMap<string, readonly Letter[]>): C[] {
+export function attachCopies<C extends Citation>(
+  citations: readonly C[],
+  copies: ReadonlyMap<string, readonly Letter[]>,
+): C[] {
   return citations.map((c) => {
     const letters = copies.get(c.letterId);
     return letters?.length ? { ...c, also: letters.map((l) => l.file) } : c;

@@ -28,7 +28,11 @@ function couldBeMarker(text: string): boolean {
 
 /** True when the model replied that the passages do not answer. */
 export function isNoAnswer(text: string): boolean {
-  return text.trim().replace(/[.!"'„”]/g, '').trim().startsWith(NO_ANSWER_MARKER);
+  return text
+    .trim()
+    .replace(/[.!"'„”]/g, '')
+    .trim()
+    .startsWith(NO_ANSWER_MARKER);
 }
 
 /**
@@ -47,7 +51,10 @@ export async function* composeLlmAnswer({
   // Held back while the reply might be the no-answer marker, which users must not see.
   let held = '';
   let isDecided = false;
-  for await (const piece of llm.stream(messages, { ...(signal ? { signal } : {}), temperature: 0 })) {
+  for await (const piece of llm.stream(messages, {
+    ...(signal ? { signal } : {}),
+    temperature: 0,
+  })) {
     text += piece;
     if (isDecided) {
       yield piece;
@@ -60,14 +67,22 @@ export async function* composeLlmAnswer({
     held = '';
   }
   if (isNoAnswer(text)) {
-    return { kind: 'refusal', text: ANSWER_TEXT[language].refusal, question, passages: hits, citations: [], language };
+    return {
+      kind: 'refusal',
+      text: ANSWER_TEXT[language].refusal,
+      question,
+      passages: hits,
+      citations: [],
+      language,
+    };
   }
   if (held) yield held;
   const verified = verifyCitations({ text, hits });
   const t = ANSWER_TEXT[language];
   const notes: string[] = [];
   if (verified.citations.length === 0) notes.push(t.ungrounded);
-  if (verified.unverifiedQuotes.length > 0) notes.push(t.unverifiedQuotes(verified.unverifiedQuotes.length));
+  if (verified.unverifiedQuotes.length > 0)
+    notes.push(t.unverifiedQuotes(verified.unverifiedQuotes.length));
   return {
     kind: 'llm',
     text: [verified.text, ...notes].join('\n\n'),

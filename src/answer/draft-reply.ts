@@ -58,7 +58,9 @@ export function salutationFor(to: string | undefined): string {
   if (!first) return 'Szanowni Państwo,';
   if (/^pani$/i.test(first)) return 'Szanowna Pani,';
   if (/^pan$/i.test(first)) return 'Szanowny Panie,';
-  return /a$/i.test(first) && !/^(kuba|barnaba|bonawentura)$/i.test(first) ? 'Szanowna Pani,' : 'Szanowny Panie,';
+  return /a$/i.test(first) && !/^(kuba|barnaba|bonawentura)$/i.test(first)
+    ? 'Szanowna Pani,'
+    : 'Szanowny Panie,';
 }
 
 /**
@@ -75,9 +77,20 @@ export async function draftReply({
   accessGroups = [],
   signal,
 }: DraftReplyOptions): Promise<DraftReply> {
-  const { hits, copies, stats, answerability } = await gatherEvidence({ index, question: request, k: passages, accessGroups });
+  const { hits, copies, stats, answerability } = await gatherEvidence({
+    index,
+    question: request,
+    k: passages,
+    accessGroups,
+  });
   const salutation = salutationFor(to);
-  const base = { request, to: to ?? null, passages: hits, removedCitations: 0, unverifiedQuotes: [] as string[] };
+  const base = {
+    request,
+    to: to ?? null,
+    passages: hits,
+    removedCitations: 0,
+    unverifiedQuotes: [] as string[],
+  };
   const refusal: DraftReply = {
     ...base,
     kind: 'refusal',
@@ -89,15 +102,36 @@ export async function draftReply({
   if (llm) {
     const prompt = loadPrompt('draft-reply', 'pl');
     const sources = hits.map((hit, i) => formatPassage(hit, i + 1)).join('\n\n');
-    const reply = await llm.complete(promptMessages(prompt, { passages: sources, request: request.trim(), to: to ?? '—', salutation }), {
-      ...(signal ? { signal } : {}),
-      temperature: 0.2,
-    });
+    const reply = await llm.complete(
+      promptMessages(prompt, {
+        passages: sources,
+        request: request.trim(),
+        to: to ?? '—',
+        salutation,
+      }),
+      {
+        ...(signal ? { signal } : {}),
+        temperature: 0.2,
+      },
+    );
     const verified = verifyCitations({ text: reply, hits });
-    return { ...base, kind: 'llm', text: verified.text, citations: attachCopies(verified.citations, copies), removedCitations: verified.removedCitations, unverifiedQuotes: verified.unverifiedQuotes };
+    return {
+      ...base,
+      kind: 'llm',
+      text: verified.text,
+      citations: attachCopies(verified.citations, copies),
+      removedCitations: verified.removedCitations,
+      unverifiedQuotes: verified.unverifiedQuotes,
+    };
   }
 
-  const extractive = composeExtractiveAnswer({ question: request, hits, weights: weighTerms(request, stats), language: 'pl', maxSentences: 4 });
+  const extractive = composeExtractiveAnswer({
+    question: request,
+    hits,
+    weights: weighTerms(request, stats),
+    language: 'pl',
+    maxSentences: 4,
+  });
   if (!extractive) return refusal;
   // Only the quoted sentences: the intro and the „W skrócie” line are chat forms, not letter text.
   const body = extractive.text
@@ -111,7 +145,12 @@ export async function draftReply({
     '[do uzupełnienia: stanowisko i ewentualne dalsze działania.]',
     `${CLOSING}\n${SIGNATURE_PLACEHOLDER}`,
   ].join('\n\n');
-  return { ...base, kind: 'extractive', text, citations: attachCopies(extractive.citations, copies) };
+  return {
+    ...base,
+    kind: 'extractive',
+    text,
+    citations: attachCopies(extractive.citations, copies),
+  };
 }
 
 /** The draft as plain text: letter, then `Źródła:`. */

@@ -11,9 +11,13 @@ import type { DraftReply } from './draft-reply.js';
 import { describeCitation } from './citations.js';
 
 function escapeXml(text: string): string {
-  // Control characters are not allowed in XML 1.0.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+  return (
+    text
+      // Control characters are not allowed in XML 1.0.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+      .replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
+  );
 }
 
 function paragraph(text: string, { isBold = false }: { isBold?: boolean } = {}): string {

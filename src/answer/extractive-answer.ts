@@ -10,7 +10,13 @@ import { citationFor } from './citations.js';
 import { splitSentences } from '../archive/split-sentences.js';
 import { analyze, analyzeQuery, foldText } from '../archive/analyzer.js';
 import { isFrameSentence, isTableRow, substantiveTail } from '../archive/letter-parts.js';
-import { asksForSignatory, directSpan, hasAnswerType, questionParts, type AnswerType } from './answer-types.js';
+import {
+  asksForSignatory,
+  directSpan,
+  hasAnswerType,
+  questionParts,
+  type AnswerType,
+} from './answer-types.js';
 import type { TermWeights } from './term-weights.js';
 import type { Citation, ExtractiveAnswer } from './types.js';
 
@@ -54,16 +60,23 @@ const OPEN_QUESTION_SENTENCES = 4;
 const PREFIX = 6;
 
 function isEcho(sentence: string): boolean {
-  return /\?\s*["”»)]?\s*$/.test(sentence) || /^\s*(temat|dotyczy|dot\.|w sprawie)\b/i.test(sentence);
+  return (
+    /\?\s*["”»)]?\s*$/.test(sentence) || /^\s*(temat|dotyczy|dot\.|w sprawie)\b/i.test(sentence)
+  );
 }
 
 /** Question terms present in the text: the analyzer's term, or a word sharing its first {@link PREFIX} letters. */
 function coveredTerms(text: string, weights: TermWeights): Set<string> {
   const present = new Set(analyze(text));
-  const prefixes = new Set((foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length >= PREFIX).map((t) => t.slice(0, PREFIX)));
+  const prefixes = new Set(
+    (foldText(text).match(/[\p{L}\p{N}]+/gu) ?? [])
+      .filter((t) => t.length >= PREFIX)
+      .map((t) => t.slice(0, PREFIX)),
+  );
   const out = new Set<string>();
   for (const term of weights.keys()) {
-    if (present.has(term) || (term.length >= PREFIX && prefixes.has(term.slice(0, PREFIX)))) out.add(term);
+    if (present.has(term) || (term.length >= PREFIX && prefixes.has(term.slice(0, PREFIX))))
+      out.add(term);
   }
   return out;
 }
@@ -85,7 +98,8 @@ export function composeExtractiveAnswer({
   notice = null,
 }: ExtractiveAnswerOptions): ExtractiveAnswer | null {
   const parts = questionParts(question);
-  if (parts.length === 1 && parts[0]!.type === null && maxSentences === OPEN_QUESTION_SENTENCES - 1) maxSentences = OPEN_QUESTION_SENTENCES;
+  if (parts.length === 1 && parts[0]!.type === null && maxSentences === OPEN_QUESTION_SENTENCES - 1)
+    maxSentences = OPEN_QUESTION_SENTENCES;
   const askedTypes = [...new Set(parts.flatMap((p) => (p.type ? [p.type] : [])))];
   const candidates: Candidate[] = [];
   const seenTexts = new Set<string>();
@@ -117,7 +131,8 @@ export function composeExtractiveAnswer({
   const remaining = new Map(weights);
   // A sentence that holds the asked-for type (a date for „kiedy”) ranks above
   // one that only repeats the question's words.
-  const typeFactor = (c: Candidate, type: AnswerType | null) => (type === null || c.types.has(type) ? 1 : TYPE_MISS_FACTOR);
+  const typeFactor = (c: Candidate, type: AnswerType | null) =>
+    type === null || c.types.has(type) ? 1 : TYPE_MISS_FACTOR;
   const mainType = parts[0]?.type ?? null;
   const own = (c: Candidate) => coverageOf(c, weights, total) * typeFactor(c, mainType);
   const added = (c: Candidate) => {
@@ -148,7 +163,10 @@ export function composeExtractiveAnswer({
         let found = 0;
         for (const t of c.covered) if (partTerms.has(t)) found += weights.get(t) ?? 0;
         // Coverage of the part, the whole question as a tie-breaker (the part's subject is often in the other part).
-        const score = ((partTotal > 0 ? found / partTotal : 0) + 0.5 * coverageOf(c, weights, total)) * typeFactor(c, part.type) * c.factor;
+        const score =
+          ((partTotal > 0 ? found / partTotal : 0) + 0.5 * coverageOf(c, weights, total)) *
+          typeFactor(c, part.type) *
+          c.factor;
         if (score > bestScore) [best, bestScore] = [c, score];
       }
       if (best) {
@@ -165,9 +183,16 @@ export function composeExtractiveAnswer({
     for (const c of candidates) {
       if (chosen.includes(c)) continue;
       // The open question's extra quote adds context from a letter already quoted, never a new letter.
-      if ((parts.length > 1 || chosen.length >= OPEN_QUESTION_SENTENCES - 1) && chosen.length > 0 && !chosen.some((o) => o.hit.letter.id === c.hit.letter.id)) continue;
+      if (
+        (parts.length > 1 || chosen.length >= OPEN_QUESTION_SENTENCES - 1) &&
+        chosen.length > 0 &&
+        !chosen.some((o) => o.hit.letter.id === c.hit.letter.id)
+      )
+        continue;
       const isEligible =
-        chosen.length === 0 || own(c) >= bestOwn * MIN_OWN_SHARE || added(c) >= firstAdded * MIN_NEXT_GAIN;
+        chosen.length === 0 ||
+        own(c) >= bestOwn * MIN_OWN_SHARE ||
+        added(c) >= firstAdded * MIN_NEXT_GAIN;
       if (!isEligible) continue;
       const score = MMR_LAMBDA * own(c) + (1 - MMR_LAMBDA) * added(c);
       if (score > bestScore) {
@@ -182,7 +207,8 @@ export function composeExtractiveAnswer({
     }
     take(best);
   }
-  if (parts.length === 1) forPart[0] = chosen.find((c) => mainType === null || c.types.has(mainType)) ?? null;
+  if (parts.length === 1)
+    forPart[0] = chosen.find((c) => mainType === null || c.types.has(mainType)) ?? null;
 
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
@@ -213,7 +239,9 @@ export function composeExtractiveAnswer({
   // „Kto podpisał…?”: the signatory of the first quoted letter, from its signature block (the letter's metadata).
   const signed = chosen[0]?.hit.letter;
   if (asksForSignatory(question) && signed?.author) {
-    direct.unshift(`${signed.author}${signed.authorRole ? ` (${signed.authorRole})` : ''} [${numberOf.get(`${signed.id}:${chosen[0]!.hit.passage.page ?? ''}`)}]`);
+    direct.unshift(
+      `${signed.author}${signed.authorRole ? ` (${signed.authorRole})` : ''} [${numberOf.get(`${signed.id}:${chosen[0]!.hit.passage.page ?? ''}`)}]`,
+    );
   }
   const head = direct.length > 0 ? `${t.directAnswer} ${[...new Set(direct)].join('; ')}\n\n` : '';
   return {
@@ -256,7 +284,10 @@ function quotableSentences(text: string): string[] {
   flush();
   return out.flatMap((raw) => {
     // A closing formula glued to the last sentence (`… turystyki wodnej. Z poważaniem,`) is cut off; the rest stays verbatim.
-    const s = raw.replace(/(?<=[.!?”])\s+(?:Z\s+wyrazami\s+szacunku|Z\s+poważaniem|Łączę\s+wyrazy\s+szacunku)[\s\S]*$/u, '');
+    const s = raw.replace(
+      /(?<=[.!?”])\s+(?:Z\s+wyrazami\s+szacunku|Z\s+poważaniem|Łączę\s+wyrazy\s+szacunku)[\s\S]*$/u,
+      '',
+    );
     const tail = substantiveTail(s);
     if (tail) return [tail];
     return isFrameSentence(s) ? [] : [s];

@@ -11,7 +11,12 @@ export function isSafeLinkUrl(url: string): boolean {
   if (/[\s<>|"'`\\]/.test(url)) return false;
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.hostname !== '' && parsed.username === '' && parsed.password === '';
+    return (
+      (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+      parsed.hostname !== '' &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
   } catch {
     return false;
   }
@@ -48,7 +53,10 @@ function comparable(url: string): string {
  * `allowedUrls` (the shown letters' `url` metadata): a linked label keeps its
  * words, a bare foreign address goes.
  */
-export function dropForeignLinks(text: string, allowedUrls: readonly string[]): DropForeignLinksResult {
+export function dropForeignLinks(
+  text: string,
+  allowedUrls: readonly string[],
+): DropForeignLinksResult {
   const allowed = new Set(allowedUrls.filter(isSafeLinkUrl).map(comparable));
   const isAllowed = (url: string) => allowed.has(comparable(url));
   let removedLinks = 0;
@@ -65,7 +73,12 @@ export function dropForeignLinks(text: string, allowedUrls: readonly string[]): 
     })
     .replace(BARE_URL, (url, offset: number, all: string) => {
       // Inside an allowed markdown link: `](` just before it.
-      if (all.slice(Math.max(0, offset - 2), offset) === '](' || all[offset - 1] === '<' || isAllowed(url)) return url;
+      if (
+        all.slice(Math.max(0, offset - 2), offset) === '](' ||
+        all[offset - 1] === '<' ||
+        isAllowed(url)
+      )
+        return url;
       removedLinks += 1;
       return '';
     });

@@ -99,15 +99,25 @@ export function createLlmClient({
         signal?.removeEventListener('abort', onAbort);
       },
       translate(error: unknown): Error {
-        if (timedOut || error instanceof sdk.APIConnectionTimeoutError) return new LlmTimeoutError(`no reply from ${model} within ${timeoutMs} ms`, { cause: error });
+        if (timedOut || error instanceof sdk.APIConnectionTimeoutError)
+          return new LlmTimeoutError(`no reply from ${model} within ${timeoutMs} ms`, {
+            cause: error,
+          });
         if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new LlmAbortedError();
-        if (error instanceof sdk.APIError) return new LlmFailedError(`LLM request failed with status ${String(error.status ?? 'none')}`, { cause: error });
+        if (error instanceof sdk.APIError)
+          return new LlmFailedError(
+            `LLM request failed with status ${String(error.status ?? 'none')}`,
+            { cause: error },
+          );
         return new LlmFailedError('LLM request failed', { cause: error });
       },
     };
   }
 
-  async function* stream(messages: readonly ChatMessage[], options: ChatOptions = {}): AsyncGenerator<string> {
+  async function* stream(
+    messages: readonly ChatMessage[],
+    options: ChatOptions = {},
+  ): AsyncGenerator<string> {
     const { sdk, client } = await connect();
     const link = linkAbort(options.signal, sdk);
     link.arm();
@@ -136,7 +146,10 @@ export function createLlmClient({
     }
   }
 
-  async function complete(messages: readonly ChatMessage[], options: ChatOptions = {}): Promise<string> {
+  async function complete(
+    messages: readonly ChatMessage[],
+    options: ChatOptions = {},
+  ): Promise<string> {
     let text = '';
     for await (const piece of stream(messages, options)) text += piece;
     return text;

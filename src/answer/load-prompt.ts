@@ -37,8 +37,14 @@ export function loadPrompt(name: PromptName, language: 'pl' | 'en', dir = PROMPT
   const version = /<!--\s*prompt:\s*[\w.-]+,\s*version\s+([\w.]+)\s*-->/.exec(raw)?.[1] ?? '0';
   const body = raw.replace(/^<!--[\s\S]*?-->\s*/, '');
   const [system, user] = body.split(/^=== user ===$/m);
-  if (system === undefined || user === undefined) throw new Error(`prompt ${file} has no "=== user ===" line`);
-  const prompt = { id: `${name}.${language}`, version, system: system.trim(), userTemplate: user.trim() };
+  if (system === undefined || user === undefined)
+    throw new Error(`prompt ${file} has no "=== user ===" line`);
+  const prompt = {
+    id: `${name}.${language}`,
+    version,
+    system: system.trim(),
+    userTemplate: user.trim(),
+  };
   cache.set(file, prompt);
   return prompt;
 }
@@ -49,7 +55,10 @@ export function fillTemplate(template: string, values: Readonly<Record<string, s
 }
 
 /** System and user messages for a prompt with its placeholders filled. */
-export function promptMessages(prompt: Prompt, values: Readonly<Record<string, string>>): ChatMessage[] {
+export function promptMessages(
+  prompt: Prompt,
+  values: Readonly<Record<string, string>>,
+): ChatMessage[] {
   return [
     { role: 'system', content: fillTemplate(prompt.system, values) },
     { role: 'user', content: fillTemplate(prompt.userTemplate, values) },

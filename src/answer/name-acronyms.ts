@@ -29,11 +29,21 @@ export function acronymsOfNameRuns(question: string): Map<number, string> {
     let j = i;
     while (j < words.length) {
       if (/^\p{Lu}\p{Ll}/u.test(words[j]!)) run.push(j);
-      else if (!(CONNECTORS.has(words[j]!) && j + 1 < words.length && /^\p{Lu}\p{Ll}/u.test(words[j + 1]!))) break;
+      else if (!(
+        CONNECTORS.has(words[j]!) &&
+        j + 1 < words.length &&
+        /^\p{Lu}\p{Ll}/u.test(words[j + 1]!)
+      ))
+        break;
       j++;
     }
     if (run.length >= 2) {
-      const acronym = foldText(words.slice(i, j).map((w) => w[0]!).join('')).toUpperCase();
+      const acronym = foldText(
+        words
+          .slice(i, j)
+          .map((w) => w[0]!)
+          .join(''),
+      ).toUpperCase();
       for (const k of run) out.set(k, acronym);
     }
     i = j;
@@ -43,5 +53,9 @@ export function acronymsOfNameRuns(question: string): Map<number, string> {
 
 /** Acronyms a text uses (`KE`, `MSWiA`, `ZUS-u`), folded to upper case. */
 export function acronymsIn(text: string): Set<string> {
-  return new Set([...text.matchAll(/(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}(?![\p{Ll}\d])/gu)].map((m) => foldText(m[0]).toUpperCase()));
+  return new Set(
+    [...text.matchAll(/(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}(?![\p{Ll}\d])/gu)].map((m) =>
+      foldText(m[0]).toUpperCase(),
+    ),
+  );
 }

@@ -17,7 +17,8 @@ const AT_TAG = /<at\b[^>]*>([\s\S]*?)<\/at\s*>/gi;
 /** Broadcast words Slack, Teams and most chat clients notify on. */
 const BROADCAST = /(^|[^\p{L}\p{N}_@])@(channel|here|everyone|all|team|kanał|wszyscy)\b/giu;
 /** A web address with a scheme, `www.`, or a domain followed by a path. */
-const BARE_URL = /\b(?:(?:https?|ftp|file):\/\/|www\.|(?:[a-z0-9-]+\.)+[a-z]{2,}\/)[^\s<>"'`)\]]*/gi;
+const BARE_URL =
+  /\b(?:(?:https?|ftp|file):\/\/|www\.|(?:[a-z0-9-]+\.)+[a-z]{2,}\/)[^\s<>"'`)\]]*/gi;
 /** Script schemes; `data:` only when a MIME type follows (Polish „Data:” is a date label). */
 const SCRIPT_SCHEME = /\b(javascript|vbscript|data(?=:[a-z-]+\/[a-z0-9.+-]+[;,]))\s*:/gi;
 
@@ -27,7 +28,11 @@ export function defangUrl(url: string): string {
   const hostStart = withScheme.includes('[:]//') ? withScheme.indexOf('[:]//') + 5 : 0;
   const slash = withScheme.indexOf('/', hostStart);
   const hostEnd = slash === -1 ? withScheme.length : slash;
-  return withScheme.slice(0, hostStart) + withScheme.slice(hostStart, hostEnd).replace(/\./g, '[.]') + withScheme.slice(hostEnd);
+  return (
+    withScheme.slice(0, hostStart) +
+    withScheme.slice(hostStart, hostEnd).replace(/\./g, '[.]') +
+    withScheme.slice(hostEnd)
+  );
 }
 
 /** One Slack sequence as plain words: the label of a link, the name (or id) of a mention. */

@@ -79,7 +79,10 @@ export function verifyCitations({ text, hits }: VerifyCitationsOptions): VerifyC
     const after = text.slice(match.index + match[0].length);
     const nextQuote = after.search(/[„“]/);
     const nextBreak = after.search(/\n/);
-    const end = Math.min(nextQuote === -1 ? after.length : nextQuote, nextBreak === -1 ? after.length : nextBreak);
+    const end = Math.min(
+      nextQuote === -1 ? after.length : nextQuote,
+      nextBreak === -1 ? after.length : nextBreak,
+    );
     const cited = [...after.slice(0, end).matchAll(MARKER)]
       .slice(0, 1)
       .flatMap((m) => m[1]!.split(/[,;]/).map((s) => Number.parseInt(s.trim(), 10)))
@@ -116,5 +119,11 @@ export function verifyCitations({ text, hits }: VerifyCitationsOptions): VerifyC
   });
   const allowedUrls = hits.map((h) => h.letter.url).filter((u): u is string => u !== null);
   const { text: linkless, removedLinks } = dropForeignLinks(rewritten, allowedUrls);
-  return { text: linkless.replace(/[ \t]+([.,;:!?])/g, '$1').trim(), citations, removedCitations, unverifiedQuotes, removedLinks };
+  return {
+    text: linkless.replace(/[ \t]+([.,;:!?])/g, '$1').trim(),
+    citations,
+    removedCitations,
+    unverifiedQuotes,
+    removedLinks,
+  };
 }

@@ -19,7 +19,12 @@ export interface AcronymEntry {
   readonly isMinistry?: boolean;
 }
 
-const ministry = (acronym: string, name: string, minister: string, ...more: string[]): AcronymEntry => ({
+const ministry = (
+  acronym: string,
+  name: string,
+  minister: string,
+  ...more: string[]
+): AcronymEntry => ({
   acronym,
   expansions: [`Ministerstwo ${name}`, `minister ${minister}`, ...more],
   isMinistry: true,
@@ -28,7 +33,13 @@ const ministry = (acronym: string, name: string, minister: string, ...more: stri
 /** The list. Ministries as of the 2024–2026 government, with older spellings that councillors still use. */
 export const ACRONYMS: readonly AcronymEntry[] = [
   ministry('MZ', 'Zdrowia', 'zdrowia'),
-  ministry('MEN', 'Edukacji Narodowej', 'edukacji', 'Ministerstwo Edukacji', 'minister edukacji narodowej'),
+  ministry(
+    'MEN',
+    'Edukacji Narodowej',
+    'edukacji',
+    'Ministerstwo Edukacji',
+    'minister edukacji narodowej',
+  ),
   ministry('MSWiA', 'Spraw Wewnętrznych i Administracji', 'spraw wewnętrznych i administracji'),
   ministry('MF', 'Finansów', 'finansów', 'Ministerstwo Finansów i Gospodarki'),
   ministry('MFiG', 'Finansów i Gospodarki', 'finansów i gospodarki'),
@@ -39,17 +50,36 @@ export const ACRONYMS: readonly AcronymEntry[] = [
   ministry('MAP', 'Aktywów Państwowych', 'aktywów państwowych'),
   ministry('MI', 'Infrastruktury', 'infrastruktury'),
   ministry('MRiT', 'Rozwoju i Technologii', 'rozwoju i technologii'),
-  ministry('MRPiPS', 'Rodziny, Pracy i Polityki Społecznej', 'rodziny, pracy i polityki społecznej', 'Ministerstwo Rodziny i Polityki Społecznej'),
+  ministry(
+    'MRPiPS',
+    'Rodziny, Pracy i Polityki Społecznej',
+    'rodziny, pracy i polityki społecznej',
+    'Ministerstwo Rodziny i Polityki Społecznej',
+  ),
   ministry('MRPS', 'Rodziny, Pracy i Polityki Społecznej', 'rodziny, pracy i polityki społecznej'),
   ministry('MC', 'Cyfryzacji', 'cyfryzacji'),
-  ministry('MNiSW', 'Nauki i Szkolnictwa Wyższego', 'nauki i szkolnictwa wyższego', 'Ministerstwo Nauki'),
-  ministry('MNiSzW', 'Nauki i Szkolnictwa Wyższego', 'nauki i szkolnictwa wyższego', 'Ministerstwo Nauki'),
+  ministry(
+    'MNiSW',
+    'Nauki i Szkolnictwa Wyższego',
+    'nauki i szkolnictwa wyższego',
+    'Ministerstwo Nauki',
+  ),
+  ministry(
+    'MNiSzW',
+    'Nauki i Szkolnictwa Wyższego',
+    'nauki i szkolnictwa wyższego',
+    'Ministerstwo Nauki',
+  ),
   ministry('MSZ', 'Spraw Zagranicznych', 'spraw zagranicznych'),
   ministry('MKiDN', 'Kultury i Dziedzictwa Narodowego', 'kultury i dziedzictwa narodowego'),
   ministry('MSiT', 'Sportu i Turystyki', 'sportu i turystyki'),
   ministry('ME', 'Energii', 'energii'),
   ministry('MFiPR', 'Funduszy i Polityki Regionalnej', 'funduszy i polityki regionalnej'),
-  ministry('MGMiŻŚ', 'Gospodarki Morskiej i Żeglugi Śródlądowej', 'gospodarki morskiej i żeglugi śródlądowej'),
+  ministry(
+    'MGMiŻŚ',
+    'Gospodarki Morskiej i Żeglugi Śródlądowej',
+    'gospodarki morskiej i żeglugi śródlądowej',
+  ),
   ministry('MPiT', 'Przedsiębiorczości i Technologii', 'przedsiębiorczości i technologii'),
   { acronym: 'KPRM', expansions: ['Kancelaria Prezesa Rady Ministrów', 'Prezes Rady Ministrów'] },
   { acronym: 'RM', expansions: ['Rada Ministrów'] },
@@ -63,7 +93,10 @@ export const ACRONYMS: readonly AcronymEntry[] = [
   { acronym: 'DPS', expansions: ['dom pomocy społecznej'] },
   { acronym: 'PUP', expansions: ['powiatowy urząd pracy'] },
   { acronym: 'WUP', expansions: ['wojewódzki urząd pracy'] },
-  { acronym: 'PKS', expansions: ['Państwowa Komunikacja Samochodowa', 'przedsiębiorstwo komunikacji samochodowej'] },
+  {
+    acronym: 'PKS',
+    expansions: ['Państwowa Komunikacja Samochodowa', 'przedsiębiorstwo komunikacji samochodowej'],
+  },
   { acronym: 'PKP', expansions: ['Polskie Koleje Państwowe'] },
   { acronym: 'PLK', expansions: ['PKP Polskie Linie Kolejowe'] },
   { acronym: 'SOR', expansions: ['szpitalny oddział ratunkowy'] },
@@ -73,8 +106,17 @@ export const ACRONYMS: readonly AcronymEntry[] = [
   { acronym: 'KRUS', expansions: ['Kasa Rolniczego Ubezpieczenia Społecznego'] },
   { acronym: 'PFRON', expansions: ['Państwowy Fundusz Rehabilitacji Osób Niepełnosprawnych'] },
   { acronym: 'GDDKiA', expansions: ['Generalna Dyrekcja Dróg Krajowych i Autostrad'] },
-  { acronym: 'RDOŚ', expansions: ['regionalna dyrekcja ochrony środowiska', 'regionalny dyrektor ochrony środowiska'] },
-  { acronym: 'GDOŚ', expansions: ['Generalna Dyrekcja Ochrony Środowiska', 'Generalny Dyrektor Ochrony Środowiska'] },
+  {
+    acronym: 'RDOŚ',
+    expansions: [
+      'regionalna dyrekcja ochrony środowiska',
+      'regionalny dyrektor ochrony środowiska',
+    ],
+  },
+  {
+    acronym: 'GDOŚ',
+    expansions: ['Generalna Dyrekcja Ochrony Środowiska', 'Generalny Dyrektor Ochrony Środowiska'],
+  },
   { acronym: 'WIOŚ', expansions: ['wojewódzki inspektorat ochrony środowiska'] },
   { acronym: 'GIOŚ', expansions: ['Główny Inspektorat Ochrony Środowiska'] },
   { acronym: 'NFOŚiGW', expansions: ['Narodowy Fundusz Ochrony Środowiska i Gospodarki Wodnej'] },
@@ -162,7 +204,10 @@ export const ACRONYMS: readonly AcronymEntry[] = [
   { acronym: 'RZGW', expansions: ['regionalny zarząd gospodarki wodnej'] },
   { acronym: 'PGL', expansions: ['Państwowe Gospodarstwo Leśne Lasy Państwowe'] },
   { acronym: 'RDLP', expansions: ['regionalna dyrekcja Lasów Państwowych'] },
-  { acronym: 'CEIDG', expansions: ['Centralna Ewidencja i Informacja o Działalności Gospodarczej'] },
+  {
+    acronym: 'CEIDG',
+    expansions: ['Centralna Ewidencja i Informacja o Działalności Gospodarczej'],
+  },
   { acronym: 'PESEL', expansions: ['Powszechny Elektroniczny System Ewidencji Ludności'] },
   { acronym: 'NIP', expansions: ['numer identyfikacji podatkowej'] },
   { acronym: 'REGON', expansions: ['rejestr gospodarki narodowej'] },
@@ -185,12 +230,37 @@ function keyOf(word: string): string {
 
 const BY_KEY: ReadonlyMap<string, AcronymEntry> = (() => {
   const map = new Map<string, AcronymEntry>();
-  for (const entry of ACRONYMS) if (!map.has(keyOf(entry.acronym))) map.set(keyOf(entry.acronym), entry);
+  for (const entry of ACRONYMS)
+    if (!map.has(keyOf(entry.acronym))) map.set(keyOf(entry.acronym), entry);
   return map;
 })();
 
 // Polish case endings that follow an acronym, hyphenated (`ZUS-u`, `NFZ-etu`) or glued (`SORów`).
-const ACRONYM_ENDINGS = ['etu', 'ecie', 'otu', 'ocie', 'owi', 'ami', 'ach', 'iem', 'em', 'ie', 'ze', 'om', 'ów', 'ow', 'u', 'y', 'a', 'ę', 'e', 'i', 'ą', 'cie', 'tu'];
+const ACRONYM_ENDINGS = [
+  'etu',
+  'ecie',
+  'otu',
+  'ocie',
+  'owi',
+  'ami',
+  'ach',
+  'iem',
+  'em',
+  'ie',
+  'ze',
+  'om',
+  'ów',
+  'ow',
+  'u',
+  'y',
+  'a',
+  'ę',
+  'e',
+  'i',
+  'ą',
+  'cie',
+  'tu',
+];
 const HYPHENATED = new RegExp(`^(.+?)[-–‑](${ACRONYM_ENDINGS.join('|')})$`, 'u');
 
 /** The entry for a word, accepting inflected forms (`ZUS-u`, `SOR-ów`, `SORów`, `NFZ-etu`, `KRUS-em`). */

@@ -13,7 +13,12 @@ import { foldText } from './fold-text.js';
 import { polishDictionary, polishLemmas } from './stemmers/polish-dictionary.js';
 import { stripSuffix } from './stemmers/light-stemmer.js';
 import { gluedAcronymBase, isKnownAcronym } from './acronyms.js';
-import { findReferences, parseReference, referenceKey, referenceTerms } from './reference-number.js';
+import {
+  findReferences,
+  parseReference,
+  referenceKey,
+  referenceTerms,
+} from './reference-number.js';
 
 export { foldText };
 
@@ -33,7 +38,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    pan pani panie panstwo szanowny szanowna odpowiedz odpowiedzi sprawie sprawy informacja informacje informacji
    prosze uprzejmie r roku rok nr np itd itp tzn tj ws dot
    the of and or to in on at by for with about from what which who whom whose how when where why is are was were be been
-   did does do has have had it its this that these those there their our we you your they them an as any all came`.split(/\s+/).filter(Boolean),
+   did does do has have had it its this that these those there their our we you your they them an as any all came`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /**
@@ -53,7 +60,8 @@ function referenceTokens(text: string): string[] {
 }
 
 // An acronym with a hyphenated case ending (`ZUS-u`, `SOR-ów`, `NFZ-etu`, `KRUS-em`, `PAŻP-u`).
-const HYPHENATED_ACRONYM = /(?<![\p{L}\d-])(\p{L}[\p{L}]*)[-–‑](etu|ecie|otu|ocie|owi|ami|ach|iem|em|ie|ze|om|ów|ow|u|y|a|ę|e|i|ą|cie|tu)(?![\p{L}\d-])/gu;
+const HYPHENATED_ACRONYM =
+  /(?<![\p{L}\d-])(\p{L}[\p{L}]*)[-–‑](etu|ecie|otu|ocie|owi|ami|ach|iem|em|ie|ze|om|ów|ow|u|y|a|ę|e|i|ą|cie|tu)(?![\p{L}\d-])/gu;
 
 /**
  * Folds inflected acronyms to their base before tokenising: an all-capitals
@@ -106,7 +114,12 @@ const DIGIT_RUN = /\d{3,}/g;
  * `K10INT17882` also indexed alone, so `17882` finds it), reference numbers as
  * one token.
  */
-export function createAnalyzer({ name, stem, prepare = () => {}, cacheSize = 500_000 }: CreateAnalyzerOptions): Analyzer {
+export function createAnalyzer({
+  name,
+  stem,
+  prepare = () => {},
+  cacheSize = 500_000,
+}: CreateAnalyzerOptions): Analyzer {
   const cache = new Map<string, string | readonly string[]>();
   const stemCached = (word: string): string | readonly string[] => {
     let term = cache.get(word);

@@ -33,7 +33,11 @@ export const DOCUMENT_FIELD_LAYOUT = [
 ] as const satisfies readonly Omit<DocumentField, 'text'>[];
 
 /** The default weight of each field, in layout order (SQLite's BM25 column weights). */
-export const DEFAULT_FIELD_WEIGHTS = DOCUMENT_FIELD_LAYOUT.map((f) => f.weight) as [number, number, number];
+export const DEFAULT_FIELD_WEIGHTS = DOCUMENT_FIELD_LAYOUT.map((f) => f.weight) as [
+  number,
+  number,
+  number,
+];
 
 /**
  * Bump when the field layout, the weights baked into Qdrant's vectors, either
@@ -58,11 +62,20 @@ function subjectText(letter: Letter): string {
 
 /** Reference, signatory and addressee; the line breaks keep a reference number from gluing to a name. */
 function peopleText(letter: Letter): string {
-  return [letter.reference ?? '', letter.author ?? '', letter.authorRole ?? '', letter.addressee ?? ''].join(' \n ');
+  return [
+    letter.reference ?? '',
+    letter.author ?? '',
+    letter.authorRole ?? '',
+    letter.addressee ?? '',
+  ].join(' \n ');
 }
 
 /** The indexed fields of one passage of a letter, in layout order, not yet analysed. */
 export function documentFields(letter: Letter, passage: Passage): readonly DocumentField[] {
-  const texts: Record<DocumentFieldName, string> = { body: passage.text, subject: subjectText(letter), people: peopleText(letter) };
+  const texts: Record<DocumentFieldName, string> = {
+    body: passage.text,
+    subject: subjectText(letter),
+    people: peopleText(letter),
+  };
   return DOCUMENT_FIELD_LAYOUT.map((field) => ({ ...field, text: texts[field.name] }));
 }

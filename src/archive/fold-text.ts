@@ -1,6 +1,16 @@
 /** Diacritics folding shared by the analyzer and the dictionary stemmer. */
 
-const FOLD: Record<string, string> = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' };
+const FOLD: Record<string, string> = {
+  ą: 'a',
+  ć: 'c',
+  ę: 'e',
+  ł: 'l',
+  ń: 'n',
+  ó: 'o',
+  ś: 's',
+  ź: 'z',
+  ż: 'z',
+};
 
 /**
  * Lower-cases and removes Polish (and other) diacritics, so `wspolpraca`

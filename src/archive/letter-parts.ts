@@ -49,24 +49,33 @@ const CONTACT = [
   /^kontakt\s*:/iu,
 ];
 /** A line that is only a web address (`www.gov.pl/web/cyfryzacja`, `gov.pl/premier`). */
-const WEB_ONLY = /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:pl|eu|com|org|net|gov)(?:\/[\w./-]*)?\s*(?:\p{Lu}[\p{L} ]{0,40})?$/u;
+const WEB_ONLY =
+  /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:pl|eu|com|org|net|gov)(?:\/[\w./-]*)?\s*(?:\p{Lu}[\p{L} ]{0,40})?$/u;
 /** `Warszawa, 27.07.2026`, `Chorzów dnia, 2 marca 2020r.`, `Warszawa, dnia 6 sierpnia 2026 roku`. */
 const PLACE_DATE = new RegExp(
   `^\\p{Lu}[\\p{L}. -]{1,40}?,?\\s*(?:dnia|dn\\.)?\\s*,?\\s*\\d{1,2}\\s*(?:[./-]\\s*\\d{1,2}\\s*[./-]|\\s+(?:${MONTH_WORDS})\\s+)\\s*\\d{4}\\s*(?:r\\.?|roku)?\\s*\\.?$`,
   'iu',
 );
 /** A date alone on a line (`27.07.2026`), as e-signature blocks print it. */
-const DATE_ONLY = new RegExp(`^(?:dnia\\s+)?\\d{1,2}\\s*(?:[./-]\\s*\\d{1,2}\\s*[./-]|\\s+(?:${MONTH_WORDS})\\s+)\\s*\\d{4}\\s*(?:r\\.?|roku)?$`, 'iu');
+const DATE_ONLY = new RegExp(
+  `^(?:dnia\\s+)?\\d{1,2}\\s*(?:[./-]\\s*\\d{1,2}\\s*[./-]|\\s+(?:${MONTH_WORDS})\\s+)\\s*\\d{4}\\s*(?:r\\.?|roku)?$`,
+  'iu',
+);
 /** `Znak sprawy: DPL2.054.12.2026`, `Znak pisma: …`, `Nasz znak: …`, `Sygnatura: …`. */
-const REFERENCE_LABEL = /^(?:znak\s+(?:sprawy|pisma)|nasz\s+znak|wasz\s+znak|sygn(?:\.|atura)|nr\s+sprawy|l\.\s*dz\.)\s*:?/iu;
+const REFERENCE_LABEL =
+  /^(?:znak\s+(?:sprawy|pisma)|nasz\s+znak|wasz\s+znak|sygn(?:\.|atura)|nr\s+sprawy|l\.\s*dz\.)\s*:?/iu;
 /** A znak sprawy alone on a line: letters, digits, dots, slashes and hyphens, with a year (`BMON-WP.053.731.2026/In-320-26/KT`, `WEN. 9823 2020. RFZ`). */
-const REFERENCE_ONLY = /^(?=[^\s]*\d)(?=.*(?:19|20)\d{2})[\p{Lu}\d][\p{L}\d]*(?:[\s.\-/]{1,3}[\p{L}\d]+){2,9}\.?$/u;
+const REFERENCE_ONLY =
+  /^(?=[^\s]*\d)(?=.*(?:19|20)\d{2})[\p{Lu}\d][\p{L}\d]*(?:[\s.\-/]{1,3}[\p{L}\d]+){2,9}\.?$/u;
 /** `Szanowny Panie Marszałku,`, `Szanowna Pani Poseł!`, `Wielce Szanowny Panie Ministrze`. */
-const SALUTATION = /^(?:wielce\s+)?szanown[ayi]\s+(?:panie|pani|państwo|panowie)(?:\s+\p{L}+){0,3}\s*[,!]\s*$|^(?:wielce\s+)?szanown[yi]\s+(?:panie|państwo)(?:\s+\p{L}+){1,3}\s*$/iu;
+const SALUTATION =
+  /^(?:wielce\s+)?szanown[ayi]\s+(?:panie|pani|państwo|panowie)(?:\s+\p{L}+){0,3}\s*[,!]\s*$|^(?:wielce\s+)?szanown[yi]\s+(?:panie|państwo)(?:\s+\p{L}+){1,3}\s*$/iu;
 /** The addressee block's first line (`Pan`, `Szanowny Pan`, `Pani`) or a recipient's office. */
-const ADDRESSEE = /^(?:szanown[ay]\s+)?(?:pan|pani|państwo|sz\.\s*p\.)(?:\s+\p{Lu}[\p{L}-]*){0,3}\s*$|^marsza[łl]ek\s+sejmu|^rzeczypospolitej\s+polskiej$/iu;
+const ADDRESSEE =
+  /^(?:szanown[ay]\s+)?(?:pan|pani|państwo|sz\.\s*p\.)(?:\s+\p{Lu}[\p{L}-]*){0,3}\s*$|^marsza[łl]ek\s+sejmu|^rzeczypospolitej\s+polskiej$/iu;
 /** The closing formula that opens the signature block. */
-const CLOSING = /^(?:z\s+wyrazami\s+szacunku|z\s+poważaniem|z\s+powazaniem|łączę\s+wyrazy\s+szacunku|łączę\s+pozdrowienia|z\s+pozdrowieniami|pozdrawiam|z\s+upoważnienia(?:,\s*z\s+wyrazami\s+szacunku)?|z\s+up\.)\b[\p{L}\s,.]{0,80}$/iu;
+const CLOSING =
+  /^(?:z\s+wyrazami\s+szacunku|z\s+poważaniem|z\s+powazaniem|łączę\s+wyrazy\s+szacunku|łączę\s+pozdrowienia|z\s+pozdrowieniami|pozdrawiam|z\s+upoważnienia(?:,\s*z\s+wyrazami\s+szacunku)?|z\s+up\.)\b[\p{L}\s,.]{0,80}$/iu;
 /** E-signature artefacts, anywhere in the letter. */
 const SIGNATURE_ARTEFACT = [
   /\$ezdPole\w*/u,
@@ -76,13 +85,17 @@ const SIGNATURE_ARTEFACT = [
   /^\/\s*[\p{L} ]{3,60}\/$/u,
 ];
 /** Start of a distribution list (`Do wiadomości:`, `Otrzymują:`) or of the clerk's note. */
-const DISTRIBUTION = /^(?:do\s+wiadomo[śs]ci\b|otrzymuj[ąe]\s*:|wyk\.\s|sporządził[a]?\s*:|spraw[ęe]\s+prowadzi\s*:|załączniki?\s*:|zał\.\s*:)|^(?:Otrzymuj[ąe]|Sporządził[a]?|Wykonano)\s*$/iu;
+const DISTRIBUTION =
+  /^(?:do\s+wiadomo[śs]ci\b|otrzymuj[ąe]\s*:|wyk\.\s|sporządził[a]?\s*:|spraw[ęe]\s+prowadzi\s*:|załączniki?\s*:|zał\.\s*:)|^(?:Otrzymuj[ąe]|Sporządził[a]?|Wykonano)\s*$/iu;
 /** `Strona 2 z 2`, `2/3`, `- 2 -`, `str. 2`. */
-const PAGE_COUNTER = /^(?:(?:strona|str\.)\s*\d{1,4}(?:\s*(?:z|\/|of)\s*\d{1,4})?|\d{1,3}\s*\/\s*\d{1,3}|[-–]\s*\d{1,4}\s*[-–]|\d{1,3})$/iu;
+const PAGE_COUNTER =
+  /^(?:(?:strona|str\.)\s*\d{1,4}(?:\s*(?:z|\/|of)\s*\d{1,4})?|\d{1,3}\s*\/\s*\d{1,3}|[-–]\s*\d{1,4}\s*[-–]|\d{1,3})$/iu;
 /** The header lines `mail` writes (`Od:`, `Do:`, `Temat:`, `Data:`), and their English forms. */
-const EMAIL_HEADER = /^(?:od|do|dw|udw|temat|data|wysłano|from|to|cc|bcc|subject|date|sent)\s*:\s*\S/iu;
+const EMAIL_HEADER =
+  /^(?:od|do|dw|udw|temat|data|wysłano|from|to|cc|bcc|subject|date|sent)\s*:\s*\S/iu;
 /** The subject line of a letter (`Dotyczy: …`, `Dot. …`, `Sprawa: …`): kept as text (its words find the letter) though it is no answer. */
-const SUBJECT_LINE = /^(?:dotyczy|dot\.|sprawa|temat|w\s+sprawie|odpowied[zź]\s+na\s+interpelacj)/iu;
+const SUBJECT_LINE =
+  /^(?:dotyczy|dot\.|sprawa|temat|w\s+sprawie|odpowied[zź]\s+na\s+interpelacj)/iu;
 /** Who answers, as the Sejm's web pages print it above a letter (`Odpowiadający: sekretarz stanu …`). */
 const RESPONDENT = /^odpowiadaj[ąa]c[ya]\s*:/iu;
 
@@ -90,7 +103,11 @@ const RESPONDENT = /^odpowiadaj[ąa]c[ya]\s*:/iu;
 function isProse(line: string): boolean {
   const words = (line.match(/\p{L}{2,}/gu) ?? []).length;
   const lower = (line.match(/(?:^|\s)\p{Ll}\p{L}+/gu) ?? []).length;
-  return (line.length >= 75 && words >= 8) || (words >= 6 && /[.:;]$/.test(line)) || (words >= 7 && lower >= 3);
+  return (
+    (line.length >= 75 && words >= 8) ||
+    (words >= 6 && /[.:;]$/.test(line)) ||
+    (words >= 7 && lower >= 3)
+  );
 }
 
 /** True when the next line, with no blank line between, continues this one as running text (a wrapped paragraph). */
@@ -101,7 +118,10 @@ function continuesAsProse(lines: readonly string[], j: number): boolean {
 
 function isContact(line: string): boolean {
   if (line.length > 140) return false;
-  return CONTACT.some((re) => re.test(line)) && (!isProse(line) || (line.length < 110 && !/[.;]$/.test(line)));
+  return (
+    CONTACT.some((re) => re.test(line)) &&
+    (!isProse(line) || (line.length < 110 && !/[.;]$/.test(line)))
+  );
 }
 
 /** The frame part of one line taken alone (no position), or `null` when it depends on where the line is. */
@@ -167,7 +187,12 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
     const own = partOfLine(trimmed[j]!);
     if (own) parts[j] = own;
     // A bare short web address in the body is a running letterhead footer (`www.gov.pl/sport`), not text.
-    else if (WEB_ONLY.test(trimmed[j]!) && trimmed[j]!.length <= 30 && !/^https?:/u.test(trimmed[j]!)) parts[j] = 'contact';
+    else if (
+      WEB_ONLY.test(trimmed[j]!) &&
+      trimmed[j]!.length <= 30 &&
+      !/^https?:/u.test(trimmed[j]!)
+    )
+      parts[j] = 'contact';
   }
   // Footer zone: from the last short closing formula to the end.
   let closing = -1;
@@ -178,7 +203,8 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
     }
   }
   // `Z wyrazami szacunku` / `Z upoważnienia Ministra …`: the block starts at the first of them.
-  while (closing > 0 && CLOSING.test(trimmed[closing - 1]!) && trimmed[closing - 1]!.length < 90) closing -= 1;
+  while (closing > 0 && CLOSING.test(trimmed[closing - 1]!) && trimmed[closing - 1]!.length < 90)
+    closing -= 1;
   // The zone ends at running text again (endnotes, an attachment's text).
   if (closing >= 0 && closing >= trimmed.length * 0.3) {
     parts[closing] = 'closing';
@@ -192,7 +218,8 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
   for (let j = 0; j < trimmed.length; j++) {
     if (!DISTRIBUTION.test(trimmed[j]!) || trimmed[j]!.length > 120) continue;
     parts[j] = 'distribution';
-    for (let k = j + 1; k < trimmed.length && trimmed[k] !== '' && !isProse(trimmed[k]!); k++) parts[k] = 'distribution';
+    for (let k = j + 1; k < trimmed.length && trimmed[k] !== '' && !isProse(trimmed[k]!); k++)
+      parts[k] = 'distribution';
   }
   // A date alone next to a signature artefact is the e-signature's date.
   for (let j = 0; j < trimmed.length; j++) {
@@ -202,9 +229,11 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
 }
 
 /** Opening formulas that only echo the request: `W odpowiedzi na interpelację nr … w sprawie …`. */
-const OPENING = /^(?:(?:z\s+upoważnienia\s+[^,]{3,80},\s*)?(?:w\s+odpowiedzi\s+na|odpowiadając\s+na|w\s+nawiązaniu\s+do|nawiązując\s+do|w\s+związku\s+z|odnosząc\s+się\s+do)\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|prośb|petycj|list|maila|wiadomoś|pytani|propozycj|postulat|kwesti)\p{L}*|(?:uprzejmie\s+)?(?:przekazuję|przedstawiam|przesyłam|informuję|składam)\s+(?:na\s+\p{L}+\s+ręce\s+)?(?:poniżej\s+)?(?:następujące\s+)?(?:informacje|wyjaśnienia|odpowiedź|stanowisko)(?!\p{L}))/iu;
+const OPENING =
+  /^(?:(?:z\s+upoważnienia\s+[^,]{3,80},\s*)?(?:w\s+odpowiedzi\s+na|odpowiadając\s+na|w\s+nawiązaniu\s+do|nawiązując\s+do|w\s+związku\s+z|odnosząc\s+się\s+do)\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|prośb|petycj|list|maila|wiadomoś|pytani|propozycj|postulat|kwesti)\p{L}*|(?:uprzejmie\s+)?(?:przekazuję|przedstawiam|przesyłam|informuję|składam)\s+(?:na\s+\p{L}+\s+ręce\s+)?(?:poniżej\s+)?(?:następujące\s+)?(?:informacje|wyjaśnienia|odpowiedź|stanowisko)(?!\p{L}))/iu;
 /** Where the fact starts inside an opening formula: after `uprzejmie informuję, że` and its kin. */
-const FACT_AFTER = /(?:uprzejmie\s+)?(?:informuję|wyjaśniam|wskazuję|uprzejmie\s+przedstawiam|przedstawiam|zauważam|pragnę\s+(?:poinformować|wyjaśnić|wskazać))\s*,?\s*(?:że|iż)\s+/iu;
+const FACT_AFTER =
+  /(?:uprzejmie\s+)?(?:informuję|wyjaśniam|wskazuję|uprzejmie\s+przedstawiam|przedstawiam|zauważam|pragnę\s+(?:poinformować|wyjaśnić|wskazać))\s*,?\s*(?:że|iż)\s+/iu;
 
 /**
  * True when a sentence is frame, not substance: contact data, salutation,
@@ -217,14 +246,28 @@ export function isFrameSentence(sentence: string): boolean {
   if (SIGNATURE_ARTEFACT.some((re) => re.test(s)) || /\$ezdPole/u.test(s)) return true;
   if (/podpisan[oy]\s+(?:kwalifikowanym\s+)?(?:podpisem\s+)?elektronicznie/iu.test(s)) return true;
   if (CONTACT.slice(0, 3).some((re) => re.test(s)) && !/[.;]\s*$/.test(s)) return true;
-  if (/(?:\+\s?48|\btel\.?\s*:?)\s*\(?\d{2}\)?[\s-]?\d{3}/iu.test(s) && /@|\b\d{2}-\d{3}\b|\bul\.\s/u.test(s)) return true;
-  if (SALUTATION.test(s) || /^(?:wielce\s+)?szanown[ayi]\s+(?:pan(?:ie|i)?|państwo)\b/iu.test(s) && s.length < 120) return true;
+  if (
+    /(?:\+\s?48|\btel\.?\s*:?)\s*\(?\d{2}\)?[\s-]?\d{3}/iu.test(s) &&
+    /@|\b\d{2}-\d{3}\b|\bul\.\s/u.test(s)
+  )
+    return true;
+  if (
+    SALUTATION.test(s) ||
+    (/^(?:wielce\s+)?szanown[ayi]\s+(?:pan(?:ie|i)?|państwo)\b/iu.test(s) && s.length < 120)
+  )
+    return true;
   if (CLOSING.test(s) && s.length < 120) return true;
   if (/^(?:z\s+wyrazami\s+szacunku|z\s+poważaniem)\b/iu.test(s)) return true;
   if (DISTRIBUTION.test(s) && s.length < 200) return true;
-  if (PAGE_COUNTER.test(s) || /\bstrona\s+\d+\s+z\s+\d+\b/iu.test(s) && s.length < 40) return true;
-  if (PLACE_DATE.test(s) || /^\p{Lu}\p{L}+,?\s+(?:dnia|dn\.)/u.test(s) && s.length < 60) return true;
-  if (/^\p{Lu}\p{L}+\s*,?\s*(?:dnia\s*,?\s*)?\d{1,2}\s+\p{L}+\s+\d{4}\s*r/u.test(s) && s.length < 60) return true;
+  if (PAGE_COUNTER.test(s) || (/\bstrona\s+\d+\s+z\s+\d+\b/iu.test(s) && s.length < 40))
+    return true;
+  if (PLACE_DATE.test(s) || (/^\p{Lu}\p{L}+,?\s+(?:dnia|dn\.)/u.test(s) && s.length < 60))
+    return true;
+  if (
+    /^\p{Lu}\p{L}+\s*,?\s*(?:dnia\s*,?\s*)?\d{1,2}\s+\p{L}+\s+\d{4}\s*r/u.test(s) &&
+    s.length < 60
+  )
+    return true;
   if (REFERENCE_LABEL.test(s) && s.length < 90) return true;
   if (REFERENCE_ONLY.test(s)) return true;
   if (EMAIL_HEADER.test(s) && s.length < 200 && /^(?:od|from)\s*:/iu.test(s)) return true;
@@ -254,10 +297,14 @@ export function substantiveTail(sentence: string): string | null {
 export function isTableRow(line: string): boolean {
   const s = line.trim();
   if (s.length < 4 || s.length > 200) return false;
-  const figures = s.match(/(?<![\p{L}\d.,])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?\s?%?(?![\p{L}\d])/gu) ?? [];
+  const figures =
+    s.match(/(?<![\p{L}\d.,])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?\s?%?(?![\p{L}\d])/gu) ?? [];
   if (figures.length < 2) return false;
   const words = s.match(/\p{L}{2,}/gu) ?? [];
   const cells = s.split(/\s{2,}|\t|\s*\|\s*/).filter(Boolean);
   const digits = (s.match(/\d/g) ?? []).length / Math.max(s.replace(/\s/g, '').length, 1);
-  return (cells.length >= 3 && words.length <= 8) || (words.length <= 5 && digits >= 0.3 && !/[.;:]$/.test(s));
+  return (
+    (cells.length >= 3 && words.length <= 8) ||
+    (words.length <= 5 && digits >= 0.3 && !/[.;:]$/.test(s))
+  );
 }

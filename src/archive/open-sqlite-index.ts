@@ -12,7 +12,11 @@ import { SqliteIndex, type SqliteIndexOptions } from './sqlite-index.js';
 export class IndexFileError extends BotError {
   readonly path: string;
   constructor(file: string, problem: string, options: { cause?: unknown } = {}) {
-    super('index_unavailable', `the index ${file} ${problem}: move it aside (or delete it) and run \`kancelaria ingest --full\` to rebuild it`, options);
+    super(
+      'index_unavailable',
+      `the index ${file} ${problem}: move it aside (or delete it) and run \`kancelaria ingest --full\` to rebuild it`,
+      options,
+    );
     this.name = 'IndexFileError';
     this.path = file;
   }
@@ -31,7 +35,11 @@ export function openSqliteIndex(options: SqliteIndexOptions): SqliteIndex {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new IndexFileError(file, `is damaged (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+      throw new IndexFileError(
+        file,
+        `is damaged (${error instanceof Error ? error.message : String(error)})`,
+        { cause: error },
+      );
     }
     throw error;
   }

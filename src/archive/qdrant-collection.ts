@@ -36,7 +36,10 @@ export interface QdrantAccess {
 
 /** Reads the scale-out settings from config; the dense size comes from the embedder when there is one. */
 export function collectionSettingsFromConfig(
-  config: Pick<Config, 'QDRANT_SHARD_NUMBER' | 'QDRANT_REPLICATION_FACTOR' | 'QDRANT_WRITE_CONSISTENCY_FACTOR'>,
+  config: Pick<
+    Config,
+    'QDRANT_SHARD_NUMBER' | 'QDRANT_REPLICATION_FACTOR' | 'QDRANT_WRITE_CONSISTENCY_FACTOR'
+  >,
   denseDimensions?: number,
 ): CollectionSettings {
   return {
@@ -53,9 +56,15 @@ export function physicalCollectionName(alias: string, at: Date): string {
 }
 
 /** Creates every payload index; Qdrant answers an existing index with success, so this is safe to repeat. */
-export async function createPayloadIndexes({ client, retry }: QdrantAccess, name: string): Promise<void> {
+export async function createPayloadIndexes(
+  { client, retry }: QdrantAccess,
+  name: string,
+): Promise<void> {
   for (const [field, type] of Object.entries(PAYLOAD_INDEXES)) {
-    await withRetry(() => client.createPayloadIndex(name, { field_name: field, field_schema: type, wait: true }), retry);
+    await withRetry(
+      () => client.createPayloadIndex(name, { field_name: field, field_schema: type, wait: true }),
+      retry,
+    );
   }
 }
 
@@ -68,7 +77,12 @@ export async function createPayloadIndexes({ client, retry }: QdrantAccess, name
 export async function createCollection(
   access: QdrantAccess,
   name: string,
-  { shardNumber = 1, replicationFactor = 1, writeConsistencyFactor = 1, denseDimensions }: CollectionSettings,
+  {
+    shardNumber = 1,
+    replicationFactor = 1,
+    writeConsistencyFactor = 1,
+    denseDimensions,
+  }: CollectionSettings,
   format: string,
 ): Promise<void> {
   const { client, retry } = access;
@@ -77,7 +91,9 @@ export async function createCollection(
     shard_number: shardNumber,
     replication_factor: replicationFactor,
     write_consistency_factor: writeConsistencyFactor,
-    ...(denseDimensions ? { vectors: { [DENSE_VECTOR]: { size: denseDimensions, distance: 'Cosine' } } } : {}),
+    ...(denseDimensions
+      ? { vectors: { [DENSE_VECTOR]: { size: denseDimensions, distance: 'Cosine' } } }
+      : {}),
     metadata: { [FORMAT_METADATA_KEY]: format },
   };
   // The generated API, not `client.createCollection`: the 1.18 client's wrapper drops `metadata` from the body.
@@ -86,7 +102,10 @@ export async function createCollection(
 }
 
 /** The collection an alias points at, or `null` when no such alias exists. */
-export async function resolveAlias({ client, retry }: QdrantAccess, alias: string): Promise<string | null> {
+export async function resolveAlias(
+  { client, retry }: QdrantAccess,
+  alias: string,
+): Promise<string | null> {
   const { aliases } = await withRetry(() => client.getAliases(), retry);
   return aliases.find((a) => a.alias_name === alias)?.collection_name ?? null;
 }
@@ -95,7 +114,10 @@ export async function resolveAlias({ client, retry }: QdrantAccess, alias: strin
  * True when `name` is a real collection, not an alias. Uses the collection list
  * (which never contains aliases) because name-based endpoints resolve aliases.
  */
-export async function isPlainCollection({ client, retry }: QdrantAccess, name: string): Promise<boolean> {
+export async function isPlainCollection(
+  { client, retry }: QdrantAccess,
+  name: string,
+): Promise<boolean> {
   const { collections } = await withRetry(() => client.getCollections(), retry);
   return collections.some((c) => c.name === name);
 }
@@ -125,7 +147,10 @@ export async function ensureCollection(
   const physical = physicalCollectionName(name, now());
   await createCollection(access, physical, settings, format);
   await withRetry(
-    () => access.client.updateCollectionAliases({ actions: [{ create_alias: { alias_name: name, collection_name: physical } }] }),
+    () =>
+      access.client.updateCollectionAliases({
+        actions: [{ create_alias: { alias_name: name, collection_name: physical } }],
+      }),
     access.retry,
   );
   return physical;
@@ -136,7 +161,11 @@ export async function ensureCollection(
  * are applied atomically by Qdrant, so readers never find the alias missing).
  * @returns the collection the alias pointed at before, if any.
  */
-export async function switchAlias(access: QdrantAccess, alias: string, collection: string): Promise<string | null> {
+export async function switchAlias(
+  access: QdrantAccess,
+  alias: string,
+  collection: string,
+): Promise<string | null> {
   const previous = await resolveAlias(access, alias);
   const actions: Schemas['AliasOperations'][] = [];
   if (previous) actions.push({ delete_alias: { alias_name: alias } });

@@ -7,7 +7,11 @@
  */
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
-import { FORMAT_METADATA_KEY, createPayloadIndexes, type QdrantAccess } from './qdrant-collection.js';
+import {
+  FORMAT_METADATA_KEY,
+  createPayloadIndexes,
+  type QdrantAccess,
+} from './qdrant-collection.js';
 import { withRetry } from './qdrant-retry.js';
 
 // Only the field we read; a collection made by hand has no metadata at all.
@@ -16,7 +20,10 @@ const collectionInfoSchema = z.object({
 });
 
 /** The format stamp of a collection (or alias), or `null` when it has none (made by hand, or before the stamp existed). */
-export async function readIndexFormat({ client, retry }: QdrantAccess, name: string): Promise<string | null> {
+export async function readIndexFormat(
+  { client, retry }: QdrantAccess,
+  name: string,
+): Promise<string | null> {
   const info = collectionInfoSchema.parse(await withRetry(() => client.getCollection(name), retry));
   const stored = info.config.metadata?.[FORMAT_METADATA_KEY];
   return typeof stored === 'string' ? stored : null;
@@ -43,10 +50,16 @@ export async function resetIfFormatChanged(
 ): Promise<boolean> {
   const stored = await readIndexFormat(access, name);
   if (stored === format) return false;
-  logger?.warn({ collection: name, stored, format }, 'qdrant index written in another format: emptied, the next ingest re-adds every letter');
+  logger?.warn(
+    { collection: name, stored, format },
+    'qdrant index written in another format: emptied, the next ingest re-adds every letter',
+  );
   // An empty filter matches every point: passages, letters and the sync record.
   await withRetry(() => access.client.delete(name, { wait: true, filter: {} }), access.retry);
   await createPayloadIndexes(access, name);
-  await withRetry(() => access.client.updateCollection(name, { metadata: { [FORMAT_METADATA_KEY]: format } }), access.retry);
+  await withRetry(
+    () => access.client.updateCollection(name, { metadata: { [FORMAT_METADATA_KEY]: format } }),
+    access.retry,
+  );
   return true;
 }

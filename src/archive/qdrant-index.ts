@@ -107,7 +107,10 @@ export class QdrantIndex implements ArchiveIndex {
     this.#retry = {
       ...retry,
       onRetry: (info) => {
-        logger?.warn({ attempt: info.attempt, delayMs: Math.round(info.delayMs), err: info.error }, 'qdrant request failed, retrying');
+        logger?.warn(
+          { attempt: info.attempt, delayMs: Math.round(info.delayMs), err: info.error },
+          'qdrant request failed, retrying',
+        );
         retry.onRetry?.(info);
       },
     };
@@ -134,9 +137,15 @@ export class QdrantIndex implements ArchiveIndex {
    * vectors (nothing is embedded); without them the embedder, if any, embeds.
    * @throws {Error} when `vectors` does not hold one vector per passage.
    */
-  async upsertLetter(letter: Letter, passages: readonly Passage[], { vectors }: UpsertOptions = {}): Promise<void> {
+  async upsertLetter(
+    letter: Letter,
+    passages: readonly Passage[],
+    { vectors }: UpsertOptions = {},
+  ): Promise<void> {
     if (vectors && vectors.length !== passages.length) {
-      throw new Error(`upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`);
+      throw new Error(
+        `upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`,
+      );
     }
     // Subject and people are the same text for every passage of a letter: analyse each distinct text once.
     const analysed = new Map<string, string[]>();
@@ -151,22 +160,41 @@ export class QdrantIndex implements ArchiveIndex {
     );
     await mapBounded(batches, this.#concurrency, async (batch) => {
       const embedded =
-        !vectors && this.#embedder ? await this.#embedder.embed(batch.map(({ passage }) => passage.text)) : undefined;
+        !vectors && this.#embedder
+          ? await this.#embedder.embed(batch.map(({ passage }) => passage.text))
+          : undefined;
       await this.#upsert(
         batch.map(({ passage, vector }, i) => {
-          const fields = documentFields(letter, passage).map((field) => ({ ...field, terms: analyse(field.text) }));
+          const fields = documentFields(letter, passage).map((field) => ({
+            ...field,
+            terms: analyse(field.text),
+          }));
           const dense = vector ?? embedded?.[i];
           return {
             id: passagePointId(passage.id),
-            vector: { [SPARSE_VECTOR]: documentVector(fields), ...(dense ? { [DENSE_VECTOR]: [...dense] } : {}) },
-            payload: passagePayload({ letter, passage, bodyTerms: analyse(passage.text), analyzer: this.#analyzer }),
+            vector: {
+              [SPARSE_VECTOR]: documentVector(fields),
+              ...(dense ? { [DENSE_VECTOR]: [...dense] } : {}),
+            },
+            payload: passagePayload({
+              letter,
+              passage,
+              bodyTerms: analyse(passage.text),
+              analyzer: this.#analyzer,
+            }),
           };
         }),
       );
     });
     // Answerability analyses with the default analyzer, whatever this index's is (as `SqliteIndex`).
     const letterTerms = [...new Set(analyze(wholeLetterText(letter, passages)))];
-    await this.#upsert([{ id: letterPointId(letter.id), vector: {}, payload: letterPayload(letter, this.#analyzer, letterTerms) }]);
+    await this.#upsert([
+      {
+        id: letterPointId(letter.id),
+        vector: {},
+        payload: letterPayload(letter, this.#analyzer, letterTerms),
+      },
+    ]);
     const keep = passages.map((p) => passagePointId(p.id));
     const leftovers: QdrantFilter = {
       must: [{ key: 'letter_id', match: { value: letter.id } }, kindIs('passage')],
@@ -176,7 +204,12 @@ export class QdrantIndex implements ArchiveIndex {
   }
 
   async deleteLetter(id: string): Promise<void> {
-    await this.#call((c) => c.delete(this.#collection, { wait: true, filter: { must: [{ key: 'letter_id', match: { value: id } }] } }));
+    await this.#call((c) =>
+      c.delete(this.#collection, {
+        wait: true,
+        filter: { must: [{ key: 'letter_id', match: { value: id } }] },
+      }),
+    );
   }
 
   /** Pages through a scroll until Qdrant reports no next offset. */
@@ -185,7 +218,13 @@ export class QdrantIndex implements ArchiveIndex {
     let offset: Schemas['ExtendedPointId'] | undefined;
     do {
       const page = await this.#call((c) =>
-        c.scroll(this.#collection, { filter, limit: 1000, with_payload: { include }, with_vector: false, ...(offset !== undefined ? { offset } : {}) }),
+        c.scroll(this.#collection, {
+          filter,
+          limit: 1000,
+          with_payload: { include },
+          with_vector: false,
+          ...(offset !== undefined ? { offset } : {}),
+        }),
       );
       records.push(...page.points);
       const next = page.next_page_offset;
@@ -196,8 +235,14 @@ export class QdrantIndex implements ArchiveIndex {
 
   /** Reads only the three digest fields, so a sync on a second machine stays cheap at scale. */
   async listLetters(): Promise<LetterDigest[]> {
-    const records = await this.#scrollAll({ must: [kindIs('letter')] }, ['letter_id', 'file', 'content_hash']);
-    return records.map((r) => readDigest(r.payload)).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const records = await this.#scrollAll({ must: [kindIs('letter')] }, [
+      'letter_id',
+      'file',
+      'content_hash',
+    ]);
+    return records
+      .map((r) => readDigest(r.payload))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
   async search(query: string, { k, filter }: SearchOptions): Promise<SearchHit[]> {
@@ -208,7 +253,11 @@ export class QdrantIndex implements ArchiveIndex {
     const request = await this.#queryRequest(query, sparse, qFilter, k);
     const points = this.#maxPerLetter
       ? await this.#searchGrouped(request, k, this.#maxPerLetter)
-      : (await this.#call((c) => c.query(this.#collection, { ...request, limit: k, with_payload: true }))).points;
+      : (
+          await this.#call((c) =>
+            c.query(this.#collection, { ...request, limit: k, with_payload: true }),
+          )
+        ).points;
     return points.map((point) => ({ ...readPassagePoint(point.payload), score: point.score }));
   }
 
@@ -216,19 +265,37 @@ export class QdrantIndex implements ArchiveIndex {
    * Lexical only: the sparse query itself, so scores stay BM25-like (as in SQLite).
    * With embeddings: both prefetches, each filtered, fused by RRF.
    */
-  async #queryRequest(query: string, sparse: SparseVector, filter: QdrantFilter, k: number): Promise<Schemas['QueryRequest']> {
+  async #queryRequest(
+    query: string,
+    sparse: SparseVector,
+    filter: QdrantFilter,
+    k: number,
+  ): Promise<Schemas['QueryRequest']> {
     if (!this.#embedder) return { query: sparse, using: SPARSE_VECTOR, filter };
     const [dense] = await this.#call(() => this.#embedder!.embed([query]));
     const limit = k * this.#prefetchFactor * (this.#maxPerLetter ? 2 : 1);
-    const prefetch: Schemas['Prefetch'][] = [{ query: dense ?? [], using: DENSE_VECTOR, filter, limit }];
-    if (sparse.indices.length) prefetch.unshift({ query: sparse, using: SPARSE_VECTOR, filter, limit });
+    const prefetch: Schemas['Prefetch'][] = [
+      { query: dense ?? [], using: DENSE_VECTOR, filter, limit },
+    ];
+    if (sparse.indices.length)
+      prefetch.unshift({ query: sparse, using: SPARSE_VECTOR, filter, limit });
     return { prefetch, query: { fusion: 'rrf' }, filter };
   }
 
   /** Groups by letter in the engine, so one long letter cannot fill all k slots. */
-  async #searchGrouped(request: Schemas['QueryRequest'], k: number, perLetter: number): Promise<ScoredPoint[]> {
+  async #searchGrouped(
+    request: Schemas['QueryRequest'],
+    k: number,
+    perLetter: number,
+  ): Promise<ScoredPoint[]> {
     const { groups } = await this.#call((c) =>
-      c.queryGroups(this.#collection, { ...request, group_by: 'letter_id', group_size: perLetter, limit: k, with_payload: true }),
+      c.queryGroups(this.#collection, {
+        ...request,
+        group_by: 'letter_id',
+        group_size: perLetter,
+        limit: k,
+        with_payload: true,
+      }),
     );
     return groups
       .flatMap((g) => g.hits)
@@ -240,11 +307,20 @@ export class QdrantIndex implements ArchiveIndex {
    * Passages by cosine similarity to a query embedding, among those stored with
    * a dense vector; filters apply inside the query, as in `search`.
    */
-  async searchByVector(vector: readonly number[], { k, filter }: SearchOptions): Promise<SearchHit[]> {
+  async searchByVector(
+    vector: readonly number[],
+    { k, filter }: SearchOptions,
+  ): Promise<SearchHit[]> {
     const must = searchConditions(filter, this.#analyzer);
     if (!must || k <= 0) return [];
     const { points } = await this.#call((c) =>
-      c.query(this.#collection, { query: [...vector], using: DENSE_VECTOR, filter: { must }, limit: k, with_payload: true }),
+      c.query(this.#collection, {
+        query: [...vector],
+        using: DENSE_VECTOR,
+        filter: { must },
+        limit: k,
+        with_payload: true,
+      }),
     );
     return points.map((point) => ({ ...readPassagePoint(point.payload), score: point.score }));
   }
@@ -254,7 +330,10 @@ export class QdrantIndex implements ArchiveIndex {
     const terms = new Map<string, readonly string[]>();
     if (ids.length === 0) return terms;
     const records = await this.#call((c) =>
-      c.retrieve(this.#collection, { ids: ids.map(letterPointId), with_payload: { include: ['letter_terms'] } }),
+      c.retrieve(this.#collection, {
+        ids: ids.map(letterPointId),
+        with_payload: { include: ['letter_terms'] },
+      }),
     );
     for (const record of records) {
       const id = ids.find((i) => letterPointId(i) === record.id);
@@ -265,14 +344,20 @@ export class QdrantIndex implements ArchiveIndex {
   }
 
   async getLetter(id: string): Promise<Letter | null> {
-    const [record] = await this.#call((c) => c.retrieve(this.#collection, { ids: [letterPointId(id)], with_payload: true }));
+    const [record] = await this.#call((c) =>
+      c.retrieve(this.#collection, { ids: [letterPointId(id)], with_payload: true }),
+    );
     return record ? readLetter(record.payload) : null;
   }
 
   async getPassages(letterId: string): Promise<Passage[]> {
-    const filter: QdrantFilter = { must: [{ key: 'letter_id', match: { value: letterId } }, kindIs('passage')] };
+    const filter: QdrantFilter = {
+      must: [{ key: 'letter_id', match: { value: letterId } }, kindIs('passage')],
+    };
     const records = await this.#scrollAll(filter, ['letter', 'passage']);
-    return records.map((r) => readPassagePoint(r.payload).passage).sort((a, b) => a.ordinal - b.ordinal);
+    return records
+      .map((r) => readPassagePoint(r.payload).passage)
+      .sort((a, b) => a.ordinal - b.ordinal);
   }
 
   /**
@@ -281,18 +366,29 @@ export class QdrantIndex implements ArchiveIndex {
    * finishes, and the alias swap moves it together with the data.
    */
   async markSynced(at: Date): Promise<void> {
-    await this.#upsert([{ id: META_POINT_ID, vector: {}, payload: { kind: 'meta', last_sync: at.toISOString() } }]);
+    await this.#upsert([
+      { id: META_POINT_ID, vector: {}, payload: { kind: 'meta', last_sync: at.toISOString() } },
+    ]);
   }
 
   async stats(): Promise<IndexStats> {
     const count = async (kind: 'letter' | 'passage') =>
-      (await this.#call((c) => c.count(this.#collection, { filter: { must: [kindIs(kind)] }, exact: true }))).count;
+      (
+        await this.#call((c) =>
+          c.count(this.#collection, { filter: { must: [kindIs(kind)] }, exact: true }),
+        )
+      ).count;
     const [letters, passages, meta] = await Promise.all([
       count('letter'),
       count('passage'),
       this.#call((c) => c.retrieve(this.#collection, { ids: [META_POINT_ID], with_payload: true })),
     ]);
-    return { backend: 'qdrant', letters, passages, lastSync: meta[0] ? readLastSync(meta[0].payload) : null };
+    return {
+      backend: 'qdrant',
+      letters,
+      passages,
+      lastSync: meta[0] ? readLastSync(meta[0].payload) : null,
+    };
   }
 
   /** Document frequencies by counting passages whose indexed `terms` hold each term (exact counts, in parallel). */
@@ -302,9 +398,14 @@ export class QdrantIndex implements ArchiveIndex {
       (await this.#call((c) => c.count(this.#collection, { filter: { must }, exact: true }))).count;
     const [passages, ...counts] = await Promise.all([
       countWhere([kindIs('passage')]),
-      ...unique.map((term) => countWhere([kindIs('passage'), { key: 'terms', match: { value: term } }])),
+      ...unique.map((term) =>
+        countWhere([kindIs('passage'), { key: 'terms', match: { value: term } }]),
+      ),
     ]);
-    return { passages: passages ?? 0, df: new Map(unique.map((term, i) => [term, counts[i] ?? 0])) };
+    return {
+      passages: passages ?? 0,
+      df: new Map(unique.map((term, i) => [term, counts[i] ?? 0])),
+    };
   }
 
   /** The REST client holds no open resources that need releasing. */

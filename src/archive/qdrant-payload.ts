@@ -70,17 +70,37 @@ export interface PassagePayloadOptions {
   readonly analyzer: Analyzer;
 }
 
-export function passagePayload({ letter, passage, bodyTerms, analyzer }: PassagePayloadOptions): Record<string, unknown> {
+export function passagePayload({
+  letter,
+  passage,
+  bodyTerms,
+  analyzer,
+}: PassagePayloadOptions): Record<string, unknown> {
   const { id, ordinal, page, start, end, text } = passage;
   // Distinct analyzed terms, keyword-indexed, so document frequencies can be
   // counted in the engine (`termStats`) as SQLite's fts5vocab does.
   const terms = [...new Set(bodyTerms)];
-  return { kind: 'passage', ...filterFields(letter, analyzer), terms, passage: { id, ordinal, page, start, end, text } };
+  return {
+    kind: 'passage',
+    ...filterFields(letter, analyzer),
+    terms,
+    passage: { id, ordinal, page, start, end, text },
+  };
 }
 
 /** `letterTerms`: the distinct terms of the whole letter, stored for answerability (`ArchiveIndex.letterTerms`). */
-export function letterPayload(letter: Letter, analyzer: Analyzer, letterTerms: readonly string[] = []): Record<string, unknown> {
-  return { kind: 'letter', ...filterFields(letter, analyzer), file: letter.file, content_hash: letter.contentHash, letter_terms: letterTerms };
+export function letterPayload(
+  letter: Letter,
+  analyzer: Analyzer,
+  letterTerms: readonly string[] = [],
+): Record<string, unknown> {
+  return {
+    kind: 'letter',
+    ...filterFields(letter, analyzer),
+    file: letter.file,
+    content_hash: letter.contentHash,
+    letter_terms: letterTerms,
+  };
 }
 
 /** The stored whole-letter terms, or undefined for a letter point written without them. */
@@ -119,7 +139,11 @@ const passageSchema = z.object({
 });
 
 const passagePointSchema = z.object({ letter: letterSchema, passage: passageSchema });
-const digestSchema = z.object({ letter_id: z.string(), file: z.string(), content_hash: z.string() });
+const digestSchema = z.object({
+  letter_id: z.string(),
+  file: z.string(),
+  content_hash: z.string(),
+});
 const metaSchema = z.object({ last_sync: z.string().nullable() });
 
 /** Parses a passage point's payload. @throws {z.ZodError} when the collection holds foreign data. */
@@ -151,7 +175,10 @@ export function kindIs(kind: 'passage' | 'letter'): QdrantCondition {
  * Returns `null` when the filter can match nothing (an empty letter-id list),
  * so the caller can skip the round trip.
  */
-export function searchConditions(filter: SearchFilter | undefined, analyzer: Analyzer): QdrantCondition[] | null {
+export function searchConditions(
+  filter: SearchFilter | undefined,
+  analyzer: Analyzer,
+): QdrantCondition[] | null {
   const must: QdrantCondition[] = [kindIs('passage')];
   if (!filter) return must;
   if (filter.dateFrom || filter.dateTo) {
@@ -163,7 +190,8 @@ export function searchConditions(filter: SearchFilter | undefined, analyzer: Ana
       },
     });
   }
-  if (filter.reference) must.push({ key: 'reference', match: { value: referenceToken(filter.reference) } });
+  if (filter.reference)
+    must.push({ key: 'reference', match: { value: referenceToken(filter.reference) } });
   if (filter.author) {
     const terms = analyzer.analyzeQuery(filter.author);
     if (terms.length === 0) must.push({ key: 'author', match: { value: filter.author } });
@@ -176,7 +204,8 @@ export function searchConditions(filter: SearchFilter | undefined, analyzer: Ana
   if (filter.accessGroups) {
     // A letter without a group is public; otherwise the user must belong to its group.
     const should: QdrantCondition[] = [{ is_null: { key: 'access_group' } }];
-    if (filter.accessGroups.length) should.push({ key: 'access_group', match: { any: [...filter.accessGroups] } });
+    if (filter.accessGroups.length)
+      should.push({ key: 'access_group', match: { any: [...filter.accessGroups] } });
     must.push({ should });
   }
   return must;

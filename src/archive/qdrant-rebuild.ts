@@ -65,9 +65,20 @@ export async function beginRebuild({
 }: BeginRebuildOptions): Promise<Rebuild> {
   const access: QdrantAccess = { client, ...(retry ? { retry } : {}) };
   const collection = physicalCollectionName(alias, now());
-  await createCollection(access, collection, settings, indexFormat(indexOptions.analyzer ?? DEFAULT_ANALYZER));
+  await createCollection(
+    access,
+    collection,
+    settings,
+    indexFormat(indexOptions.analyzer ?? DEFAULT_ANALYZER),
+  );
   logger?.info({ alias, collection }, 'qdrant rebuild started');
-  const index = new QdrantIndex({ ...indexOptions, client, collection, ...(retry ? { retry } : {}), ...(logger ? { logger } : {}) });
+  const index = new QdrantIndex({
+    ...indexOptions,
+    client,
+    collection,
+    ...(retry ? { retry } : {}),
+    ...(logger ? { logger } : {}),
+  });
   let isDone = false;
   const finish = () => {
     if (isDone) throw new Error(`rebuild of ${collection} already committed or aborted`);
@@ -81,11 +92,15 @@ export async function beginRebuild({
       if (await isPlainCollection(access, alias)) {
         // A plain collection named like the alias (set up by hand before aliases): an alias cannot
         // share its name, so it must go first. The only case with a short gap; logged loudly.
-        logger?.warn({ alias }, 'replacing a plain collection with an alias: reads fail until the alias exists');
+        logger?.warn(
+          { alias },
+          'replacing a plain collection with an alias: reads fail until the alias exists',
+        );
         await withRetry(() => client.deleteCollection(alias), retry);
       }
       const previous = await switchAlias(access, alias, collection);
-      if (previous && previous !== collection) await withRetry(() => client.deleteCollection(previous), retry);
+      if (previous && previous !== collection)
+        await withRetry(() => client.deleteCollection(previous), retry);
       logger?.info({ alias, collection, previous }, 'qdrant rebuild committed');
       return { collection, previous };
     },

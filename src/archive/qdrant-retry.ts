@@ -4,7 +4,10 @@
  * that instead of failing half way. Client errors (4xx other than 429) are
  * bugs or bad input and fail at once.
  */
-import { QdrantClientResourceExhaustedError, QdrantClientTimeoutError } from '@qdrant/js-client-rest';
+import {
+  QdrantClientResourceExhaustedError,
+  QdrantClientTimeoutError,
+} from '@qdrant/js-client-rest';
 import { IndexUnavailableError } from '../errors.js';
 
 export interface RetryOptions {
@@ -30,13 +33,21 @@ function statusOf(error: unknown): number | undefined {
 
 /** True for failures worth another attempt: rate limits, server errors, timeouts, dropped connections. */
 export function isRetryableQdrantError(error: unknown): boolean {
-  if (error instanceof QdrantClientResourceExhaustedError || error instanceof QdrantClientTimeoutError) return true;
+  if (
+    error instanceof QdrantClientResourceExhaustedError ||
+    error instanceof QdrantClientTimeoutError
+  )
+    return true;
   const status = statusOf(error);
   if (status !== undefined) return status === 429 || status === 408 || status >= 500;
   // fetch reports refused or reset connections as a TypeError ("fetch failed") with a system-error cause.
   // Matched by shape, not class: undici's TypeError comes from Node's own realm, which is not the caller's under a VM (Jest).
   const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
-  return name === 'TypeError' && typeof message === 'string' && /fetch failed|network|socket/i.test(message);
+  return (
+    name === 'TypeError' &&
+    typeof message === 'string' &&
+    /fetch failed|network|socket/i.test(message)
+  );
 }
 
 /**
@@ -47,7 +58,14 @@ export function isRetryableQdrantError(error: unknown): boolean {
  */
 export async function withRetry<T>(
   operation: () => Promise<T>,
-  { retries = 5, baseDelayMs = 200, maxDelayMs = 10_000, sleep = defaultSleep, random = Math.random, onRetry }: RetryOptions = {},
+  {
+    retries = 5,
+    baseDelayMs = 200,
+    maxDelayMs = 10_000,
+    sleep = defaultSleep,
+    random = Math.random,
+    onRetry,
+  }: RetryOptions = {},
 ): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -56,10 +74,13 @@ export async function withRetry<T>(
       if (!isRetryableQdrantError(error)) throw error;
       if (attempt > retries) {
         const reason = error instanceof Error ? error.message : String(error);
-        throw new IndexUnavailableError(`index unreachable after ${attempt} attempts: ${reason}`, { cause: error });
+        throw new IndexUnavailableError(`index unreachable after ${attempt} attempts: ${reason}`, {
+          cause: error,
+        });
       }
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1)) * (0.5 + random() / 2);
-      const hinted = error instanceof QdrantClientResourceExhaustedError ? error.retry_after * 1000 : 0;
+      const hinted =
+        error instanceof QdrantClientResourceExhaustedError ? error.retry_after * 1000 : 0;
       const delayMs = Math.min(maxDelayMs, Math.max(backoff, hinted));
       onRetry?.({ attempt, delayMs, error });
       await sleep(delayMs);
@@ -68,15 +89,22 @@ export async function withRetry<T>(
 }
 
 /** Maps `items` through `worker` with at most `concurrency` in flight; results keep input order. */
-export async function mapBounded<T, R>(items: readonly T[], concurrency: number, worker: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  worker: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await worker(items[i] as T);
-    }
-  });
+  const lanes = Array.from(
+    { length: Math.max(1, Math.min(concurrency, items.length)) },
+    async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await worker(items[i] as T);
+      }
+    },
+  );
   await Promise.all(lanes);
   return results;
 }

@@ -29,8 +29,13 @@ export interface CreateSnapshotResult {
  * docs/deploy.md explains taking one per node.
  * @throws when Qdrant refuses (after retries) or returns no description.
  */
-export async function createSnapshot({ client, retry, collection }: CreateSnapshotOptions): Promise<CreateSnapshotResult> {
-  const target = (await resolveAlias({ client, ...(retry ? { retry } : {}) }, collection)) ?? collection;
+export async function createSnapshot({
+  client,
+  retry,
+  collection,
+}: CreateSnapshotOptions): Promise<CreateSnapshotResult> {
+  const target =
+    (await resolveAlias({ client, ...(retry ? { retry } : {}) }, collection)) ?? collection;
   const snapshot = await withRetry(() => client.createSnapshot(target, { wait: true }), retry);
   if (!snapshot) throw new Error(`Qdrant returned no snapshot description for ${target}`);
   return {

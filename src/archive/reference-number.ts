@@ -42,7 +42,30 @@ export interface ParseReferenceOptions {
 }
 
 // Words that head numbers which look like references but are not.
-const NOT_A_UNIT = new Set(['NIP', 'REGON', 'KRS', 'PESEL', 'TEL', 'FAX', 'NR', 'DZ', 'POZ', 'ART', 'UL', 'KOD', 'IBAN', 'UST', 'PKT', 'LIT', 'PAR', 'ROK', 'LATACH', 'LATA', 'DNIA', 'GODZ']);
+const NOT_A_UNIT = new Set([
+  'NIP',
+  'REGON',
+  'KRS',
+  'PESEL',
+  'TEL',
+  'FAX',
+  'NR',
+  'DZ',
+  'POZ',
+  'ART',
+  'UL',
+  'KOD',
+  'IBAN',
+  'UST',
+  'PKT',
+  'LIT',
+  'PAR',
+  'ROK',
+  'LATACH',
+  'LATA',
+  'DNIA',
+  'GODZ',
+]);
 
 const TOKEN = /^[\p{L}\d]+(?:[-/_][\p{L}\d]+)*$/u;
 const UNIT_TOKEN = /^\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*$/u;
@@ -61,7 +84,8 @@ export function referenceKey(raw: string): string {
 function baseOf(key: string): string {
   const parts = key.split('.');
   for (let i = parts.length - 1; i >= 2; i--) {
-    if (YEAR.test(parts[i]!) && parts.slice(1, i).some((p) => /\d/u.test(p))) return parts.slice(0, i + 1).join('.');
+    if (YEAR.test(parts[i]!) && parts.slice(1, i).some((p) => /\d/u.test(p)))
+      return parts.slice(0, i + 1).join('.');
   }
   return key;
 }
@@ -77,17 +101,34 @@ function baseOf(key: string): string {
  *
  * @returns the parsed reference, or `null` when the string is not one.
  */
-export function parseReference(raw: string, { isLabelled = false }: ParseReferenceOptions = {}): ReferenceNumber | null {
-  const tokens = raw.trim().replace(/[.,;:)]+$/u, '').replace(/^[(]+/u, '').split(/[\s.]+/u).filter((t) => t !== '');
+export function parseReference(
+  raw: string,
+  { isLabelled = false }: ParseReferenceOptions = {},
+): ReferenceNumber | null {
+  const tokens = raw
+    .trim()
+    .replace(/[.,;:)]+$/u, '')
+    .replace(/^[(]+/u, '')
+    .split(/[\s.]+/u)
+    .filter((t) => t !== '');
   const [unit, ...rest] = tokens;
   if (unit === undefined || rest.length < 2) return null;
-  if (!(isLabelled ? LOWER_UNIT_TOKEN : UNIT_TOKEN).test(unit) || NOT_A_UNIT.has(unit.toUpperCase())) return null;
+  if (
+    !(isLabelled ? LOWER_UNIT_TOKEN : UNIT_TOKEN).test(unit) ||
+    NOT_A_UNIT.has(unit.toUpperCase())
+  )
+    return null;
   if (!tokens.every((t) => TOKEN.test(t))) return null;
   // Unlabelled, a lowercase word ("z", "r.", "poz.") means prose; the clerk's
   // suffixes with digits ("2026/In-59-26/SW") are still reference parts.
   if (!isLabelled && !rest.every((t) => t === t.toUpperCase() || /\d/u.test(t))) return null;
   // Even labelled, a lowercase part is a short unit code (`zwa`, `pp`, `In`), never a word of prose.
-  if (rest.some((t) => /^(?:\p{Ll}|\p{Ll}{4,})$/u.test(t)) || /^\p{Ll}{6,}$/u.test(unit) || tokens.filter((t) => !/\d/u.test(t)).length > 4) return null;
+  if (
+    rest.some((t) => /^(?:\p{Ll}|\p{Ll}{4,})$/u.test(t)) ||
+    /^\p{Ll}{6,}$/u.test(unit) ||
+    tokens.filter((t) => !/\d/u.test(t)).length > 4
+  )
+    return null;
   // The unit must contain letters, and the year must come after a case number,
   // which is what separates "WEN.9823.2020" from a stray "ABC 2020".
   if (!/\p{L}{2}/u.test(unit)) return null;
@@ -105,9 +146,11 @@ export interface ReferenceMatch extends ReferenceNumber {
 }
 
 // Capitals-led: the unit may be spaced from its numbers (`WEN. 9823 2020. RFZ`).
-const SPACED = /(?<![\p{L}\d.-])(\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*)((?:[.\s/]{1,3}[\p{Lu}]{0,4}\d{1,5}(?:-\d{1,3})*(?:\/[\p{L}\d-]+)*)+)((?:[.\s/]{1,3}[\p{Lu}][\p{L}]{0,4}){0,2})(?![\p{L}\d])/gu;
+const SPACED =
+  /(?<![\p{L}\d.-])(\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*)((?:[.\s/]{1,3}[\p{Lu}]{0,4}\d{1,5}(?:-\d{1,3})*(?:\/[\p{L}\d-]+)*)+)((?:[.\s/]{1,3}[\p{Lu}][\p{L}]{0,4}){0,2})(?![\p{L}\d])/gu;
 // Any case, no spaces inside: `dps-wos.0212.45.2024`, `bm-wpr.0510.131.2026.kk`, `DBD.pp.058.13.2026`.
-const COMPACT = /(?<![\p{L}\d.-])(\p{L}[\p{L}\d]*(?:-[\p{L}\d]+)*(?:[./][\p{L}\d]+(?:-[\p{L}\d]+)*){2,})(?![\p{L}\d]|[./-][\p{L}\d])/gu;
+const COMPACT =
+  /(?<![\p{L}\d.-])(\p{L}[\p{L}\d]*(?:-[\p{L}\d]+)*(?:[./][\p{L}\d]+(?:-[\p{L}\d]+)*){2,})(?![\p{L}\d]|[./-][\p{L}\d])/gu;
 
 /**
  * Every reference number in a text, in order: capital-led ones in any
@@ -143,7 +186,9 @@ export function findReferences(text: string): ReferenceMatch[] {
  * base term with the letter.
  */
 export function referenceTerms(reference: ReferenceNumber): string[] {
-  return reference.key === reference.baseKey ? [reference.baseKey] : [reference.baseKey, reference.key];
+  return reference.key === reference.baseKey
+    ? [reference.baseKey]
+    : [reference.baseKey, reference.key];
 }
 
 /** True when two spellings name the same reference (initials optional on either side). */

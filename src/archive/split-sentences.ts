@@ -51,7 +51,9 @@ const NEVER_ENDS = words(
     'zob późn ub ad sz sp maks max wew lp up reż prod pyt kw cz urz m vol',
 );
 /** Abbreviations that end a sentence when a capital follows. */
-const MAY_END = words('tys mln mld zł gr itd itp etc in zm jw min proc szt o.o z.o.o s.a s.c sp.j w');
+const MAY_END = words(
+  'tys mln mld zł gr itd itp etc in zm jw min proc szt o.o z.o.o s.a s.c sp.j w',
+);
 /** „Rok” abbreviations: break before a capital unless the clause is a date (see {@link continuesAfterYear}). */
 const YEAR = words('r br b.r ub.r');
 /** Capitalised words that continue after `r.`: titles of acts and names in the genitive. */
@@ -74,7 +76,9 @@ const OPENERS = words(
 /** Subjects that open sentences after a number (`…wyniosła 15. Ministerstwo Zdrowia…`) but continue a date. */
 const SUBJECTS = words('Ministerstwo Minister Resort Rząd Rada Komisja Urząd Sejm Policja');
 /** Labels whose number stays with the text after it (`Pytanie 3. Czy…`). */
-const LABELS = words('Pytanie Pyt Ad Tabela Tab Rysunek Rys Wykres Rozdział Załącznik Punkt Pkt Część Zadanie Etap Schemat Mapa');
+const LABELS = words(
+  'Pytanie Pyt Ad Tabela Tab Rysunek Rys Wykres Rozdział Załącznik Punkt Pkt Część Zadanie Etap Schemat Mapa',
+);
 /** Words before a number that make it a reference, not an ordinal (`nr 947. Poszczególne`). */
 const REFERENCES = words('nr art ust pkt poz § lit par str s tab lp zał rozdz ok');
 /** Words before a single capital that make it a letter label, not an initial (`kategorii B.`). */
@@ -83,7 +87,8 @@ const LETTER_LABELS = words(
     'strefy strefa witaminy witamina bloku blok sektora sektor lit załącznika załącznik budynku hali kolumny litera',
 );
 /** Stems of nouns that follow ordinals (`4. Pułku`, `21. Bazie`). */
-const ORDINAL_HEAD = /^(?:Pułk|Dywizj|Bryga|Batalion|Baz[aiy]|Skrzydł|Eskadr|Flotyll|Kompani|Korpus|Armi|Zgrupowa|Wojskow|Szpital|Międzynarodow|Ogólnopolsk|Kongres|Festiwal|Zjazd|Sesj|Konferencj|Rocznic|Edycj)/u;
+const ORDINAL_HEAD =
+  /^(?:Pułk|Dywizj|Bryga|Batalion|Baz[aiy]|Skrzydł|Eskadr|Flotyll|Kompani|Korpus|Armi|Zgrupowa|Wojskow|Szpital|Międzynarodow|Ogólnopolsk|Kongres|Festiwal|Zjazd|Sesj|Konferencj|Rocznic|Edycj)/u;
 /** Words of a date phrase (`w dniu 28 kwietnia 2026 r.`, `od 1 stycznia … do …`). */
 const DATE_WORDS = words(
   'w we z ze od do dnia dniu dniach dn. okresie latach lat roku rok r. r br. ub. po przed na początku końcu ' +
@@ -92,7 +97,9 @@ const DATE_WORDS = words(
     'sierpniu wrześniu październiku listopadzie grudniu i ii iii iv',
 );
 /** Words that open a clause: a date phrase right after one is the clause's adverbial. */
-const CLAUSE_OPENERS = words('że iż a i oraz natomiast zaś gdy kiedy jeśli jeżeli ponieważ gdyż bo który która które których ale lecz');
+const CLAUSE_OPENERS = words(
+  'że iż a i oraz natomiast zaś gdy kiedy jeśli jeżeli ponieważ gdyż bo który która które których ale lecz',
+);
 
 const CLOSERS = ')]”“»"\'’¹²³⁰⁴⁵⁶⁷⁸⁹';
 const OPENERS_PUNCT = '(„"«[\'‘“';
@@ -105,8 +112,15 @@ const isSpace = (c: string | undefined): boolean => {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   // The rest of what `\s` matches, spelled out: a regex per character costs more than the whole scan.
   return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 };
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
@@ -130,7 +144,13 @@ const MAX_TOKEN = 64;
 /** Start of the token that ends at `end` (exclusive): back to whitespace or an opening quote/bracket. */
 function tokenStart(text: string, end: number): number {
   let k = end;
-  while (k > 0 && end - k < MAX_TOKEN && !isSpace(text[k - 1]) && !OPENERS_PUNCT.includes(text[k - 1]!)) k--;
+  while (
+    k > 0 &&
+    end - k < MAX_TOKEN &&
+    !isSpace(text[k - 1]) &&
+    !OPENERS_PUNCT.includes(text[k - 1]!)
+  )
+    k--;
   return k;
 }
 
@@ -161,13 +181,17 @@ function isListMarker(text: string, k: number, lineEnd: number): boolean {
   while (isDigit(text[e]) && e - m < 3) e++;
   if (e > m) return (text[e] === ')' || (text[e] === '.' && m === k)) && isSpace(text[e + 1]);
   // `a)` any letter; `a.` only a–h, since a wrapped line often starts with `r.` or `s.`.
-  if (isLower(text[m]) && isSpace(text[m + 2])) return text[m + 1] === ')' || (text[m + 1] === '.' && m === k && text[m]! <= 'h');
+  if (isLower(text[m]) && isSpace(text[m + 2]))
+    return text[m + 1] === ')' || (text[m + 1] === '.' && m === k && text[m]! <= 'h');
   if (!BULLETS.includes(text[k]!) || !isSpace(text[k + 1])) return false;
   if ('–—-'.includes(text[k]!)) {
     let p = lineEnd;
     while (p > 0 && isSpace(text[p - 1])) p--;
     // …but not after `r.`: `ustawy z dnia 23 listopada 2012 r.⏎– Prawo pocztowe`.
-    return p === 0 || (',;:.?!”»'.includes(text[p - 1]!) && !/\sr\.$/u.test(text.slice(Math.max(0, p - 3), p)));
+    return (
+      p === 0 ||
+      (',;:.?!”»'.includes(text[p - 1]!) && !/\sr\.$/u.test(text.slice(Math.max(0, p - 3), p)))
+    );
   }
   return true;
 }
@@ -218,7 +242,13 @@ function endsAtDot(text: string, dot: number, next: number, sentenceStart: numbe
     const { token: prev, start: prevAt } = previousToken(text, tokAt, sentenceStart);
     if (LABELS.has(prev.replace(/\.$/u, ''))) return isNewLine;
     // `„§ 21. Osoba…`: a quoted provision opens with its number.
-    if (prev === '§' && (prevAt <= sentenceStart || OPENERS_PUNCT.includes(text[prevAt - 1]!) || text[prevAt - 1] === '\n')) return isNewLine;
+    if (
+      prev === '§' &&
+      (prevAt <= sentenceStart ||
+        OPENERS_PUNCT.includes(text[prevAt - 1]!) ||
+        text[prevAt - 1] === '\n')
+    )
+      return isNewLine;
     if (REFERENCES.has(prev.toLowerCase().replace(/\.$/u, '')) || /^\d+$/u.test(prev)) return true;
     if (/^[IVXLC]+$/u.test(word) || ORDINAL_HEAD.test(word)) return false;
     if (isOpener || SUBJECTS.has(word)) return true;
@@ -228,13 +258,17 @@ function endsAtDot(text: string, dot: number, next: number, sentenceStart: numbe
   }
   if (/^[\d.,:\-–/]+$/u.test(token)) return isCapital;
   // Initials, also digraphs (`J. Ch. Szucha`); `S.A.` is a company suffix, not initials.
-  if (/^\p{Lu}[hzż]?(?:\.\p{Lu}[hzż]?)*$/u.test(token) && !(token.includes('.') && MAY_END.has(lower))) {
+  if (
+    /^\p{Lu}[hzż]?(?:\.\p{Lu}[hzż]?)*$/u.test(token) &&
+    !(token.includes('.') && MAY_END.has(lower))
+  ) {
     if (tokAt <= sentenceStart) return false;
     if (isOpener) return true;
     return LETTER_LABELS.has(previousToken(text, tokAt, sentenceStart).token.toLowerCase());
   }
   // `95-art.`: a hyphenated token ends in its last part.
-  if (NEVER_ENDS.has(lower) || NEVER_ENDS.has(lower.slice(lower.lastIndexOf('-') + 1))) return false;
+  if (NEVER_ENDS.has(lower) || NEVER_ENDS.has(lower.slice(lower.lastIndexOf('-') + 1)))
+    return false;
   if (YEAR.has(lower)) {
     if (!isCapital || AFTER_YEAR.has(word)) return false;
     return isOpener || !continuesAfterYear(text, tokAt, sentenceStart);
@@ -249,7 +283,11 @@ function skipSpaces(text: string, k: number): number {
 }
 
 /** End (exclusive) of the sentence whose terminator run starts at `i`, or -1 if it goes on; `runEnd` is where scanning resumes. */
-function sentenceEnd(text: string, i: number, sentenceStart: number): { end: number; runEnd: number } {
+function sentenceEnd(
+  text: string,
+  i: number,
+  sentenceStart: number,
+): { end: number; runEnd: number } {
   let j = i;
   let hasCloser = false;
   let isDefinite = false;

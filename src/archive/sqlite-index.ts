@@ -14,7 +14,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { analyze, DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
 import { wholeLetterText } from './whole-letter-text.js';
-import { DEFAULT_FIELD_WEIGHTS, DOCUMENT_FIELD_LAYOUT, documentFields, indexFormat } from './document-fields.js';
+import {
+  DEFAULT_FIELD_WEIGHTS,
+  DOCUMENT_FIELD_LAYOUT,
+  documentFields,
+  indexFormat,
+} from './document-fields.js';
 import type {
   ArchiveIndex,
   IndexStats,
@@ -111,7 +116,15 @@ function toLetter(row: LetterRow): Letter {
 }
 
 function toPassage(row: PassageRow): Passage {
-  return { id: row.id, letterId: row.letter_id, ordinal: row.ordinal, page: row.page, start: row.start, end: row.end, text: row.text };
+  return {
+    id: row.id,
+    letterId: row.letter_id,
+    ordinal: row.ordinal,
+    page: row.page,
+    start: row.start,
+    end: row.end,
+    text: row.text,
+  };
 }
 
 /** The vector scaled to length 1 (zero stays zero), as float32. */
@@ -182,7 +195,12 @@ function filterClause(filter: SearchFilter | undefined, rowid: string): FilterCl
       WHERE hl.access_group IS NOT NULL${groups.length ? ` AND hl.access_group NOT IN (${groups.map(() => '?').join(',')})` : ''}))`;
     accessParams.push(...groups);
   }
-  return { letterSql: parts.length ? ` AND ${parts.join(' AND ')}` : '', letterParams, accessSql, accessParams };
+  return {
+    letterSql: parts.length ? ` AND ${parts.join(' AND ')}` : '',
+    letterParams,
+    accessSql,
+    accessParams,
+  };
 }
 
 /** `ArchiveIndex` on SQLite + FTS5. */
@@ -248,9 +266,12 @@ export class SqliteIndex implements ArchiveIndex {
    * otherwise looks up to date by content hash and would be skipped).
    */
   #resetIfFormatChanged(format: string): void {
-    const hasMeta = this.#db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    const hasMeta = this.#db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+      .get();
     if (!hasMeta) return;
-    const stored = this.#db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as string | undefined;
+    const stored = this.#db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get() as
+      string | undefined;
     if (stored === format) return;
     this.#db.exec(`
       DROP TABLE IF EXISTS passage_vocab; DROP TABLE IF EXISTS passage_terms; DROP TABLE IF EXISTS passage_vectors;
@@ -258,9 +279,15 @@ export class SqliteIndex implements ArchiveIndex {
     `);
   }
 
-  async upsertLetter(letter: Letter, passages: readonly Passage[], { vectors }: UpsertOptions = {}): Promise<void> {
+  async upsertLetter(
+    letter: Letter,
+    passages: readonly Passage[],
+    { vectors }: UpsertOptions = {},
+  ): Promise<void> {
     if (vectors && vectors.length !== passages.length) {
-      throw new Error(`upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`);
+      throw new Error(
+        `upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`,
+      );
     }
     // Subject and people are the same text for every passage of a letter: analyse each distinct text once.
     const analysed = new Map<string, string>();
@@ -294,21 +321,39 @@ export class SqliteIndex implements ArchiveIndex {
       const insertTerms = this.#db.prepare(
         `INSERT INTO passage_terms (rowid, ${FIELD_COLUMNS}) VALUES (?${', ?'.repeat(DOCUMENT_FIELD_LAYOUT.length)})`,
       );
-      const insertVector = this.#db.prepare('INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)');
+      const insertVector = this.#db.prepare(
+        'INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)',
+      );
       passages.forEach((p, i) => {
-        const { lastInsertRowid } = insertPassage.run(p.id, letter.id, p.ordinal, p.page, p.start, p.end, p.text);
-        insertTerms.run(lastInsertRowid, ...documentFields(letter, p).map((field) => analyse(field.text)));
+        const { lastInsertRowid } = insertPassage.run(
+          p.id,
+          letter.id,
+          p.ordinal,
+          p.page,
+          p.start,
+          p.end,
+          p.text,
+        );
+        insertTerms.run(
+          lastInsertRowid,
+          ...documentFields(letter, p).map((field) => analyse(field.text)),
+        );
         const vector = vectors?.[i];
         if (vector) insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
       });
-      this.#db.prepare('INSERT INTO letter_terms (letter_id, terms) VALUES (?, ?)').run(letter.id, letterTerms);
+      this.#db
+        .prepare('INSERT INTO letter_terms (letter_id, terms) VALUES (?, ?)')
+        .run(letter.id, letterTerms);
     });
     replace();
     this.#invalidateCaches();
   }
 
   #deleteLetterRows(id: string): void {
-    const rowids = this.#db.prepare('SELECT rowid FROM passages WHERE letter_id = ?').pluck().all(id) as number[];
+    const rowids = this.#db
+      .prepare('SELECT rowid FROM passages WHERE letter_id = ?')
+      .pluck()
+      .all(id) as number[];
     const deleteTerms = this.#db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
     const deleteVector = this.#db.prepare('DELETE FROM passage_vectors WHERE rowid = ?');
     for (const rowid of rowids) {
@@ -344,7 +389,8 @@ export class SqliteIndex implements ArchiveIndex {
   /** Passages in the index, cached per generation. */
   #countPassages(): number {
     this.#refreshGeneration();
-    this.#passageCount ??= (this.#db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
+    this.#passageCount ??=
+      (this.#db.prepare('SELECT count(*) FROM passages').pluck().get() as number) ?? 0;
     return this.#passageCount;
   }
 
@@ -354,7 +400,9 @@ export class SqliteIndex implements ArchiveIndex {
     const unknown = [...new Set(terms)].filter((t) => !this.#df.has(t));
     if (unknown.length > 0) {
       const rows = this.#db
-        .prepare(`SELECT term, doc FROM passage_vocab WHERE term IN (${unknown.map(() => '?').join(',')})`)
+        .prepare(
+          `SELECT term, doc FROM passage_vocab WHERE term IN (${unknown.map(() => '?').join(',')})`,
+        )
         .all(...unknown) as { term: string; doc: number }[];
       for (const t of unknown) this.#df.set(t, 0);
       for (const row of rows) this.#df.set(row.term, row.doc);
@@ -379,7 +427,9 @@ export class SqliteIndex implements ArchiveIndex {
   }
 
   async listLetters(): Promise<LetterDigest[]> {
-    const rows = this.#db.prepare('SELECT id, file, content_hash FROM letters ORDER BY file').all() as {
+    const rows = this.#db
+      .prepare('SELECT id, file, content_hash FROM letters ORDER BY file')
+      .all() as {
       id: string;
       file: string;
       content_hash: string;
@@ -406,7 +456,8 @@ export class SqliteIndex implements ArchiveIndex {
          FROM ranked JOIN passages p ON p.rowid = ranked.rid JOIN letters l ON l.id = p.letter_id
          ORDER BY ranked.score DESC`,
       )
-      .all(match, ...where.letterParams, ...where.accessParams, k) as (LetterRow & PassageRow & { passage_id: string; score: number })[];
+      .all(match, ...where.letterParams, ...where.accessParams, k) as (LetterRow &
+      PassageRow & { passage_id: string; score: number })[];
     return rows.map((row) => ({
       passage: toPassage({ ...row, id: row.passage_id }),
       letter: toLetter(row),
@@ -419,7 +470,10 @@ export class SqliteIndex implements ArchiveIndex {
    * a dot product). At archive scale (10⁴ passages) this is a few milliseconds
    * and needs no extension; the vectors are read once and cached until the next write.
    */
-  async searchByVector(vector: readonly number[], { k, filter }: SearchOptions): Promise<SearchHit[]> {
+  async searchByVector(
+    vector: readonly number[],
+    { k, filter }: SearchOptions,
+  ): Promise<SearchHit[]> {
     if (k <= 0) return [];
     this.#refreshGeneration();
     const all = this.#loadVectors();
@@ -429,7 +483,9 @@ export class SqliteIndex implements ArchiveIndex {
       where.letterSql || where.accessSql
         ? new Set(
             this.#db
-              .prepare(`SELECT p.rowid FROM passages p JOIN letters l ON l.id = p.letter_id WHERE 1 = 1${where.letterSql}${where.accessSql}`)
+              .prepare(
+                `SELECT p.rowid FROM passages p JOIN letters l ON l.id = p.letter_id WHERE 1 = 1${where.letterSql}${where.accessSql}`,
+              )
               .pluck()
               .all(...where.letterParams, ...where.accessParams) as number[],
           )
@@ -443,7 +499,9 @@ export class SqliteIndex implements ArchiveIndex {
     }
     scored.sort((a, b) => b.score - a.score);
     const top = scored.slice(0, k);
-    const fetch = this.#db.prepare('SELECT p.*, l.*, p.id AS passage_id FROM passages p JOIN letters l ON l.id = p.letter_id WHERE p.rowid = ?');
+    const fetch = this.#db.prepare(
+      'SELECT p.*, l.*, p.id AS passage_id FROM passages p JOIN letters l ON l.id = p.letter_id WHERE p.rowid = ?',
+    );
     return top.map(({ rowid, score }) => {
       const row = fetch.get(rowid) as LetterRow & PassageRow & { passage_id: string };
       return { passage: toPassage({ ...row, id: row.passage_id }), letter: toLetter(row), score };
@@ -452,22 +510,30 @@ export class SqliteIndex implements ArchiveIndex {
 
   #loadVectors(): readonly { rowid: number; values: Float32Array }[] {
     if (this.#vectors === null) {
-      const rows = this.#db.prepare('SELECT rowid, vector FROM passage_vectors').all() as { rowid: number; vector: Buffer }[];
+      const rows = this.#db.prepare('SELECT rowid, vector FROM passage_vectors').all() as {
+        rowid: number;
+        vector: Buffer;
+      }[];
       this.#vectors = rows.map(({ rowid, vector }) => ({
         rowid,
-        values: new Float32Array(vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength)),
+        values: new Float32Array(
+          vector.buffer.slice(vector.byteOffset, vector.byteOffset + vector.byteLength),
+        ),
       }));
     }
     return this.#vectors;
   }
 
   async getLetter(id: string): Promise<Letter | null> {
-    const row = this.#db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as LetterRow | undefined;
+    const row = this.#db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as
+      LetterRow | undefined;
     return row ? toLetter(row) : null;
   }
 
   async getPassages(letterId: string): Promise<Passage[]> {
-    const rows = this.#db.prepare('SELECT * FROM passages WHERE letter_id = ? ORDER BY ordinal').all(letterId) as PassageRow[];
+    const rows = this.#db
+      .prepare('SELECT * FROM passages WHERE letter_id = ? ORDER BY ordinal')
+      .all(letterId) as PassageRow[];
     return rows.map(toPassage);
   }
 
@@ -482,12 +548,17 @@ export class SqliteIndex implements ArchiveIndex {
   }
 
   async markSynced(at: Date): Promise<void> {
-    this.#db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_sync', ?)").run(at.toISOString());
+    this.#db
+      .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_sync', ?)")
+      .run(at.toISOString());
   }
 
   async stats(): Promise<IndexStats> {
     const count = (sql: string) => (this.#db.prepare(sql).pluck().get() as number) ?? 0;
-    const lastSync = this.#db.prepare("SELECT value FROM meta WHERE key = 'last_sync'").pluck().get() as string | undefined;
+    const lastSync = this.#db
+      .prepare("SELECT value FROM meta WHERE key = 'last_sync'")
+      .pluck()
+      .get() as string | undefined;
     return {
       backend: 'sqlite',
       letters: count('SELECT count(*) FROM letters'),

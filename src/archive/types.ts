@@ -128,7 +128,11 @@ export interface IndexStats {
  */
 export interface ArchiveIndex {
   /** Replaces the letter and all its passages atomically: readers never see half a letter. */
-  upsertLetter(letter: Letter, passages: readonly Passage[], options?: UpsertOptions): Promise<void>;
+  upsertLetter(
+    letter: Letter,
+    passages: readonly Passage[],
+    options?: UpsertOptions,
+  ): Promise<void>;
   /** Removes the letter and its passages; a missing id is not an error. */
   deleteLetter(id: string): Promise<void>;
   /** Every indexed letter's id and content hash, for incremental sync. */

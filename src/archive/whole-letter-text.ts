@@ -8,10 +8,15 @@
 import type { Letter, Passage } from './types.js';
 
 /** Title, metadata and passage texts of a letter, one per line. */
-export function wholeLetterText(letter: Letter, passages: readonly Pick<Passage, 'text'>[]): string {
+export function wholeLetterText(
+  letter: Letter,
+  passages: readonly Pick<Passage, 'text'>[],
+): string {
   return [
     letter.title ?? '',
-    [letter.author, letter.authorRole, letter.addressee, letter.reference, letter.date].filter(Boolean).join(' \n '),
+    [letter.author, letter.authorRole, letter.addressee, letter.reference, letter.date]
+      .filter(Boolean)
+      .join(' \n '),
     ...passages.map((p) => p.text),
   ].join('\n');
 }

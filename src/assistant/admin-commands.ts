@@ -30,7 +30,11 @@ export type AdminResult =
    * failure (both audited). Progress lines (`120/400`) go to `onProgress`.
    * `cancel` releases the claim when the channel could not tell the user.
    */
-  | { readonly kind: 'reindex_started'; start(onProgress: (line: string) => void): Promise<string>; cancel(): void };
+  | {
+      readonly kind: 'reindex_started';
+      start(onProgress: (line: string) => void): Promise<string>;
+      cancel(): void;
+    };
 
 export interface AdminCommands {
   run(request: AdminRequest): AdminResult;
@@ -43,7 +47,11 @@ export interface AdminCommandsOptions {
 }
 
 /** Builds the admin commands over the composition root's `status` and `reindex`. */
-export function createAdminCommands({ status, reindex, audit }: AdminCommandsOptions): AdminCommands {
+export function createAdminCommands({
+  status,
+  reindex,
+  audit,
+}: AdminCommandsOptions): AdminCommands {
   let isRunning = false;
   return {
     run({ channel, userId, isAdmin, command, detail = null }) {
@@ -62,11 +70,23 @@ export function createAdminCommands({ status, reindex, audit }: AdminCommandsOpt
           reindex(onProgress)
             .then(
               (summary) => {
-                audit({ channel, userId, action: 'reindex.finished', allowed: true, detail: summary });
+                audit({
+                  channel,
+                  userId,
+                  action: 'reindex.finished',
+                  allowed: true,
+                  detail: summary,
+                });
                 return summary;
               },
               (error: unknown) => {
-                audit({ channel, userId, action: 'reindex.failed', allowed: true, detail: error instanceof Error ? error.message : String(error) });
+                audit({
+                  channel,
+                  userId,
+                  action: 'reindex.failed',
+                  allowed: true,
+                  detail: error instanceof Error ? error.message : String(error),
+                });
                 throw error;
               },
             )

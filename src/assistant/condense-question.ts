@@ -7,7 +7,8 @@
 import type { ChatTurn } from './types.js';
 
 /** Words that point back at an earlier subject (folded and raw forms). */
-const REFERRING = /\b(to|tym|tego|tej|ten|ta|tamt\w*|on[aie]?|jego|jej|ich|wtedy|tam|dalej|więcej|wiecej|również|rowniez|także|takze|a co|it|that|this|them|those|there|then|more)\b/i;
+const REFERRING =
+  /\b(to|tym|tego|tej|ten|ta|tamt\w*|on[aie]?|jego|jej|ich|wtedy|tam|dalej|więcej|wiecej|również|rowniez|także|takze|a co|it|that|this|them|those|there|then|more)\b/i;
 
 /** Standalone question for retrieval: the question itself, or it plus the previous user question. */
 export function condenseQuestion(question: string, history: readonly ChatTurn[] = []): string {

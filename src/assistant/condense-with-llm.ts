@@ -44,7 +44,14 @@ function isPlainQuestion(text: string): boolean {
  * a Polish search query.
  * @throws {LlmAbortedError} when `signal` aborts; other failures fall back.
  */
-export async function condenseWithLlm({ question, history, language, llm, signal, onFallback }: CondenseWithLlmOptions): Promise<string> {
+export async function condenseWithLlm({
+  question,
+  history,
+  language,
+  llm,
+  signal,
+  onFallback,
+}: CondenseWithLlmOptions): Promise<string> {
   if (history.length === 0 && language === 'pl') return question;
   // Without the model's query, an English question is searched with its dictionary bridge.
   const fallback = () => {
@@ -54,17 +61,32 @@ export async function condenseWithLlm({ question, history, language, llm, signal
   const lines = history
     .slice(-MAX_TURNS)
     // History is data: its tag look-alikes cannot close `<historia>`, as letters cannot close `<zrodlo>`.
-    .map((turn) => `${turn.role === 'user' ? (language === 'pl' ? 'Użytkownik' : 'User') : language === 'pl' ? 'Asystent' : 'Assistant'}: ${neutraliseTags(turn.text.replace(/\s+/g, ' ').slice(0, MAX_TURN_CHARS))}`);
+    .map(
+      (turn) =>
+        `${turn.role === 'user' ? (language === 'pl' ? 'Użytkownik' : 'User') : language === 'pl' ? 'Asystent' : 'Assistant'}: ${neutraliseTags(turn.text.replace(/\s+/g, ' ').slice(0, MAX_TURN_CHARS))}`,
+    );
   const prompt = loadPrompt('condense', language);
   try {
-    const reply = await llm.complete(promptMessages(prompt, { history: lines.join('\n') || (language === 'pl' ? '(brak)' : '(none)'), question: neutraliseTags(question) }), {
-      ...(signal ? { signal } : {}),
-      temperature: 0,
-      maxTokens: 200,
-    });
-    const standalone = reply.trim().split('\n')[0]?.replace(/^["„“]|["”]$/g, '').trim() ?? '';
+    const reply = await llm.complete(
+      promptMessages(prompt, {
+        history: lines.join('\n') || (language === 'pl' ? '(brak)' : '(none)'),
+        question: neutraliseTags(question),
+      }),
+      {
+        ...(signal ? { signal } : {}),
+        temperature: 0,
+        maxTokens: 200,
+      },
+    );
+    const standalone =
+      reply
+        .trim()
+        .split('\n')[0]
+        ?.replace(/^["„“]|["”]$/g, '')
+        .trim() ?? '';
     // A reply that is empty or rambles is not a question we can search with.
-    if (standalone.length < 3 || standalone.length > 4 * Math.max(question.length, 80)) return fallback();
+    if (standalone.length < 3 || standalone.length > 4 * Math.max(question.length, 80))
+      return fallback();
     // A rewrite adds no addresses, mentions or tags; one that does followed something in the history.
     if (!isPlainQuestion(standalone)) {
       onFallback?.(new Error('condensed question carried links, mentions or tags'));

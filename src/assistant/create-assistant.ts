@@ -11,7 +11,11 @@
  * falls back to the extractive answer with a one-line notice.
  */
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
-import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from '../answer/assess-answerability.js';
+import {
+  DEFAULT_MIN_ANSWERABILITY,
+  gatherEvidence,
+  isAnswerable,
+} from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { createMarkupGuard } from '../answer/neutralise-markup.js';
@@ -125,9 +129,15 @@ export function createAssistant({
         bridge = bridgeEnglish(question);
         searchQuery = bridge.query;
       }
-      if (searchQuery !== request.question) logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
+      if (searchQuery !== request.question)
+        logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const evidence = await gatherEvidence({ index, question: searchQuery, k: passages, accessGroups });
+      const evidence = await gatherEvidence({
+        index,
+        question: searchQuery,
+        k: passages,
+        accessGroups,
+      });
       const { copies, stats, answerability } = evidence;
       // A constraint the evidence lacks (another year, place, figure) is a verdict: refuse, say what is missing
       // and what is closest; a letter ranked just below that meets them all answers instead (choose-answering-letter).
@@ -135,15 +145,29 @@ export function createAssistant({
       // whose first letter meets it is answered with that letter: its words
       // are in the metadata, not the passages, so coverage would refuse it.
       const lookup = extractLookup(searchQuery);
-      const isLookupHit = isLookup(lookup) && evidence.hits[0] !== undefined && scoreLookupMatch(evidence.hits[0].letter, lookup) >= 1;
+      const isLookupHit =
+        isLookup(lookup) &&
+        evidence.hits[0] !== undefined &&
+        scoreLookupMatch(evidence.hits[0].letter, lookup) >= 1;
       const chosen =
         evidence.hits.length === 0 || isLookupHit
           ? { hits: evidence.hits, missing: [] as string[] }
-          : chooseAnsweringLetter({ question: searchQuery, hits: evidence.hits, answerability, letterTexts: evidence.letterTexts, stats });
+          : chooseAnsweringLetter({
+              question: searchQuery,
+              hits: evidence.hits,
+              answerability,
+              letterTexts: evidence.letterTexts,
+              stats,
+            });
       const { hits, missing } = chosen;
       signal?.throwIfAborted();
       logger.debug(
-        { score: answerability.score, unseenNames: answerability.unseenNames, missingNames: answerability.missingNames, hits: hits.length },
+        {
+          score: answerability.score,
+          unseenNames: answerability.unseenNames,
+          missingNames: answerability.missingNames,
+          hits: hits.length,
+        },
         'retrieval done',
       );
       // An English question searched with too few Polish terms is not evidence that the archive lacks the answer.
@@ -152,21 +176,52 @@ export function createAssistant({
         : language === 'en' && searchQuery !== question
           ? `${ANSWER_TEXT.en.refusal} ${ANSWER_TEXT.en.polishQueryTried(searchQuery)}`
           : ANSWER_TEXT[language].refusal;
-      const refusal: Refusal = { kind: 'refusal', text: refusalText, question, passages: hits, citations: [], language };
+      const refusal: Refusal = {
+        kind: 'refusal',
+        text: refusalText,
+        question,
+        passages: hits,
+        citations: [],
+        language,
+      };
       const weights = weighTerms(searchQuery, stats);
-      const extractive = (notice: string | null) => composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ?? refusal;
+      const extractive = (notice: string | null) =>
+        composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ??
+        refusal;
 
       let result: Answer;
-      if (isLookupHit && !llm) result = lookupAnswer({ hit: hits[0]!, hits, language, extractive: extractive(null) });
+      if (isLookupHit && !llm)
+        result = lookupAnswer({ hit: hits[0]!, hits, language, extractive: extractive(null) });
       else if (missing.length > 0 && bridge?.isWeak) result = { ...refusal, missing };
-      else if (missing.length > 0) result = nearMissRefusal({ refusal, missing, closest: composeExtractiveAnswer({ question: searchQuery, hits, weights, language, maxSentences: 1 }) });
-      else if (!isLookupHit && (hits.length === 0 || !isAnswerable(answerability, minAnswerability))) result = refusal;
+      else if (missing.length > 0)
+        result = nearMissRefusal({
+          refusal,
+          missing,
+          closest: composeExtractiveAnswer({
+            question: searchQuery,
+            hits,
+            weights,
+            language,
+            maxSentences: 1,
+          }),
+        });
+      else if (
+        !isLookupHit &&
+        (hits.length === 0 || !isAnswerable(answerability, minAnswerability))
+      )
+        result = refusal;
       else if (!llm) result = extractive(null);
       else {
         yield { type: 'status', stage: 'writing', text: STATUS_TEXT.writing };
         let streamed = false;
         try {
-          const generation = composeLlmAnswer({ question, hits, language, llm, ...(signal ? { signal } : {}) });
+          const generation = composeLlmAnswer({
+            question,
+            hits,
+            language,
+            llm,
+            ...(signal ? { signal } : {}),
+          });
           // Unverified text streams as plain words: links and mentions neutralised, cut only where none is split.
           const guard = createMarkupGuard();
           let step = await generation.next();
@@ -183,15 +238,26 @@ export function createAssistant({
           result = step.value;
         } catch (error) {
           if (!isLlmFailure(error)) throw error;
-          logger.warn({ err: error, streamed }, 'LLM failed; falling back to the extractive answer');
+          logger.warn(
+            { err: error, streamed },
+            'LLM failed; falling back to the extractive answer',
+          );
           result = extractive(ANSWER_TEXT[language].fallbackNotice);
         }
         if (result.kind === 'llm') {
-          logger.info({ removedCitations: result.removedCitations, unverifiedQuotes: result.unverifiedQuotes.length, citations: result.citations.length }, 'LLM answer verified');
+          logger.info(
+            {
+              removedCitations: result.removedCitations,
+              unverifiedQuotes: result.unverifiedQuotes.length,
+              citations: result.citations.length,
+            },
+            'LLM answer verified',
+          );
         }
       }
       // A user entitled to restricted letters learns where those are answered (nothing is said about what they hold).
-      if (isNarrowed) result = { ...result, text: `${result.text}\n\n${ANSWER_TEXT[language].privateChatOnly}` };
+      if (isNarrowed)
+        result = { ...result, text: `${result.text}\n\n${ANSWER_TEXT[language].privateChatOnly}` };
       if (result.kind !== 'refusal') {
         result = { ...result, citations: attachCopies(result.citations, copies) };
         yield { type: 'citations', citations: result.citations };
@@ -217,17 +283,49 @@ export function createAssistant({
  * subject) read from its metadata, then its substance quoted as for any
  * question, so a bare reference number never gets the letterhead back.
  */
-function lookupAnswer({ hit, hits, language, extractive }: { hit: SearchHit; hits: readonly SearchHit[]; language: 'pl' | 'en'; extractive: Answer }): ExtractiveAnswer {
+function lookupAnswer({
+  hit,
+  hits,
+  language,
+  extractive,
+}: {
+  hit: SearchHit;
+  hits: readonly SearchHit[];
+  language: 'pl' | 'en';
+  extractive: Answer;
+}): ExtractiveAnswer {
   const { letter } = hit;
   const t = ANSWER_TEXT[language];
   const quoted = extractive.kind === 'extractive' ? extractive : null;
   // The letter's first substantive passage when the question's words matched nothing in it.
   const lead = leadSentences(hit.passage.text);
-  const citation = quoted?.citations.find((c) => c.letterId === letter.id) ?? citationFor(hit, 1, lead ?? hit.passage.text.replace(/\s+/g, ' ').trim());
-  const card = t.letterCard({ reference: letter.reference, date: letter.date, author: letter.author, role: letter.authorRole, title: letter.title });
-  const body = quoted && quoted.citations.some((c) => c.letterId === letter.id) ? quoted.text : `${t.extractiveIntro}\n„${citation.quote}” [1]`;
-  const citations = quoted && quoted.citations.some((c) => c.letterId === letter.id) ? quoted.citations : [{ ...citation, n: 1 }];
-  return { kind: 'extractive', text: `${card} [${citation.n}]\n\n${body}`, citations, passages: hits, question: extractive.question, language, notice: null };
+  const citation =
+    quoted?.citations.find((c) => c.letterId === letter.id) ??
+    citationFor(hit, 1, lead ?? hit.passage.text.replace(/\s+/g, ' ').trim());
+  const card = t.letterCard({
+    reference: letter.reference,
+    date: letter.date,
+    author: letter.author,
+    role: letter.authorRole,
+    title: letter.title,
+  });
+  const body =
+    quoted && quoted.citations.some((c) => c.letterId === letter.id)
+      ? quoted.text
+      : `${t.extractiveIntro}\n„${citation.quote}” [1]`;
+  const citations =
+    quoted && quoted.citations.some((c) => c.letterId === letter.id)
+      ? quoted.citations
+      : [{ ...citation, n: 1 }];
+  return {
+    kind: 'extractive',
+    text: `${card} [${citation.n}]\n\n${body}`,
+    citations,
+    passages: hits,
+    question: extractive.question,
+    language,
+    notice: null,
+  };
 }
 
 /**
@@ -235,10 +333,20 @@ function lookupAnswer({ hit, hits, language, extractive }: { hit: SearchHit; hit
  * sentence it does hold with its source named inline (a refusal cites no
  * `[n]`: nothing is answered from it).
  */
-function nearMissRefusal({ refusal, missing, closest }: { refusal: Refusal; missing: readonly string[]; closest: ExtractiveAnswer | null }): Refusal {
+function nearMissRefusal({
+  refusal,
+  missing,
+  closest,
+}: {
+  refusal: Refusal;
+  missing: readonly string[];
+  closest: ExtractiveAnswer | null;
+}): Refusal {
   const t = ANSWER_TEXT[refusal.language];
   const source = closest?.citations[0];
-  const hint = source ? `\n${t.closest} „${source.quote}” (${describeCitation(source, refusal.language)})` : '';
+  const hint = source
+    ? `\n${t.closest} „${source.quote}” (${describeCitation(source, refusal.language)})`
+    : '';
   return { ...refusal, text: `${t.missing(missing)}${hint}`, missing: [...missing] };
 }
 

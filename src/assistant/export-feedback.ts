@@ -10,7 +10,18 @@ import type { FeedbackRecord, StateStore } from './state-store.js';
 /** Output formats of the export. */
 export type FeedbackExportFormat = 'csv' | 'json';
 
-const CSV_COLUMNS = ['at', 'channel', 'user_id', 'conversation_id', 'message_id', 'rating', 'comment', 'question', 'answer', 'sources'] as const;
+const CSV_COLUMNS = [
+  'at',
+  'channel',
+  'user_id',
+  'conversation_id',
+  'message_id',
+  'rating',
+  'comment',
+  'question',
+  'answer',
+  'sources',
+] as const;
 
 /** Cited letters in one cell: `[1] WEN.9823.2020.RFZ (2020-03-02, s. 1); [2] …`. */
 function describeSources(citations: readonly Citation[]): string {

@@ -22,7 +22,10 @@ const WINDOW_MS = 60_000;
  * (one budget: both call the LLM) per minute; further answers get a
  * `rate_limited` error event, further drafts a `RateLimitedError`.
  */
-export function withRateLimit(assistant: Assistant, { perMinute, now = Date.now }: RateLimitOptions): Assistant {
+export function withRateLimit(
+  assistant: Assistant,
+  { perMinute, now = Date.now }: RateLimitOptions,
+): Assistant {
   if (perMinute <= 0) return assistant;
   const recent = new Map<string, number[]>();
   /** Counts one request for `userId`; false when the user is over the limit. */
@@ -44,7 +47,10 @@ export function withRateLimit(assistant: Assistant, { perMinute, now = Date.now 
       yield* assistant.answer(request);
     },
     async draft(request: DraftRequest): Promise<DraftReply> {
-      if (!admit(request.user?.id)) throw new RateLimitedError(`draft rate limit reached for ${request.user?.id ?? 'anonymous'}`);
+      if (!admit(request.user?.id))
+        throw new RateLimitedError(
+          `draft rate limit reached for ${request.user?.id ?? 'anonymous'}`,
+        );
       return assistant.draft(request);
     },
   };

@@ -105,15 +105,22 @@ export class StateStore {
   /** Remembers what was answered in a posted message (for feedback on it). */
   rememberAnswer(record: AnsweredMessage): void {
     this.#db
-      .prepare('INSERT OR REPLACE INTO answers (message_id, question, answer, citations, at) VALUES (?, ?, ?, ?, ?)')
-      .run(record.messageId, record.question, record.answer, JSON.stringify(record.citations), this.#now().toISOString());
+      .prepare(
+        'INSERT OR REPLACE INTO answers (message_id, question, answer, citations, at) VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(
+        record.messageId,
+        record.question,
+        record.answer,
+        JSON.stringify(record.citations),
+        this.#now().toISOString(),
+      );
   }
 
   /** Looks up a remembered answer by the channel's message id. */
   findAnswer(messageId: string): AnsweredMessage | null {
     const row = this.#db.prepare('SELECT * FROM answers WHERE message_id = ?').get(messageId) as
-      | { message_id: string; question: string; answer: string; citations: string }
-      | undefined;
+      { message_id: string; question: string; answer: string; citations: string } | undefined;
     if (!row) return null;
     return {
       messageId: row.message_id,
@@ -175,8 +182,17 @@ export class StateStore {
   /** Logs an admin action, allowed or refused. */
   audit(record: Omit<AuditRecord, 'at'>): void {
     this.#db
-      .prepare('INSERT INTO audit (channel, user_id, action, allowed, detail, at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(record.channel, record.userId, record.action, record.allowed ? 1 : 0, record.detail, this.#now().toISOString());
+      .prepare(
+        'INSERT INTO audit (channel, user_id, action, allowed, detail, at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        record.channel,
+        record.userId,
+        record.action,
+        record.allowed ? 1 : 0,
+        record.detail,
+        this.#now().toISOString(),
+      );
   }
 
   listAudit(): AuditRecord[] {
@@ -188,7 +204,14 @@ export class StateStore {
       detail: string | null;
       at: string;
     }[];
-    return rows.map((r) => ({ channel: r.channel, userId: r.user_id, action: r.action, allowed: r.allowed === 1, detail: r.detail, at: r.at }));
+    return rows.map((r) => ({
+      channel: r.channel,
+      userId: r.user_id,
+      action: r.action,
+      allowed: r.allowed === 1,
+      detail: r.detail,
+      at: r.at,
+    }));
   }
 
   close(): void {

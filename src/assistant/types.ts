@@ -46,7 +46,11 @@ export interface AnswerRequest {
 /** What the core emits while answering; channels render these as they arrive. */
 export type AnswerEvent =
   /** Progress a channel can show as a status line (`Szukam w archiwum…`). */
-  | { readonly type: 'status'; readonly stage: 'condensing' | 'searching' | 'writing'; readonly text: string }
+  | {
+      readonly type: 'status';
+      readonly stage: 'condensing' | 'searching' | 'writing';
+      readonly text: string;
+    }
   /**
    * A piece of answer text, in order. LLM text is unverified while it streams,
    * so it arrives with links, web addresses and mentions neutralised

@@ -24,7 +24,8 @@ export const CHANNELS: readonly ChannelEntry[] = [
     // Only with an app id (signed activities), or explicitly in emulator
     // mode on loopback (config.ts enforces it); never by default.
     isEnabled: (config) => config.teamsEnabled,
-    offHint: 'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_EMULATOR=true for local trials)',
+    offHint:
+      'Teams is off: set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (or TEAMS_EMULATOR=true for local trials)',
     create: (deps) => createTeamsChannel(deps),
   },
   {
@@ -42,7 +43,10 @@ export const CHANNELS: readonly ChannelEntry[] = [
 ];
 
 /** The adapters of the enabled channels; each one that is off is logged with its hint. */
-export function createChannelAdapters(deps: ChannelDeps, entries: readonly ChannelEntry[] = CHANNELS): ChannelAdapter[] {
+export function createChannelAdapters(
+  deps: ChannelDeps,
+  entries: readonly ChannelEntry[] = CHANNELS,
+): ChannelAdapter[] {
   return entries.flatMap((entry) => {
     if (entry.isEnabled(deps.config)) return [entry.create(deps)];
     deps.logger.info(entry.offHint);

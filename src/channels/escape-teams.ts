@@ -16,5 +16,7 @@ export function escapeTeamsText(text: string): string {
 /** `[label](url)` for a letter's own safe address, else null. */
 export function teamsLink(url: string | null | undefined, label: string): string | null {
   const safe = safeLinkUrl(url);
-  return safe ? `[${escapeHtml(label)}](${safe.replace(/\)/g, '%29').replace(/\(/g, '%28')})` : null;
+  return safe
+    ? `[${escapeHtml(label)}](${safe.replace(/\)/g, '%29').replace(/\(/g, '%28')})`
+    : null;
 }

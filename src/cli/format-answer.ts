@@ -19,7 +19,13 @@ export interface AskJson {
     author: string | null;
     quote: string;
   }[];
-  readonly passages: { letterId: string; file: string; page: number | null; score: number; text: string }[];
+  readonly passages: {
+    letterId: string;
+    file: string;
+    page: number | null;
+    score: number;
+    text: string;
+  }[];
   /** On a refusal because the archive lacks what the question names (a year, place, figure…): what is missing. */
   readonly missing?: string[];
   /** Present (true) when an LLM is configured but failed, and the answer is the extractive fallback; `notice` says why. */
@@ -48,9 +54,13 @@ export function answerToJson(answer: Answer): AskJson {
       score: h.score,
       text: h.passage.text,
     })),
-    ...(answer.kind === 'refusal' && answer.missing?.length ? { missing: [...answer.missing] } : {}),
+    ...(answer.kind === 'refusal' && answer.missing?.length
+      ? { missing: [...answer.missing] }
+      : {}),
     // Scripts must be able to tell a degraded answer from a normal one.
-    ...(answer.kind === 'extractive' && answer.notice !== null ? { llmFallback: true as const, notice: answer.notice } : {}),
+    ...(answer.kind === 'extractive' && answer.notice !== null
+      ? { llmFallback: true as const, notice: answer.notice }
+      : {}),
   };
 }
 

@@ -20,36 +20,50 @@ const program = new Command()
 
 program
   .command('ingest')
-  .description('sync an archive folder into the index (new/changed letters indexed, removed ones deleted)')
+  .description(
+    'sync an archive folder into the index (new/changed letters indexed, removed ones deleted)',
+  )
   .argument('[dir]', 'archive folder (default: ARCHIVE_DIR; one of them is required)')
   .option('--full', 'rebuild: re-index every letter even when unchanged')
   .option('--dry-run', 'print what would be added, updated and deleted; write nothing')
   .option('--allow-deletions', 'allow deleting more than INGEST_MAX_DELETE_SHARE of the index')
   .option('--wait', 'wait for a running ingest to finish instead of failing')
-  .action(async (dir: string | undefined, opts: { full?: boolean; dryRun?: boolean; allowDeletions?: boolean; wait?: boolean }) => {
-    const { config, logger } = setup();
-    // No silent default folder: a forgotten argument used to sync the samples over the real index.
-    const archiveDir = dir ?? config.archiveDir;
-    if (!archiveDir) throw new CommanderError(2, 'kancelaria.archive', 'no archive folder: give one (kancelaria ingest DIR) or set ARCHIVE_DIR');
-    // Commands load lazily: `ask` should not pay for loading the Slack and Teams SDKs.
-    const { runIngest } = await import('./commands/ingest.js');
-    const summary = await runIngest({
-      config,
-      logger,
-      dir: archiveDir,
-      full: Boolean(opts.full),
-      dryRun: Boolean(opts.dryRun),
-      allowDeletions: Boolean(opts.allowDeletions),
-      wait: Boolean(opts.wait),
-      out: process.stdout,
-    });
-    // Bad input is reported and is no failure of the run; an internal error is: exit 0 promises a complete index.
-    const internal = summary.failures.filter((f) => f.reason === 'internal').length;
-    if (internal > 0) {
-      console.error(`kancelaria: ${internal} file(s) failed with an internal error (see "failed: … internal" above and the log); the index is incomplete, run ingest again`);
-      process.exitCode = 1;
-    }
-  });
+  .action(
+    async (
+      dir: string | undefined,
+      opts: { full?: boolean; dryRun?: boolean; allowDeletions?: boolean; wait?: boolean },
+    ) => {
+      const { config, logger } = setup();
+      // No silent default folder: a forgotten argument used to sync the samples over the real index.
+      const archiveDir = dir ?? config.archiveDir;
+      if (!archiveDir)
+        throw new CommanderError(
+          2,
+          'kancelaria.archive',
+          'no archive folder: give one (kancelaria ingest DIR) or set ARCHIVE_DIR',
+        );
+      // Commands load lazily: `ask` should not pay for loading the Slack and Teams SDKs.
+      const { runIngest } = await import('./commands/ingest.js');
+      const summary = await runIngest({
+        config,
+        logger,
+        dir: archiveDir,
+        full: Boolean(opts.full),
+        dryRun: Boolean(opts.dryRun),
+        allowDeletions: Boolean(opts.allowDeletions),
+        wait: Boolean(opts.wait),
+        out: process.stdout,
+      });
+      // Bad input is reported and is no failure of the run; an internal error is: exit 0 promises a complete index.
+      const internal = summary.failures.filter((f) => f.reason === 'internal').length;
+      if (internal > 0) {
+        console.error(
+          `kancelaria: ${internal} file(s) failed with an internal error (see "failed: … internal" above and the log); the index is incomplete, run ingest again`,
+        );
+        process.exitCode = 1;
+      }
+    },
+  );
 
 program
   .command('ask')
@@ -65,14 +79,26 @@ program
 program
   .command('draft')
   .description('draft an official reply (Polish letter form, with sources)')
-  .argument('<request>', 'what the reply answers, e.g. the councillor\'s question')
+  .argument('<request>', "what the reply answers, e.g. the councillor's question")
   .option('--to <name>', 'addressee, e.g. "Grzegorz Krzak, Radny Miasta Chorzów"')
   .option('--out <file.docx>', 'also write the draft as a Word document')
   .action(async (request: string, opts: { to?: string; out?: string }) => {
     const { config, logger } = setup();
-    if (opts.out && !opts.out.toLowerCase().endsWith('.docx')) throw new CommanderError(2, 'kancelaria.out', `--out must name a .docx file (got "${opts.out}")`);
+    if (opts.out && !opts.out.toLowerCase().endsWith('.docx'))
+      throw new CommanderError(
+        2,
+        'kancelaria.out',
+        `--out must name a .docx file (got "${opts.out}")`,
+      );
     const { runDraft } = await import('./commands/draft.js');
-    await runDraft({ config, logger, request, ...(opts.to ? { to: opts.to } : {}), ...(opts.out ? { out: opts.out } : {}), stdout: process.stdout });
+    await runDraft({
+      config,
+      logger,
+      request,
+      ...(opts.to ? { to: opts.to } : {}),
+      ...(opts.out ? { out: opts.out } : {}),
+      stdout: process.stdout,
+    });
   });
 
 program
@@ -92,14 +118,21 @@ program
   .option('--format <format>', 'csv or json', 'csv')
   .action(async (opts: { format: string }) => {
     const { config, logger } = setup();
-    if (opts.format !== 'csv' && opts.format !== 'json') throw new CommanderError(2, 'kancelaria.format', `unknown format "${opts.format}" (csv or json)`);
+    if (opts.format !== 'csv' && opts.format !== 'json')
+      throw new CommanderError(
+        2,
+        'kancelaria.format',
+        `unknown format "${opts.format}" (csv or json)`,
+      );
     const { runFeedbackExport } = await import('./commands/feedback-export.js');
     await runFeedbackExport({ config, logger, format: opts.format, out: process.stdout });
   });
 
 program
   .command('snapshot')
-  .description('back up the index (Qdrant snapshot or SQLite copy) and the bot state into DATA_DIR/snapshots')
+  .description(
+    'back up the index (Qdrant snapshot or SQLite copy) and the bot state into DATA_DIR/snapshots',
+  )
   .action(async () => {
     const { config, logger } = setup();
     const { runSnapshot } = await import('./commands/snapshot.js');

@@ -26,7 +26,12 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 }
 
 /** Hits re-scored by subject overlap and re-sorted, best first. */
-export function boostSubjectMatch({ hits, question, strength = 1, analyzer = DEFAULT_ANALYZER }: BoostSubjectMatchOptions): SearchHit[] {
+export function boostSubjectMatch({
+  hits,
+  question,
+  strength = 1,
+  analyzer = DEFAULT_ANALYZER,
+}: BoostSubjectMatchOptions): SearchHit[] {
   if (strength === 0 || hits.length === 0) return [...hits];
   const asked = new Set(analyzer.analyzeQuery(question));
   const overlap = new Map<string, number>();

@@ -44,16 +44,19 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
     'a an the and or but if of in on at to for from by with without about into onto over under between among through during before after ' +
     'what which who whom whose how when where why whether is are was were be been being am do does did done doing have has had having ' +
     'can could will would shall should may might must not no nor any some all each every many much more most few less least other another ' +
-    'this that these those there here it its it\'s they them their theirs we us our ours you your yours he him his she her hers i me my mine ' +
+    "this that these those there here it its it's they them their theirs we us our ours you your yours he him his she her hers i me my mine " +
     'than then so such very too also just only even still yet ever again already please tell know let say said says told give given ' +
     'up down out off per via as like one two also regarding concerning re vs versus anything something thing things way ways kind ' +
-    'now currently today there\'s what\'s isn\'t aren\'t doesn\'t don\'t didn\'t won\'t can\'t get got going gone make made'
+    "now currently today there's what's isn't aren't doesn't don't didn't won't can't get got going gone make made"
   ).split(/\s+/),
 );
 
 function parseList(raw: unknown): TermList {
   const parsed = termListSchema.parse(raw);
-  const split = (record: Record<string, string>) => new Map(Object.entries(record).map(([k, v]) => [k.toLowerCase(), v.split('|').filter(Boolean)]));
+  const split = (record: Record<string, string>) =>
+    new Map(
+      Object.entries(record).map(([k, v]) => [k.toLowerCase(), v.split('|').filter(Boolean)]),
+    );
   return { words: split(parsed.words), phrases: split(parsed.phrases) };
 }
 
@@ -62,7 +65,9 @@ function parseList(raw: unknown): TermList {
  * @throws Error when a file is missing or malformed (a broken build, not a user error).
  */
 export function loadTermLists(dir = DATA_DIR): readonly TermList[] {
-  return TERM_LIST_FILES.map((file) => parseList(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown));
+  return TERM_LIST_FILES.map((file) =>
+    parseList(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown),
+  );
 }
 
 let defaultLists: readonly TermList[] | null = null;
@@ -120,7 +125,11 @@ export interface BridgeEnglishOptions {
   readonly termLists?: readonly TermList[];
 }
 
-function lookUp(lists: readonly TermList[], kind: 'words' | 'phrases', forms: readonly string[]): readonly string[] | null {
+function lookUp(
+  lists: readonly TermList[],
+  kind: 'words' | 'phrases',
+  forms: readonly string[],
+): readonly string[] | null {
   for (const list of lists) {
     for (const form of forms) {
       const hit = list[kind].get(form);
@@ -135,7 +144,10 @@ function lookUp(lists: readonly TermList[], kind: 'words' | 'phrases', forms: re
  * phrase at each position first, then single words (in any inflection);
  * names, acronyms, numbers and references pass through.
  */
-export function bridgeEnglish(question: string, { termLists }: BridgeEnglishOptions = {}): BridgeEnglishResult {
+export function bridgeEnglish(
+  question: string,
+  { termLists }: BridgeEnglishOptions = {},
+): BridgeEnglishResult {
   const lists = termLists ?? (defaultLists ??= loadTermLists());
   // Words with inner hyphens, apostrophes, dots and slashes stay whole: "state-owned", "WEN.9823.2020.RFZ", "800+".
   const tokens = question.match(/[\p{L}\p{N}]+(?:[-'’./+][\p{L}\p{N}+]+)*\+?/gu) ?? [];
@@ -150,7 +162,11 @@ export function bridgeEnglish(question: string, { termLists }: BridgeEnglishOpti
       const words = tokens.slice(i, i + n).map((t) => t.toLowerCase());
       const last = words.at(-1) ?? '';
       const head = words.slice(0, -1).join(' ');
-      const hit = lookUp(lists, 'phrases', englishBaseForms(last).map((f) => `${head} ${f}`));
+      const hit = lookUp(
+        lists,
+        'phrases',
+        englishBaseForms(last).map((f) => `${head} ${f}`),
+      );
       if (hit) {
         terms.push(...hit);
         bridged.push(words.join(' '));
@@ -176,7 +192,9 @@ export function bridgeEnglish(question: string, { termLists }: BridgeEnglishOpti
   }
   const content = bridged.length + kept.length + unbridged.length;
   const query = [...new Set(terms)].join(' ');
-  const isWeak = bridged.length === 0 || (bridged.length + kept.length) / Math.max(1, content) < MIN_BRIDGED_SHARE;
+  const isWeak =
+    bridged.length === 0 ||
+    (bridged.length + kept.length) / Math.max(1, content) < MIN_BRIDGED_SHARE;
   return { query, bridged, kept, unbridged, isWeak };
 }
 

@@ -61,7 +61,9 @@ export async function groupDuplicateLetters({
     if (!letters.some((l) => l.id === hit.letter.id)) letters.push(hit.letter);
   }
   if (letters.length < 2) return { hits: [...hits], copies: new Map() };
-  const sets = await Promise.all(letters.map(async (l) => shingles((await passagesOf(l.id)).map((p) => p.text).join('\n'))));
+  const sets = await Promise.all(
+    letters.map(async (l) => shingles((await passagesOf(l.id)).map((p) => p.text).join('\n'))),
+  );
   const copyOf = new Map<string, string>();
   const copies = new Map<string, Letter[]>();
   letters.forEach((letter, i) => {

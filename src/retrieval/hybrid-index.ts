@@ -7,7 +7,14 @@
  * A decorator, not a change to the assistant: everything that searches
  * (assistant, eval, CLI) gets hybrid retrieval from the composition root alone.
  */
-import type { ArchiveIndex, Letter, Passage, SearchHit, SearchOptions, UpsertOptions } from '../archive/types.js';
+import type {
+  ArchiveIndex,
+  Letter,
+  Passage,
+  SearchHit,
+  SearchOptions,
+  UpsertOptions,
+} from '../archive/types.js';
 import type { Logger } from '../logger.js';
 import type { Embedder } from '../archive/embedder.js';
 import { fuseRanks } from './fuse-ranks.js';
@@ -26,12 +33,24 @@ export interface CreateHybridIndexOptions {
  * Wraps an index with dense retrieval.
  * @throws when the index has no `searchByVector` capability.
  */
-export function createHybridIndex({ index, embedder, logger, depth = 3, denseWeight = 1 }: CreateHybridIndexOptions): ArchiveIndex {
+export function createHybridIndex({
+  index,
+  embedder,
+  logger,
+  depth = 3,
+  denseWeight = 1,
+}: CreateHybridIndexOptions): ArchiveIndex {
   const searchByVector = index.searchByVector?.bind(index);
   if (!searchByVector) throw new Error('createHybridIndex: this index cannot store vectors');
   return {
-    upsertLetter: async (letter: Letter, passages: readonly Passage[], options: UpsertOptions = {}) => {
-      const vectors = options.vectors ?? (passages.length ? await embedder.embed(passages.map((p) => p.text)) : []);
+    upsertLetter: async (
+      letter: Letter,
+      passages: readonly Passage[],
+      options: UpsertOptions = {},
+    ) => {
+      const vectors =
+        options.vectors ??
+        (passages.length ? await embedder.embed(passages.map((p) => p.text)) : []);
       await index.upsertLetter(letter, passages, { ...options, vectors });
     },
     deleteLetter: (id) => index.deleteLetter(id),
@@ -47,7 +66,10 @@ export function createHybridIndex({ index, embedder, logger, depth = 3, denseWei
         // The archive stays searchable when the embeddings service is down.
         logger.warn({ err: error }, 'query embedding failed; lexical results only');
       }
-      return fuseRanks({ lists: [{ hits: lexical }, { hits: dense, weight: denseWeight }], limit: options.k });
+      return fuseRanks({
+        lists: [{ hits: lexical }, { hits: dense, weight: denseWeight }],
+        limit: options.k,
+      });
     },
     searchByVector,
     getLetter: (id) => index.getLetter(id),

@@ -9,7 +9,11 @@
  */
 import { ACRONYMS, findAcronym } from '../archive/acronyms.js';
 import { foldText } from '../archive/fold-text.js';
-import { findReferences, parseReference, type ReferenceNumber } from '../archive/reference-number.js';
+import {
+  findReferences,
+  parseReference,
+  type ReferenceNumber,
+} from '../archive/reference-number.js';
 import type { Letter } from '../archive/types.js';
 import { isSurnameForm, surnameForms } from './match-surname.js';
 
@@ -27,12 +31,16 @@ export interface LookupConstraints {
 
 // Words before a name that are titles, not the name itself.
 const TITLE_WORDS = new Set(
-  'pan pana panu panem pani przez minister ministra ministrze ministrem wiceminister wiceministra wiceministrem ministry sekretarz sekretarza sekretarzem podsekretarz podsekretarza podsekretarzem stanu dr prof hab mgr inz posel posla radny radnego radna'.split(' '),
+  'pan pana panu panem pani przez minister ministra ministrze ministrem wiceminister wiceministra wiceministrem ministry sekretarz sekretarza sekretarzem podsekretarz podsekretarza podsekretarzem stanu dr prof hab mgr inz posel posla radny radnego radna'.split(
+    ' ',
+  ),
 );
 // Words that end a name: prepositions, months, question words.
-const NOT_NAME = /^(?:z|ze|w|we|do|od|na|o|i|a|dnia|dn|roku|r|w sprawie|sprawie|ws|dot|pismo|pisma|odpowiedz|odpowiedzi|interpelacj\w*|nr|numer|co|czy|jak|kiedy|gdzie|ktore|ktory|jakie|jaki|jaka|styczn\w*|lut\w*|mar(?:ca|zec|cu)|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze\w*|pazdziern\w*|listopad\w*|grud\w*|ministerstw\w*|urzad\w*|kancelari\w*|departament\w*)$/u;
+const NOT_NAME =
+  /^(?:z|ze|w|we|do|od|na|o|i|a|dnia|dn|roku|r|w sprawie|sprawie|ws|dot|pismo|pisma|odpowiedz|odpowiedzi|interpelacj\w*|nr|numer|co|czy|jak|kiedy|gdzie|ktore|ktory|jakie|jaki|jaka|styczn\w*|lut\w*|mar(?:ca|zec|cu)|kwie\w*|maj\w*|czerw\w*|lip\w*|sierp\w*|wrze\w*|pazdziern\w*|listopad\w*|grud\w*|ministerstw\w*|urzad\w*|kancelari\w*|departament\w*)$/u;
 // Cues after which the next words name the signatory, whatever their case.
-const SIGNATORY_CUE = /^(?:podpisan\w*|podpisal\w*|podpisuje|sygnowan\w*|pisal|pisala|napisal|napisala|odpowiedzial|odpowiedziala|odpowiadal|odpowiadala|podpisujacy|podpisujaca|autorstwa|wyslal|wyslala|przygotowal|przygotowala)$/u;
+const SIGNATORY_CUE =
+  /^(?:podpisan\w*|podpisal\w*|podpisuje|sygnowan\w*|pisal|pisala|napisal|napisala|odpowiedzial|odpowiedziala|odpowiadal|odpowiadala|podpisujacy|podpisujaca|autorstwa|wyslal|wyslala|przygotowal|przygotowala)$/u;
 // Letter words after which a capitalised word is taken as the signatory (`pismo Zmarzłego`).
 const LETTER_WORD = /^(?:pism[oa]?|pismie|list|listu|odpowiedz|odpowiedzi|korespondencj\w*)$/u;
 
@@ -48,15 +56,28 @@ function wordsOf(question: string): Word[] {
   });
 }
 
-const isNameWord = (w: Word) => /^\p{L}{3,}(?:-\p{L}{2,})?$/u.test(w.raw) && !NOT_NAME.test(w.folded) && !TITLE_WORDS.has(w.folded);
+const isNameWord = (w: Word) =>
+  /^\p{L}{3,}(?:-\p{L}{2,})?$/u.test(w.raw) &&
+  !NOT_NAME.test(w.folded) &&
+  !TITLE_WORDS.has(w.folded);
 const isCapitalised = (w: Word) => /^\p{Lu}\p{Ll}/u.test(w.raw);
 
 /** Name words after a cue: titles skipped, up to two name words. */
-function nameAfter(words: readonly Word[], at: number, { capitalisedOnly }: { capitalisedOnly: boolean }): string[] {
+function nameAfter(
+  words: readonly Word[],
+  at: number,
+  { capitalisedOnly }: { capitalisedOnly: boolean },
+): string[] {
   let i = at + 1;
   while (i < words.length && TITLE_WORDS.has(words[i]!.folded)) i++;
   const name: string[] = [];
-  while (i < words.length && name.length < 2 && isNameWord(words[i]!) && (!capitalisedOnly || isCapitalised(words[i]!))) name.push(words[i++]!.raw);
+  while (
+    i < words.length &&
+    name.length < 2 &&
+    isNameWord(words[i]!) &&
+    (!capitalisedOnly || isCapitalised(words[i]!))
+  )
+    name.push(words[i++]!.raw);
   return name;
 }
 
@@ -80,7 +101,8 @@ function findSignatory(words: readonly Word[]): string[] | undefined {
   return undefined;
 }
 
-const INTERPELLATION = /\binterpelacj[a-z]*\s+(?:(?:poselsk[a-z]*|nr|numer|o numerze|o nr)\.?\s*)*(\d{3,6})\b/u;
+const INTERPELLATION =
+  /\binterpelacj[a-z]*\s+(?:(?:poselsk[a-z]*|nr|numer|o numerze|o nr)\.?\s*)*(\d{3,6})\b/u;
 const NUMBER_NEAR_INTERPELLATION = /\b(?:nr|numer)\.?\s*(\d{3,6})\b/u;
 const BARE_NUMBER = /^\s*(?:(?:nr|numer)\.?\s*)?(\d{3,6})\s*[?.!]?\s*$/u;
 
@@ -94,7 +116,9 @@ export function extractLookup(question: string): LookupConstraints {
   const found: { -readonly [K in keyof LookupConstraints]: LookupConstraints[K] } = {};
 
   const interpellation =
-    INTERPELLATION.exec(folded)?.[1] ?? (/\binterpelac/u.test(folded) ? NUMBER_NEAR_INTERPELLATION.exec(folded)?.[1] : undefined) ?? BARE_NUMBER.exec(folded)?.[1];
+    INTERPELLATION.exec(folded)?.[1] ??
+    (/\binterpelac/u.test(folded) ? NUMBER_NEAR_INTERPELLATION.exec(folded)?.[1] : undefined) ??
+    BARE_NUMBER.exec(folded)?.[1];
   if (interpellation) found.interpellation = interpellation;
 
   const reference = findReferences(question)[0] ?? wholeQuestionReference(question);
@@ -120,7 +144,10 @@ export function extractLookup(question: string): LookupConstraints {
 function wholeQuestionReference(question: string): ReferenceNumber | undefined {
   const bare = question
     .trim()
-    .replace(/^(?:nasz\s+znak|znak\s+sprawy|znak\s+pisma|znak|sygn(?:atura)?\.?|pismo|sprawa)\s*:?\s*/iu, '')
+    .replace(
+      /^(?:nasz\s+znak|znak\s+sprawy|znak\s+pisma|znak|sygn(?:atura)?\.?|pismo|sprawa)\s*:?\s*/iu,
+      '',
+    )
     .replace(/[?!]+$/u, '');
   return parseReference(bare, { isLabelled: true }) ?? undefined;
 }
@@ -146,7 +173,11 @@ export interface LookupDate {
  * reference, signatory's surname, date), a tenth more when the first name
  * agrees too. Letters are ordered by it before their search rank.
  */
-export function scoreLookupMatch(letter: Letter, lookup: LookupConstraints, date: LookupDate = {}): number {
+export function scoreLookupMatch(
+  letter: Letter,
+  lookup: LookupConstraints,
+  date: LookupDate = {},
+): number {
   let score = 0;
   if (lookup.interpellation && letter.interpellation === lookup.interpellation) score += 1;
   if (lookup.reference && letter.reference) {
@@ -158,20 +189,44 @@ export function scoreLookupMatch(letter: Letter, lookup: LookupConstraints, date
     const surname = names[names.length - 1] ?? '';
     if (lookup.signatory.some((w) => isSurnameForm(w, surname))) {
       score += 1;
-      if (names.slice(0, -1).some((first) => lookup.signatory!.some((w) => foldText(w).startsWith(foldText(first).slice(0, Math.max(3, first.length - 2)))))) score += 0.1;
+      if (
+        names
+          .slice(0, -1)
+          .some((first) =>
+            lookup.signatory!.some((w) =>
+              foldText(w).startsWith(foldText(first).slice(0, Math.max(3, first.length - 2))),
+            ),
+          )
+      )
+        score += 0.1;
     }
   }
-  if ((date.dateFrom || date.dateTo) && letter.date && (!date.dateFrom || letter.date >= date.dateFrom) && (!date.dateTo || letter.date <= date.dateTo)) score += 1;
+  if (
+    (date.dateFrom || date.dateTo) &&
+    letter.date &&
+    (!date.dateFrom || letter.date >= date.dateFrom) &&
+    (!date.dateTo || letter.date <= date.dateTo)
+  )
+    score += 1;
   return score;
 }
 
 /** `minister zdrowia` → a folded pattern for `ministerstwo/ministra/ministrze … zdrowia` (first two name words, cut to their stems). */
 function ministryPattern(ministerForm: string): RegExp {
-  const words = foldText(ministerForm).split(/[\s,]+/u).slice(1).filter((w) => w !== 'i').slice(0, 2);
-  return new RegExp(`\\bminist[a-z]*\\s+${words.map((w) => `${w.slice(0, Math.min(5, w.length))}[a-z]*`).join('\\s+')}`, 'u');
+  const words = foldText(ministerForm)
+    .split(/[\s,]+/u)
+    .slice(1)
+    .filter((w) => w !== 'i')
+    .slice(0, 2);
+  return new RegExp(
+    `\\bminist[a-z]*\\s+${words.map((w) => `${w.slice(0, Math.min(5, w.length))}[a-z]*`).join('\\s+')}`,
+    'u',
+  );
 }
 
-const MINISTRY_NAMES: readonly { name: string; pattern: RegExp }[] = ACRONYMS.filter((e) => e.isMinistry).map((e) => ({
+const MINISTRY_NAMES: readonly { name: string; pattern: RegExp }[] = ACRONYMS.filter(
+  (e) => e.isMinistry,
+).map((e) => ({
   name: e.expansions[1]!,
   pattern: ministryPattern(e.expansions[1]!),
 }));
@@ -187,4 +242,6 @@ export function mentionsMinistry(text: string, lookup: LookupConstraints): boole
 }
 
 /** Every ministry acronym the list knows, for docs and tests. */
-export const MINISTRY_ACRONYMS: readonly string[] = ACRONYMS.filter((e) => e.isMinistry).map((e) => e.acronym);
+export const MINISTRY_ACRONYMS: readonly string[] = ACRONYMS.filter((e) => e.isMinistry).map(
+  (e) => e.acronym,
+);

@@ -11,18 +11,53 @@ import { foldText } from '../archive/fold-text.js';
 // Case endings after the core of a surname, by declension type (folded).
 const ADJECTIVE_MASCULINE = ['i', 'iego', 'iemu', 'im', 'y', 'ego', 'emu', 'ym'];
 const ADJECTIVE_FEMININE = ['a', 'iej', 'ej', 'a'];
-const NOUN_ENDINGS = ['', 'a', 'owi', 'em', 'iem', 'ie', 'u', 'y', 'i', 'e', 'ze', 'ce', 'zie', 'dzie', 'owie', 'ow', 'ami', 'ach', 'om'];
+const NOUN_ENDINGS = [
+  '',
+  'a',
+  'owi',
+  'em',
+  'iem',
+  'ie',
+  'u',
+  'y',
+  'i',
+  'e',
+  'ze',
+  'ce',
+  'zie',
+  'dzie',
+  'owie',
+  'ow',
+  'ami',
+  'ach',
+  'om',
+];
 
 /** Folded surname with its declension type. */
-function analyse(surname: string): { core: string; alternates: string[]; endings: readonly string[] } {
+function analyse(surname: string): {
+  core: string;
+  alternates: string[];
+  endings: readonly string[];
+} {
   const s = foldText(surname);
   // -ski/-cki/-dzki/-y adjectives: masculine and feminine forms share the core but not the endings.
-  if (/(?:sk|ck|dzk)i$/u.test(s) || (/y$/u.test(s) && s.length > 4)) return { core: s.slice(0, -1), alternates: [], endings: ADJECTIVE_MASCULINE };
-  if (/(?:sk|ck|dzk)a$/u.test(s)) return { core: s.slice(0, -1), alternates: [], endings: ADJECTIVE_FEMININE };
-  if (/a$/u.test(s)) return { core: s.slice(0, -1), alternates: [s.slice(0, -2)], endings: ['a', 'y', 'i', 'e', 'ie', 'a', 'e', 'ze', 'zie', 'dzie', 'ce', 'owie'] };
+  if (/(?:sk|ck|dzk)i$/u.test(s) || (/y$/u.test(s) && s.length > 4))
+    return { core: s.slice(0, -1), alternates: [], endings: ADJECTIVE_MASCULINE };
+  if (/(?:sk|ck|dzk)a$/u.test(s))
+    return { core: s.slice(0, -1), alternates: [], endings: ADJECTIVE_FEMININE };
+  if (/a$/u.test(s))
+    return {
+      core: s.slice(0, -1),
+      alternates: [s.slice(0, -2)],
+      endings: ['a', 'y', 'i', 'e', 'ie', 'a', 'e', 'ze', 'zie', 'dzie', 'ce', 'owie'],
+    };
   // Fleeting e: Bukowiec → Bukowca, Mroczek → Mroczka, Wróbel → Wróbla.
   const fleeting = /^(.+?)i?e([ckl])$/u.exec(s);
-  return { core: s, alternates: fleeting ? [`${fleeting[1]}${fleeting[2]}`] : [], endings: NOUN_ENDINGS };
+  return {
+    core: s,
+    alternates: fleeting ? [`${fleeting[1]}${fleeting[2]}`] : [],
+    endings: NOUN_ENDINGS,
+  };
 }
 
 /**
@@ -58,7 +93,8 @@ export function surnameForms(word: string): string[] {
   const w = foldText(word);
   const forms = new Set<string>([w]);
   const swap = (ending: string, replacements: readonly string[]) => {
-    if (w.length > ending.length + 2 && w.endsWith(ending)) for (const r of replacements) forms.add(w.slice(0, w.length - ending.length) + r);
+    if (w.length > ending.length + 2 && w.endsWith(ending))
+      for (const r of replacements) forms.add(w.slice(0, w.length - ending.length) + r);
   };
   swap('iego', ['i']);
   swap('iemu', ['i']);

@@ -83,7 +83,8 @@ export function createOpenAiEmbedder({
             ...(dimensions ? { dimensions } : {}),
           });
           const { data } = embeddingsReply.parse(reply);
-          if (data.length !== input.length) throw new AbortError(`embeddings: ${data.length} vectors for ${input.length} texts`);
+          if (data.length !== input.length)
+            throw new AbortError(`embeddings: ${data.length} vectors for ${input.length} texts`);
           return [...data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
         } catch (error) {
           if (error instanceof AbortError || isTransient(error, sdk)) throw error;
@@ -101,7 +102,9 @@ export function createOpenAiEmbedder({
     async embed(texts) {
       const out: number[][] = [];
       for (let i = 0; i < texts.length; i += batchSize) {
-        const vectors = await embedBatch(texts.slice(i, i + batchSize).map((t) => t.replace(/\s+/g, ' ').trim() || ' '));
+        const vectors = await embedBatch(
+          texts.slice(i, i + batchSize).map((t) => t.replace(/\s+/g, ' ').trim() || ' '),
+        );
         out.push(...vectors);
       }
       if (out[0]) seenDimensions = out[0].length;

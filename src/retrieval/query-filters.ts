@@ -36,8 +36,18 @@ export interface ExtractQueryFiltersOptions {
 
 /** Folded month stems: locative (`w marcu`), genitive (`marca`) and nominative forms share them. */
 const MONTHS: readonly (readonly [RegExp, number])[] = [
-  [/^stycz/, 1], [/^lut/, 2], [/^mar(c|zec)/, 3], [/^kwie/, 4], [/^maj/, 5], [/^czerw/, 6],
-  [/^lip/, 7], [/^sierp/, 8], [/^wrze/, 9], [/^pazdziern/, 10], [/^listopad/, 11], [/^grud/, 12],
+  [/^stycz/, 1],
+  [/^lut/, 2],
+  [/^mar(c|zec)/, 3],
+  [/^kwie/, 4],
+  [/^maj/, 5],
+  [/^czerw/, 6],
+  [/^lip/, 7],
+  [/^sierp/, 8],
+  [/^wrze/, 9],
+  [/^pazdziern/, 10],
+  [/^listopad/, 11],
+  [/^grud/, 12],
 ];
 
 const YEAR = '((?:19|20)\\d{2})';
@@ -67,10 +77,16 @@ function lastDay(year: number, month: number): string {
 }
 
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})\\.?\\s+([a-z]{3,})(?:\\s+${YEAR})?`, 'g');
-const NUMERIC_DAY = new RegExp(`(?<![\\d.])(\\d{1,2})\\s*([./-])\\s*(\\d{1,2})\\s*\\2\\s*${YEAR}(?![\\d])|(?<![\\d.])${YEAR}-(\\d{2})-(\\d{2})(?!\\d)`);
-const MONTH_NOMINATIVE = new RegExp(`\\b(styczen|luty|marzec|kwiecien|maj|czerwiec|lipiec|sierpien|wrzesien|pazdziernik|listopad|grudzien)\\s+${YEAR}`);
-const MONTH_NO_YEAR = /\b(?:w|we|z)\s+(styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia)\b(?!\s+(?:19|20)\d{2})/;
-const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+const NUMERIC_DAY = new RegExp(
+  `(?<![\\d.])(\\d{1,2})\\s*([./-])\\s*(\\d{1,2})\\s*\\2\\s*${YEAR}(?![\\d])|(?<![\\d.])${YEAR}-(\\d{2})-(\\d{2})(?!\\d)`,
+);
+const MONTH_NOMINATIVE = new RegExp(
+  `\\b(styczen|luty|marzec|kwiecien|maj|czerwiec|lipiec|sierpien|wrzesien|pazdziernik|listopad|grudzien)\\s+${YEAR}`,
+);
+const MONTH_NO_YEAR =
+  /\b(?:w|we|z)\s+(styczniu|lutym|marcu|kwietniu|maju|czerwcu|lipcu|sierpniu|wrzesniu|pazdzierniku|listopadzie|grudniu|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia)\b(?!\s+(?:19|20)\d{2})/;
+const iso = (y: number, m: number, d: number) =>
+  `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const isRealDate = (y: number, m: number, d: number) => {
   const date = new Date(Date.UTC(y, m - 1, d));
   return m >= 1 && m <= 12 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
@@ -80,19 +96,25 @@ const isRealDate = (y: number, m: number, d: number) => {
 function findDay(text: string, thisYear: number): string | null {
   const numeric = NUMERIC_DAY.exec(text);
   if (numeric) {
-    const [y, m, d] = numeric[4] ? [numeric[4], numeric[3], numeric[1]] : [numeric[5], numeric[6], numeric[7]];
+    const [y, m, d] = numeric[4]
+      ? [numeric[4], numeric[3], numeric[1]]
+      : [numeric[5], numeric[6], numeric[7]];
     if (isRealDate(Number(y), Number(m), Number(d))) return iso(Number(y), Number(m), Number(d));
   }
   for (const m of text.matchAll(DAY_MONTH)) {
     const month = monthOf(m[2]!);
     const year = m[3] ? Number(m[3]) : thisYear;
-    if (month !== null && isRealDate(year, month, Number(m[1]))) return iso(year, month, Number(m[1]));
+    if (month !== null && isRealDate(year, month, Number(m[1])))
+      return iso(year, month, Number(m[1]));
   }
   return null;
 }
 
 /** Reads date and reference filters from a question. Never throws; unknown means no filter. */
-export function extractQueryFilters(question: string, { now = () => new Date() }: ExtractQueryFiltersOptions = {}): QueryFilters {
+export function extractQueryFilters(
+  question: string,
+  { now = () => new Date() }: ExtractQueryFiltersOptions = {},
+): QueryFilters {
   const text = foldText(question);
   const matched: string[] = [];
   let dateFrom: string | undefined;
@@ -108,10 +130,16 @@ export function extractQueryFilters(question: string, { now = () => new Date() }
 
   const month = new RegExp(`\\b(?:w|we|z)\\s+([a-z]+)\\s+${YEAR}${YEAR_WORD}`).exec(text);
   const monthNumber = month ? monthOf(month[1]!) : null;
-  const range = new RegExp(`\\b(?:od|po)\\s+${YEAR}${YEAR_WORD}\\s+(?:do|-)\\s+${YEAR}`).exec(text) ?? new RegExp(`\\b(?:w latach|latach)\\s+${YEAR}\\s*[-–]\\s*${YEAR}`).exec(text);
-  const since = new RegExp(`\\b(?:od|po|poczawszy od)\\s+(?:konca\\s+|poczatku\\s+)?${YEAR}${YEAR_WORD}`).exec(text);
+  const range =
+    new RegExp(`\\b(?:od|po)\\s+${YEAR}${YEAR_WORD}\\s+(?:do|-)\\s+${YEAR}`).exec(text) ??
+    new RegExp(`\\b(?:w latach|latach)\\s+${YEAR}\\s*[-–]\\s*${YEAR}`).exec(text);
+  const since = new RegExp(
+    `\\b(?:od|po|poczawszy od)\\s+(?:konca\\s+|poczatku\\s+)?${YEAR}${YEAR_WORD}`,
+  ).exec(text);
   const until = new RegExp(`\\b(?:do|przed)\\s+${YEAR}${YEAR_WORD}`).exec(text);
-  const inYear = new RegExp(`\\b(?:w|z|we|na)\\s+${YEAR}${YEAR_WORD}`).exec(text) ?? new RegExp(`\\b${YEAR}\\s*(?:r\\.|roku)`).exec(text);
+  const inYear =
+    new RegExp(`\\b(?:w|z|we|na)\\s+${YEAR}${YEAR_WORD}`).exec(text) ??
+    new RegExp(`\\b${YEAR}\\s*(?:r\\.|roku)`).exec(text);
 
   if (!isLetterDated) {
     // No date filter: the year, if any, stays a search term.
@@ -120,7 +148,10 @@ export function extractQueryFilters(question: string, { now = () => new Date() }
     dateTo = day;
     matched.push(`day ${day}`);
   } else if ((month && monthNumber !== null) || monthNominative) {
-    const [year, monthNo] = month && monthNumber !== null ? [Number(month[2]), monthNumber] : [Number(monthNominative![2]), monthOf(monthNominative![1]!)!];
+    const [year, monthNo] =
+      month && monthNumber !== null
+        ? [Number(month[2]), monthNumber]
+        : [Number(monthNominative![2]), monthOf(monthNominative![1]!)!];
     dateFrom = `${year}-${String(monthNo).padStart(2, '0')}-01`;
     dateTo = lastDay(year, monthNo);
     matched.push(`month ${year}-${monthNo}`);

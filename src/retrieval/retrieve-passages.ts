@@ -8,7 +8,12 @@
 import type { ArchiveIndex, SearchFilter, SearchHit } from '../archive/types.js';
 import { boostSubjectMatch } from './boost-subject-match.js';
 import { fuseRanks } from './fuse-ranks.js';
-import { isLookup, mentionsMinistry, scoreLookupMatch, signatorySearchText } from './lookup-constraints.js';
+import {
+  isLookup,
+  mentionsMinistry,
+  scoreLookupMatch,
+  signatorySearchText,
+} from './lookup-constraints.js';
 import { extractQueryFilters, hasQueryFilters } from './query-filters.js';
 
 /**
@@ -61,19 +66,29 @@ export async function retrievePassages({
   const pool = k * 5;
   const guessed = queryFilters === 'off' ? null : extractQueryFilters(question, now ? { now } : {});
   // Ministry acronyms (`MZ`) meet the letters through the ministry's name (`Ministerstwo Zdrowia`, `minister zdrowia`).
-  const query = guessed?.lookup.ministries ? `${question} ${guessed.lookup.ministries.join(' ')}` : question;
+  const query = guessed?.lookup.ministries
+    ? `${question} ${guessed.lookup.ministries.join(' ')}`
+    : question;
   const search = async (text: string, f: SearchFilter | undefined, size = pool) =>
-    boostSubjectMatch({ hits: await index.search(text, { k: size, ...(f ? { filter: f } : {}) }), question, strength: subjectBoost });
+    boostSubjectMatch({
+      hits: await index.search(text, { k: size, ...(f ? { filter: f } : {}) }),
+      question,
+      strength: subjectBoost,
+    });
   const unfiltered = await search(query, filter);
   if (!guessed) return diversifyByLetter(unfiltered, { k, perLetter });
   const { lookup } = guessed;
   // A ministry with the letter's date (`pismo MZ z 19 sierpnia 2026`) names letters as a lookup does.
-  if (isLookup(lookup) || (lookup.ministries && hasQueryFilters(guessed))) return diversifyByLetter(await rankLookup(), { k, perLetter });
+  if (isLookup(lookup) || (lookup.ministries && hasQueryFilters(guessed)))
+    return diversifyByLetter(await rankLookup(), { k, perLetter });
   if (!hasQueryFilters(guessed)) return diversifyByLetter(unfiltered, { k, perLetter });
   const filtered = await search(query, { ...filter, ...guessed.filter });
   const merged =
     queryFilters === 'hard'
-      ? [...filtered, ...unfiltered.filter((h) => !filtered.some((f) => f.passage.id === h.passage.id))]
+      ? [
+          ...filtered,
+          ...unfiltered.filter((h) => !filtered.some((f) => f.passage.id === h.passage.id)),
+        ]
       : fuseRanks({ lists: [{ hits: unfiltered }, { hits: filtered }] });
   return diversifyByLetter(merged, { k, perLetter });
 
@@ -95,14 +110,21 @@ export async function retrievePassages({
     }
     const fused = fuseRanks({ lists: lists.map((hits) => ({ hits })) });
     const scored = new Map<string, number>();
-    for (const hit of fused) if (!scored.has(hit.letter.id)) scored.set(hit.letter.id, scoreLookupMatch(hit.letter, lookup, guessed!.filter));
+    for (const hit of fused)
+      if (!scored.has(hit.letter.id))
+        scored.set(hit.letter.id, scoreLookupMatch(hit.letter, lookup, guessed!.filter));
     if (lookup.ministries) {
       // The ministry shows in the letterhead or the signature: read the opening passages of the best candidates only.
       const best = Math.max(0, ...scored.values());
       const top = [...scored].filter(([, s]) => s === best).slice(0, MINISTRY_CHECKS);
       for (const [id, s] of top) {
         const [letter, passages] = await Promise.all([index.getLetter(id), index.getPassages(id)]);
-        const text = [letter?.authorRole ?? '', letter?.title ?? '', ...passages.slice(0, 2).map((p) => p.text), passages.at(-1)?.text ?? ''].join('\n');
+        const text = [
+          letter?.authorRole ?? '',
+          letter?.title ?? '',
+          ...passages.slice(0, 2).map((p) => p.text),
+          passages.at(-1)?.text ?? '',
+        ].join('\n');
         if (mentionsMinistry(text, lookup)) scored.set(id, s + 1);
       }
     }
@@ -118,7 +140,10 @@ export async function retrievePassages({
  * Keeps at most `perLetter` passages per letter and groups them under the
  * letter's best rank, so the list reads letter by letter in relevance order.
  */
-export function diversifyByLetter(hits: readonly SearchHit[], { k, perLetter }: { k: number; perLetter: number }): SearchHit[] {
+export function diversifyByLetter(
+  hits: readonly SearchHit[],
+  { k, perLetter }: { k: number; perLetter: number },
+): SearchHit[] {
   const byLetter = new Map<string, SearchHit[]>();
   for (const hit of hits) {
     const group = byLetter.get(hit.letter.id) ?? [];

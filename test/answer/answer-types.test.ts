@@ -19,44 +19,82 @@ describe('questionParts', () => {
   });
 
   it('keeps the text of each part', () => {
-    expect(questionParts('Ile umów podpisano i na jaką kwotę?').map((p) => p.text)).toEqual(['Ile umów podpisano', 'na jaką kwotę?']);
+    expect(questionParts('Ile umów podpisano i na jaką kwotę?').map((p) => p.text)).toEqual([
+      'Ile umów podpisano',
+      'na jaką kwotę?',
+    ]);
   });
 });
 
 describe('hasAnswerType', () => {
   it.each([
-    ['W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.', 'kiedy', true],
-    ['Nasi goście oprócz wizyty w Urzędzie Miasta mieli okazję spotkać się z dyrekcją.', 'kiedy', false],
+    [
+      'W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.',
+      'kiedy',
+      true,
+    ],
+    [
+      'Nasi goście oprócz wizyty w Urzędzie Miasta mieli okazję spotkać się z dyrekcją.',
+      'kiedy',
+      false,
+    ],
     ['Program obejmuje realizację 129 kluczowych projektów.', 'ile', true],
     ['Zgodnie z art. 126 ust. 8 ustawy szkody są szacowane.', 'ile', false],
     ['Zgodnie z art. 126 ust. 8 ustawy szkody są szacowane.', 'przepis', true],
     ['Ministerstwo nie planuje zmiany tych przepisów.', 'czy', true],
     ['Zmiana nie jest możliwa, ponieważ wymaga zgody Komisji Europejskiej.', 'dlaczego', true],
     ['Postępowanie prowadzi Prokuratura Okręgowa w Gdańsku.', 'kto', true],
-  ] as const)('%s has %s: %s', (sentence, type, expected) => expect(hasAnswerType(sentence, type)).toBe(expected));
+  ] as const)('%s has %s: %s', (sentence, type, expected) =>
+    expect(hasAnswerType(sentence, type)).toBe(expected),
+  );
 });
 
 describe('directSpan', () => {
   it('gives the date of a kiedy answer', () => {
-    expect(directSpan('W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.', 'kiedy')).toBe('w dniach 2-3 lipca 2013 roku');
-    expect(directSpan('Ustawa wejdzie w życie 17.08.2026 r. po ogłoszeniu.', 'kiedy')).toBe('17.08.2026 r.');
+    expect(
+      directSpan(
+        'W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.',
+        'kiedy',
+      ),
+    ).toBe('w dniach 2-3 lipca 2013 roku');
+    expect(directSpan('Ustawa wejdzie w życie 17.08.2026 r. po ogłoszeniu.', 'kiedy')).toBe(
+      '17.08.2026 r.',
+    );
   });
   it('gives the amount of what was asked, not a law citation or a year', () => {
-    const sentence = 'W ramach art. 12 w latach 2024-2026 podpisano 8 umów na łączną wartość ok. 18 mld zł.';
+    const sentence =
+      'W ramach art. 12 w latach 2024-2026 podpisano 8 umów na łączną wartość ok. 18 mld zł.';
     expect(directSpan(sentence, 'ile', 'Ile umów podpisano?')).toBe('8 umów');
     expect(directSpan(sentence, 'ile', 'Na jaką kwotę?')).toBe('ok. 18 mld zł');
   });
   it("skips a law's own date and an ordinal", () => {
-    const law = 'Nowelizacja ustawy z dnia 5 lipca 2018 r. o krajowym systemie cyberbezpieczeństwa weszła w życie w dniu 3 kwietnia 2026 r.';
-    expect(directSpan(law, 'kiedy', 'Kiedy weszła w życie nowelizacja?')).toBe('3 kwietnia 2026 r.');
-    const ordinal = 'Wnioskodawca powyżej 12. roku życia jest zobowiązany w terminie 30 dni zgłosić się do organu gminy.';
+    const law =
+      'Nowelizacja ustawy z dnia 5 lipca 2018 r. o krajowym systemie cyberbezpieczeństwa weszła w życie w dniu 3 kwietnia 2026 r.';
+    expect(directSpan(law, 'kiedy', 'Kiedy weszła w życie nowelizacja?')).toBe(
+      '3 kwietnia 2026 r.',
+    );
+    const ordinal =
+      'Wnioskodawca powyżej 12. roku życia jest zobowiązany w terminie 30 dni zgłosić się do organu gminy.';
     expect(directSpan(ordinal, 'ile', 'Ile czasu ma wnioskodawca?')).toBe('30 dni');
   });
   it('gives no amount that does not say what was asked, and of several the one next to the asked year', () => {
-    expect(directSpan('Projekt będzie realizowany przez 12 miesięcy w wybranych urzędach pracy.', 'ile', 'W ilu urzędach testowali punkty?')).toBeNull();
-    const years = 'Przeznaczono następujące środki: 2022 rok - 2 931,8 tys. zł; 2023 rok - 4 799,4 tys. zł; 2024 rok - 5 998,5 tys. zł.';
+    expect(
+      directSpan(
+        'Projekt będzie realizowany przez 12 miesięcy w wybranych urzędach pracy.',
+        'ile',
+        'W ilu urzędach testowali punkty?',
+      ),
+    ).toBeNull();
+    const years =
+      'Przeznaczono następujące środki: 2022 rok - 2 931,8 tys. zł; 2023 rok - 4 799,4 tys. zł; 2024 rok - 5 998,5 tys. zł.';
     expect(directSpan(years, 'ile', 'Ile wydano z funduszu w 2023?')).toBe('4 799,4 tys. zł');
-    expect(directSpan('W 2025 r. nakłady wyniosły 232,2 mld zł co stanowi 6,81% PKB.', 'ile', 'Ile wydaliśmy w 2025?')).toBe('232,2 mld zł');
+    expect(
+      directSpan(
+        'W 2025 r. nakłady wyniosły 232,2 mld zł co stanowi 6,81% PKB.',
+        'ile',
+        'Ile wydaliśmy w 2025?',
+      ),
+    ).toBe('232,2 mld zł');
   });
   it('gives nothing for types without a short span', () => {
     expect(directSpan('Ministerstwo nie planuje zmian.', 'czy')).toBeNull();

@@ -9,7 +9,12 @@ import { makeLetter, makePassages } from '../helpers/letters.js';
 async function seeded() {
   const index = new SqliteIndex({ path: ':memory:' });
   await index.upsertLetter(
-    makeLetter({ id: 'liaoning', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik' }),
+    makeLetter({
+      id: 'liaoning',
+      reference: 'WEN.9823.2020.RFZ',
+      date: '2020-03-02',
+      author: 'Marcin Michalik',
+    }),
     makePassages('liaoning', [
       'W 2013 roku Marszałek Województwa Śląskiego wystąpił z inicjatywą współpracy z prowincją Liaoning.',
       'W dniach 2-3 lipca 2013 roku gościliśmy w Chorzowie przedstawicieli Miasta Yingkou z prowincji Liaoning.',
@@ -40,19 +45,28 @@ function unzip(buf: Buffer): Map<string, string> {
 describe('draftReply', () => {
   test('without an LLM: a formal letter around verbatim sentences, with sources', async () => {
     const index = await seeded();
-    const draft = await draftReply({ request: 'Proszę o informację o wizycie przedstawicieli Yingkou w Chorzowie.', to: 'Grzegorz Krzak, Radny Miasta Chorzów', index });
+    const draft = await draftReply({
+      request: 'Proszę o informację o wizycie przedstawicieli Yingkou w Chorzowie.',
+      to: 'Grzegorz Krzak, Radny Miasta Chorzów',
+      index,
+    });
     expect(draft.kind).toBe('extractive');
     expect(draft.text).toMatch(/^Szanowny Panie,/);
     expect(draft.text).toContain('uprzejmie informuję');
     expect(draft.text).toMatch(/Yingkou[^\n]*” \[1\]/);
     expect(draft.text).toContain('Z poważaniem');
-    expect(formatDraft(draft)).toContain('Źródła:\n[1] WEN.9823.2020.RFZ, 2020-03-02, Marcin Michalik');
+    expect(formatDraft(draft)).toContain(
+      'Źródła:\n[1] WEN.9823.2020.RFZ, 2020-03-02, Marcin Michalik',
+    );
     await index.close();
   });
 
   test('nothing in the archive: a draft that says so, citing nothing', async () => {
     const index = await seeded();
-    const draft = await draftReply({ request: 'Wniosek o budowę krytej pływalni w Wąbrzeźnie.', index });
+    const draft = await draftReply({
+      request: 'Wniosek o budowę krytej pływalni w Wąbrzeźnie.',
+      index,
+    });
     expect(draft.kind).toBe('refusal');
     expect(draft.citations).toEqual([]);
     expect(draft.text).toMatch(/^Szanowni Państwo,/);
@@ -63,9 +77,16 @@ describe('draftReply', () => {
     const index = await seeded();
     const server = await startFakeOpenAiServer();
     try {
-      server.enqueue({ text: 'Szanowna Pani,\n\nW odpowiedzi na wystąpienie uprzejmie informuję, że delegacja z Yingkou gościła w Chorzowie w lipcu 2013 r. [1]. Umowę podpisano [5].\n\nZ poważaniem' });
+      server.enqueue({
+        text: 'Szanowna Pani,\n\nW odpowiedzi na wystąpienie uprzejmie informuję, że delegacja z Yingkou gościła w Chorzowie w lipcu 2013 r. [1]. Umowę podpisano [5].\n\nZ poważaniem',
+      });
       const llm = createLlmClient({ model: 'fake', baseUrl: server.baseUrl, maxRetries: 0 });
-      const draft = await draftReply({ request: 'Wizyta przedstawicieli Yingkou w Chorzowie', to: 'Anna Nowak', index, llm });
+      const draft = await draftReply({
+        request: 'Wizyta przedstawicieli Yingkou w Chorzowie',
+        to: 'Anna Nowak',
+        index,
+        llm,
+      });
       expect(draft.kind).toBe('llm');
       expect(draft.removedCitations).toBe(1);
       expect(draft.text).not.toContain('[5]');
@@ -82,7 +103,11 @@ describe('draftReply', () => {
 
   test('exports a DOCX package with the letter and its sources', async () => {
     const index = await seeded();
-    const draft = await draftReply({ request: 'Wizyta przedstawicieli Yingkou w Chorzowie', to: 'Grzegorz Krzak', index });
+    const draft = await draftReply({
+      request: 'Wizyta przedstawicieli Yingkou w Chorzowie',
+      to: 'Grzegorz Krzak',
+      index,
+    });
     const files = unzip(draftToDocx(draft));
     expect([...files.keys()]).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
     const xml = files.get('word/document.xml')!;

@@ -6,10 +6,24 @@ import { makeLetter, makePassages } from '../helpers/letters.js';
 
 /** Hits of one letter's paragraphs, in order; every question term weighs alike (df 1 of 100 passages). */
 function answer(question: string, paragraphs: string[]) {
-  const letter = makeLetter({ id: 'l1', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik' });
-  const hits: SearchHit[] = makePassages('l1', paragraphs).map((passage, i) => ({ passage, letter, score: 10 - i }));
+  const letter = makeLetter({
+    id: 'l1',
+    reference: 'WEN.9823.2020.RFZ',
+    date: '2020-03-02',
+    author: 'Marcin Michalik',
+  });
+  const hits: SearchHit[] = makePassages('l1', paragraphs).map((passage, i) => ({
+    passage,
+    letter,
+    score: 10 - i,
+  }));
   const stats = { passages: 100, df: new Map(analyzeQuery(question).map((t) => [t, 1])) };
-  return composeExtractiveAnswer({ question, hits, weights: weighTerms(question, stats), language: 'pl' });
+  return composeExtractiveAnswer({
+    question,
+    hits,
+    weights: weighTerms(question, stats),
+    language: 'pl',
+  });
 }
 
 describe('composeExtractiveAnswer', () => {

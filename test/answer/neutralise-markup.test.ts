@@ -1,4 +1,8 @@
-import { createMarkupGuard, defangUrl, neutraliseMarkup } from '../../src/answer/neutralise-markup.js';
+import {
+  createMarkupGuard,
+  defangUrl,
+  neutraliseMarkup,
+} from '../../src/answer/neutralise-markup.js';
 import { dropForeignLinks, isSafeLinkUrl } from '../../src/answer/link-policy.js';
 
 const INJECTED = [
@@ -12,7 +16,9 @@ const INJECTED = [
 describe('neutraliseMarkup', () => {
   test('no link, web address or mention survives, the words do', () => {
     const out = INJECTED.map(neutraliseMarkup).join('\n');
-    expect(out).not.toMatch(/\]\(|<[@#!]|<at>|<https?:|https?:\/\/|www\.evil|\bevil\.example\b|javascript:|data:text|@(channel|here|everyone)\b/i);
+    expect(out).not.toMatch(
+      /\]\(|<[@#!]|<at>|<https?:|https?:\/\/|www\.evil|\bevil\.example\b|javascript:|data:text|@(channel|here|everyone)\b/i,
+    );
     expect(out).toContain('Wypełnij formularz dziś.');
     expect(out).toContain('Jan Kowalski kliknij x');
     expect(out).toContain('tutaj');
@@ -20,7 +26,8 @@ describe('neutraliseMarkup', () => {
   });
 
   test('ordinary letter text is left alone (dates, citations, parentheses, „Data:”)', () => {
-    const text = 'Data: 12.03.2020 r. Kwota 1.200 zł (zob. art. 5 ust. 2) [1][2]. Adres: ul. Wolności 1.';
+    const text =
+      'Data: 12.03.2020 r. Kwota 1.200 zł (zob. art. 5 ust. 2) [1][2]. Adres: ul. Wolności 1.';
     expect(neutraliseMarkup(text)).toBe(text);
     expect(neutraliseMarkup(neutraliseMarkup(INJECTED[3]!))).toBe(neutraliseMarkup(INJECTED[3]!));
   });
@@ -32,7 +39,8 @@ describe('neutraliseMarkup', () => {
 
 describe('createMarkupGuard', () => {
   test('a link or mention split across stream pieces never comes out whole', () => {
-    const text = 'Proszę wejść na [formularz logowania](https://evil.example/login) i napisać <!channel> teraz [1].';
+    const text =
+      'Proszę wejść na [formularz logowania](https://evil.example/login) i napisać <!channel> teraz [1].';
     for (const size of [1, 2, 3, 5, 8, 13]) {
       const guard = createMarkupGuard();
       let out = '';
@@ -47,13 +55,21 @@ describe('createMarkupGuard', () => {
 describe('link policy', () => {
   test('only http(s) addresses without credentials or channel syntax are linkable', () => {
     expect(isSafeLinkUrl('https://bip.example.pl/a.pdf')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'https://u:p@x.pl/', 'https://x.pl/a|b', 'ftp://x.pl/', 'https://x.pl/<b>']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'https://u:p@x.pl/',
+      'https://x.pl/a|b',
+      'ftp://x.pl/',
+      'https://x.pl/<b>',
+    ]) {
       expect(isSafeLinkUrl(bad)).toBe(false);
     }
   });
 
   test('dropForeignLinks keeps the sources’ own address and removes every other one', () => {
-    const text = 'Pismo [BIP](https://bip.example.pl/a.pdf) oraz [logowanie](https://evil.example/login), https://evil.example/x i <https://evil.example/y|tu>.';
+    const text =
+      'Pismo [BIP](https://bip.example.pl/a.pdf) oraz [logowanie](https://evil.example/login), https://evil.example/x i <https://evil.example/y|tu>.';
     const { text: out, removedLinks } = dropForeignLinks(text, ['https://bip.example.pl/a.pdf']);
     expect(out).toContain('[BIP](https://bip.example.pl/a.pdf)');
     expect(out).not.toContain('evil.example');

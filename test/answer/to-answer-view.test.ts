@@ -6,13 +6,36 @@ import { answerToText } from '../../src/cli/format-answer.js';
 import { ANSWER_TEXT } from '../../src/messages.js';
 
 const citation: Citation = {
-  n: 1, letterId: 'l1', file: 'a.pdf', page: 2, reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik',
-  authorRole: null, title: null, url: null, ocr: false, quote: 'q',
+  n: 1,
+  letterId: 'l1',
+  file: 'a.pdf',
+  page: 2,
+  reference: 'WEN.9823.2020.RFZ',
+  date: '2020-03-02',
+  author: 'Marcin Michalik',
+  authorRole: null,
+  title: null,
+  url: null,
+  ocr: false,
+  quote: 'q',
 };
 const fallback: ExtractiveAnswer = {
-  kind: 'extractive', text: '„Tak.” [1]', citations: [citation], passages: [], question: 'q', language: 'pl', notice: ANSWER_TEXT.pl.fallbackNotice,
+  kind: 'extractive',
+  text: '„Tak.” [1]',
+  citations: [citation],
+  passages: [],
+  question: 'q',
+  language: 'pl',
+  notice: ANSWER_TEXT.pl.fallbackNotice,
 };
-const refusal: Refusal = { kind: 'refusal', text: 'Nie znalazłem.', question: 'q', passages: [], citations: [], language: 'pl' };
+const refusal: Refusal = {
+  kind: 'refusal',
+  text: 'Nie znalazłem.',
+  question: 'q',
+  passages: [],
+  citations: [],
+  language: 'pl',
+};
 
 describe('toAnswerView', () => {
   test('carries the notice, the cited sources and their list', () => {
@@ -24,7 +47,12 @@ describe('toAnswerView', () => {
   });
 
   test('a refusal has no notice and no sources', () => {
-    expect(toAnswerView(refusal)).toMatchObject({ notice: null, sources: [], sourcesText: '', isRefusal: true });
+    expect(toAnswerView(refusal)).toMatchObject({
+      notice: null,
+      sources: [],
+      sourcesText: '',
+      isRefusal: true,
+    });
   });
 
   test('every renderer shows the notice of a fallback answer (Slack, Teams, CLI)', () => {

@@ -2,14 +2,30 @@ import { acronymBase, expandAcronym, isKnownAcronym } from '../../src/archive/ac
 
 describe('acronyms', () => {
   test('expands ministries to the names letters use', () => {
-    expect(expandAcronym('MZ')).toEqual(expect.arrayContaining(['Ministerstwo Zdrowia', 'minister zdrowia']));
+    expect(expandAcronym('MZ')).toEqual(
+      expect.arrayContaining(['Ministerstwo Zdrowia', 'minister zdrowia']),
+    );
     expect(expandAcronym('MSWiA')).toContain('Ministerstwo Spraw Wewnętrznych i Administracji');
     expect(expandAcronym('MNiSzW')).toEqual(expandAcronym('MNiSW'));
     expect(expandAcronym('GDDKiA')).toEqual(['Generalna Dyrekcja Dróg Krajowych i Autostrad']);
   });
 
   test('knows inflected and diacritic-free spellings', () => {
-    for (const word of ['ZUS', 'ZUS-u', 'SOR-ów', 'NFZ-etu', 'KRUS-em', 'rdos', 'RDOŚ', 'OPS', 'MOPS', 'GOPS', 'PCPR', 'UOKiK', 'mswia']) {
+    for (const word of [
+      'ZUS',
+      'ZUS-u',
+      'SOR-ów',
+      'NFZ-etu',
+      'KRUS-em',
+      'rdos',
+      'RDOŚ',
+      'OPS',
+      'MOPS',
+      'GOPS',
+      'PCPR',
+      'UOKiK',
+      'mswia',
+    ]) {
       expect(isKnownAcronym(word)).toBe(true);
     }
     expect(acronymBase('ZUS-ie')).toBe('ZUS');

@@ -1,4 +1,11 @@
-import { analyze, analyzeQuery, createAnalyzer, foldText, referenceToken, STEMMERS } from '../../src/archive/analyzer.js';
+import {
+  analyze,
+  analyzeQuery,
+  createAnalyzer,
+  foldText,
+  referenceToken,
+  STEMMERS,
+} from '../../src/archive/analyzer.js';
 import { hunspellLemma, parseHunspell } from '../../src/archive/stemmers/hunspell-stemmer.js';
 
 describe('analyzer', () => {
@@ -21,9 +28,12 @@ describe('analyzer', () => {
     ['wynagrodzenie', 'wynagrodzenia', 'wynagrodzeń', 'wynagrodzeniami', 'wynagrodzen'],
     ['szkoła', 'szkole', 'szkołę', 'szkołach', 'szkolami'],
     ['sąd', 'sądu', 'sądów', 'sądach', 'sadow'],
-  ])('real inflected forms of %s meet on one dictionary lemma, typed with or without diacritics', (...forms) => {
-    expect(new Set(forms.map((f) => analyze(f)[0])).size).toBe(1);
-  });
+  ])(
+    'real inflected forms of %s meet on one dictionary lemma, typed with or without diacritics',
+    (...forms) => {
+      expect(new Set(forms.map((f) => analyze(f)[0])).size).toBe(1);
+    },
+  );
 
   test('dictionary lemmas keep negation apart, where the suffix stripper cannot reach adjectives', () => {
     expect(analyze('nieodpłatnego')).toEqual(['nieodplatny']);
@@ -55,15 +65,21 @@ describe('analyzer', () => {
   });
 
   test('drops stop words and question words', () => {
-    expect(analyzeQuery('Jaka jest odpowiedź w sprawie podwyżek dla nauczycieli?')).toEqual(analyzeQuery('podwyżek nauczycieli'));
+    expect(analyzeQuery('Jaka jest odpowiedź w sprawie podwyżek dla nauczycieli?')).toEqual(
+      analyzeQuery('podwyżek nauczycieli'),
+    );
   });
 
   test('numbers stay whole', () => {
-    expect(analyze('interpelacja nr 17581 z 2020 r.')).toEqual(expect.arrayContaining(['17581', '2020']));
+    expect(analyze('interpelacja nr 17581 z 2020 r.')).toEqual(
+      expect.arrayContaining(['17581', '2020']),
+    );
   });
 
   test('an interpellation number inside a code (K10INT17882) is also a term of its own', () => {
-    expect(analyze('w odpowiedzi na interpelację o numerze K10INT17882')).toEqual(expect.arrayContaining(['k10int17882', '17882']));
+    expect(analyze('w odpowiedzi na interpelację o numerze K10INT17882')).toEqual(
+      expect.arrayContaining(['k10int17882', '17882']),
+    );
     expect(analyzeQuery('nr 17882')).toEqual(['17882']);
   });
 
@@ -71,19 +87,31 @@ describe('analyzer', () => {
     // The shared term is the reference without the clerk's initials, so a question without them still meets the letter.
     const canonical = referenceToken('WEN.9823.2020.RFZ');
     expect(canonical).toBe('wen.9823.2020');
-    expect(analyze('znak: WEN. 9823 2020. RFZ')).toEqual(expect.arrayContaining([canonical, 'wen.9823.2020.rfz']));
+    expect(analyze('znak: WEN. 9823 2020. RFZ')).toEqual(
+      expect.arrayContaining([canonical, 'wen.9823.2020.rfz']),
+    );
     expect(analyze('WEN 9823 2020 RFZ')).toContain(canonical);
     expect(analyze('wen.9823.2020')).toContain(canonical);
     expect(analyze('BM-WRP.054.43.2026')).toContain('bm.wrp.054.43.2026');
     expect(analyze('bm-wrp.054.43.2026')).toContain('bm.wrp.054.43.2026');
-    expect(analyze('DLF.050.53.2026.DP')).toEqual(expect.arrayContaining(['dlf.050.53.2026', 'dlf.050.53.2026.dp']));
+    expect(analyze('DLF.050.53.2026.DP')).toEqual(
+      expect.arrayContaining(['dlf.050.53.2026', 'dlf.050.53.2026.dp']),
+    );
     expect(analyze('ABC-2.054.12.2026')).toContain('abc.2.054.12.2026');
   });
 
   test('inflected acronyms fold to their base', () => {
     for (const [inflected, base] of [
-      ['ZUS-u', 'ZUS'], ['ZUS-ie', 'ZUS'], ['zus-u', 'ZUS'], ['SOR-ów', 'SOR'], ['SORów', 'SOR'], ['sorow', 'SOR'],
-      ['NFZ-etu', 'NFZ'], ['KRUS-em', 'KRUS'], ['PAŻP-u', 'PAŻP'], ['MSWiA-u', 'MSWiA'],
+      ['ZUS-u', 'ZUS'],
+      ['ZUS-ie', 'ZUS'],
+      ['zus-u', 'ZUS'],
+      ['SOR-ów', 'SOR'],
+      ['SORów', 'SOR'],
+      ['sorow', 'SOR'],
+      ['NFZ-etu', 'NFZ'],
+      ['KRUS-em', 'KRUS'],
+      ['PAŻP-u', 'PAŻP'],
+      ['MSWiA-u', 'MSWiA'],
     ] as const) {
       expect(analyzeQuery(inflected)).toEqual(analyzeQuery(base));
     }

@@ -86,13 +86,29 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
     test('a reference number in any spelling finds its letter, by search and by filter', async () => {
       index = await seeded(factory);
       // Same unit, case number and initials, another year: only the whole reference tells them apart.
-      const decoy = makeLetter({ id: 'decoy', reference: 'WEN.9823.2021.RFZ', author: 'Marcin Michalik' });
-      await index.upsertLetter(decoy, makePassages('decoy', ['Współpraca z prowincją Liaoning w roku 2021 według WEN 9823.']));
-      for (const spelling of ['WEN.9823.2020.RFZ', 'WEN. 9823 2020. RFZ', 'wen.9823.2020.rfz', 'WEN.9823.2020', 'WEN 9823.2020']) {
+      const decoy = makeLetter({
+        id: 'decoy',
+        reference: 'WEN.9823.2021.RFZ',
+        author: 'Marcin Michalik',
+      });
+      await index.upsertLetter(
+        decoy,
+        makePassages('decoy', ['Współpraca z prowincją Liaoning w roku 2021 według WEN 9823.']),
+      );
+      for (const spelling of [
+        'WEN.9823.2020.RFZ',
+        'WEN. 9823 2020. RFZ',
+        'wen.9823.2020.rfz',
+        'WEN.9823.2020',
+        'WEN 9823.2020',
+      ]) {
         const hits = await index.search(spelling, { k: 3 });
         expect([spelling, hits[0]?.letter.id]).toEqual([spelling, 'chorzow-liaoning']);
         const filtered = await index.search('Liaoning', { k: 10, filter: { reference: spelling } });
-        expect([spelling, [...new Set(filtered.map((h) => h.letter.id))]]).toEqual([spelling, ['chorzow-liaoning']]);
+        expect([spelling, [...new Set(filtered.map((h) => h.letter.id))]]).toEqual([
+          spelling,
+          ['chorzow-liaoning'],
+        ]);
       }
     });
 
@@ -104,8 +120,13 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
 
     test('upsert replaces all passages of a letter atomically', async () => {
       index = await seeded(factory);
-      await index.upsertLetter({ ...LIAONING, contentHash: 'v2' }, makePassages(LIAONING.id, ['Tylko jeden akapit o Shenyang.']));
-      expect((await index.getPassages(LIAONING.id)).map((p) => p.text)).toEqual(['Tylko jeden akapit o Shenyang.']);
+      await index.upsertLetter(
+        { ...LIAONING, contentHash: 'v2' },
+        makePassages(LIAONING.id, ['Tylko jeden akapit o Shenyang.']),
+      );
+      expect((await index.getPassages(LIAONING.id)).map((p) => p.text)).toEqual([
+        'Tylko jeden akapit o Shenyang.',
+      ]);
       expect(await index.search('Yingkou', { k: 5 })).toEqual([]);
       expect((await index.listLetters()).find((l) => l.id === LIAONING.id)?.contentHash).toBe('v2');
       expect((await index.stats()).passages).toBe(1 + TEACHERS_TEXT.length);
@@ -124,7 +145,11 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       index = await seeded(factory);
       const digests = await index.listLetters();
       expect(digests.map((d) => d.id).sort()).toEqual(['chorzow-liaoning', 'i10446']);
-      expect(digests.find((d) => d.id === 'i10446')).toEqual({ id: 'i10446', file: 'sejm/i10446-DVZJJK.txt', contentHash: 'hash-i10446' });
+      expect(digests.find((d) => d.id === 'i10446')).toEqual({
+        id: 'i10446',
+        file: 'sejm/i10446-DVZJJK.txt',
+        contentHash: 'hash-i10446',
+      });
       const stats = await index.stats();
       expect(stats.letters).toBe(2);
       expect(stats.passages).toBe(LIAONING_TEXT.length + TEACHERS_TEXT.length);
@@ -138,7 +163,11 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       expect(await index.getLetter('chorzow-liaoning')).toEqual(LIAONING);
       const passages = await index.getPassages('chorzow-liaoning');
       expect(passages.map((p) => p.ordinal)).toEqual([0, 1, 2]);
-      expect(passages[1]).toMatchObject({ id: 'chorzow-liaoning:1', page: 1, text: LIAONING_TEXT[1] });
+      expect(passages[1]).toMatchObject({
+        id: 'chorzow-liaoning:1',
+        page: 1,
+        text: LIAONING_TEXT[1],
+      });
     });
 
     test('date filters apply inside the query', async () => {
@@ -146,22 +175,35 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       const q = 'Liaoning nauczycieli';
       const from2026 = await index.search(q, { k: 10, filter: { dateFrom: '2026-01-01' } });
       expect(new Set(from2026.map((h) => h.letter.id))).toEqual(new Set(['i10446']));
-      const in2020 = await index.search(q, { k: 10, filter: { dateFrom: '2020-01-01', dateTo: '2020-12-31' } });
+      const in2020 = await index.search(q, {
+        k: 10,
+        filter: { dateFrom: '2020-01-01', dateTo: '2020-12-31' },
+      });
       expect(new Set(in2020.map((h) => h.letter.id))).toEqual(new Set(['chorzow-liaoning']));
     });
 
     test('reference, author and letter-id filters', async () => {
       index = await seeded(factory);
       const q = 'Liaoning nauczycieli';
-      expect(new Set((await index.search(q, { k: 10, filter: { reference: 'WEN.9823.2020.RFZ' } })).map((h) => h.letter.id))).toEqual(
-        new Set(['chorzow-liaoning']),
-      );
-      expect(new Set((await index.search(q, { k: 10, filter: { author: 'Kiepura' } })).map((h) => h.letter.id))).toEqual(
-        new Set(['i10446']),
-      );
-      expect(new Set((await index.search(q, { k: 10, filter: { letterIds: ['i10446'] } })).map((h) => h.letter.id))).toEqual(
-        new Set(['i10446']),
-      );
+      expect(
+        new Set(
+          (await index.search(q, { k: 10, filter: { reference: 'WEN.9823.2020.RFZ' } })).map(
+            (h) => h.letter.id,
+          ),
+        ),
+      ).toEqual(new Set(['chorzow-liaoning']));
+      expect(
+        new Set(
+          (await index.search(q, { k: 10, filter: { author: 'Kiepura' } })).map((h) => h.letter.id),
+        ),
+      ).toEqual(new Set(['i10446']));
+      expect(
+        new Set(
+          (await index.search(q, { k: 10, filter: { letterIds: ['i10446'] } })).map(
+            (h) => h.letter.id,
+          ),
+        ),
+      ).toEqual(new Set(['i10446']));
     });
 
     test('termStats counts passages per analyzed term', async () => {
@@ -188,7 +230,9 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
       expect(await index.search('Liaoning', { k: 5 })).toEqual([]);
       // What the next sync writes is stored and found with the new analyzer.
       await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT));
-      expect((await index.search('współpracy z Liaoning', { k: 1 }))[0]?.letter.id).toBe('chorzow-liaoning');
+      expect((await index.search('współpracy z Liaoning', { k: 1 }))[0]?.letter.id).toBe(
+        'chorzow-liaoning',
+      );
       await index.close();
       index = await factory({ store });
       expect((await index.stats()).letters).toBe(1);
@@ -197,56 +241,106 @@ export function describeArchiveIndexContract(name: string, factory: IndexFactory
     test('vector search ranks passages stored with vectors by cosine similarity, inside the filters', async () => {
       index = await factory({ dimensions: 3 });
       const secret = makeLetter({ id: 'secret', accessGroup: 'zarzad' });
-      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT.slice(0, 2)), { vectors: [[1, 0, 0], [0.6, 0.8, 0]] });
-      await index.upsertLetter(TEACHERS, makePassages(TEACHERS.id, TEACHERS_TEXT.slice(0, 1)), { vectors: [[0, 0, 5]] });
-      await index.upsertLetter(secret, makePassages('secret', ['Poufna notatka.']), { vectors: [[2, 0.1, 0]] });
+      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT.slice(0, 2)), {
+        vectors: [
+          [1, 0, 0],
+          [0.6, 0.8, 0],
+        ],
+      });
+      await index.upsertLetter(TEACHERS, makePassages(TEACHERS.id, TEACHERS_TEXT.slice(0, 1)), {
+        vectors: [[0, 0, 5]],
+      });
+      await index.upsertLetter(secret, makePassages('secret', ['Poufna notatka.']), {
+        vectors: [[2, 0.1, 0]],
+      });
       expect(index.searchByVector).toBeDefined();
-      const near = await index.searchByVector!([0.9, 0.05, 0], { k: 3, filter: { accessGroups: [] } });
-      expect(near.map((h) => h.passage.id)).toEqual(['chorzow-liaoning:0', 'chorzow-liaoning:1', 'i10446:0']);
+      const near = await index.searchByVector!([0.9, 0.05, 0], {
+        k: 3,
+        filter: { accessGroups: [] },
+      });
+      expect(near.map((h) => h.passage.id)).toEqual([
+        'chorzow-liaoning:0',
+        'chorzow-liaoning:1',
+        'i10446:0',
+      ]);
       expect(near[0]?.letter.reference).toBe('WEN.9823.2020.RFZ');
       expect(near[0]?.score).toBeCloseTo(1, 2);
       expect(near.every((h, i) => i === 0 || h.score <= near[i - 1]!.score)).toBe(true);
-      const board = await index.searchByVector!([0.9, 0.05, 0], { k: 1, filter: { accessGroups: ['zarzad'] } });
+      const board = await index.searchByVector!([0.9, 0.05, 0], {
+        k: 1,
+        filter: { accessGroups: ['zarzad'] },
+      });
       expect(board.map((h) => h.letter.id)).toEqual(['secret']);
-      const teachers = await index.searchByVector!([1, 0, 0], { k: 5, filter: { letterIds: ['i10446'] } });
+      const teachers = await index.searchByVector!([1, 0, 0], {
+        k: 5,
+        filter: { letterIds: ['i10446'] },
+      });
       expect(teachers.map((h) => h.passage.id)).toEqual(['i10446:0']);
     });
 
     test('upsert options: vectors are stored per passage, a letter without them stays lexical, a miscount is refused', async () => {
       index = await factory({ dimensions: 3 });
-      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT), { vectors: [[1, 0, 0], [0, 1, 0], [0, 0, 1]] });
+      await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT), {
+        vectors: [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+      });
       await index.upsertLetter(TEACHERS, makePassages(TEACHERS.id, TEACHERS_TEXT));
       const dense = await index.searchByVector!([0, 1, 0], { k: 10 });
       expect(dense.map((h) => h.passage.id)[0]).toBe('chorzow-liaoning:1');
       expect(new Set(dense.map((h) => h.letter.id))).toEqual(new Set(['chorzow-liaoning']));
       expect((await index.search('nauczycieli', { k: 1 }))[0]?.letter.id).toBe('i10446');
       await expect(
-        index.upsertLetter({ ...LIAONING, contentHash: 'v2' }, makePassages(LIAONING.id, ['Jeden akapit.']), { vectors: [[1, 0, 0], [0, 1, 0]] }),
+        index.upsertLetter(
+          { ...LIAONING, contentHash: 'v2' },
+          makePassages(LIAONING.id, ['Jeden akapit.']),
+          {
+            vectors: [
+              [1, 0, 0],
+              [0, 1, 0],
+            ],
+          },
+        ),
       ).rejects.toThrow(/2 vectors for 1 passages/);
       // The refused write changed nothing.
-      expect((await index.listLetters()).find((l) => l.id === LIAONING.id)?.contentHash).toBe(LIAONING.contentHash);
+      expect((await index.listLetters()).find((l) => l.id === LIAONING.id)?.contentHash).toBe(
+        LIAONING.contentHash,
+      );
       expect((await index.getPassages(LIAONING.id)).length).toBe(LIAONING_TEXT.length);
     });
 
     test('access groups: restricted letters are only visible to their group', async () => {
       index = await factory();
       const secret = makeLetter({ id: 'secret', accessGroup: 'zarzad' });
-      await index.upsertLetter(secret, makePassages('secret', ['Poufna notatka o Liaoning dla zarządu.']));
+      await index.upsertLetter(
+        secret,
+        makePassages('secret', ['Poufna notatka o Liaoning dla zarządu.']),
+      );
       await index.upsertLetter(LIAONING, makePassages(LIAONING.id, LIAONING_TEXT));
-      const publicIds = (await index.search('Liaoning', { k: 10, filter: { accessGroups: [] } })).map((h) => h.letter.id);
+      const publicIds = (
+        await index.search('Liaoning', { k: 10, filter: { accessGroups: [] } })
+      ).map((h) => h.letter.id);
       expect(publicIds).not.toContain('secret');
       expect(publicIds).toContain('chorzow-liaoning');
-      const boardIds = (await index.search('Liaoning', { k: 10, filter: { accessGroups: ['zarzad'] } })).map((h) => h.letter.id);
+      const boardIds = (
+        await index.search('Liaoning', { k: 10, filter: { accessGroups: ['zarzad'] } })
+      ).map((h) => h.letter.id);
       expect(boardIds).toContain('secret');
     });
 
-    test('letter terms: the whole letter\'s analysed terms are stored at ingest and replaced with the letter', async () => {
+    test("letter terms: the whole letter's analysed terms are stored at ingest and replaced with the letter", async () => {
       index = await factory();
       const passages = makePassages(LIAONING.id, LIAONING_TEXT);
       await index.upsertLetter(LIAONING, passages);
       const stored = (await index.letterTerms!([LIAONING.id, 'missing'])).get(LIAONING.id) ?? [];
-      expect([...stored].sort()).toEqual([...new Set(analyze(wholeLetterText(LIAONING, passages)))].sort());
-      expect(stored).toEqual(expect.arrayContaining([analyze('Liaoning')[0], analyze('Michalik')[0]]));
+      expect([...stored].sort()).toEqual(
+        [...new Set(analyze(wholeLetterText(LIAONING, passages)))].sort(),
+      );
+      expect(stored).toEqual(
+        expect.arrayContaining([analyze('Liaoning')[0], analyze('Michalik')[0]]),
+      );
       await index.upsertLetter(LIAONING, makePassages(LIAONING.id, ['Kopalnia Wujek.']));
       const replaced = (await index.letterTerms!([LIAONING.id])).get(LIAONING.id) ?? [];
       expect(replaced).toContain(analyze('kopalnia')[0]);

@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { classifyLetterLines, isFrameSentence, isTableRow, substantiveTail } from '../../src/archive/letter-parts.js';
+import {
+  classifyLetterLines,
+  isFrameSentence,
+  isTableRow,
+  substantiveTail,
+} from '../../src/archive/letter-parts.js';
 import { chunkPages, maskFrameLines } from '../../ingest/chunk.js';
 
-const letter = (name: string) => readFileSync(new URL(`../fixtures/letters/${name}`, import.meta.url), 'utf8');
+const letter = (name: string) =>
+  readFileSync(new URL(`../fixtures/letters/${name}`, import.meta.url), 'utf8');
 
 /** The part of the first line equal to `line` (trimmed). */
 function partOf(text: string, line: string): string {
@@ -78,7 +84,10 @@ describe('classifyLetterLines on letters of seven offices', () => {
     [
       'sejm/i10446-DVZJJK.txt', // Ministerstwo Edukacji Narodowej, from the Sejm's web page
       [
-        ['Odpowiadający: sekretarz stanu w Ministerstwie Edukacji Narodowej Henryk Kiepura', 'letterhead'],
+        [
+          'Odpowiadający: sekretarz stanu w Ministerstwie Edukacji Narodowej Henryk Kiepura',
+          'letterhead',
+        ],
         ['Warszawa, 14-07-2026', 'place-date'],
         ['Szanowny Panie Pośle,', 'salutation'],
         ['Z upoważnienia Ministra Edukacji', 'signature'],
@@ -105,17 +114,29 @@ describe('classifyLetterLines on letters of seven offices', () => {
     const text = letter('chorzow-liaoning.txt');
     const masked = maskFrameLines(text);
     expect(masked.length).toBe(text.length);
-    expect(masked).toContain('w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou');
+    expect(masked).toContain(
+      'w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou',
+    );
     expect(masked).toContain('ponownego otwarcia kopalni');
     expect(masked).not.toContain('Z poważaniem');
     expect(masked).not.toContain('Chorzów dnia, 2 marca');
   });
 
   it('cuts passages with no contact line, salutation or signature in them', () => {
-    for (const file of ['answers/i18883-DWTJ4S.txt', 'answers/i16219-DWEHL7.txt', 'answers/i13894-DW9HUW.txt', 'answers/i17729-DVUHHH.txt']) {
+    for (const file of [
+      'answers/i18883-DWTJ4S.txt',
+      'answers/i16219-DWEHL7.txt',
+      'answers/i13894-DW9HUW.txt',
+      'answers/i17729-DVUHHH.txt',
+    ]) {
       const { passages } = chunkPages('x', [{ page: 1, text: letter(file), ocr: false }]);
       const all = passages.map((p) => p.text).join('\n');
-      expect([file, all.match(/\+48|@|Szanowny Panie|Z wyrazami szacunku|\$ezd|podpisany elektronicznie/u)?.[0] ?? null]).toEqual([file, null]);
+      expect([
+        file,
+        all.match(
+          /\+48|@|Szanowny Panie|Z wyrazami szacunku|\$ezd|podpisany elektronicznie/u,
+        )?.[0] ?? null,
+      ]).toEqual([file, null]);
       expect(passages.length).toBeGreaterThan(0);
     }
   });
@@ -147,17 +168,29 @@ describe('isFrameSentence', () => {
 describe('substantiveTail', () => {
   it('cuts an opening formula to the fact after „informuję, że”', () => {
     expect(
-      substantiveTail('W odpowiedzi na interpelację nr 17653 w sprawie dróg uprzejmie informuję, że w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.'),
+      substantiveTail(
+        'W odpowiedzi na interpelację nr 17653 w sprawie dróg uprzejmie informuję, że w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.',
+      ),
     ).toBe('w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.');
   });
   it('cuts „odnosząc się do propozycji …, uprzejmie wyjaśniam, że …” to the decision', () => {
     expect(
-      substantiveTail('odnosząc się do propozycji wprowadzenia zróżnicowanych terminów ferii letnich, uprzejmie wyjaśniam, że Ministerstwo nie planuje zmiany obecnego modelu organizacji ferii.'),
+      substantiveTail(
+        'odnosząc się do propozycji wprowadzenia zróżnicowanych terminów ferii letnich, uprzejmie wyjaśniam, że Ministerstwo nie planuje zmiany obecnego modelu organizacji ferii.',
+      ),
     ).toBe('Ministerstwo nie planuje zmiany obecnego modelu organizacji ferii.');
   });
   it('gives nothing for a formula with no fact, or for a sentence that is no formula', () => {
-    expect(substantiveTail('W odpowiedzi na interpelację nr 18193 uprzejmie przedstawiam następujące informacje.')).toBeNull();
-    expect(substantiveTail('Rząd informuje, że w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.')).toBeNull();
+    expect(
+      substantiveTail(
+        'W odpowiedzi na interpelację nr 18193 uprzejmie przedstawiam następujące informacje.',
+      ),
+    ).toBeNull();
+    expect(
+      substantiveTail(
+        'Rząd informuje, że w 2026 r. zaplanowano remont 12 odcinków dróg krajowych.',
+      ),
+    ).toBeNull();
   });
 });
 

@@ -17,7 +17,10 @@ afterAll(() => server.close());
 // Every request the adapter sent in the test must have been valid for Qdrant's spec.
 afterEach(() => expect(server.violations.splice(0)).toEqual([]));
 
-async function open(options: Parameters<typeof openQdrantIndex>[0]['index'] = {}, embedder?: ReturnType<typeof letterEmbedder>) {
+async function open(
+  options: Parameters<typeof openQdrantIndex>[0]['index'] = {},
+  embedder?: ReturnType<typeof letterEmbedder>,
+) {
   const name = `kancelaria_${++counter}`;
   const index = await openQdrantIndex({
     config: qdrantConfig(server.url, name),
@@ -28,34 +31,52 @@ async function open(options: Parameters<typeof openQdrantIndex>[0]['index'] = {}
   return { index, name };
 }
 
-describeArchiveIndexContract('QdrantIndex (spec-validated fake)', async ({ store, analyzer, dimensions } = {}) => {
-  const name = store ?? `kancelaria_${++counter}`;
-  if (dimensions) {
-    // Without an embedder, `openQdrantIndex` makes a lexical-only collection: create one with the dense vector first.
-    const format = indexFormat(analyzer ?? DEFAULT_ANALYZER);
-    await ensureCollection({ client: qdrantClient(server.url) }, { name, settings: { denseDimensions: dimensions }, format });
-  }
-  return openQdrantIndex({
-    config: qdrantConfig(server.url, name),
-    client: qdrantClient(server.url),
-    index: { retry: instantRetry(), ...(analyzer ? { analyzer } : {}) },
-  });
-});
+describeArchiveIndexContract(
+  'QdrantIndex (spec-validated fake)',
+  async ({ store, analyzer, dimensions } = {}) => {
+    const name = store ?? `kancelaria_${++counter}`;
+    if (dimensions) {
+      // Without an embedder, `openQdrantIndex` makes a lexical-only collection: create one with the dense vector first.
+      const format = indexFormat(analyzer ?? DEFAULT_ANALYZER);
+      await ensureCollection(
+        { client: qdrantClient(server.url) },
+        { name, settings: { denseDimensions: dimensions }, format },
+      );
+    }
+    return openQdrantIndex({
+      config: qdrantConfig(server.url, name),
+      client: qdrantClient(server.url),
+      index: { retry: instantRetry(), ...(analyzer ? { analyzer } : {}) },
+    });
+  },
+);
 
 describe('QdrantIndex writes', () => {
   test('re-upserting a letter with fewer passages deletes the leftover points', async () => {
     const { index, name } = await open();
     const letter = makeLetter({ id: 'a' });
-    await index.upsertLetter(letter, makePassages('a', ['Jeden o kopalni.', 'Dwa o kopalni.', 'Trzy o kopalni.']));
-    await index.upsertLetter({ ...letter, contentHash: 'v2' }, makePassages('a', ['Tylko kopalnia Barbara.']));
+    await index.upsertLetter(
+      letter,
+      makePassages('a', ['Jeden o kopalni.', 'Dwa o kopalni.', 'Trzy o kopalni.']),
+    );
+    await index.upsertLetter(
+      { ...letter, contentHash: 'v2' },
+      makePassages('a', ['Tylko kopalnia Barbara.']),
+    );
     const points = [...server.memory.get(name).points.values()];
-    expect(points.map((p) => p.id).sort()).toEqual([letterPointId('a'), passagePointId('a:0')].sort());
-    expect((await index.search('kopalnia', { k: 5 })).map((h) => h.passage.text)).toEqual(['Tylko kopalnia Barbara.']);
+    expect(points.map((p) => p.id).sort()).toEqual(
+      [letterPointId('a'), passagePointId('a:0')].sort(),
+    );
+    expect((await index.search('kopalnia', { k: 5 })).map((h) => h.passage.text)).toEqual([
+      'Tylko kopalnia Barbara.',
+    ]);
   });
 
   test('point ids are deterministic UUIDs, so re-indexing overwrites instead of duplicating', async () => {
     expect(passagePointId('a:0')).toBe(passagePointId('a:0'));
-    expect(passagePointId('a:0')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(passagePointId('a:0')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(passagePointId('a:0')).not.toBe(passagePointId('a:1'));
   });
 
@@ -64,7 +85,9 @@ describe('QdrantIndex writes', () => {
     const before = server.requests.length;
     const paragraphs = Array.from({ length: 7 }, (_, i) => `Akapit ${i} o budżecie obywatelskim.`);
     await index.upsertLetter(makeLetter({ id: 'big' }), makePassages('big', paragraphs));
-    const upserts = server.requests.slice(before).filter((r) => r.startsWith('PUT') && r.endsWith('/points'));
+    const upserts = server.requests
+      .slice(before)
+      .filter((r) => r.startsWith('PUT') && r.endsWith('/points'));
     expect(upserts.length).toBe(4 + 1); // ceil(7 / 2) passage batches + the letter point
     expect((await index.getPassages('big')).map((p) => p.ordinal)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
@@ -76,7 +99,10 @@ describe('QdrantIndex retries', () => {
     const { index } = await open({ retry: instantRetry(delays) });
     server.failNext(1, { status: 429, retryAfter: 3, match: '/points' });
     server.failNext(1, { status: 503, match: '/points' });
-    await index.upsertLetter(makeLetter({ id: 'r' }), makePassages('r', ['Remont ulicy Wolności.']));
+    await index.upsertLetter(
+      makeLetter({ id: 'r' }),
+      makePassages('r', ['Remont ulicy Wolności.']),
+    );
     expect(delays.length).toBe(2);
     expect(delays[0]).toBeGreaterThanOrEqual(3000); // Retry-After wins over the shorter back-off
     expect((await index.search('remont', { k: 3 }))[0]?.letter.id).toBe('r');
@@ -102,7 +128,9 @@ describe('fake Qdrant holds requests to the spec', () => {
     const { name } = await open();
     const client = qdrantClient(server.url);
     // `vectors` is not a PointStruct field (it is `vector`): real Qdrant rejects this body.
-    const bad = { points: [{ id: 'not-a-uuid', vectors: {} }] } as unknown as Parameters<typeof client.upsert>[1];
+    const bad = { points: [{ id: 'not-a-uuid', vectors: {} }] } as unknown as Parameters<
+      typeof client.upsert
+    >[1];
     await expect(client.upsert(name, bad)).rejects.toThrow();
     const found = server.violations.splice(0);
     expect(found).toHaveLength(1);
@@ -110,9 +138,14 @@ describe('fake Qdrant holds requests to the spec', () => {
   });
 
   test('an unknown path is answered 404 and recorded', async () => {
-    const response = await fetch(`${server.url}/collections/x/not-an-endpoint`, { method: 'POST', body: '{}' });
+    const response = await fetch(`${server.url}/collections/x/not-an-endpoint`, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(response.status).toBe(404);
-    expect(server.violations.splice(0)).toEqual(['POST /collections/x/not-an-endpoint: unknown path or method (not in the Qdrant spec)']);
+    expect(server.violations.splice(0)).toEqual([
+      'POST /collections/x/not-an-endpoint: unknown path or method (not in the Qdrant spec)',
+    ]);
   });
 });
 
@@ -124,15 +157,28 @@ describe('QdrantIndex hybrid search', () => {
   async function seeded(options = {}) {
     const embedder = letterEmbedder();
     const { index, name } = await open(options, embedder);
-    await index.upsertLetter(LETTERS[0]!, makePassages('budzet', ['Budżet obywatelski 2026 ma 5 mln zł.', 'Głosowanie w budżecie trwa do maja.']));
-    await index.upsertLetter(LETTERS[1]!, makePassages('drogi', ['Remont ulicy Katowickiej zacznie się w lipcu.']));
+    await index.upsertLetter(
+      LETTERS[0]!,
+      makePassages('budzet', [
+        'Budżet obywatelski 2026 ma 5 mln zł.',
+        'Głosowanie w budżecie trwa do maja.',
+      ]),
+    );
+    await index.upsertLetter(
+      LETTERS[1]!,
+      makePassages('drogi', ['Remont ulicy Katowickiej zacznie się w lipcu.']),
+    );
     return { index, name, embedder };
   }
 
   test('stores a dense vector per passage and fuses sparse + dense prefetches in one query', async () => {
     const { index, name, embedder } = await seeded();
-    const stored = [...server.memory.get(name).points.values()].filter((p) => p.payload.kind === 'passage');
-    expect(stored.every((p) => Array.isArray(p.vectors.dense) && p.vectors.dense.length === 16)).toBe(true);
+    const stored = [...server.memory.get(name).points.values()].filter(
+      (p) => p.payload.kind === 'passage',
+    );
+    expect(
+      stored.every((p) => Array.isArray(p.vectors.dense) && p.vectors.dense.length === 16),
+    ).toBe(true);
     const hits = await index.search('budżet obywatelski', { k: 3 });
     expect(hits[0]?.letter.id).toBe('budzet');
     expect(embedder.calls).toBeGreaterThan(2);

@@ -18,7 +18,9 @@ const aliases: string[] = [];
 
 if (!url) {
   // The skip must be visible in the test output.
-  console.warn('qdrant-live.test.ts skipped: set QDRANT_URL (e.g. docker run -p 6333:6333 qdrant/qdrant) and run `npm run test:qdrant`');
+  console.warn(
+    'qdrant-live.test.ts skipped: set QDRANT_URL (e.g. docker run -p 6333:6333 qdrant/qdrant) and run `npm run test:qdrant`',
+  );
   describe.skip('QdrantIndex against a live Qdrant (QDRANT_URL not set)', () => {
     test('skipped', () => undefined);
   });
@@ -35,7 +37,10 @@ if (!url) {
   describeArchiveIndexContract(`QdrantIndex (live Qdrant at ${url})`, async () => {
     const alias = `${run}_${aliases.length}`;
     aliases.push(alias);
-    return openQdrantIndex({ config: { ...qdrantConfig(url, alias), QDRANT_API_KEY: config.QDRANT_API_KEY }, client });
+    return openQdrantIndex({
+      config: { ...qdrantConfig(url, alias), QDRANT_API_KEY: config.QDRANT_API_KEY },
+      client,
+    });
   });
 
   describe('QdrantIndex rebuild (live)', () => {
@@ -43,9 +48,15 @@ if (!url) {
       const alias = `${run}_rebuild`;
       aliases.push(alias);
       const reader = await openQdrantIndex({ config: qdrantConfig(url, alias), client });
-      await reader.upsertLetter(makeLetter({ id: 'old' }), makePassages('old', ['Kopalnia Barbara.']));
+      await reader.upsertLetter(
+        makeLetter({ id: 'old' }),
+        makePassages('old', ['Kopalnia Barbara.']),
+      );
       const rebuild = await beginRebuild({ client, alias, settings: {} });
-      await rebuild.index.upsertLetter(makeLetter({ id: 'new' }), makePassages('new', ['Kopalnia Wujek.']));
+      await rebuild.index.upsertLetter(
+        makeLetter({ id: 'new' }),
+        makePassages('new', ['Kopalnia Wujek.']),
+      );
       expect((await reader.search('kopalnia', { k: 5 })).map((h) => h.letter.id)).toEqual(['old']);
       await rebuild.commit();
       expect((await reader.search('kopalnia', { k: 5 })).map((h) => h.letter.id)).toEqual(['new']);

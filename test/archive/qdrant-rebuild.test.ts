@@ -25,26 +25,52 @@ const NEW = makeLetter({ id: 'new', title: 'w sprawie kopalni Wujek' });
 describe('ensureCollection', () => {
   test('creates <alias>_<timestamp> with the cluster settings and payload indexes, then the alias', async () => {
     const access = { client: qdrantClient(server.url) };
-    const physical = await ensureCollection(access, { name: 'kancelaria', settings: SETTINGS, format: FORMAT, now: at('2026-11-27T10:00:00.123Z') });
+    const physical = await ensureCollection(access, {
+      name: 'kancelaria',
+      settings: SETTINGS,
+      format: FORMAT,
+      now: at('2026-11-27T10:00:00.123Z'),
+    });
     expect(physical).toBe('kancelaria_20261127100000123');
     expect(await resolveAlias(access, 'kancelaria')).toBe(physical);
     const collection = server.memory.get('kancelaria');
-    expect(collection.config).toMatchObject({ shard_number: 3, replication_factor: 2, write_consistency_factor: 2 });
+    expect(collection.config).toMatchObject({
+      shard_number: 3,
+      replication_factor: 2,
+      write_consistency_factor: 2,
+    });
     expect(collection.config.sparse_vectors).toEqual({ lexical: { modifier: 'idf' } });
     expect(collection.config.metadata).toEqual({ kancelaria_index_format: FORMAT });
-    expect(Object.fromEntries(collection.indexes)).toMatchObject({ letter_id: 'keyword', reference: 'keyword', author: 'keyword', access_group: 'keyword', date: 'datetime' });
-    expect(await ensureCollection(access, { name: 'kancelaria', settings: SETTINGS, format: FORMAT })).toBe(physical);
+    expect(Object.fromEntries(collection.indexes)).toMatchObject({
+      letter_id: 'keyword',
+      reference: 'keyword',
+      author: 'keyword',
+      access_group: 'keyword',
+      date: 'datetime',
+    });
+    expect(
+      await ensureCollection(access, { name: 'kancelaria', settings: SETTINGS, format: FORMAT }),
+    ).toBe(physical);
   });
 });
 
 describe('beginRebuild', () => {
   test('readers keep answering from the old collection until commit swaps the alias atomically', async () => {
     const client = qdrantClient(server.url);
-    const reader = await openQdrantIndex({ config: qdrantConfig(server.url, 'kancelaria'), client });
+    const reader = await openQdrantIndex({
+      config: qdrantConfig(server.url, 'kancelaria'),
+      client,
+    });
     await reader.upsertLetter(OLD, makePassages('old', ['Kopalnia Barbara w Chorzowie.']));
     const before = await resolveAlias({ client }, 'kancelaria');
 
-    const rebuild = await beginRebuild({ client, alias: 'kancelaria', settings: {}, retry: instantRetry(), now: at('2030-01-01T00:00:00Z') });
+    const rebuild = await beginRebuild({
+      client,
+      alias: 'kancelaria',
+      settings: {},
+      retry: instantRetry(),
+      now: at('2030-01-01T00:00:00Z'),
+    });
     await rebuild.index.upsertLetter(NEW, makePassages('new', ['Kopalnia Wujek w Katowicach.']));
     await rebuild.index.markSynced(new Date('2030-01-01T01:00:00Z'));
     // Mid-rebuild: the bot still answers, from the old data only.
@@ -52,7 +78,9 @@ describe('beginRebuild', () => {
 
     const aliasCalls = server.requests.length;
     const result = await rebuild.commit();
-    expect(server.requests.slice(aliasCalls).filter((r) => r === 'POST /collections/aliases')).toHaveLength(1);
+    expect(
+      server.requests.slice(aliasCalls).filter((r) => r === 'POST /collections/aliases'),
+    ).toHaveLength(1);
     expect(result).toEqual({ collection: 'kancelaria_20300101000000000', previous: before });
     expect((await reader.search('kopalnia', { k: 5 })).map((h) => h.letter.id)).toEqual(['new']);
     expect((await reader.stats()).lastSync).toBe('2030-01-01T01:00:00.000Z');
@@ -61,9 +89,17 @@ describe('beginRebuild', () => {
 
   test('abort drops the new collection and leaves the alias alone', async () => {
     const client = qdrantClient(server.url);
-    const reader = await openQdrantIndex({ config: qdrantConfig(server.url, 'kancelaria'), client });
+    const reader = await openQdrantIndex({
+      config: qdrantConfig(server.url, 'kancelaria'),
+      client,
+    });
     await reader.upsertLetter(OLD, makePassages('old', ['Kopalnia Barbara.']));
-    const rebuild = await beginRebuild({ client, alias: 'kancelaria', settings: {}, now: at('2030-01-01T00:00:00Z') });
+    const rebuild = await beginRebuild({
+      client,
+      alias: 'kancelaria',
+      settings: {},
+      now: at('2030-01-01T00:00:00Z'),
+    });
     await rebuild.abort();
     expect(server.memory.collections.has(rebuild.collection)).toBe(false);
     expect((await reader.search('kopalnia', { k: 5 })).map((h) => h.letter.id)).toEqual(['old']);
@@ -72,8 +108,15 @@ describe('beginRebuild', () => {
 
   test('the first rebuild over a plain (alias-less) collection replaces it with an alias', async () => {
     const client = qdrantClient(server.url);
-    await client.createCollection('kancelaria', { sparse_vectors: { lexical: { modifier: 'idf' } } });
-    const rebuild = await beginRebuild({ client, alias: 'kancelaria', settings: {}, now: at('2030-01-01T00:00:00Z') });
+    await client.createCollection('kancelaria', {
+      sparse_vectors: { lexical: { modifier: 'idf' } },
+    });
+    const rebuild = await beginRebuild({
+      client,
+      alias: 'kancelaria',
+      settings: {},
+      now: at('2030-01-01T00:00:00Z'),
+    });
     await rebuild.index.upsertLetter(NEW, makePassages('new', ['Kopalnia Wujek.']));
     await rebuild.commit();
     expect(await resolveAlias({ client }, 'kancelaria')).toBe(rebuild.collection);

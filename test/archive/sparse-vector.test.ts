@@ -1,5 +1,10 @@
 import { analyze, analyzeQuery } from '../../src/archive/analyzer.js';
-import { bm25TermFrequency, documentVector, queryVector, termId } from '../../src/archive/sparse-vector.js';
+import {
+  bm25TermFrequency,
+  documentVector,
+  queryVector,
+  termId,
+} from '../../src/archive/sparse-vector.js';
 
 describe('sparse vectors from the shared analyzer', () => {
   test('term ids are stable unsigned 32-bit FNV-1a hashes', () => {
@@ -10,11 +15,15 @@ describe('sparse vectors from the shared analyzer', () => {
   });
 
   test('diacritic-free and inflected forms map to the same ids', () => {
-    expect(queryVector(analyzeQuery('współpracy')).indices).toEqual(queryVector(analyzeQuery('wspolpraca')).indices);
+    expect(queryVector(analyzeQuery('współpracy')).indices).toEqual(
+      queryVector(analyzeQuery('wspolpraca')).indices,
+    );
   });
 
   test('document vectors have unique sorted indices and saturating BM25 term frequencies', () => {
-    const v = documentVector([{ terms: analyze('kopalnia kopalnia kopalnia Barbara'), weight: 1, averageLength: 10 }]);
+    const v = documentVector([
+      { terms: analyze('kopalnia kopalnia kopalnia Barbara'), weight: 1, averageLength: 10 },
+    ]);
     expect(v.indices).toEqual([...new Set(v.indices)].sort((a, b) => a - b));
     expect(v.values.length).toBe(v.indices.length);
     expect(bm25TermFrequency(3, 10, 10)).toBeGreaterThan(bm25TermFrequency(1, 10, 10));

@@ -175,9 +175,7 @@ describe('splitSentences', () => {
       ],
       [
         'Zgodnie z art. 25 ust. 3 ww. Dyrektywy kształcenie specjalizacyjne podlega ocenie.',
-        [
-          'Zgodnie z art. 25 ust. 3 ww. Dyrektywy kształcenie specjalizacyjne podlega ocenie.',
-        ],
+        ['Zgodnie z art. 25 ust. 3 ww. Dyrektywy kształcenie specjalizacyjne podlega ocenie.'],
       ],
       [
         '3 Art. 1 ust. 1 pkt. 2 oraz art. 22 ust. 2 ustawy z dnia 18 kwietnia 1985 r. o rybactwie śródlądowym (Dz.U. z 2022 r. poz. 883,z późn. zm.). 4 Rozporządzenie Ministra Rolnictwa i Rozwoju Wsi z dnia 7 marca 2014 r. w sprawie szczegółowych zasad (Dz.U. 2014 poz. 495).',
@@ -188,11 +186,16 @@ describe('splitSentences', () => {
       ],
       [
         'Ponadto w art. 18 k.c.\nprzewidziano dodanie § 21 w brzmieniu:\n„§ 21. Osoba, dla której ustanowiono kuratora reprezentującego, może sama potwierdzić\numowę',
-        ['Ponadto w art. 18 k.c. przewidziano dodanie § 21 w brzmieniu: „§ 21. Osoba, dla której ustanowiono kuratora reprezentującego, może sama potwierdzić umowę'],
+        [
+          'Ponadto w art. 18 k.c. przewidziano dodanie § 21 w brzmieniu: „§ 21. Osoba, dla której ustanowiono kuratora reprezentującego, może sama potwierdzić umowę',
+        ],
       ],
       [
         'pracę domową i przekazuje mu informację, o której mowa w § 12. Natomiast po wprowadzeniu proponowanej w tym zakresie zmiany przepis ten otrzyma brzmienie:',
-        ['pracę domową i przekazuje mu informację, o której mowa w § 12.', 'Natomiast po wprowadzeniu proponowanej w tym zakresie zmiany przepis ten otrzyma brzmienie:'],
+        [
+          'pracę domową i przekazuje mu informację, o której mowa w § 12.',
+          'Natomiast po wprowadzeniu proponowanej w tym zakresie zmiany przepis ten otrzyma brzmienie:',
+        ],
       ],
     ])('%s', expectSplit);
   });
@@ -295,9 +298,7 @@ describe('splitSentences', () => {
       ],
       [
         'Zadanie jest realizowane w m. Błędów, gm. Dąbrowa Górnicza, woj. śląskie.',
-        [
-          'Zadanie jest realizowane w m. Błędów, gm. Dąbrowa Górnicza, woj. śląskie.',
-        ],
+        ['Zadanie jest realizowane w m. Błędów, gm. Dąbrowa Górnicza, woj. śląskie.'],
       ],
       [
         'przez Sąd Najwyższy (zob. wyrok o sygn. SK 53/04, cz. III, pkt 4 uzasadnienia). To znaczy, że sąd rozstrzyga.',
@@ -421,16 +422,11 @@ describe('splitSentences', () => {
     it.each<Case>([
       [
         'Ad 6. Czy Ministerstwo planuje zmiany? Nie planuje.',
-        [
-          'Ad 6. Czy Ministerstwo planuje zmiany?',
-          'Nie planuje.',
-        ],
+        ['Ad 6. Czy Ministerstwo planuje zmiany?', 'Nie planuje.'],
       ],
       [
         'Pytanie 3. Czy na terenie kraju prowadzone są kontrole?',
-        [
-          'Pytanie 3. Czy na terenie kraju prowadzone są kontrole?',
-        ],
+        ['Pytanie 3. Czy na terenie kraju prowadzone są kontrole?'],
       ],
       [
         'Ad 3.\nMinisterstwo Sportu i Turystyki jest zobowiązane w każdym roku do przedstawienia sprawozdania.',
@@ -495,17 +491,11 @@ describe('splitSentences', () => {
       ],
       [
         'Wartość wskaźnika wzrosła z 1,5 do 2.5 punktu. Dalsze dane podano niżej.',
-        [
-          'Wartość wskaźnika wzrosła z 1,5 do 2.5 punktu.',
-          'Dalsze dane podano niżej.',
-        ],
+        ['Wartość wskaźnika wzrosła z 1,5 do 2.5 punktu.', 'Dalsze dane podano niżej.'],
       ],
       [
         'Dz. U. z 2025 r. poz. 1483, z późn. zm. Ponadto wskazuję na dalsze przepisy.',
-        [
-          'Dz. U. z 2025 r. poz. 1483, z późn. zm.',
-          'Ponadto wskazuję na dalsze przepisy.',
-        ],
+        ['Dz. U. z 2025 r. poz. 1483, z późn. zm.', 'Ponadto wskazuję na dalsze przepisy.'],
       ],
       [
         'uznanych za represjonowanych na mocy ustawy z dnia 24 stycznia 1991 r.1 Następnie ustawa była nowelizowana.',
@@ -521,10 +511,7 @@ describe('splitSentences', () => {
     it.each<Case>([
       [
         'Odpowiedź na interpelację nr 10446\n\nw sprawie podwyżek wynagrodzeń nauczycieli',
-        [
-          'Odpowiedź na interpelację nr 10446',
-          'w sprawie podwyżek wynagrodzeń nauczycieli',
-        ],
+        ['Odpowiedź na interpelację nr 10446', 'w sprawie podwyżek wynagrodzeń nauczycieli'],
       ],
       [
         'Do najważniejszych z nich należą:\n\npodwyższenie nagrody jubileuszowej za 40 lat pracy do 300% wynagrodzenia miesięcznego;\n\npodwyższenie wysokości odpraw w związku z przejściem na emeryturę;',
@@ -590,16 +577,11 @@ describe('splitSentences', () => {
     it.each<Case>([
       [
         'Z wyrazami szacunku\nz up. Ministra Rodziny, Pracy i Polityki Społecznej',
-        [
-          'Z wyrazami szacunku z up. Ministra Rodziny, Pracy i Polityki Społecznej',
-        ],
+        ['Z wyrazami szacunku z up. Ministra Rodziny, Pracy i Polityki Społecznej'],
       ],
       [
         'Warszawa, 12 sierpnia 2026 r.\nZnak sprawy: DTS.wzs.058.18.2026',
-        [
-          'Warszawa, 12 sierpnia 2026 r.',
-          'Znak sprawy: DTS.wzs.058.18.2026',
-        ],
+        ['Warszawa, 12 sierpnia 2026 r.', 'Znak sprawy: DTS.wzs.058.18.2026'],
       ],
       [
         'Pan Włodzimierz Czarzasty Marszałek Sejmu RP Dot. pisma z 15 czerwca br. Posła na Sejm RP Pana Andrzeja Gut-Mostowego w sprawie dostępności.',
@@ -612,11 +594,16 @@ describe('splitSentences', () => {
 
   describe('the Chorzów letter (WEN.9823.2020.RFZ)', () => {
     // The same text as /work/shared/corpus/chorzow/.
-    const letter = readFileSync(new URL('../fixtures/letters/chorzow-liaoning.txt', import.meta.url), 'utf8');
+    const letter = readFileSync(
+      new URL('../fixtures/letters/chorzow-liaoning.txt', import.meta.url),
+      'utf8',
+    );
 
     it('splits the body paragraph into its sentences, keeping „w dniach 2-3 lipca 2013 roku” whole', () => {
       const texts = splitSentences(letter).map((s) => s.text);
-      const first = texts.indexOf('Chorzów był jednym z tych miast, które wyraził zainteresowanie tą inicjatywą.');
+      const first = texts.indexOf(
+        'Chorzów był jednym z tych miast, które wyraził zainteresowanie tą inicjatywą.',
+      );
       expect(texts.slice(first, first + 4)).toEqual([
         'Chorzów był jednym z tych miast, które wyraził zainteresowanie tą inicjatywą.',
         'W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie.',
@@ -634,7 +621,11 @@ describe('splitSentences', () => {
 
     it('ends sentences at blank lines (letterhead lines stay apart) and gives offsets into the letter', () => {
       const texts = splitSentences(letter).map((s) => s.text);
-      expect(texts.slice(0, 3)).toEqual(['Zastępca Prezydenta Miasta', 'Chorzów dnia, 2 marca 2020r.', 'Kancelaria Rady Miasta Chorzów']);
+      expect(texts.slice(0, 3)).toEqual([
+        'Zastępca Prezydenta Miasta',
+        'Chorzów dnia, 2 marca 2020r.',
+        'Kancelaria Rady Miasta Chorzów',
+      ]);
       expect(texts).toContain('Z poważaniem');
       expectOffsets(letter);
     });
@@ -642,7 +633,8 @@ describe('splitSentences', () => {
 
   describe('offsets', () => {
     it('counts from the input, past leading whitespace and wraps', () => {
-      const input = '  \n Zgodnie z art. 5 ust. 1 ustawy.\nPonadto wskazuję,\n  że tak.\n\n\n1. Czy?';
+      const input =
+        '  \n Zgodnie z art. 5 ust. 1 ustawy.\nPonadto wskazuję,\n  że tak.\n\n\n1. Czy?';
       expect(splitSentences(input)).toEqual([
         { text: 'Zgodnie z art. 5 ust. 1 ustawy.', start: 4 },
         { text: 'Ponadto wskazuję, że tak.', start: 36 },

@@ -2,7 +2,13 @@ import { createAdminCommands } from '../../src/assistant/admin-commands.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import type { ArchiveStatus } from '../../src/assistant/types.js';
 
-const STATUS: ArchiveStatus = { backend: 'sqlite', letters: 2, passages: 5, lastSync: null, llmModel: null };
+const STATUS: ArchiveStatus = {
+  backend: 'sqlite',
+  letters: 2,
+  passages: 5,
+  lastSync: null,
+  llmModel: null,
+};
 
 describe('AdminCommands.run', () => {
   test('refuses non-admins, audits every attempt, lets one reindex run at a time and audits how it ended', async () => {
@@ -17,20 +23,38 @@ describe('AdminCommands.run', () => {
       },
       audit: (record) => store.audit(record),
     });
-    expect(admin.run({ channel: 'slack', userId: 'U1', isAdmin: false, command: 'reindex' }).kind).toBe('denied');
-    const status = admin.run({ channel: 'teams', userId: 'teams:a', isAdmin: true, command: 'status' });
+    expect(
+      admin.run({ channel: 'slack', userId: 'U1', isAdmin: false, command: 'reindex' }).kind,
+    ).toBe('denied');
+    const status = admin.run({
+      channel: 'teams',
+      userId: 'teams:a',
+      isAdmin: true,
+      command: 'status',
+    });
     if (status.kind !== 'status') throw new Error('expected status');
     expect(await status.read()).toEqual(STATUS);
-    expect(admin.run({ channel: 'slack', userId: 'UADMIN', isAdmin: true, command: 'frobnicate' }).kind).toBe('unknown');
+    expect(
+      admin.run({ channel: 'slack', userId: 'UADMIN', isAdmin: true, command: 'frobnicate' }).kind,
+    ).toBe('unknown');
 
-    const first = admin.run({ channel: 'slack', userId: 'UADMIN', isAdmin: true, command: 'reindex' });
+    const first = admin.run({
+      channel: 'slack',
+      userId: 'UADMIN',
+      isAdmin: true,
+      command: 'reindex',
+    });
     if (first.kind !== 'reindex_started') throw new Error('expected a started reindex');
     const done = first.start((line) => progress.push(line));
-    expect(admin.run({ channel: 'teams', userId: 'teams:a', isAdmin: true, command: 'reindex' }).kind).toBe('reindex_busy');
+    expect(
+      admin.run({ channel: 'teams', userId: 'teams:a', isAdmin: true, command: 'reindex' }).kind,
+    ).toBe('reindex_busy');
     finish('Zsynchronizowano.');
     expect(await done).toBe('Zsynchronizowano.');
     expect(progress).toEqual(['1/2']);
-    expect(admin.run({ channel: 'teams', userId: 'teams:a', isAdmin: true, command: 'reindex' }).kind).toBe('reindex_started');
+    expect(
+      admin.run({ channel: 'teams', userId: 'teams:a', isAdmin: true, command: 'reindex' }).kind,
+    ).toBe('reindex_started');
 
     expect(store.listAudit().map((a) => [a.channel, a.action, a.allowed])).toEqual([
       ['slack', 'reindex', false],

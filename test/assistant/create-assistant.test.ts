@@ -8,7 +8,12 @@ import { makeLetter, makePassages } from '../helpers/letters.js';
 async function seededAssistant() {
   const index = new SqliteIndex({ path: ':memory:' });
   await index.upsertLetter(
-    makeLetter({ id: 'liaoning', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik' }),
+    makeLetter({
+      id: 'liaoning',
+      reference: 'WEN.9823.2020.RFZ',
+      date: '2020-03-02',
+      author: 'Marcin Michalik',
+    }),
     makePassages('liaoning', [
       'W 2013 roku Marszałek Województwa Śląskiego wystąpił z inicjatywą współpracy z prowincją Liaoning.',
       'W dniach 2-3 lipca 2013 roku gościliśmy w Chorzowie przedstawicieli Miasta Yingkou z prowincji Liaoning.',
@@ -16,7 +21,9 @@ async function seededAssistant() {
   );
   await index.upsertLetter(
     makeLetter({ id: 'teachers', date: '2026-07-14' }),
-    makePassages('teachers', ['Minister edukacji zaproponowała wzrost kwoty bazowej dla nauczycieli o 10,3% w 2026 roku.']),
+    makePassages('teachers', [
+      'Minister edukacji zaproponowała wzrost kwoty bazowej dla nauczycieli o 10,3% w 2026 roku.',
+    ]),
   );
   await index.upsertLetter(
     makeLetter({ id: 'secret', accessGroup: 'zarzad' }),
@@ -28,11 +35,18 @@ async function seededAssistant() {
 describe('assistant core', () => {
   test('answers with verbatim quotes and citations of the right letter', async () => {
     const { index, assistant } = await seededAssistant();
-    const answer = await collectAnswer(assistant, { question: 'Kiedy przedstawiciele Yingkou gościli w Chorzowie?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'Kiedy przedstawiciele Yingkou gościli w Chorzowie?',
+    });
     expect(answer.kind).toBe('extractive');
     expect(answer.text).toContain('Yingkou');
     expect(answer.text).toMatch(/\[1\]/);
-    expect(answer.citations[0]).toMatchObject({ n: 1, letterId: 'liaoning', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02' });
+    expect(answer.citations[0]).toMatchObject({
+      n: 1,
+      letterId: 'liaoning',
+      reference: 'WEN.9823.2020.RFZ',
+      date: '2020-03-02',
+    });
     const shown = answer.passages.map((h) => h.passage.text).join('\n');
     for (const c of answer.citations) expect(shown).toContain(c.quote);
     await index.close();
@@ -48,7 +62,9 @@ describe('assistant core', () => {
 
   test('refuses when the archive holds no answer, citing nothing', async () => {
     const { index, assistant } = await seededAssistant();
-    const answer = await collectAnswer(assistant, { question: 'Ile kosztowała budowa mostu w Wąbrzeźnie?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'Ile kosztowała budowa mostu w Wąbrzeźnie?',
+    });
     expect(answer.kind).toBe('refusal');
     expect(answer.text).toBe('Nie znalazłem w archiwum odpowiedzi na to pytanie.');
     expect(answer.citations).toEqual([]);
@@ -57,14 +73,18 @@ describe('assistant core', () => {
 
   test('refuses a question about a place the archive never mentions, though the rest matches a letter', async () => {
     const { index, assistant } = await seededAssistant();
-    const answer = await collectAnswer(assistant, { question: 'O ile wzrośnie kwota bazowa nauczycieli w Sokółce w 2026 roku?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'O ile wzrośnie kwota bazowa nauczycieli w Sokółce w 2026 roku?',
+    });
     expect(answer.kind).toBe('refusal');
     await index.close();
   });
 
   test('answers a paraphrase of a letter, in words the letter does not use', async () => {
     const { index, assistant } = await seededAssistant();
-    const answer = await collectAnswer(assistant, { question: 'O ile minister chce podnieść pensje nauczycieli w 2026 roku?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'O ile minister chce podnieść pensje nauczycieli w 2026 roku?',
+    });
     expect(answer.kind).toBe('extractive');
     expect(answer.citations[0]?.letterId).toBe('teachers');
     await index.close();
@@ -83,7 +103,11 @@ describe('assistant core', () => {
     const q = 'Ile kosztowała delegacja do Yingkou?';
     const outsider = await collectAnswer(assistant, { question: q, user: { id: 'u1' } });
     expect(outsider.passages.map((h) => h.letter.id)).not.toContain('secret');
-    const member = await collectAnswer(assistant, { question: q, user: { id: 'u2', accessGroups: ['zarzad'] }, audience: 'asker' });
+    const member = await collectAnswer(assistant, {
+      question: q,
+      user: { id: 'u2', accessGroups: ['zarzad'] },
+      audience: 'asker',
+    });
     expect(member.citations.map((c) => c.letterId)).toContain('secret');
     await index.close();
   });
@@ -92,14 +116,21 @@ describe('assistant core', () => {
     const { index, assistant } = await seededAssistant();
     const q = 'Ile kosztowała delegacja do Yingkou?';
     const member = { id: 'u2', accessGroups: ['zarzad'] };
-    for (const request of [{ question: q, user: member, audience: 'shared' as const }, { question: q, user: member }]) {
+    for (const request of [
+      { question: q, user: member, audience: 'shared' as const },
+      { question: q, user: member },
+    ]) {
       const answer = await collectAnswer(assistant, request);
       expect(answer.passages.map((h) => h.letter.id)).not.toContain('secret');
       expect(answer.text).not.toContain('80 tysięcy');
       expect(answer.text).toContain(ANSWER_TEXT.pl.privateChatOnly);
     }
     // Someone entitled to nothing restricted is not told about private chats.
-    const outsider = await collectAnswer(assistant, { question: q, user: { id: 'u1' }, audience: 'shared' });
+    const outsider = await collectAnswer(assistant, {
+      question: q,
+      user: { id: 'u1' },
+      audience: 'shared',
+    });
     expect(outsider.text).not.toContain(ANSWER_TEXT.pl.privateChatOnly);
     await index.close();
   });

@@ -30,13 +30,26 @@ function storeWithFeedback(): StateStore {
     answer: 'Tak [1].\nDrugi wiersz.',
     citations: [citation],
   });
-  store.recordFeedback({ channel: 'teams', userId: 'A2', conversationId: null, messageId: null, rating: 'down', comment: '=HYPERLINK("x")', question: 'q', answer: 'a', citations: [] });
+  store.recordFeedback({
+    channel: 'teams',
+    userId: 'A2',
+    conversationId: null,
+    messageId: null,
+    rating: 'down',
+    comment: '=HYPERLINK("x")',
+    question: 'q',
+    answer: 'a',
+    citations: [],
+  });
   return store;
 }
 
 describe('exportFeedback', () => {
   test('JSON lists every record with its citations', () => {
-    const parsed = JSON.parse(exportFeedback(storeWithFeedback(), 'json')) as { rating: string; citations: Citation[] }[];
+    const parsed = JSON.parse(exportFeedback(storeWithFeedback(), 'json')) as {
+      rating: string;
+      citations: Citation[];
+    }[];
     expect(parsed.map((r) => r.rating)).toEqual(['up', 'down']);
     expect(parsed[0]?.citations[0]?.reference).toBe('WEN.9823.2020.RFZ');
   });
@@ -44,7 +57,9 @@ describe('exportFeedback', () => {
   test('CSV has a header, quotes commas, quotes and newlines, and names the sources', () => {
     const csv = exportFeedback(storeWithFeedback(), 'csv');
     const [header] = csv.split('\r\n');
-    expect(header).toBe('at,channel,user_id,conversation_id,message_id,rating,comment,question,answer,sources');
+    expect(header).toBe(
+      'at,channel,user_id,conversation_id,message_id,rating,comment,question,answer,sources',
+    );
     expect(csv).toContain('"Współpraca z Liaoning, ""krótko""?"');
     expect(csv).toContain('"Tak [1].\nDrugi wiersz."');
     expect(csv).toContain('[1] WEN.9823.2020.RFZ (2020-03-02, s. 1)');

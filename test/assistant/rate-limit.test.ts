@@ -9,7 +9,16 @@ const echo: Assistant = {
     yield { type: 'delta', text: request.question };
   },
   async draft(request) {
-    return { kind: 'refusal', text: request.request, citations: [], passages: [], request: request.request, to: null, removedCitations: 0, unverifiedQuotes: [] };
+    return {
+      kind: 'refusal',
+      text: request.request,
+      citations: [],
+      passages: [],
+      request: request.request,
+      to: null,
+      removedCitations: 0,
+      unverifiedQuotes: [],
+    };
   },
 };
 
@@ -25,7 +34,9 @@ describe('withRateLimit', () => {
     const limited = withRateLimit(echo, { perMinute: 2, now: () => clock });
     expect((await ask(limited, 'a'))[0]?.type).toBe('delta');
     expect((await ask(limited, 'a'))[0]?.type).toBe('delta');
-    expect(await ask(limited, 'a')).toEqual([{ type: 'error', code: 'rate_limited', text: expect.stringContaining('Spróbuj ponownie') }]);
+    expect(await ask(limited, 'a')).toEqual([
+      { type: 'error', code: 'rate_limited', text: expect.stringContaining('Spróbuj ponownie') },
+    ]);
     expect((await ask(limited, 'b'))[0]?.type).toBe('delta');
     clock = 60_001;
     expect((await ask(limited, 'a'))[0]?.type).toBe('delta');
@@ -34,12 +45,18 @@ describe('withRateLimit', () => {
   test('drafts count against the same per-user budget and are refused with RateLimitedError', async () => {
     const limited = withRateLimit(echo, { perMinute: 2, now: () => 0 });
     expect((await ask(limited, 'a'))[0]?.type).toBe('delta');
-    expect((await limited.draft({ request: 'r', user: { id: 'a' }, channel: 'web' })).text).toBe('r');
+    expect((await limited.draft({ request: 'r', user: { id: 'a' }, channel: 'web' })).text).toBe(
+      'r',
+    );
     const refused = limited.draft({ request: 'r', user: { id: 'a' }, channel: 'web' });
     await expect(refused).rejects.toBeInstanceOf(RateLimitedError);
     await expect(refused).rejects.toMatchObject({ code: 'rate_limited' });
-    expect(USER_MESSAGES_PL.rate_limited).toBe('Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.');
-    expect((await limited.draft({ request: 'r', user: { id: 'b' }, channel: 'web' })).text).toBe('r');
+    expect(USER_MESSAGES_PL.rate_limited).toBe(
+      'Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.',
+    );
+    expect((await limited.draft({ request: 'r', user: { id: 'b' }, channel: 'web' })).text).toBe(
+      'r',
+    );
   });
 
   test('0 turns the limit off', async () => {

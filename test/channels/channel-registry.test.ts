@@ -16,8 +16,21 @@ afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 describe('createChannelAdapters', () => {
   test('builds one adapter per enabled channel, each with its routes, and logs how to turn on the others', async () => {
     const lines: string[] = [];
-    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()) }));
-    const app = await createApp(loadConfig({ DATA_DIR: dataDir, WEB_CONSOLE_TOKEN: 'staff-secret-0123456789', NODE_ENV: 'development', TEAMS_EMULATOR: 'true' }), logger);
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()),
+      }),
+    );
+    const app = await createApp(
+      loadConfig({
+        DATA_DIR: dataDir,
+        WEB_CONSOLE_TOKEN: 'staff-secret-0123456789',
+        NODE_ENV: 'development',
+        TEAMS_EMULATOR: 'true',
+      }),
+      logger,
+    );
     try {
       const adapters = createChannelAdapters(app);
       expect(adapters.map((a) => [a.name, a.describe()])).toEqual([
@@ -39,7 +52,12 @@ describe('createChannelAdapters', () => {
 
   test('the default development configuration has no Teams endpoint (no app id, no emulator flag)', async () => {
     const lines: string[] = [];
-    const logger = pino({ level: 'info' }, new Writable({ write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()) }));
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write: (chunk: Buffer, _enc, done) => void (lines.push(chunk.toString()), done()),
+      }),
+    );
     const app = await createApp(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'development' }), logger);
     try {
       expect(createChannelAdapters(app).map((a) => a.name)).not.toContain('teams');

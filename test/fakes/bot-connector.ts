@@ -23,7 +23,10 @@ export interface FakeBotConnector {
   readonly serviceUrl: string;
   readonly activities: RecordedActivity[];
   /** Resolves with the first recorded activity matching `predicate` (waits for background answers). */
-  waitFor(predicate: (a: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
+  waitFor(
+    predicate: (a: RecordedActivity) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedActivity>;
   close(): Promise<void>;
 }
 
@@ -76,7 +79,11 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`no matching activity within ${timeoutMs} ms; got ${JSON.stringify(activities.map((a) => a.body.type))}`));
+          reject(
+            new Error(
+              `no matching activity within ${timeoutMs} ms; got ${JSON.stringify(activities.map((a) => a.body.type))}`,
+            ),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

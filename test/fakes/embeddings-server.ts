@@ -34,7 +34,10 @@ export function hashedVector(text: string, dimensions: number): number[] {
 }
 
 /** Starts the server on 127.0.0.1, port 0. */
-export async function startEmbeddingsServer({ dimensions = 256, failFirst = [] }: EmbeddingsServerOptions = {}): Promise<EmbeddingsServer> {
+export async function startEmbeddingsServer({
+  dimensions = 256,
+  failFirst = [],
+}: EmbeddingsServerOptions = {}): Promise<EmbeddingsServer> {
   const batches: number[] = [];
   const failures = [...failFirst];
   const server = http.createServer((req, res) => {
@@ -43,24 +46,38 @@ export async function startEmbeddingsServer({ dimensions = 256, failFirst = [] }
     req.on('end', () => {
       const status = failures.shift();
       if (status !== undefined) {
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'try again' } }));
+        res
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'try again' } }));
         return;
       }
       if (req.method !== 'POST' || req.url !== '/v1/embeddings') {
         res.writeHead(404).end();
         return;
       }
-      const parsed = JSON.parse(body) as { input: string | string[]; model: string; encoding_format?: string };
+      const parsed = JSON.parse(body) as {
+        input: string | string[];
+        model: string;
+        encoding_format?: string;
+      };
       const inputs = Array.isArray(parsed.input) ? parsed.input : [parsed.input];
       batches.push(inputs.length);
       const data = inputs.map((text, index) => {
         const vector = hashedVector(text, dimensions);
-        const embedding = parsed.encoding_format === 'base64' ? Buffer.from(Float32Array.from(vector).buffer).toString('base64') : vector;
+        const embedding =
+          parsed.encoding_format === 'base64'
+            ? Buffer.from(Float32Array.from(vector).buffer).toString('base64')
+            : vector;
         return { object: 'embedding', index, embedding };
       });
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ object: 'list', data, model: parsed.model, usage: { prompt_tokens: 0, total_tokens: 0 } }));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          object: 'list',
+          data,
+          model: parsed.model,
+          usage: { prompt_tokens: 0, total_tokens: 0 },
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -68,6 +85,9 @@ export async function startEmbeddingsServer({ dimensions = 256, failFirst = [] }
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     batches,
-    close: () => new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((err) => (err ? reject(err) : resolve())),
+      ),
   };
 }

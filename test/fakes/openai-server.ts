@@ -67,13 +67,19 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
             JSON.stringify({
               object: 'list',
               model: body.model,
-              data: inputs.map((_, index) => ({ object: 'embedding', index, embedding: [0.1, 0.2, 0.3] })),
+              data: inputs.map((_, index) => ({
+                object: 'embedding',
+                index,
+                embedding: [0.1, 0.2, 0.3],
+              })),
               usage: { prompt_tokens: 1, total_tokens: 1 },
             }),
           );
           return;
         }
-        const reply = queue.shift() ?? (typeof state.fallback === 'function' ? state.fallback(recorded) : state.fallback);
+        const reply =
+          queue.shift() ??
+          (typeof state.fallback === 'function' ? state.fallback(recorded) : state.fallback);
         if ('hang' in reply) {
           hanging.add(res);
           res.on('close', () => hanging.delete(res));
@@ -81,9 +87,16 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         }
         if ('status' in reply) {
           const headers: Record<string, string> = { 'content-type': 'application/json' };
-          if (reply.retryAfterMs !== undefined) headers['retry-after-ms'] = String(reply.retryAfterMs);
+          if (reply.retryAfterMs !== undefined)
+            headers['retry-after-ms'] = String(reply.retryAfterMs);
           res.writeHead(reply.status, headers);
-          res.end(JSON.stringify(reply.body ?? { error: { message: `scripted ${reply.status}`, type: 'server_error' } }));
+          res.end(
+            JSON.stringify(
+              reply.body ?? {
+                error: { message: `scripted ${reply.status}`, type: 'server_error' },
+              },
+            ),
+          );
           return;
         }
         const id = `chatcmpl-${requests.length}`;
@@ -97,14 +110,22 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
               object: 'chat.completion',
               created: 0,
               model,
-              choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: 'stop' }],
+              choices: [
+                {
+                  index: 0,
+                  message: { role: 'assistant', content: reply.text },
+                  finish_reason: 'stop',
+                },
+              ],
             }),
           );
           return;
         }
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
         const send = (delta: Record<string, unknown>, finish: string | null) =>
-          res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+          res.write(
+            `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+          );
         send({ role: 'assistant', content: '' }, null);
         for (const piece of splitIntoChunks(reply.text, reply.chunks ?? 4)) {
           if (reply.delayMs) await sleep(reply.delayMs);

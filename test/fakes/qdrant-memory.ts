@@ -75,7 +75,9 @@ export class QdrantMemory {
       optimizer_status: 'ok',
       segments_count: 1,
       points_count: c.points.size,
-      payload_schema: Object.fromEntries([...c.indexes].map(([field, type]) => [field, { data_type: type, points: 0 }])),
+      payload_schema: Object.fromEntries(
+        [...c.indexes].map(([field, type]) => [field, { data_type: type, points: 0 }]),
+      ),
       config: {
         params: {
           ...(c.dense.size ? { vectors: Object.fromEntries(c.dense) } : {}),
@@ -109,11 +111,14 @@ export class QdrantMemory {
     for (const action of actions) {
       if (action.create_alias) {
         const { alias_name, collection_name } = action.create_alias;
-        if (!this.collections.has(collection_name)) throw new FakeQdrantError(404, `Collection \`${collection_name}\` doesn't exist!`);
-        if (this.collections.has(alias_name)) throw new FakeQdrantError(409, `Collection \`${alias_name}\` already exists!`);
+        if (!this.collections.has(collection_name))
+          throw new FakeQdrantError(404, `Collection \`${collection_name}\` doesn't exist!`);
+        if (this.collections.has(alias_name))
+          throw new FakeQdrantError(409, `Collection \`${alias_name}\` already exists!`);
         next.set(alias_name, collection_name);
       } else if (action.delete_alias) {
-        if (!next.delete(action.delete_alias.alias_name)) throw new FakeQdrantError(404, `Alias ${action.delete_alias.alias_name} does not exist`);
+        if (!next.delete(action.delete_alias.alias_name))
+          throw new FakeQdrantError(404, `Alias ${action.delete_alias.alias_name} does not exist`);
       } else {
         throw unsupported(`alias action ${Object.keys(action).join()}`);
       }
@@ -134,11 +139,18 @@ export class QdrantMemory {
     for (const [name, v] of Object.entries(vectors)) {
       const dense = c.dense.get(name);
       if (dense) {
-        if (!Array.isArray(v) || v.length !== dense.size) throw new FakeQdrantError(400, `Wrong input: Vector dimension error: expected dim: ${dense.size}`);
+        if (!Array.isArray(v) || v.length !== dense.size)
+          throw new FakeQdrantError(
+            400,
+            `Wrong input: Vector dimension error: expected dim: ${dense.size}`,
+          );
       } else if (c.sparse.has(name)) {
         const s = v as SparseVec;
         if (s.indices.length !== s.values.length || new Set(s.indices).size !== s.indices.length) {
-          throw new FakeQdrantError(400, 'Wrong input: sparse vector indices must be unique and match values');
+          throw new FakeQdrantError(
+            400,
+            'Wrong input: sparse vector indices must be unique and match values',
+          );
         }
       } else {
         throw new FakeQdrantError(400, `Wrong input: Not existing vector name error: ${name}`);
@@ -151,7 +163,8 @@ export class QdrantMemory {
     if (!Array.isArray(body.points)) throw unsupported('batch-format upserts');
     for (const p of body.points) this.#checkVectors(c, p.vector);
     const version = ++c.version;
-    for (const p of body.points) c.points.set(key(p.id), { id: p.id, payload: p.payload ?? {}, vectors: p.vector, version });
+    for (const p of body.points)
+      c.points.set(key(p.id), { id: p.id, payload: p.payload ?? {}, vectors: p.vector, version });
     return { operation_id: version, status: 'completed' };
   }
 
@@ -181,11 +194,19 @@ export class QdrantMemory {
     const c = this.get(name);
     if (body.order_by) throw unsupported('scroll order_by');
     const limit = body.limit ?? 10;
-    const sorted = [...c.points.values()].filter((p) => filterHolds(p, body.filter)).sort((a, b) => compareIds(a.id, b.id));
-    const start = body.offset === undefined || body.offset === null ? 0 : sorted.findIndex((p) => compareIds(p.id, body.offset) >= 0);
+    const sorted = [...c.points.values()]
+      .filter((p) => filterHolds(p, body.filter))
+      .sort((a, b) => compareIds(a.id, b.id));
+    const start =
+      body.offset === undefined || body.offset === null
+        ? 0
+        : sorted.findIndex((p) => compareIds(p.id, body.offset) >= 0);
     const page = start < 0 ? [] : sorted.slice(start, start + limit);
     const next = start < 0 ? undefined : sorted[start + limit];
-    return { points: page.map((p) => this.#record(p, body.with_payload ?? true)), next_page_offset: next ? next.id : null };
+    return {
+      points: page.map((p) => this.#record(p, body.with_payload ?? true)),
+      next_page_offset: next ? next.id : null,
+    };
   }
 
   count(name: string, body: Obj): Obj {
@@ -197,7 +218,11 @@ export class QdrantMemory {
   #run(c: Collection, req: Obj): Scored[] {
     const candidates = [...c.points.values()].filter((p) => filterHolds(p, req.filter));
     let scored: Scored[];
-    const prefetch: Obj[] = req.prefetch ? (Array.isArray(req.prefetch) ? req.prefetch : [req.prefetch]) : [];
+    const prefetch: Obj[] = req.prefetch
+      ? Array.isArray(req.prefetch)
+        ? req.prefetch
+        : [req.prefetch]
+      : [];
     if (prefetch.length) {
       const lists = prefetch.map((pf) => this.#run(c, pf).slice(0, pf.limit ?? 10));
       const allowed = new Set(candidates.map((p) => key(p.id)));
@@ -207,25 +232,47 @@ export class QdrantMemory {
     } else {
       scored = this.#score(c, candidates, req.query, req.using);
     }
-    return scored.filter((s) => req.score_threshold === undefined || s.score >= req.score_threshold).sort(byScore);
+    return scored
+      .filter((s) => req.score_threshold === undefined || s.score >= req.score_threshold)
+      .sort(byScore);
   }
 
-  #score(c: Collection, points: StoredPoint[], query: unknown, using: string | undefined): Scored[] {
-    const vector = query && typeof query === 'object' && 'nearest' in query ? (query as Obj).nearest : query;
-    if (vector === undefined || vector === null) return points.map((point) => ({ point, score: 0 }));
+  #score(
+    c: Collection,
+    points: StoredPoint[],
+    query: unknown,
+    using: string | undefined,
+  ): Scored[] {
+    const vector =
+      query && typeof query === 'object' && 'nearest' in query ? (query as Obj).nearest : query;
+    if (vector === undefined || vector === null)
+      return points.map((point) => ({ point, score: 0 }));
     if (!using) throw unsupported('queries without `using` (no default vector)');
     if (Array.isArray(vector)) {
-      if (!c.dense.has(using)) throw new FakeQdrantError(400, `Wrong input: Not existing vector name error: ${using}`);
+      if (!c.dense.has(using))
+        throw new FakeQdrantError(400, `Wrong input: Not existing vector name error: ${using}`);
       return scoreDense(points, using, vector);
     }
     const sparse = c.sparse.get(using);
-    if (!sparse || typeof vector !== 'object' || !('indices' in vector)) throw unsupported(`query ${JSON.stringify(query)}`);
-    return scoreSparse(points, [...c.points.values()], using, vector as SparseVec, sparse.modifier === 'idf');
+    if (!sparse || typeof vector !== 'object' || !('indices' in vector))
+      throw unsupported(`query ${JSON.stringify(query)}`);
+    return scoreSparse(
+      points,
+      [...c.points.values()],
+      using,
+      vector as SparseVec,
+      sparse.modifier === 'idf',
+    );
   }
 
   #scoredPoint(s: Scored, withPayload: unknown): Obj {
     const payload = selectPayload(s.point.payload, withPayload ?? false);
-    return { id: s.point.id, version: s.point.version, score: s.score, ...(payload ? { payload } : {}) };
+    return {
+      id: s.point.id,
+      version: s.point.version,
+      score: s.score,
+      ...(payload ? { payload } : {}),
+    };
   }
 
   query(name: string, body: Obj): Obj {
@@ -244,7 +291,12 @@ export class QdrantMemory {
       if (hits.length < (body.group_size ?? 3)) hits.push(s);
       groups.set(value, hits);
     }
-    return { groups: [...groups].map(([id, hits]) => ({ id, hits: hits.map((s) => this.#scoredPoint(s, body.with_payload)) })) };
+    return {
+      groups: [...groups].map(([id, hits]) => ({
+        id,
+        hits: hits.map((s) => this.#scoredPoint(s, body.with_payload)),
+      })),
+    };
   }
 
   createSnapshot(name: string, now: Date): Obj {
@@ -252,7 +304,12 @@ export class QdrantMemory {
     const stamp = now.toISOString().slice(0, 19);
     const size = JSON.stringify([...c.points.values()]).length;
     this.#snapshotCounter += 1;
-    return { name: `${c.name}-${this.#snapshotCounter}-${stamp.replace(/[:T]/g, '-')}.snapshot`, creation_time: stamp, size, checksum: null };
+    return {
+      name: `${c.name}-${this.#snapshotCounter}-${stamp.replace(/[:T]/g, '-')}.snapshot`,
+      creation_time: stamp,
+      size,
+      checksum: null,
+    };
   }
 }
 

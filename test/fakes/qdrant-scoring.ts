@@ -33,11 +33,13 @@ export class FakeQdrantError extends Error {
   }
 }
 
-export const unsupported = (what: string) => new FakeQdrantError(501, `fake Qdrant does not implement ${what}`);
+export const unsupported = (what: string) =>
+  new FakeQdrantError(501, `fake Qdrant does not implement ${what}`);
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+const list = (v: unknown): unknown[] =>
+  v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
 
 function valuesAt(payload: Payload, key: string): unknown[] | undefined {
   let value: unknown = payload;
@@ -49,17 +51,25 @@ function valuesAt(payload: Payload, key: string): unknown[] | undefined {
 }
 
 function rangeHolds(range: Obj, value: unknown): boolean {
-  const asNumber = (v: unknown) => (typeof v === 'string' ? Date.parse(v) : typeof v === 'number' ? v : NaN);
+  const asNumber = (v: unknown) =>
+    typeof v === 'string' ? Date.parse(v) : typeof v === 'number' ? v : NaN;
   const x = asNumber(value);
   if (Number.isNaN(x)) return false;
-  const bound = (k: string) => (range[k] === undefined || range[k] === null ? undefined : asNumber(range[k]));
+  const bound = (k: string) =>
+    range[k] === undefined || range[k] === null ? undefined : asNumber(range[k]);
   const [lt, gt, lte, gte] = ['lt', 'gt', 'lte', 'gte'].map(bound);
-  return (lt === undefined || x < lt) && (gt === undefined || x > gt) && (lte === undefined || x <= lte) && (gte === undefined || x >= gte);
+  return (
+    (lt === undefined || x < lt) &&
+    (gt === undefined || x > gt) &&
+    (lte === undefined || x <= lte) &&
+    (gte === undefined || x >= gte)
+  );
 }
 
 function conditionHolds(point: StoredPoint, condition: unknown): boolean {
   if (!isObj(condition)) throw unsupported('non-object conditions');
-  if ('must' in condition || 'should' in condition || 'must_not' in condition) return filterHolds(point, condition);
+  if ('must' in condition || 'should' in condition || 'must_not' in condition)
+    return filterHolds(point, condition);
   if ('has_id' in condition) return list(condition.has_id).includes(point.id);
   if ('is_null' in condition && isObj(condition.is_null)) {
     const values = valuesAt(point.payload, String(condition.is_null.key));
@@ -69,8 +79,11 @@ function conditionHolds(point: StoredPoint, condition: unknown): boolean {
     const values = valuesAt(point.payload, String(condition.is_empty.key));
     return values === undefined || values.every((v) => v === null);
   }
-  if (typeof condition.key !== 'string') throw unsupported(`condition ${JSON.stringify(condition)}`);
-  const values: unknown[] = (valuesAt(point.payload, condition.key) ?? []).filter((v) => v !== null);
+  if (typeof condition.key !== 'string')
+    throw unsupported(`condition ${JSON.stringify(condition)}`);
+  const values: unknown[] = (valuesAt(point.payload, condition.key) ?? []).filter(
+    (v) => v !== null,
+  );
   if (isObj(condition.match)) {
     const m = condition.match;
     if ('value' in m) return values.includes(m.value);
@@ -96,11 +109,19 @@ export function filterHolds(point: StoredPoint, filter: unknown): boolean {
 }
 
 /** Sparse dot product over candidates; only points sharing at least one index score. */
-export function scoreSparse(points: StoredPoint[], all: StoredPoint[], using: string, query: SparseVec, useIdf: boolean): Scored[] {
+export function scoreSparse(
+  points: StoredPoint[],
+  all: StoredPoint[],
+  using: string,
+  query: SparseVec,
+  useIdf: boolean,
+): Scored[] {
   const withVector = all.filter((p) => isObj(p.vectors[using]));
   const idf = new Map<number, number>();
   for (const index of query.indices) {
-    const n = withVector.filter((p) => (p.vectors[using] as SparseVec).indices.includes(index)).length;
+    const n = withVector.filter((p) =>
+      (p.vectors[using] as SparseVec).indices.includes(index),
+    ).length;
     const N = withVector.length;
     idf.set(index, useIdf ? Math.log(1 + (N - n + 0.5) / (n + 0.5)) : 1);
   }
@@ -114,7 +135,8 @@ export function scoreSparse(points: StoredPoint[], all: StoredPoint[], using: st
       const at = (vector as SparseVec).indices.indexOf(index);
       if (at < 0) return;
       isOverlapping = true;
-      score += (query.values[i] ?? 0) * ((vector as SparseVec).values[at] ?? 0) * (idf.get(index) ?? 1);
+      score +=
+        (query.values[i] ?? 0) * ((vector as SparseVec).values[at] ?? 0) * (idf.get(index) ?? 1);
     });
     if (isOverlapping) out.push({ point, score });
   }
@@ -158,7 +180,8 @@ export function compareIds(a: PointId, b: PointId): number {
 export function selectPayload(payload: Payload, selector: unknown): Payload | undefined {
   if (selector === undefined || selector === false) return undefined;
   if (selector === true) return payload;
-  const pick = (keys: unknown[]) => Object.fromEntries(Object.entries(payload).filter(([k]) => keys.includes(k)));
+  const pick = (keys: unknown[]) =>
+    Object.fromEntries(Object.entries(payload).filter(([k]) => keys.includes(k)));
   if (Array.isArray(selector)) return pick(selector);
   if (isObj(selector) && Array.isArray(selector.include)) return pick(selector.include);
   if (isObj(selector) && Array.isArray(selector.exclude)) {

@@ -13,28 +13,48 @@ import { QdrantSpec } from './qdrant-spec.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Qdrant's JSON bodies, already checked against its OpenAPI spec
 type Obj = Record<string, any>;
-type Handler = (memory: QdrantMemory, params: Record<string, string>, body: Obj, now: Date) => unknown;
+type Handler = (
+  memory: QdrantMemory,
+  params: Record<string, string>,
+  body: Obj,
+  now: Date,
+) => unknown;
 
 /** The operations the fake implements, keyed by spec method + path template. */
 const HANDLERS: Record<string, Handler> = {
   'GET /': () => ({ title: 'qdrant - vector search engine (fake)', version: '1.19.0' }),
   'GET /collections': (m) => ({ collections: [...m.collections.keys()].map((name) => ({ name })) }),
-  'GET /aliases': (m) => ({ aliases: [...m.aliases].map(([alias_name, collection_name]) => ({ alias_name, collection_name })) }),
-  'GET /collections/{collection_name}/exists': (m, p) => ({ exists: m.collections.has(p.collection_name ?? '') || m.aliases.has(p.collection_name ?? '') }),
+  'GET /aliases': (m) => ({
+    aliases: [...m.aliases].map(([alias_name, collection_name]) => ({
+      alias_name,
+      collection_name,
+    })),
+  }),
+  'GET /collections/{collection_name}/exists': (m, p) => ({
+    exists: m.collections.has(p.collection_name ?? '') || m.aliases.has(p.collection_name ?? ''),
+  }),
   'PUT /collections/{collection_name}': (m, p, b) => m.createCollection(p.collection_name ?? '', b),
   'GET /collections/{collection_name}': (m, p) => m.collectionInfo(p.collection_name ?? ''),
-  'PATCH /collections/{collection_name}': (m, p, b) => m.updateCollection(p.collection_name ?? '', b),
+  'PATCH /collections/{collection_name}': (m, p, b) =>
+    m.updateCollection(p.collection_name ?? '', b),
   'DELETE /collections/{collection_name}': (m, p) => m.deleteCollection(p.collection_name ?? ''),
   'POST /collections/aliases': (m, _p, b) => m.updateAliases(b.actions),
-  'PUT /collections/{collection_name}/index': (m, p, b) => m.createIndex(p.collection_name ?? '', b),
+  'PUT /collections/{collection_name}/index': (m, p, b) =>
+    m.createIndex(p.collection_name ?? '', b),
   'PUT /collections/{collection_name}/points': (m, p, b) => m.upsert(p.collection_name ?? '', b),
-  'POST /collections/{collection_name}/points/delete': (m, p, b) => m.deletePoints(p.collection_name ?? '', b),
+  'POST /collections/{collection_name}/points/delete': (m, p, b) =>
+    m.deletePoints(p.collection_name ?? '', b),
   'POST /collections/{collection_name}/points': (m, p, b) => m.retrieve(p.collection_name ?? '', b),
-  'POST /collections/{collection_name}/points/scroll': (m, p, b) => m.scroll(p.collection_name ?? '', b),
-  'POST /collections/{collection_name}/points/count': (m, p, b) => m.count(p.collection_name ?? '', b),
-  'POST /collections/{collection_name}/points/query': (m, p, b) => m.query(p.collection_name ?? '', b),
-  'POST /collections/{collection_name}/points/query/groups': (m, p, b) => m.queryGroups(p.collection_name ?? '', b),
-  'POST /collections/{collection_name}/snapshots': (m, p, _b, now) => m.createSnapshot(p.collection_name ?? '', now),
+  'POST /collections/{collection_name}/points/scroll': (m, p, b) =>
+    m.scroll(p.collection_name ?? '', b),
+  'POST /collections/{collection_name}/points/count': (m, p, b) =>
+    m.count(p.collection_name ?? '', b),
+  'POST /collections/{collection_name}/points/query': (m, p, b) =>
+    m.query(p.collection_name ?? '', b),
+  'POST /collections/{collection_name}/points/query/groups': (m, p, b) =>
+    m.queryGroups(p.collection_name ?? '', b),
+  'POST /collections/{collection_name}/snapshots': (m, p, _b, now) =>
+    m.createSnapshot(p.collection_name ?? '', now),
 };
 
 /** A failure to inject before the next matching requests (retry tests). */
@@ -61,7 +81,9 @@ export interface FakeQdrantServer {
 let sharedSpec: QdrantSpec | undefined;
 
 /** Starts the fake on 127.0.0.1 with an OS-chosen port. */
-export async function startFakeQdrant({ now = () => new Date() }: { now?: () => Date } = {}): Promise<FakeQdrantServer> {
+export async function startFakeQdrant({
+  now = () => new Date(),
+}: { now?: () => Date } = {}): Promise<FakeQdrantServer> {
   // Compiling the 500 KB spec is the slow part; validators are shared across servers in one test file.
   const spec = (sharedSpec ??= new QdrantSpec());
   const memory = new QdrantMemory();
@@ -83,7 +105,9 @@ export async function startFakeQdrant({ now = () => new Date() }: { now?: () => 
         status = 500;
         body = { status: { error: 'fake produced an invalid response' }, time: 0 };
       }
-      res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify(body));
     };
     const fail = (status: number, message: string, isViolation: boolean) => {
       if (isViolation) violations.push(`${line}: ${message}`);
@@ -106,17 +130,20 @@ export async function startFakeQdrant({ now = () => new Date() }: { now?: () => 
     const faultAt = faults.findIndex((f) => !f.match || line.includes(f.match));
     if (faultAt >= 0) {
       const [fault] = faults.splice(faultAt, 1);
-      const headers: Record<string, string> = fault?.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+      const headers: Record<string, string> =
+        fault?.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
       return send(fault?.status ?? 500, { status: { error: 'injected fault' }, time: 0 }, headers);
     }
     const handler = HANDLERS[`${route.method} ${route.template}`];
-    if (!handler) return fail(501, `fake Qdrant does not implement ${route.method} ${route.template}`, true);
+    if (!handler)
+      return fail(501, `fake Qdrant does not implement ${route.method} ${route.template}`, true);
     try {
       const started = performance.now();
       const result = handler(memory, route.params, body ?? {}, now());
       send(200, { result, status: 'ok', time: (performance.now() - started) / 1000 });
     } catch (error) {
-      if (!(error instanceof FakeQdrantError)) return fail(500, `fake crashed: ${String(error)}`, true);
+      if (!(error instanceof FakeQdrantError))
+        return fail(500, `fake crashed: ${String(error)}`, true);
       // 501 = the fake lacks a feature: a test gap, not expected Qdrant behaviour.
       fail(error.status, error.message, error.status === 501);
     }

@@ -47,7 +47,13 @@ function rewrite(node: Json, isRequest: boolean): Json {
     const { nullable: _n, description: _d, default: _f, example: _e, ...rest } = out;
     return Object.keys(rest).length === 0 ? { type: 'null' } : { anyOf: [rest, { type: 'null' }] };
   }
-  if (isRequest && out.properties && typeof out.properties === 'object' && out.additionalProperties === undefined && out.type === 'object') {
+  if (
+    isRequest &&
+    out.properties &&
+    typeof out.properties === 'object' &&
+    out.additionalProperties === undefined &&
+    out.type === 'object'
+  ) {
     out.additionalProperties = false;
   }
   return out;
@@ -56,7 +62,8 @@ function rewrite(node: Json, isRequest: boolean): Json {
 function makeAjv(spec: Json, options: { coerceTypes?: boolean }): Ajv {
   const ajv = new Ajv({ strict: false, allErrors: true, ...options });
   addFormats(ajv);
-  for (const [name, check] of Object.entries(NUMERIC_FORMATS)) ajv.addFormat(name, { type: 'number', validate: check });
+  for (const [name, check] of Object.entries(NUMERIC_FORMATS))
+    ajv.addFormat(name, { type: 'number', validate: check });
   ajv.addFormat('partial-date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$/);
   ajv.addSchema(spec as object, 'qdrant');
   return ajv;
@@ -75,18 +82,27 @@ export interface SpecRoute {
   checkResponse(status: number, body: unknown): string | null;
 }
 
-const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const pointer = (...parts: string[]) =>
+  parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 /** Loads the spec once and matches requests to its operations. */
 export class QdrantSpec {
   readonly #request: Ajv;
   readonly #params: Ajv;
   readonly #response: Ajv;
-  readonly #routes: { template: string; method: string; pattern: RegExp; names: string[]; op: Operation }[] = [];
+  readonly #routes: {
+    template: string;
+    method: string;
+    pattern: RegExp;
+    names: string[];
+    op: Operation;
+  }[] = [];
   readonly #cache = new Map<string, ValidateFunction>();
 
   constructor(file = SPEC_FILE) {
-    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+    const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     this.#request = makeAjv(rewrite(raw, true), {});
     this.#params = makeAjv(rewrite(raw, false), { coerceTypes: true });
     this.#response = makeAjv(rewrite(raw, false), {});
@@ -109,7 +125,12 @@ export class QdrantSpec {
   }
 
   #errors(validate: ValidateFunction, data: unknown): string | null {
-    return validate(data) ? null : (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+    return validate(data)
+      ? null
+      : (validate.errors ?? [])
+          .slice(0, 5)
+          .map((e) => `${e.instancePath || '/'} ${e.message}`)
+          .join('; ');
   }
 
   /** The operation for a method and path, or null when the spec has none. */
@@ -117,7 +138,9 @@ export class QdrantSpec {
     const route = this.#routes.find((r) => r.method === method && r.pattern.test(path));
     if (!route) return null;
     const values = route.pattern.exec(path)?.slice(1) ?? [];
-    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
+    const params = Object.fromEntries(
+      route.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]),
+    );
     const base = pointer('paths', route.template, route.method.toLowerCase());
     const { op } = route;
     return {
@@ -127,8 +150,17 @@ export class QdrantSpec {
       checkBody: (body) => {
         const json = op.requestBody?.content['application/json'];
         // The JS client sends `{}` to body-less operations; Qdrant ignores it. Anything more is a mistake.
-        if (!json) return body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0) ? null : 'operation takes no JSON body';
-        return this.#errors(this.#validator(this.#request, base, { $ref: `qdrant#/${base}/requestBody/content/application~1json/schema` }), body);
+        if (!json)
+          return body === undefined ||
+            (typeof body === 'object' && body !== null && Object.keys(body).length === 0)
+            ? null
+            : 'operation takes no JSON body';
+        return this.#errors(
+          this.#validator(this.#request, base, {
+            $ref: `qdrant#/${base}/requestBody/content/application~1json/schema`,
+          }),
+          body,
+        );
       },
       checkQuery: (query) => {
         const defs = (op.parameters ?? []).filter((p) => p.in === 'query');
@@ -139,13 +171,20 @@ export class QdrantSpec {
           required: defs.filter((p) => p.required).map((p) => p.name),
         };
         // Parameter schemas reference components, so they are compiled inside the spec document's scope.
-        const wrapped = JSON.parse(JSON.stringify(schema).replace(/"#\/components/g, '"qdrant#/components'));
+        const wrapped = JSON.parse(
+          JSON.stringify(schema).replace(/"#\/components/g, '"qdrant#/components'),
+        );
         return this.#errors(this.#validator(this.#params, `${base}?`, wrapped), query);
       },
       checkResponse: (status, body) => {
         const code = String(status);
-        const key = op.responses[code] ? code : op.responses[`${code[0]}XX`] ? `${code[0]}XX` : 'default';
-        if (!op.responses[key]?.content?.['application/json']) return `no JSON response ${code} in spec`;
+        const key = op.responses[code]
+          ? code
+          : op.responses[`${code[0]}XX`]
+            ? `${code[0]}XX`
+            : 'default';
+        if (!op.responses[key]?.content?.['application/json'])
+          return `no JSON response ${code} in spec`;
         const ref = `qdrant#/${base}/responses/${key}/content/application~1json/schema`;
         return this.#errors(this.#validator(this.#response, `${base}:${key}`, { $ref: ref }), body);
       },

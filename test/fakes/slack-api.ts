@@ -39,7 +39,9 @@ export interface FakeSlackApi {
   /** Resolves once a Socket Mode client connected and got `hello`. */
   socketConnected(): Promise<void>;
   /** Sends a Socket Mode envelope; resolves with the app's ack for it. */
-  sendEnvelope(envelope: Record<string, unknown> & { envelope_id: string }): Promise<Record<string, unknown>>;
+  sendEnvelope(
+    envelope: Record<string, unknown> & { envelope_id: string },
+  ): Promise<Record<string, unknown>>;
   /** Polls until `predicate` holds (or throws after `timeoutMs`). */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -70,7 +72,14 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const reply = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: FAKE_BOT.userId, bot_id: FAKE_BOT.botId, team_id: FAKE_BOT.teamId, team: 'Urząd', url: 'https://urzad.slack.com/' };
+        return {
+          ok: true,
+          user_id: FAKE_BOT.userId,
+          bot_id: FAKE_BOT.botId,
+          team_id: FAKE_BOT.teamId,
+          team: 'Urząd',
+          url: 'https://urzad.slack.com/',
+        };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${port}/socket` };
       case 'chat.postMessage':
@@ -98,12 +107,19 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       const retryAfter = rateLimits.get(method);
       if (retryAfter !== undefined) {
         rateLimits.delete(method);
-        res.writeHead(429, { 'retry-after': String(retryAfter), 'content-type': 'application/json' });
+        res.writeHead(429, {
+          'retry-after': String(retryAfter),
+          'content-type': 'application/json',
+        });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
       const error = failures.get(method);
-      const body = error ? { ok: false, error } : method === 'response_url' ? { ok: true } : reply(method, args);
+      const body = error
+        ? { ok: false, error }
+        : method === 'response_url'
+          ? { ok: true }
+          : reply(method, args);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -126,7 +142,9 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       ackWaiters.get(id)?.(ack);
       ackWaiters.delete(id);
     });
-    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+    socket.send(
+      JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }),
+    );
     onConnected();
   });
 
@@ -136,7 +154,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const waitFor = async (predicate: () => boolean, timeoutMs = 5000) => {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `condition not met in ${timeoutMs} ms; calls: ${calls.map((c) => c.method).join(', ')}`,
+        );
       await new Promise((r) => setTimeout(r, 10));
     }
   };

@@ -51,8 +51,14 @@ beforeAll(async () => {
   archive = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-answers-archive-'));
   fs.cpSync(path.join(FIXTURES, 'answers'), path.join(archive, 'sejm'), { recursive: true });
   fs.mkdirSync(path.join(archive, 'chorzow'));
-  fs.copyFileSync(path.join(ROOT, 'samples/letters/chorzow/2020-03-02-wen-9823-2020-rfz-liaoning.pdf'), path.join(archive, 'chorzow/liaoning.pdf'));
-  fs.writeFileSync(path.join(archive, 'chorzow/liaoning-skan.pdf'), await makeScannedPdf({ pages: chorzowScanPages() }));
+  fs.copyFileSync(
+    path.join(ROOT, 'samples/letters/chorzow/2020-03-02-wen-9823-2020-rfz-liaoning.pdf'),
+    path.join(archive, 'chorzow/liaoning.pdf'),
+  );
+  fs.writeFileSync(
+    path.join(archive, 'chorzow/liaoning-skan.pdf'),
+    await makeScannedPdf({ pages: chorzowScanPages() }),
+  );
   config = loadConfig({ DATA_DIR: dataDir, OCR_WORKERS: '1' });
   const { out, text } = sink();
   await runIngest({ config, logger: silentLogger(), dir: archive, out });
@@ -64,7 +70,8 @@ afterAll(() => {
 });
 
 /** Letterheads, contact lines, greetings, signature blocks: never in an answer. */
-const BOILERPLATE = /\+48|@\w|Szanown|Z wyrazami szacunku|Z poważaniem|\$ezd|podpisan[oy] elektronicznie|Do wiadomości|\bdnia,? \d+ marca 2020/u;
+const BOILERPLATE =
+  /\+48|@\w|Szanown|Z wyrazami szacunku|Z poważaniem|\$ezd|podpisan[oy] elektronicznie|Do wiadomości|\bdnia,? \d+ marca 2020/u;
 
 describe('kancelaria ask --json: what the answer says', () => {
   it('answers „kiedy” with the date, first, from the scanned letter too', async () => {
@@ -79,17 +86,26 @@ describe('kancelaria ask --json: what the answer says', () => {
     const chorzow = new Set(a.citations.map((c) => c.file).filter((f) => f.startsWith('chorzow/')));
     expect(chorzow.size).toBe(1);
     const printed = sink();
-    await runAsk({ config, logger: silentLogger(), question: 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?', out: printed.out });
+    await runAsk({
+      config,
+      logger: silentLogger(),
+      question: 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?',
+      out: printed.out,
+    });
     expect(printed.text()).toMatch(/także: chorzow\/liaoning(-skan)?\.pdf/);
     const quotes = a.citations.flatMap((c) => c.quote.split(' … '));
     expect(new Set(quotes).size).toBe(quotes.length);
   });
 
   it('answers both parts of a compound question', async () => {
-    const a = await ask('Ile kluczowych projektów obejmuje program SAFE i jaka część pożyczek ma trafić do polskiego przemysłu obronnego?');
+    const a = await ask(
+      'Ile kluczowych projektów obejmuje program SAFE i jaka część pożyczek ma trafić do polskiego przemysłu obronnego?',
+    );
     expect(a.answer).toContain('129');
     expect(a.answer).toContain('89%');
-    const b = await ask('Ile umów w trybie pilnej potrzeby operacyjnej podpisała Agencja Uzbrojenia i jaki to odsetek wszystkich kontraktów?');
+    const b = await ask(
+      'Ile umów w trybie pilnej potrzeby operacyjnej podpisała Agencja Uzbrojenia i jaki to odsetek wszystkich kontraktów?',
+    );
     expect(b.answer).toContain('8 umów');
     expect(b.answer).toContain('3%');
   });

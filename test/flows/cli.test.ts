@@ -25,7 +25,13 @@ let dataDir: string;
 const kancelaria = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
     timeout: 60_000,
   });
 
@@ -40,7 +46,12 @@ function sink(): { out: PassThrough; text: () => string } {
 /** `kancelaria ingest samples/letters` in-process, with the DATA_DIR the processes use; returns what it printed. */
 async function ingestInProcess(): Promise<string> {
   const { out, text } = sink();
-  await runIngest({ config: loadConfig({ DATA_DIR: dataDir }), logger: silentLogger(), dir: path.join(ROOT, 'samples/letters'), out });
+  await runIngest({
+    config: loadConfig({ DATA_DIR: dataDir }),
+    logger: silentLogger(),
+    dir: path.join(ROOT, 'samples/letters'),
+    out,
+  });
   return text();
 }
 
@@ -68,31 +79,82 @@ describe('kancelaria CLI', () => {
 
   test('ask --json prints the contract object; an unanswerable question is refused', async () => {
     await ingestInProcess();
-    const { stdout } = await kancelaria(['ask', '--json', 'współpraca z prowincją Liaoning i miastem Yingkou']);
-    const json = JSON.parse(stdout) as Record<string, unknown> & { citations: Record<string, unknown>[]; passages: Record<string, unknown>[] };
+    const { stdout } = await kancelaria([
+      'ask',
+      '--json',
+      'współpraca z prowincją Liaoning i miastem Yingkou',
+    ]);
+    const json = JSON.parse(stdout) as Record<string, unknown> & {
+      citations: Record<string, unknown>[];
+      passages: Record<string, unknown>[];
+    };
     expect(Object.keys(json).sort()).toEqual(['answer', 'citations', 'passages', 'refused']);
     expect(json.refused).toBe(false);
-    expect(json.citations[0]).toMatchObject({ n: 1, reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik' });
-    expect(Object.keys(json.citations[0]!).sort()).toEqual(['author', 'date', 'file', 'letterId', 'n', 'page', 'quote', 'reference']);
-    expect(Object.keys(json.passages[0]!).sort()).toEqual(['file', 'letterId', 'page', 'score', 'text']);
+    expect(json.citations[0]).toMatchObject({
+      n: 1,
+      reference: 'WEN.9823.2020.RFZ',
+      date: '2020-03-02',
+      author: 'Marcin Michalik',
+    });
+    expect(Object.keys(json.citations[0]!).sort()).toEqual([
+      'author',
+      'date',
+      'file',
+      'letterId',
+      'n',
+      'page',
+      'quote',
+      'reference',
+    ]);
+    expect(Object.keys(json.passages[0]!).sort()).toEqual([
+      'file',
+      'letterId',
+      'page',
+      'score',
+      'text',
+    ]);
 
     const printed = sink();
-    await runAsk({ config: loadConfig({ DATA_DIR: dataDir }), logger: silentLogger(), question: 'Ile kosztował remont ratusza w Wąbrzeźnie?', json: true, out: printed.out });
-    const refused = JSON.parse(printed.text()) as { refused: boolean; answer: string; citations: unknown[] };
-    expect(refused).toMatchObject({ refused: true, answer: 'Nie znalazłem w archiwum odpowiedzi na to pytanie.', citations: [] });
+    await runAsk({
+      config: loadConfig({ DATA_DIR: dataDir }),
+      logger: silentLogger(),
+      question: 'Ile kosztował remont ratusza w Wąbrzeźnie?',
+      json: true,
+      out: printed.out,
+    });
+    const refused = JSON.parse(printed.text()) as {
+      refused: boolean;
+      answer: string;
+      citations: unknown[];
+    };
+    expect(refused).toMatchObject({
+      refused: true,
+      answer: 'Nie znalazłem w archiwum odpowiedzi na to pytanie.',
+      citations: [],
+    });
   });
 
   test('draft prints a cited reply in letter form and exports a Word file that opens', async () => {
     await ingestInProcess();
     const out = path.join(dataDir, 'odpowiedz.docx');
-    const { stdout } = await kancelaria(['draft', 'Proszę o informację o współpracy z prowincją Liaoning', '--to', 'Grzegorz Krzak, Radny Miasta Chorzów', '--out', out]);
+    const { stdout } = await kancelaria([
+      'draft',
+      'Proszę o informację o współpracy z prowincją Liaoning',
+      '--to',
+      'Grzegorz Krzak, Radny Miasta Chorzów',
+      '--out',
+      out,
+    ]);
     expect(stdout).toContain('Grzegorz Krzak');
     expect(stdout).toContain('Szanowny Panie');
     expect(stdout).toMatch(/\[1\] WEN\.9823\.2020\.RFZ, 2020-03-02/);
     const { value } = await mammoth.extractRawText({ path: out });
     expect(value).toContain('Yingkou');
     expect(value).toContain('WEN.9823.2020.RFZ');
-    await expect(kancelaria(['draft', 'x', '--out', 'draft.pdf'])).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('.docx') });
+    await expect(kancelaria(['draft', 'x', '--out', 'draft.pdf'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('.docx'),
+    });
   });
 
   test('an invalid configuration exits with 2 and names the variable', async () => {

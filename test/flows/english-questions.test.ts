@@ -21,14 +21,25 @@ async function buildIndex(): Promise<SqliteIndex> {
   const index = new SqliteIndex({ path: ':memory:' });
   opened.push(index);
   await index.upsertLetter(
-    makeLetter({ id: 'osp', date: '2026-08-06', author: 'Wiesław Leśniakiewicz', title: 'Finansowanie ochotniczych straży pożarnych w latach 2024-2025' }),
+    makeLetter({
+      id: 'osp',
+      date: '2026-08-06',
+      author: 'Wiesław Leśniakiewicz',
+      title: 'Finansowanie ochotniczych straży pożarnych w latach 2024-2025',
+    }),
     makePassages('osp', [
       'W 2024 r. w budżecie państwa dla ochotniczych straży pożarnych (OSP) zaplanowano środki finansowe w wysokości 262 000 000 zł.',
       'Zasady finansowania ochotniczych straży pożarnych zostały uregulowane w ustawie o ochotniczych strażach pożarnych.',
     ]),
   );
   await index.upsertLetter(
-    makeLetter({ id: 'liaoning', reference: 'WEN.9823.2020.RFZ', date: '2020-03-02', author: 'Marcin Michalik', title: 'Współpraca z prowincją Liaoning' }),
+    makeLetter({
+      id: 'liaoning',
+      reference: 'WEN.9823.2020.RFZ',
+      date: '2020-03-02',
+      author: 'Marcin Michalik',
+      title: 'Współpraca z prowincją Liaoning',
+    }),
     makePassages('liaoning', [
       'W 2013 roku Marszałek Województwa Śląskiego wystąpił z inicjatywą współpracy z prowincją Liaoning.',
       'W dniach 2-3 lipca 2013 roku gościliśmy w Chorzowie przedstawicieli Miasta Yingkou z prowincji Liaoning.',
@@ -36,7 +47,9 @@ async function buildIndex(): Promise<SqliteIndex> {
   );
   await index.upsertLetter(
     makeLetter({ id: 'szpital', date: '2026-07-09', title: 'Szpital miejski w Chorzowie' }),
-    makePassages('szpital', ['Szpital w Chorzowie otrzymał dotację na remont oddziału kardiologii w wysokości 4 mln zł.']),
+    makePassages('szpital', [
+      'Szpital w Chorzowie otrzymał dotację na remont oddziału kardiologii w wysokości 4 mln zł.',
+    ]),
   );
   return index;
 }
@@ -44,7 +57,9 @@ async function buildIndex(): Promise<SqliteIndex> {
 describe('English questions without an LLM', () => {
   test('the bridge finds the Polish letter and the answer uses the English frame', async () => {
     const assistant = createAssistant({ index: await buildIndex(), logger: silentLogger() });
-    const answer = await collectAnswer(assistant, { question: 'How much money did the state budget plan for volunteer fire brigades in 2024?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'How much money did the state budget plan for volunteer fire brigades in 2024?',
+    });
     expect(answer.kind).toBe('extractive');
     expect(answer.language).toBe('en');
     expect(answer.text.startsWith(ANSWER_TEXT.en.extractiveIntro)).toBe(true);
@@ -54,7 +69,9 @@ describe('English questions without an LLM', () => {
 
   test('an English question naming „Chorzów” is answered in English', async () => {
     const assistant = createAssistant({ index: await buildIndex(), logger: silentLogger() });
-    const answer = await collectAnswer(assistant, { question: 'What subsidy did the hospital in Chorzów get for its cardiology ward?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'What subsidy did the hospital in Chorzów get for its cardiology ward?',
+    });
     expect(answer.language).toBe('en');
     expect(answer.text).not.toContain(ANSWER_TEXT.pl.extractiveIntro);
     expect(answer.citations[0]?.letterId).toBe('szpital');
@@ -62,7 +79,9 @@ describe('English questions without an LLM', () => {
 
   test('a question the bridge cannot put into Polish is not called absent from the archive', async () => {
     const assistant = createAssistant({ index: await buildIndex(), logger: silentLogger() });
-    const answer = await collectAnswer(assistant, { question: 'Why do the frobnicators quibble about the gizmos of Wąbrzeźno?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'Why do the frobnicators quibble about the gizmos of Wąbrzeźno?',
+    });
     expect(answer.kind).toBe('refusal');
     expect(answer.language).toBe('en');
     expect(answer.text).not.toContain(ANSWER_TEXT.en.refusal);
@@ -72,16 +91,31 @@ describe('English questions without an LLM', () => {
 });
 
 describe('English questions with an LLM', () => {
-  async function setup(): Promise<{ server: FakeOpenAiServer; assistant: ReturnType<typeof createAssistant> }> {
+  async function setup(): Promise<{
+    server: FakeOpenAiServer;
+    assistant: ReturnType<typeof createAssistant>;
+  }> {
     const server = await startFakeOpenAiServer();
     opened.push(server);
-    const llm = createLlmClient({ model: 'fake-model', apiKey: 'sk-test', baseUrl: server.baseUrl, timeoutMs: 2_000, maxRetries: 0 });
-    return { server, assistant: createAssistant({ index: await buildIndex(), logger: silentLogger(), llm }) };
+    const llm = createLlmClient({
+      model: 'fake-model',
+      apiKey: 'sk-test',
+      baseUrl: server.baseUrl,
+      timeoutMs: 2_000,
+      maxRetries: 0,
+    });
+    return {
+      server,
+      assistant: createAssistant({ index: await buildIndex(), logger: silentLogger(), llm }),
+    };
   }
 
   test('condensing runs without history, asks for a Polish query, and the search uses it', async () => {
     const { server, assistant } = await setup();
-    server.enqueue({ text: 'Współpraca Chorzowa z prowincją Liaoning' }, { text: 'The cooperation began in 2013 [1].' });
+    server.enqueue(
+      { text: 'Współpraca Chorzowa z prowincją Liaoning' },
+      { text: 'The cooperation began in 2013 [1].' },
+    );
     // No word of this question is in any letter: only the model's Polish query can find the Liaoning letter.
     const question = 'Tell me about the partnership with that Chinese region';
     const answer = await collectAnswer(assistant, { question });
@@ -102,7 +136,9 @@ describe('English questions with an LLM', () => {
   test('a failing condense step falls back to the dictionary bridge', async () => {
     const { server, assistant } = await setup();
     server.enqueue({ status: 500 }, { text: 'In 2024 the budget planned 262 million zloty [1].' });
-    const answer = await collectAnswer(assistant, { question: 'How much money did the state budget plan for volunteer fire brigades in 2024?' });
+    const answer = await collectAnswer(assistant, {
+      question: 'How much money did the state budget plan for volunteer fire brigades in 2024?',
+    });
     expect(answer.language).toBe('en');
     expect(answer.citations[0]?.letterId).toBe('osp');
   });

@@ -21,7 +21,10 @@ test('a stopped Qdrant reaches the user as index_unavailable with its Polish sen
     client: qdrantClient(server.url),
     index: { retry: { ...instantRetry(delays), retries: 2 } },
   });
-  await index.upsertLetter(makeLetter({ id: 'a' }), makePassages('a', ['Remont ulicy Wolności zakończono w 2020 roku.']));
+  await index.upsertLetter(
+    makeLetter({ id: 'a' }),
+    makePassages('a', ['Remont ulicy Wolności zakończono w 2020 roku.']),
+  );
   expect((await index.search('remont', { k: 3 }))[0]?.letter.id).toBe('a');
   await server.close();
 
@@ -29,8 +32,17 @@ test('a stopped Qdrant reaches the user as index_unavailable with its Polish sen
   expect(delays.length).toBe(2);
 
   const events: AnswerEvent[] = [];
-  for await (const event of createAssistant({ index, logger: silentLogger() }).answer({ question: 'Kiedy zakończono remont ulicy Wolności?' })) events.push(event);
-  expect(events.at(-1)).toEqual({ type: 'error', code: 'index_unavailable', text: USER_MESSAGES_PL.index_unavailable });
-  expect(USER_MESSAGES_PL.index_unavailable).toBe('Archiwum jest chwilowo niedostępne. Spróbuj ponownie za chwilę.');
+  for await (const event of createAssistant({ index, logger: silentLogger() }).answer({
+    question: 'Kiedy zakończono remont ulicy Wolności?',
+  }))
+    events.push(event);
+  expect(events.at(-1)).toEqual({
+    type: 'error',
+    code: 'index_unavailable',
+    text: USER_MESSAGES_PL.index_unavailable,
+  });
+  expect(USER_MESSAGES_PL.index_unavailable).toBe(
+    'Archiwum jest chwilowo niedostępne. Spróbuj ponownie za chwilę.',
+  );
   await index.close();
 });

@@ -24,7 +24,12 @@ let archive: string;
 const kancelaria = (args: string[]) =>
   run(process.execPath, [BIN, ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    },
     timeout: 120_000,
   });
 
@@ -34,7 +39,8 @@ interface AskJson {
   missing?: string[];
   citations: { n: number; file: string; quote: string }[];
 }
-const ask = async (question: string): Promise<AskJson> => JSON.parse((await kancelaria(['ask', '--json', question])).stdout) as AskJson;
+const ask = async (question: string): Promise<AskJson> =>
+  JSON.parse((await kancelaria(['ask', '--json', question])).stdout) as AskJson;
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-constraints-'));
@@ -50,7 +56,9 @@ afterAll(() => {
 
 describe('kancelaria ask --json: constraints the letters must meet', () => {
   it('refuses a year that only falls inside a programme period (FEnIKS 2021-2027) and answers the year the letter gives', async () => {
-    const miss = await ask('Jaka kwota była w planie MSPiR na wynagrodzenia pracowników w 2022 r.?');
+    const miss = await ask(
+      'Jaka kwota była w planie MSPiR na wynagrodzenia pracowników w 2022 r.?',
+    );
     expect(miss.refused).toBe(true);
     expect(miss.missing).toEqual(['2022']);
     expect(miss.answer).toMatch(/i18620-DX2JAC\.txt/);
@@ -60,10 +68,14 @@ describe('kancelaria ask --json: constraints the letters must meet', () => {
   });
 
   it('refuses another road than the letter covers (S5 against S3 / S-3)', async () => {
-    const miss = await ask('ilu pijanych kierowcow zlapala policja na S5 w akcji kontroli trzezwosci');
+    const miss = await ask(
+      'ilu pijanych kierowcow zlapala policja na S5 w akcji kontroli trzezwosci',
+    );
     expect(miss.refused).toBe(true);
     expect(miss.missing).toEqual(['S5']);
-    const hit = await ask('ilu pijanych kierowcow zlapala policja na S3 w akcji kontroli trzezwosci');
+    const hit = await ask(
+      'ilu pijanych kierowcow zlapala policja na S3 w akcji kontroli trzezwosci',
+    );
     expect(hit.refused).toBe(false);
     expect(hit.citations[0]?.file).toBe('sejm/i18924-DX5HF8.txt');
   });
@@ -76,7 +88,9 @@ describe('kancelaria ask --json: constraints the letters must meet', () => {
   });
 
   it('answers when the question writes out a body the letter names by its acronym (Komisja Europejska = KE)', async () => {
-    const a = await ask('Ile wydatków z programu „Czyste Powietrze” zostało dotąd certyfikowanych we wnioskach zatwierdzonych przez Komisję Europejską?');
+    const a = await ask(
+      'Ile wydatków z programu „Czyste Powietrze” zostało dotąd certyfikowanych we wnioskach zatwierdzonych przez Komisję Europejską?',
+    );
     expect(a.refused).toBe(false);
     expect(a.citations[0]?.file).toBe('sejm/i18091-DVXJ87.txt');
   });
@@ -90,13 +104,17 @@ describe('kancelaria ask --json: constraints the letters must meet', () => {
     expect(a.answer).toContain('2015');
   });
   it('joins a place in an unusual case form to the letter (janowowi lubelskiemu ~ Janowie Lubelskim), typed chat-style', async () => {
-    const a = await ask('ile nfz-et nie zaplacil janowowi lubelskiemu za nadwykonania limitowane za 2025');
+    const a = await ask(
+      'ile nfz-et nie zaplacil janowowi lubelskiemu za nadwykonania limitowane za 2025',
+    );
     expect(a.refused).toBe(false);
     expect(a.citations[0]?.file).toBe('sejm/i18603-DWTJ4C.txt');
   });
 
   it('takes a verb after „gminy” for a verb, not a place name (rada gminy dopłacić)', async () => {
-    const a = await ask('Który przepis pozwala radzie gminy dopłacić do systemu odbioru odpadów z dochodów własnych?');
+    const a = await ask(
+      'Który przepis pozwala radzie gminy dopłacić do systemu odbioru odpadów z dochodów własnych?',
+    );
     expect(a.refused).toBe(false);
     expect(a.missing).toBeUndefined();
     expect(a.answer).toContain('art. 6r ust. 2da');

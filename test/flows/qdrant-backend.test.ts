@@ -15,7 +15,10 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { startFakeQdrant, type FakeQdrantServer } from '../fakes/qdrant-server.js';
 
-const SAMPLES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../samples/letters');
+const SAMPLES = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '../../samples/letters',
+);
 let qdrant: FakeQdrantServer;
 let dataDir: string;
 
@@ -36,25 +39,44 @@ const sink = () => {
 };
 
 test('ingest, answer, full rebuild behind the alias and snapshot on Qdrant', async () => {
-  const config = loadConfig({ INDEX_BACKEND: 'qdrant', QDRANT_URL: qdrant.url, QDRANT_COLLECTION: 'archiwum', DATA_DIR: dataDir, ARCHIVE_DIR: SAMPLES });
+  const config = loadConfig({
+    INDEX_BACKEND: 'qdrant',
+    QDRANT_URL: qdrant.url,
+    QDRANT_COLLECTION: 'archiwum',
+    DATA_DIR: dataDir,
+    ARCHIVE_DIR: SAMPLES,
+  });
   const logger = silentLogger();
   const first = await runIngest({ config, logger, dir: SAMPLES, out: sink().out });
   expect(first).toMatchObject({ failed: 0, deleted: 0 });
   expect(first.added).toBeGreaterThan(15);
-  expect((await runIngest({ config, logger, dir: SAMPLES, out: sink().out })).unchanged).toBe(first.added);
+  expect((await runIngest({ config, logger, dir: SAMPLES, out: sink().out })).unchanged).toBe(
+    first.added,
+  );
 
   const app = await createApp(config, logger);
-  const answer = await collectAnswer(app.assistant, { question: 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?' });
+  const answer = await collectAnswer(app.assistant, {
+    question: 'Jak wyglądała współpraca Chorzowa z prowincją Liaoning?',
+  });
   expect(answer.kind).toBe('extractive');
   expect(answer.text).toContain('Liaoning');
   expect(answer.citations[0]).toMatchObject({ reference: 'WEN.9823.2020.RFZ', date: '2020-03-02' });
 
   const rebuildOut = sink();
-  const rebuilt = await runIngest({ config, logger, dir: SAMPLES, full: true, out: rebuildOut.out });
+  const rebuilt = await runIngest({
+    config,
+    logger,
+    dir: SAMPLES,
+    full: true,
+    out: rebuildOut.out,
+  });
   expect(rebuilt).toMatchObject({ added: first.added, failed: 0 });
   expect(rebuildOut.text()).toMatch(/alias archiwum → archiwum_\S+ \(dropped archiwum_\S+\)/);
   // The running app reads through the alias, so it answers from the new collection.
-  expect((await collectAnswer(app.assistant, { question: 'prowincja Liaoning Yingkou' })).citations[0]?.reference).toBe('WEN.9823.2020.RFZ');
+  expect(
+    (await collectAnswer(app.assistant, { question: 'prowincja Liaoning Yingkou' })).citations[0]
+      ?.reference,
+  ).toBe('WEN.9823.2020.RFZ');
   expect(await app.status()).toMatchObject({ backend: 'qdrant', letters: first.added });
 
   const snapOut = sink();

@@ -8,9 +8,20 @@
  */
 import { ANSWER_TEXT } from '../../src/messages.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-server.js';
-import { startSlackDriver, startTeamsDriver, startWebDriver } from '../../bench/reliability/exposure-channels.js';
 import {
-  INJECTED, USERS, askCli, buildExposureArchive, exposureAssistant, inspectOutput, leakedCanaries, type ExposureArchive,
+  startSlackDriver,
+  startTeamsDriver,
+  startWebDriver,
+} from '../../bench/reliability/exposure-channels.js';
+import {
+  INJECTED,
+  USERS,
+  askCli,
+  buildExposureArchive,
+  exposureAssistant,
+  inspectOutput,
+  leakedCanaries,
+  type ExposureArchive,
 } from '../../bench/reliability/exposure-world.js';
 
 const ATTACHMENT_QUESTION = 'Ile wyniesie odszkodowanie za zalanie piwnicy przy ulicy Klonowej?';
@@ -48,8 +59,12 @@ describe('a restricted e-mail’s attachment', () => {
       ];
       for (const out of outputs) expect(leakedCanaries(out)).toEqual([]);
       // The same question from a granted user in a 1:1 does get it: the check above could fail.
-      expect(leakedCanaries(await slack.ask('dm', USERS.slackGranted, ATTACHMENT_QUESTION))).not.toEqual([]);
-      expect(leakedCanaries(await teams.ask('personal', USERS.teamsGranted, ATTACHMENT_QUESTION))).not.toEqual([]);
+      expect(
+        leakedCanaries(await slack.ask('dm', USERS.slackGranted, ATTACHMENT_QUESTION)),
+      ).not.toEqual([]);
+      expect(
+        leakedCanaries(await teams.ask('personal', USERS.teamsGranted, ATTACHMENT_QUESTION)),
+      ).not.toEqual([]);
       expect(leakedCanaries(await web.ask(USERS.webGranted, ATTACHMENT_QUESTION))).not.toEqual([]);
     } finally {
       await slack.close();
@@ -83,37 +98,55 @@ describe('channel rule', () => {
 });
 
 describe('letters carrying markup', () => {
-  test.each([['extractive', false], ['an obeying LLM', true]])('reach Slack, Teams and the web console inert (%s)', async (_name, withLlm) => {
-    const assistant = exposureAssistant(world.index, withLlm ? llm : undefined);
-    const slack = await startSlackDriver(assistant);
-    const teams = await startTeamsDriver(assistant);
-    const web = await startWebDriver(assistant, world.index);
-    try {
-      for (const letter of INJECTED.slice(0, 4)) {
-        const slackOut = [
-          await slack.ask('mention', USERS.slackOutsider, letter.question),
-          await slack.ask('dm', USERS.slackOutsider, letter.question),
-          await slack.ask('slash', USERS.slackOutsider, letter.question),
-        ];
-        for (const out of slackOut) {
-          expect(out).toContain('remont');
-          expect(inspectOutput(out, { ownMentions: [`<@${USERS.slackOutsider}>`] })).toEqual({ foreignLinks: [], mentions: [], markup: [] });
+  test.each([
+    ['extractive', false],
+    ['an obeying LLM', true],
+  ])(
+    'reach Slack, Teams and the web console inert (%s)',
+    async (_name, withLlm) => {
+      const assistant = exposureAssistant(world.index, withLlm ? llm : undefined);
+      const slack = await startSlackDriver(assistant);
+      const teams = await startTeamsDriver(assistant);
+      const web = await startWebDriver(assistant, world.index);
+      try {
+        for (const letter of INJECTED.slice(0, 4)) {
+          const slackOut = [
+            await slack.ask('mention', USERS.slackOutsider, letter.question),
+            await slack.ask('dm', USERS.slackOutsider, letter.question),
+            await slack.ask('slash', USERS.slackOutsider, letter.question),
+          ];
+          for (const out of slackOut) {
+            expect(out).toContain('remont');
+            expect(inspectOutput(out, { ownMentions: [`<@${USERS.slackOutsider}>`] })).toEqual({
+              foreignLinks: [],
+              mentions: [],
+              markup: [],
+            });
+          }
+          for (const out of [
+            await teams.ask('personal', USERS.teamsOutsider, letter.question),
+            await teams.ask('channel', USERS.teamsChannelGranted, letter.question),
+          ]) {
+            expect(out).toContain('remont');
+            expect(inspectOutput(out)).toEqual({ foreignLinks: [], mentions: [], markup: [] });
+          }
+          const webOut = await web.ask(USERS.webOutsider, letter.question);
+          expect(inspectOutput(webOut, { isWeb: true })).toEqual({
+            foreignLinks: [],
+            mentions: [],
+            markup: [],
+          });
+          // The letter's own address is the one link that may be shown.
+          expect(slackOut.join('')).toContain(letter.url);
         }
-        for (const out of [await teams.ask('personal', USERS.teamsOutsider, letter.question), await teams.ask('channel', USERS.teamsChannelGranted, letter.question)]) {
-          expect(out).toContain('remont');
-          expect(inspectOutput(out)).toEqual({ foreignLinks: [], mentions: [], markup: [] });
-        }
-        const webOut = await web.ask(USERS.webOutsider, letter.question);
-        expect(inspectOutput(webOut, { isWeb: true })).toEqual({ foreignLinks: [], mentions: [], markup: [] });
-        // The letter's own address is the one link that may be shown.
-        expect(slackOut.join('')).toContain(letter.url);
+        // The obeying model was really asked (and answered with links, mentions and a script).
+        if (withLlm) expect(llm.requests.some((r) => r.body.model === 'obeying-model')).toBe(true);
+      } finally {
+        await slack.close();
+        await teams.close();
+        await web.close();
       }
-      // The obeying model was really asked (and answered with links, mentions and a script).
-      if (withLlm) expect(llm.requests.some((r) => r.body.model === 'obeying-model')).toBe(true);
-    } finally {
-      await slack.close();
-      await teams.close();
-      await web.close();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

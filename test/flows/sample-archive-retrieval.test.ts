@@ -15,11 +15,18 @@ let index: SqliteIndex;
 
 beforeAll(async () => {
   index = new SqliteIndex({ path: ':memory:' });
-  await syncArchive({ index, archiveDir: SAMPLES, maxBytes: 50e6, maxPages: 100, logger: silentLogger() });
+  await syncArchive({
+    index,
+    archiveDir: SAMPLES,
+    maxBytes: 50e6,
+    maxPages: 100,
+    logger: silentLogger(),
+  });
 });
 afterAll(async () => index.close());
 
-const topFile = async (question: string) => (await retrievePassages({ index, question, k: 5 }))[0]?.letter.file;
+const topFile = async (question: string) =>
+  (await retrievePassages({ index, question, k: 5 }))[0]?.letter.file;
 
 test.each([
   ['Co odpowiedziano radnemu Krzakowi?', 'chorzow/2020-03-02-wen-9823-2020-rfz-liaoning.pdf'],

@@ -36,7 +36,8 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const errorText = (events: Array<{ type: string; [key: string]: unknown }>) => events.find((e) => e.type === 'error')?.text;
+const errorText = (events: Array<{ type: string; [key: string]: unknown }>) =>
+  events.find((e) => e.type === 'error')?.text;
 
 test('Qdrant not running at start: serve stays up, /healthz names Qdrant and its URL, a question gets the archive sentence', async () => {
   const qdrantUrl = `http://127.0.0.1:${await deadPort()}`;
@@ -51,7 +52,11 @@ test('Qdrant not running at start: serve stays up, /healthz names Qdrant and its
 test('Qdrant stopped mid-run: /healthz turns degraded, questions get the archive sentence, serve stays up', async () => {
   const qdrant = await startFakeQdrant();
   try {
-    serve = await startServe({ DATA_DIR: dataDir, INDEX_BACKEND: 'qdrant', QDRANT_URL: qdrant.url });
+    serve = await startServe({
+      DATA_DIR: dataDir,
+      INDEX_BACKEND: 'qdrant',
+      QDRANT_URL: qdrant.url,
+    });
     const before = await serve.health();
     expect(before.degraded).toBeUndefined();
     expect(before.backend).toBe('qdrant');
@@ -69,13 +74,23 @@ test('Qdrant stopped mid-run: /healthz turns degraded, questions get the archive
 
 test('the LLM stopped mid-run: the answer falls back to quotes and /healthz names the LLM as degraded', async () => {
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir };
-  await promisify(execFile)(process.execPath, [BIN, 'ingest', 'samples/letters'], { cwd: ROOT, env });
+  await promisify(execFile)(process.execPath, [BIN, 'ingest', 'samples/letters'], {
+    cwd: ROOT,
+    env,
+  });
   const llm = await startFakeOpenAiServer();
-  serve = await startServe({ DATA_DIR: dataDir, OPENAI_MODEL: 'gpt-test', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: llm.baseUrl, OPENAI_MAX_RETRIES: '0' });
+  serve = await startServe({
+    DATA_DIR: dataDir,
+    OPENAI_MODEL: 'gpt-test',
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: llm.baseUrl,
+    OPENAI_MAX_RETRIES: '0',
+  });
   expect((await serve.health()).degraded).toBeUndefined();
   await llm.close();
   const events = await serve.ask(LIAONING_QUESTION);
-  const final = events.find((e) => e.type === 'final') as { answer: { kind: string; citations: unknown[] } } | undefined;
+  const final = events.find((e) => e.type === 'final') as
+    { answer: { kind: string; citations: unknown[] } } | undefined;
   expect(final?.answer.kind).toBe('extractive');
   expect(final?.answer.citations.length).toBeGreaterThan(0);
   const health = await serve.health();
@@ -86,8 +101,18 @@ test('the LLM stopped mid-run: the answer falls back to quotes and /healthz name
 
 test('a CLI command with Qdrant unreachable names Qdrant and its URL, not `fetch failed`', async () => {
   const qdrantUrl = `http://127.0.0.1:${await deadPort()}`;
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, INDEX_BACKEND: 'qdrant', QDRANT_URL: qdrantUrl };
-  const run = await promisify(execFile)(process.execPath, [BIN, 'ask', 'Kiedy była wizyta w Liaoning?'], { cwd: ROOT, env }).then(
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DATA_DIR: dataDir,
+    INDEX_BACKEND: 'qdrant',
+    QDRANT_URL: qdrantUrl,
+  };
+  const run = await promisify(execFile)(
+    process.execPath,
+    [BIN, 'ask', 'Kiedy była wizyta w Liaoning?'],
+    { cwd: ROOT, env },
+  ).then(
     () => ({ code: 0, stderr: '' }),
     (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
   );

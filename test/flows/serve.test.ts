@@ -11,8 +11,17 @@ const BIN = path.join(ROOT, 'bin/run-sources.js');
 
 test('serve reports the index on /healthz and says which channels are off', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-serve-'));
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info' };
-  await promisify(execFile)(process.execPath, [BIN, 'ingest', 'samples/letters'], { cwd: ROOT, env });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+  };
+  await promisify(execFile)(process.execPath, [BIN, 'ingest', 'samples/letters'], {
+    cwd: ROOT,
+    env,
+  });
   const child = spawn(process.execPath, [BIN, 'serve'], { cwd: ROOT, env });
   try {
     let stderr = '';
@@ -39,10 +48,20 @@ test('serve reports the index on /healthz and says which channels are off', asyn
     expect(stderr).toContain('Teams is off');
     expect(url).toContain('127.0.0.1');
     const unsigned = {
-      type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: 'https://attacker.example/', text: 'reindex',
-      from: { id: '29:x', aadObjectId: 'aad-admin' }, recipient: { id: '28:bot' }, conversation: { id: 'a:1', conversationType: 'personal' },
+      type: 'message',
+      id: 'm1',
+      channelId: 'msteams',
+      serviceUrl: 'https://attacker.example/',
+      text: 'reindex',
+      from: { id: '29:x', aadObjectId: 'aad-admin' },
+      recipient: { id: '28:bot' },
+      conversation: { id: 'a:1', conversationType: 'personal' },
     };
-    const teams = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(unsigned) });
+    const teams = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(unsigned),
+    });
     expect(teams.status).toBe(404);
   } finally {
     child.kill('SIGTERM');

@@ -11,12 +11,14 @@ import { ADMIN_ID, startSlackHarness, type SlackHarness } from '../helpers/slack
 import { eventCallback, postSigned, slashCommand } from '../helpers/slack-requests.js';
 
 /** Delays the answer, so the test can tell the ack from the answer. */
-const slow = (ms: number) => (inner: Answerer): Answerer => ({
-  async *answer(request: AnswerRequest) {
-    await new Promise((r) => setTimeout(r, ms));
-    yield* inner.answer(request);
-  },
-});
+const slow =
+  (ms: number) =>
+  (inner: Answerer): Answerer => ({
+    async *answer(request: AnswerRequest) {
+      await new Promise((r) => setTimeout(r, ms));
+      yield* inner.answer(request);
+    },
+  });
 
 let h: SlackHarness | null = null;
 afterEach(async () => {
@@ -24,9 +26,20 @@ afterEach(async () => {
   h = null;
 });
 
-async function command(harness: SlackHarness, name: string, text: string, userId = 'U1', responseId = 'cmd') {
+async function command(
+  harness: SlackHarness,
+  name: string,
+  text: string,
+  userId = 'U1',
+  responseId = 'cmd',
+) {
   return postSigned(harness.eventsUrl, {
-    body: slashCommand({ command: name, text, user_id: userId, response_url: harness.slack.responseUrl(responseId) }),
+    body: slashCommand({
+      command: name,
+      text,
+      user_id: userId,
+      response_url: harness.slack.responseUrl(responseId),
+    }),
     contentType: 'application/x-www-form-urlencoded',
   });
 }
@@ -39,7 +52,10 @@ describe('/archiwum', () => {
     const ackedAt = Date.now();
     expect(res.status).toBe(200);
     expect(ackedAt - started).toBeLessThan(3000);
-    expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: SLACK_TEXT.commandAck });
+    expect(await res.json()).toMatchObject({
+      response_type: 'ephemeral',
+      text: SLACK_TEXT.commandAck,
+    });
     expect(h.slack.callsTo('response_url')).toEqual([]);
 
     await h.slack.waitFor(() => h!.slack.callsTo('response_url').length === 1);
@@ -68,8 +84,13 @@ describe('/archiwum-admin', () => {
   test('refuses a non-admin politely and audits the attempt', async () => {
     h = await startSlackHarness();
     const res = await command(h, '/archiwum-admin', 'reindex', 'U1');
-    expect(await res.json()).toMatchObject({ response_type: 'ephemeral', text: SLACK_TEXT.adminRefused });
-    expect(h.store.listAudit()).toMatchObject([{ channel: 'slack', userId: 'U1', action: 'reindex', allowed: false }]);
+    expect(await res.json()).toMatchObject({
+      response_type: 'ephemeral',
+      text: SLACK_TEXT.adminRefused,
+    });
+    expect(h.store.listAudit()).toMatchObject([
+      { channel: 'slack', userId: 'U1', action: 'reindex', allowed: false },
+    ]);
     await new Promise((r) => setTimeout(r, 100));
     expect(h.slack.callsTo('response_url')).toEqual([]);
   });
@@ -82,7 +103,9 @@ describe('/archiwum-admin', () => {
     expect(text).toContain('Pisma: 2');
     expect(text).toContain('Fragmenty: 5');
     expect(text).toContain('sqlite');
-    expect(h.store.listAudit()).toMatchObject([{ userId: ADMIN_ID, action: 'status', allowed: true }]);
+    expect(h.store.listAudit()).toMatchObject([
+      { userId: ADMIN_ID, action: 'status', allowed: true },
+    ]);
   });
 
   test('runs reindex for an admin in the background, with progress and the summary', async () => {
@@ -102,8 +125,13 @@ describe('/archiwum-admin', () => {
     const busy = await command(h, '/archiwum-admin', 'reindex', ADMIN_ID);
     expect(await busy.json()).toMatchObject({ text: SLACK_TEXT.reindexBusy });
     release();
-    await h.slack.waitFor(() => h!.slack.callsTo('response_url').some((c) => c.args.text === 'Zsynchronizowano: 2 nowe.'));
-    expect(h.slack.callsTo('response_url').map((c) => c.args.text)).toEqual(['1/2 pism', 'Zsynchronizowano: 2 nowe.']);
+    await h.slack.waitFor(() =>
+      h!.slack.callsTo('response_url').some((c) => c.args.text === 'Zsynchronizowano: 2 nowe.'),
+    );
+    expect(h.slack.callsTo('response_url').map((c) => c.args.text)).toEqual([
+      '1/2 pism',
+      'Zsynchronizowano: 2 nowe.',
+    ]);
     expect(h.store.listAudit().map((a) => [a.action, a.allowed])).toEqual([
       ['reindex', true],
       ['reindex', true],
@@ -117,21 +145,50 @@ describe('agent view', () => {
     h = await startSlackHarness();
     const thread = { channel_id: 'D1', thread_ts: '1700000000.000500', user_id: 'U1', context: {} };
     await postSigned(h.eventsUrl, {
-      body: eventCallback({ type: 'assistant_thread_started', assistant_thread: thread, event_ts: '1700000000.000501' }),
+      body: eventCallback({
+        type: 'assistant_thread_started',
+        assistant_thread: thread,
+        event_ts: '1700000000.000501',
+      }),
       contentType: 'application/json',
     });
-    await h.slack.waitFor(() => h!.slack.callsTo('assistant.threads.setSuggestedPrompts').length === 1);
-    expect(h.slack.callsTo('assistant.threads.setSuggestedPrompts')[0]?.args).toMatchObject({ channel_id: 'D1', thread_ts: thread.thread_ts });
-    expect(h.slack.callsTo('chat.postMessage')[0]?.args).toMatchObject({ text: SLACK_TEXT.greeting });
+    await h.slack.waitFor(
+      () => h!.slack.callsTo('assistant.threads.setSuggestedPrompts').length === 1,
+    );
+    expect(h.slack.callsTo('assistant.threads.setSuggestedPrompts')[0]?.args).toMatchObject({
+      channel_id: 'D1',
+      thread_ts: thread.thread_ts,
+    });
+    expect(h.slack.callsTo('chat.postMessage')[0]?.args).toMatchObject({
+      text: SLACK_TEXT.greeting,
+    });
 
     await postSigned(h.eventsUrl, {
-      body: eventCallback({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U1', text: LIAONING_QUESTION, ts: '1700000000.000600', thread_ts: thread.thread_ts, event_ts: '1700000000.000600' }),
+      body: eventCallback({
+        type: 'message',
+        channel: 'D1',
+        channel_type: 'im',
+        user: 'U1',
+        text: LIAONING_QUESTION,
+        ts: '1700000000.000600',
+        thread_ts: thread.thread_ts,
+        event_ts: '1700000000.000600',
+      }),
       contentType: 'application/json',
     });
     await h.slack.waitFor(() => h!.slack.callsTo('chat.stopStream').length === 1);
-    expect(h.slack.callsTo('assistant.threads.setTitle')[0]?.args).toMatchObject({ title: LIAONING_QUESTION });
-    expect(h.slack.callsTo('assistant.threads.setStatus')[0]?.args).toMatchObject({ status: 'Szukam w archiwum…' });
-    expect(h.slack.callsTo('chat.startStream')[0]?.args).toMatchObject({ channel: 'D1', thread_ts: thread.thread_ts });
-    expect(JSON.stringify(h.slack.callsTo('chat.stopStream')[0]?.args.blocks)).toContain(LIAONING_REFERENCE);
+    expect(h.slack.callsTo('assistant.threads.setTitle')[0]?.args).toMatchObject({
+      title: LIAONING_QUESTION,
+    });
+    expect(h.slack.callsTo('assistant.threads.setStatus')[0]?.args).toMatchObject({
+      status: 'Szukam w archiwum…',
+    });
+    expect(h.slack.callsTo('chat.startStream')[0]?.args).toMatchObject({
+      channel: 'D1',
+      thread_ts: thread.thread_ts,
+    });
+    expect(JSON.stringify(h.slack.callsTo('chat.stopStream')[0]?.args.blocks)).toContain(
+      LIAONING_REFERENCE,
+    );
   });
 });

@@ -12,7 +12,11 @@ afterEach(async () => {
   h = null;
 });
 
-function eventsApiEnvelope(envelopeId: string, eventId: string, retryAttempt = 0): Record<string, unknown> & { envelope_id: string } {
+function eventsApiEnvelope(
+  envelopeId: string,
+  eventId: string,
+  retryAttempt = 0,
+): Record<string, unknown> & { envelope_id: string } {
   return {
     envelope_id: envelopeId,
     type: 'events_api',
@@ -25,7 +29,15 @@ function eventsApiEnvelope(envelopeId: string, eventId: string, retryAttempt = 0
       type: 'event_callback',
       event_id: eventId,
       event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_mention', user: 'U1', text: `<@UBOT> ${LIAONING_QUESTION}`, ts: '1700000000.000100', channel: 'C1', team: 'T1', event_ts: '1700000000.000100' },
+      event: {
+        type: 'app_mention',
+        user: 'U1',
+        text: `<@UBOT> ${LIAONING_QUESTION}`,
+        ts: '1700000000.000100',
+        channel: 'C1',
+        team: 'T1',
+        event_ts: '1700000000.000100',
+      },
     },
   };
 }
@@ -41,8 +53,13 @@ describe('Slack Socket Mode', () => {
     const ack = await h.slack.sendEnvelope(eventsApiEnvelope('env-1', 'EvSOCK1'));
     expect(ack).toMatchObject({ envelope_id: 'env-1' });
     await h.slack.waitFor(() => h!.slack.callsTo('chat.stopStream').length === 1);
-    expect(h.slack.callsTo('chat.startStream')[0]?.args).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100' });
-    expect(JSON.stringify(h.slack.callsTo('chat.stopStream')[0]?.args.blocks)).toContain(LIAONING_REFERENCE);
+    expect(h.slack.callsTo('chat.startStream')[0]?.args).toMatchObject({
+      channel: 'C1',
+      thread_ts: '1700000000.000100',
+    });
+    expect(JSON.stringify(h.slack.callsTo('chat.stopStream')[0]?.args.blocks)).toContain(
+      LIAONING_REFERENCE,
+    );
   });
 
   test('a redelivered envelope (same event_id) is acked again but answered once', async () => {

@@ -25,11 +25,23 @@ export function makeLetter(overrides: Partial<Letter> & { id: string }): Letter 
 }
 
 /** Passages from paragraphs, with offsets as if joined by blank lines. */
-export function makePassages(letterId: string, paragraphs: readonly string[], page: number | null = 1): Passage[] {
+export function makePassages(
+  letterId: string,
+  paragraphs: readonly string[],
+  page: number | null = 1,
+): Passage[] {
   let offset = 0;
   return paragraphs.map((text, ordinal) => {
     const start = offset;
     offset += text.length + 2;
-    return { id: `${letterId}:${ordinal}`, letterId, ordinal, page, start, end: start + text.length, text };
+    return {
+      id: `${letterId}:${ordinal}`,
+      letterId,
+      ordinal,
+      page,
+      start,
+      end: start + text.length,
+      text,
+    };
   });
 }

@@ -5,7 +5,12 @@ import type { Embedder } from '../../src/archive/embedder.js';
 
 /** A client without the version probe, so request logs hold only what the adapter sends. */
 export function qdrantClient(url: string, apiKey?: string): QdrantClient {
-  return new QdrantClient({ url, ...(apiKey ? { apiKey } : {}), checkCompatibility: false, timeout: 10_000 });
+  return new QdrantClient({
+    url,
+    ...(apiKey ? { apiKey } : {}),
+    checkCompatibility: false,
+    timeout: 10_000,
+  });
 }
 
 /** The Qdrant part of Config for a test collection. */

@@ -28,7 +28,13 @@ export async function seedSampleArchive(index: ArchiveIndex): Promise<void> {
     ]),
   );
   await index.upsertLetter(
-    makeLetter({ id: 'i10446', file: 'sejm/i10446.txt', title: 'w sprawie podwyżek wynagrodzeń nauczycieli', date: '2026-07-14', author: 'Henryk Kiepura' }),
+    makeLetter({
+      id: 'i10446',
+      file: 'sejm/i10446.txt',
+      title: 'w sprawie podwyżek wynagrodzeń nauczycieli',
+      date: '2026-07-14',
+      author: 'Henryk Kiepura',
+    }),
     makePassages('i10446', [
       'Pierwszą decyzją obecnego rządu było podwyższenie płac nauczycieli o 33% w przypadku nauczycieli początkujących.',
       'Minister edukacji wystąpiła z propozycją wzrostu kwoty bazowej dla nauczycieli w 2026 r. o 10,3%.',

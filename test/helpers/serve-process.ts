@@ -19,10 +19,20 @@ export interface ServeProcess {
 }
 
 /** Starts `serve` with `env` (plus PATH, HOME, PORT=0 and the console token); resolves once it listens. */
-export async function startServe(env: Record<string, string>, timeoutMs = 60_000): Promise<ServeProcess> {
+export async function startServe(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, 'serve'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', LOG_LEVEL: 'info', WEB_CONSOLE_TOKEN: CONSOLE_TOKEN, ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      WEB_CONSOLE_TOKEN: CONSOLE_TOKEN,
+      ...env,
+    },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -45,7 +55,8 @@ export async function startServe(env: Record<string, string>, timeoutMs = 60_000
     url,
     child,
     stderr: () => stderr,
-    health: async () => (await (await fetch(`${url}/healthz`)).json()) as Awaited<ReturnType<ServeProcess['health']>>,
+    health: async () =>
+      (await (await fetch(`${url}/healthz`)).json()) as Awaited<ReturnType<ServeProcess['health']>>,
     async ask(question) {
       const res = await fetch(`${url}/api/ask`, {
         method: 'POST',
@@ -54,7 +65,13 @@ export async function startServe(env: Record<string, string>, timeoutMs = 60_000
       });
       return (await res.text())
         .split('\n\n')
-        .map((block) => block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n'))
+        .map((block) =>
+          block
+            .split('\n')
+            .filter((l) => l.startsWith('data:'))
+            .map((l) => l.slice(5).trim())
+            .join('\n'),
+        )
         .filter(Boolean)
         .map((data) => JSON.parse(data) as { type: string });
     },

@@ -8,7 +8,11 @@ import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import type { Answerer } from '../../src/assistant/types.js';
-import { createSlackChannel, type SlackChannel, type SlackChannelOptions } from '../../src/channels/slack/create-slack-channel.js';
+import {
+  createSlackChannel,
+  type SlackChannel,
+  type SlackChannelOptions,
+} from '../../src/channels/slack/create-slack-channel.js';
 import type { ArchiveStatus } from '../../src/assistant/types.js';
 import type { AdminCommandsOptions } from '../../src/assistant/admin-commands.js';
 import { loadConfig } from '../../src/config.js';
@@ -43,10 +47,23 @@ export interface SlackHarnessOptions {
   readonly accessGroups?: Record<string, string[]>;
 }
 
-const STATUS: ArchiveStatus = { backend: 'sqlite', letters: 2, passages: 5, lastSync: '2026-01-02T03:04:05.000Z', llmModel: null };
+const STATUS: ArchiveStatus = {
+  backend: 'sqlite',
+  letters: 2,
+  passages: 5,
+  lastSync: '2026-01-02T03:04:05.000Z',
+  llmModel: null,
+};
 
 /** Starts a fake Slack, the channel and (HTTP mode) the server. */
-export async function startSlackHarness({ socketMode = false, wrapAssistant, reindex, llm, overrides = {}, accessGroups = {} }: SlackHarnessOptions = {}): Promise<SlackHarness> {
+export async function startSlackHarness({
+  socketMode = false,
+  wrapAssistant,
+  reindex,
+  llm,
+  overrides = {},
+  accessGroups = {},
+}: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const slack = await startFakeSlackApi();
   const index = new SqliteIndex({ path: ':memory:' });
   await seedSampleArchive(index);
@@ -82,7 +99,15 @@ export async function startSlackHarness({ socketMode = false, wrapAssistant, rei
       ...overrides,
     },
   );
-  const server = socketMode ? null : await startServer({ port: 0, host: '127.0.0.1', routes: channel.routes, health: async () => ({}), logger });
+  const server = socketMode
+    ? null
+    : await startServer({
+        port: 0,
+        host: '127.0.0.1',
+        routes: channel.routes,
+        health: async () => ({}),
+        logger,
+      });
   await channel.start();
   return {
     slack,

@@ -22,7 +22,10 @@ export function signSlackBody(secret: string, timestamp: number, body: string): 
 }
 
 /** POSTs a signed request to the app's Slack endpoint. */
-export async function postSigned(url: string, { body, contentType, secret = SIGNING_SECRET, timestamp, headers = {} }: SignedPostOptions): Promise<Response> {
+export async function postSigned(
+  url: string,
+  { body, contentType, secret = SIGNING_SECRET, timestamp, headers = {} }: SignedPostOptions,
+): Promise<Response> {
   const ts = timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(url, {
     method: 'POST',
@@ -37,7 +40,10 @@ export async function postSigned(url: string, { body, contentType, secret = SIGN
 }
 
 /** An Events API callback body wrapping `event`. */
-export function eventCallback(event: Record<string, unknown>, eventId = `Ev${Math.random().toString(36).slice(2, 10)}`): string {
+export function eventCallback(
+  event: Record<string, unknown>,
+  eventId = `Ev${Math.random().toString(36).slice(2, 10)}`,
+): string {
   return JSON.stringify({
     token: 'legacy',
     team_id: 'T1',
@@ -51,7 +57,13 @@ export function eventCallback(event: Record<string, unknown>, eventId = `Ev${Mat
 }
 
 /** A slash command form body. */
-export function slashCommand(fields: { command: string; text: string; user_id: string; response_url: string; channel_id?: string }): string {
+export function slashCommand(fields: {
+  command: string;
+  text: string;
+  user_id: string;
+  response_url: string;
+  channel_id?: string;
+}): string {
   return new URLSearchParams({
     token: 'legacy',
     team_id: 'T1',

@@ -8,7 +8,10 @@ import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { StateStore } from '../../src/assistant/state-store.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
 import type { Answerer } from '../../src/assistant/types.js';
-import { createTeamsChannel, type TeamsChannel } from '../../src/channels/teams/create-teams-channel.js';
+import {
+  createTeamsChannel,
+  type TeamsChannel,
+} from '../../src/channels/teams/create-teams-channel.js';
 import type { ArchiveStatus } from '../../src/assistant/types.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
@@ -48,7 +51,13 @@ async function seed(index: SqliteIndex): Promise<void> {
     ]),
   );
   await index.upsertLetter(
-    makeLetter({ id: 'drogi', file: 'drogi.docx', reference: 'ZDM.7010.12.2021', date: '2021-05-10', title: 'Remont ulicy Wolności' }),
+    makeLetter({
+      id: 'drogi',
+      file: 'drogi.docx',
+      reference: 'ZDM.7010.12.2021',
+      date: '2021-05-10',
+      title: 'Remont ulicy Wolności',
+    }),
     makePassages('drogi', [
       'Remont nawierzchni ulicy Wolności zostanie zakończony w październiku 2021 roku.',
       'Umowę na remont podpisano w Katowicach z firmą Budrex.',
@@ -64,7 +73,10 @@ export interface TeamsHarnessOptions {
 }
 
 /** Starts everything. */
-export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOptions = {}): Promise<TeamsHarness> {
+export async function startTeamsHarness({
+  env = {},
+  assistant,
+}: TeamsHarnessOptions = {}): Promise<TeamsHarness> {
   const logger = silentLogger();
   const connector = await startFakeBotConnector();
   const index = new SqliteIndex({ path: ':memory:' });
@@ -74,7 +86,13 @@ export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOpt
   const status = async (): Promise<ArchiveStatus> => {
     statusCalls.push(Date.now());
     const stats = await index.stats();
-    return { backend: 'sqlite', letters: stats.letters, passages: stats.passages, lastSync: null, llmModel: null };
+    return {
+      backend: 'sqlite',
+      letters: stats.letters,
+      passages: stats.passages,
+      lastSync: null,
+      llmModel: null,
+    };
   };
   const channel = createTeamsChannel(
     channelDeps({
@@ -92,12 +110,20 @@ export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOpt
     {
       // Without an app id the flow tests post unsigned activities: botbuilder's anonymous
       // authentication stands in for signed ones, so identities count as authenticated.
-      ...(env.MICROSOFT_APP_ID || env.TEAMS_EMULATOR ? {} : { botFrameworkAuthentication: new ConfigurationBotFrameworkAuthentication({}) }),
+      ...(env.MICROSOFT_APP_ID || env.TEAMS_EMULATOR
+        ? {}
+        : { botFrameworkAuthentication: new ConfigurationBotFrameworkAuthentication({}) }),
       streamIntervalMs: 0,
       progressIntervalMs: 0,
     },
   );
-  const server = await startServer({ port: 0, host: '127.0.0.1', routes: channel.routes, health: async () => ({}), logger });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    routes: channel.routes,
+    health: async () => ({}),
+    logger,
+  });
   return {
     connector,
     store,
@@ -123,7 +149,11 @@ export async function startTeamsHarness({ env = {}, assistant }: TeamsHarnessOpt
 let counter = 0;
 
 /** A user's message in a 1:1 chat with the bot. */
-export function personalMessage(serviceUrl: string, text: string, { conversationId = 'a:personal-1', aadObjectId = 'aad-user-1' } = {}) {
+export function personalMessage(
+  serviceUrl: string,
+  text: string,
+  { conversationId = 'a:personal-1', aadObjectId = 'aad-user-1' } = {},
+) {
   counter += 1;
   return {
     type: 'message',
@@ -149,7 +179,12 @@ export function channelMessage(serviceUrl: string, question: string, { mention =
     text: mention ? `${tag} ${question}` : question,
     from: { id: '29:aad-user-2', name: 'Radny Jan', aadObjectId: 'aad-user-2' },
     recipient: BOT,
-    conversation: { id: '19:rada@thread.tacv2', conversationType: 'channel', isGroup: true, tenantId: 'tenant-1' },
+    conversation: {
+      id: '19:rada@thread.tacv2',
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: 'tenant-1',
+    },
     entities: mention ? [{ type: 'mention', text: tag, mentioned: BOT }] : [],
   };
 }

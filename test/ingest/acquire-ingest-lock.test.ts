@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { acquireIngestLock, IngestLockedError, LOCK_FILE } from '../../ingest/acquire-ingest-lock.js';
+import {
+  acquireIngestLock,
+  IngestLockedError,
+  LOCK_FILE,
+} from '../../ingest/acquire-ingest-lock.js';
 
 let dataDir: string;
 beforeEach(() => {
@@ -12,14 +16,19 @@ afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 /** The pid of a process that has already exited. */
 function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+    encoding: 'utf8',
+  });
   return Number(child.stdout);
 }
 
 describe('acquireIngestLock', () => {
   test('a second writer is refused with the holder named; after release it gets the lock', async () => {
     const first = await acquireIngestLock({ dataDir, now: () => new Date('2026-01-02T03:04:05Z') });
-    const held = JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as { pid: number; startedAt: string };
+    const held = JSON.parse(fs.readFileSync(path.join(dataDir, LOCK_FILE), 'utf8')) as {
+      pid: number;
+      startedAt: string;
+    };
     expect(held).toMatchObject({ pid: process.pid, startedAt: '2026-01-02T03:04:05.000Z' });
     const error = await acquireIngestLock({ dataDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IngestLockedError);
@@ -35,7 +44,12 @@ describe('acquireIngestLock', () => {
   test('--wait waits for the holder to release', async () => {
     const first = await acquireIngestLock({ dataDir });
     const waited: number[] = [];
-    const second = acquireIngestLock({ dataDir, wait: true, pollMs: 20, onWait: (holder) => waited.push(holder.pid) });
+    const second = acquireIngestLock({
+      dataDir,
+      wait: true,
+      pollMs: 20,
+      onWait: (holder) => waited.push(holder.pid),
+    });
     let isAcquired = false;
     void second.then(() => (isAcquired = true));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -48,9 +62,16 @@ describe('acquireIngestLock', () => {
 
   test('the stale lock of a dead process is taken over, with the dead holder reported', async () => {
     const pid = deadPid();
-    fs.writeFileSync(path.join(dataDir, LOCK_FILE), JSON.stringify({ pid, hostname: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
+    fs.writeFileSync(
+      path.join(dataDir, LOCK_FILE),
+      JSON.stringify({ pid, hostname: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' }),
+    );
     const lock = await acquireIngestLock({ dataDir });
-    expect(lock.tookOverFrom).toEqual({ pid, hostname: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' });
+    expect(lock.tookOverFrom).toEqual({
+      pid,
+      hostname: os.hostname(),
+      startedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(JSON.parse(fs.readFileSync(lock.path, 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
   });

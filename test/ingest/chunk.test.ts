@@ -1,10 +1,13 @@
 import { chunkPages } from '../../ingest/chunk.js';
 
-const para = (n: number, words = 30) => Array.from({ length: words }, (_, i) => `słowo${n}x${i}`).join(' ') + '.';
+const para = (n: number, words = 30) =>
+  Array.from({ length: words }, (_, i) => `słowo${n}x${i}`).join(' ') + '.';
 
 describe('chunkPages', () => {
   test('a short letter stays one passage, with offsets into the full text', () => {
-    const { text, passages } = chunkPages('L', [{ page: 1, text: 'Pan Jan Kowalski\n\nKrótka odpowiedź na pismo.', ocr: false }]);
+    const { text, passages } = chunkPages('L', [
+      { page: 1, text: 'Pan Jan Kowalski\n\nKrótka odpowiedź na pismo.', ocr: false },
+    ]);
     expect(passages).toHaveLength(1);
     expect(passages[0]).toMatchObject({ id: 'L:0', letterId: 'L', ordinal: 0, page: 1 });
     expect(text.slice(passages[0]!.start, passages[0]!.end)).toBe(passages[0]!.text);
@@ -14,10 +17,14 @@ describe('chunkPages', () => {
   test('long letters split at paragraph boundaries near the target size, never across pages', () => {
     const page1 = Array.from({ length: 6 }, (_, i) => para(i)).join('\n\n');
     const page2 = Array.from({ length: 3 }, (_, i) => para(10 + i)).join('\n\n');
-    const { text, passages } = chunkPages('L', [
-      { page: 1, text: page1, ocr: false },
-      { page: 2, text: page2, ocr: false },
-    ], { targetChars: 700, wholeLetterChars: 100 });
+    const { text, passages } = chunkPages(
+      'L',
+      [
+        { page: 1, text: page1, ocr: false },
+        { page: 2, text: page2, ocr: false },
+      ],
+      { targetChars: 700, wholeLetterChars: 100 },
+    );
     expect(passages.length).toBeGreaterThan(2);
     for (const p of passages) {
       expect(text.slice(p.start, p.end)).toBe(p.text);
@@ -26,14 +33,31 @@ describe('chunkPages', () => {
       expect(p.text.endsWith('.')).toBe(true);
       expect(p.text.length).toBeLessThanOrEqual(1600);
     }
-    expect(passages.filter((p) => p.page === 2).map((p) => p.text).join(' ')).toContain('słowo10x0');
-    expect(passages.filter((p) => p.page === 1).map((p) => p.text).join(' ')).not.toContain('słowo10x0');
+    expect(
+      passages
+        .filter((p) => p.page === 2)
+        .map((p) => p.text)
+        .join(' '),
+    ).toContain('słowo10x0');
+    expect(
+      passages
+        .filter((p) => p.page === 1)
+        .map((p) => p.text)
+        .join(' '),
+    ).not.toContain('słowo10x0');
     expect(passages.map((p) => p.ordinal)).toEqual(passages.map((_, i) => i));
   });
 
   test('an over-long paragraph is cut at sentence ends', () => {
-    const long = Array.from({ length: 40 }, (_, i) => `To jest zdanie numer ${i} o budżecie miasta.`).join(' ');
-    const { passages } = chunkPages('L', [{ page: null, text: long, ocr: false }], { maxChars: 400, targetChars: 300, wholeLetterChars: 100 });
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `To jest zdanie numer ${i} o budżecie miasta.`,
+    ).join(' ');
+    const { passages } = chunkPages('L', [{ page: null, text: long, ocr: false }], {
+      maxChars: 400,
+      targetChars: 300,
+      wholeLetterChars: 100,
+    });
     expect(passages.length).toBeGreaterThan(3);
     for (const p of passages) {
       expect(p.text.length).toBeLessThanOrEqual(400);
@@ -44,10 +68,14 @@ describe('chunkPages', () => {
   });
 
   test('pages without text produce no passages but keep offsets right', () => {
-    const { text, passages } = chunkPages('L', [
-      { page: 1, text: '', ocr: false },
-      { page: 2, text: para(1, 300), ocr: false },
-    ], { wholeLetterChars: 100 });
+    const { text, passages } = chunkPages(
+      'L',
+      [
+        { page: 1, text: '', ocr: false },
+        { page: 2, text: para(1, 300), ocr: false },
+      ],
+      { wholeLetterChars: 100 },
+    );
     expect(passages.every((p) => p.page === 2)).toBe(true);
     for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
   });

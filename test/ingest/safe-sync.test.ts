@@ -4,11 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { silentLogger } from '../../src/logger.js';
-import { DeletionGuardError, syncArchive, type SyncArchiveOptions } from '../../ingest/sync-archive.js';
+import {
+  DeletionGuardError,
+  syncArchive,
+  type SyncArchiveOptions,
+} from '../../ingest/sync-archive.js';
 import { makeZipBomb } from '../fixtures/make-zip-bomb.js';
 import { makeEml } from '../fixtures/make-eml.js';
 
-const letter = (n: number) => `Chorzów, ${(n % 27) + 1} marca 2024 r.\n\nW odpowiedzi na interpelację numer ${n} w sprawie remontu ulicy Wolności informuję, że prace trwają.`;
+const letter = (n: number) =>
+  `Chorzów, ${(n % 27) + 1} marca 2024 r.\n\nW odpowiedzi na interpelację numer ${n} w sprawie remontu ulicy Wolności informuję, że prace trwają.`;
 
 let dir: string;
 let index: SqliteIndex;
@@ -17,7 +22,14 @@ const write = (rel: string, content: string | Uint8Array) => {
   fs.writeFileSync(path.join(dir, rel), content);
 };
 const sync = (extra: Partial<SyncArchiveOptions> = {}) =>
-  syncArchive({ index, archiveDir: dir, maxBytes: 60_000_000, maxPages: 50, logger: silentLogger(), ...extra });
+  syncArchive({
+    index,
+    archiveDir: dir,
+    maxBytes: 60_000_000,
+    maxPages: 50,
+    logger: silentLogger(),
+    ...extra,
+  });
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-safe-'));
@@ -36,10 +48,16 @@ describe('syncArchive safety', () => {
     write('nowy.txt', letter(99));
     const error = await sync({ maxDeleteShare: 0.2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeletionGuardError);
-    expect((error as Error).message).toMatch(/would delete 5 of 10 indexed letters .*--allow-deletions/);
+    expect((error as Error).message).toMatch(
+      /would delete 5 of 10 indexed letters .*--allow-deletions/,
+    );
     // Nothing written, not even the new letter.
     expect((await index.stats()).letters).toBe(10);
-    expect(await sync({ maxDeleteShare: 0.2, allowDeletions: true })).toMatchObject({ added: 1, deleted: 5, letters: 6 });
+    expect(await sync({ maxDeleteShare: 0.2, allowDeletions: true })).toMatchObject({
+      added: 1,
+      deleted: 5,
+      letters: 6,
+    });
   });
 
   test('deleting up to the share is allowed without the flag', async () => {
@@ -59,7 +77,12 @@ describe('syncArchive safety', () => {
     write('c.txt', letter(4));
     const before = await index.listLetters();
     const plan = await sync({ dryRun: true, maxDeleteShare: 0.2 });
-    expect(plan).toMatchObject({ added: 1, updated: 1, deleted: 1, plan: { add: ['c.txt'], update: ['b.txt'], delete: ['a.txt'] } });
+    expect(plan).toMatchObject({
+      added: 1,
+      updated: 1,
+      deleted: 1,
+      plan: { add: ['c.txt'], update: ['b.txt'], delete: ['a.txt'] },
+    });
     expect(await index.listLetters()).toEqual(before);
   });
 
@@ -68,7 +91,13 @@ describe('syncArchive safety', () => {
     write('dlugi.txt', 'Rada Miasta postanowiła o remoncie szkoły nr 5. '.repeat(240_000));
     write('zwykly.txt', letter(1));
     const summary = await sync({ fileTimeoutMs: 1000 });
-    expect(summary.failures).toEqual([{ file: 'dlugi.txt', reason: 'timeout', message: 'stopped after 1 s (INGEST_FILE_TIMEOUT_S)' }]);
+    expect(summary.failures).toEqual([
+      {
+        file: 'dlugi.txt',
+        reason: 'timeout',
+        message: 'stopped after 1 s (INGEST_FILE_TIMEOUT_S)',
+      },
+    ]);
     expect(summary).toMatchObject({ added: 1, letters: 1 });
   });
 
@@ -76,21 +105,36 @@ describe('syncArchive safety', () => {
     write('a-ogromny.txt', 'Zażółć gęślą jaźń, remont ulicy Wolności trwa. '.repeat(1_000_000));
     write('b-zwykly.txt', letter(1));
     const summary = await sync({ fileMemoryMb: 96 });
-    expect(summary.failures).toEqual([expect.objectContaining({ file: 'a-ogromny.txt', reason: 'memory_limit', message: expect.stringContaining('INGEST_FILE_MEMORY_MB') })]);
+    expect(summary.failures).toEqual([
+      expect.objectContaining({
+        file: 'a-ogromny.txt',
+        reason: 'memory_limit',
+        message: expect.stringContaining('INGEST_FILE_MEMORY_MB'),
+      }),
+    ]);
     expect(summary).toMatchObject({ added: 1, letters: 1 });
   });
 
   test('a DOCX zip bomb, alone or attached to an e-mail, is reported; the e-mail itself is indexed', async () => {
     const bomb = makeZipBomb(64 * 1024 * 1024);
     write('bomba.docx', bomb);
-    write('poczta.eml', makeEml({
+    write(
+      'poczta.eml',
+      makeEml({
         from: 'Urząd <urzad@chorzow.eu>',
         to: 'Rada <rada@chorzow.eu>',
         subject: 'Remont ulicy Wolności',
         date: 'Tue, 03 Mar 2020 10:15:00 +0100',
         body: letter(7),
-        attachments: [{ fileName: 'pismo.docx', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes: bomb }],
-      }));
+        attachments: [
+          {
+            fileName: 'pismo.docx',
+            contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            bytes: bomb,
+          },
+        ],
+      }),
+    );
     const summary = await sync();
     const reasons = Object.fromEntries(summary.failures.map((f) => [f.file, f.reason]));
     expect(reasons).toEqual({ 'bomba.docx': 'zip_bomb', 'poczta.eml#pismo.docx': 'zip_bomb' });
@@ -102,7 +146,13 @@ describe('syncArchive safety', () => {
     write('a.txt.meta.json', JSON.stringify({ date: '2020-13-45' }));
     write('b.txt', letter(2));
     const summary = await sync();
-    expect(summary.failures).toEqual([expect.objectContaining({ file: 'a.txt', reason: 'bad_metadata', message: expect.stringMatching(/date.*not a real calendar date/) })]);
+    expect(summary.failures).toEqual([
+      expect.objectContaining({
+        file: 'a.txt',
+        reason: 'bad_metadata',
+        message: expect.stringMatching(/date.*not a real calendar date/),
+      }),
+    ]);
     expect(summary).toMatchObject({ added: 1, letters: 1 });
   });
 

@@ -37,10 +37,22 @@ describe('scanArchive', () => {
     expect(files[1]!.absolutePath).toBe(fs.realpathSync(path.join(dir, '.ukryte/b.txt')));
     const byPath = Object.fromEntries(problems.map((p) => [p.relativePath, p]));
     expect(Object.keys(byPath).sort()).toEqual(['broken.txt', 'link-a.txt', 'out.txt', 'sub/loop']);
-    expect(byPath['link-a.txt']).toMatchObject({ reason: 'symlink', message: expect.stringContaining('indexed once under that name') });
-    expect(byPath['out.txt']).toMatchObject({ reason: 'symlink', message: expect.stringContaining('outside the archive') });
-    expect(byPath['sub/loop']).toMatchObject({ reason: 'symlink', message: expect.stringContaining('loop') });
-    expect(byPath['broken.txt']).toMatchObject({ reason: 'symlink', message: expect.stringContaining('broken') });
+    expect(byPath['link-a.txt']).toMatchObject({
+      reason: 'symlink',
+      message: expect.stringContaining('indexed once under that name'),
+    });
+    expect(byPath['out.txt']).toMatchObject({
+      reason: 'symlink',
+      message: expect.stringContaining('outside the archive'),
+    });
+    expect(byPath['sub/loop']).toMatchObject({
+      reason: 'symlink',
+      message: expect.stringContaining('loop'),
+    });
+    expect(byPath['broken.txt']).toMatchObject({
+      reason: 'symlink',
+      message: expect.stringContaining('broken'),
+    });
   });
 
   test('a FIFO is reported, never opened', async () => {
@@ -48,7 +60,13 @@ describe('scanArchive', () => {
     execFileSync('mkfifo', [path.join(dir, 'rura.txt')]);
     const { files, problems } = await scanArchive(dir);
     expect(files.map((f) => f.relativePath)).toEqual(['a.txt']);
-    expect(problems).toEqual([expect.objectContaining({ relativePath: 'rura.txt', reason: 'special_file', message: expect.stringContaining('FIFO') })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        relativePath: 'rura.txt',
+        reason: 'special_file',
+        message: expect.stringContaining('FIFO'),
+      }),
+    ]);
   });
 
   test('NFC and NFD twins: one is listed under the NFC name, the other reported, the same way every time', async () => {
@@ -59,7 +77,9 @@ describe('scanArchive', () => {
     write('inny/ę.txt'.normalize('NFD'));
     const first = await scanArchive(dir);
     expect(first.files.map((f) => f.relativePath)).toEqual(['inny/ę.txt'.normalize('NFC'), nfc]);
-    expect(first.problems).toEqual([expect.objectContaining({ relativePath: nfc, reason: 'name_collision' })]);
+    expect(first.problems).toEqual([
+      expect.objectContaining({ relativePath: nfc, reason: 'name_collision' }),
+    ]);
     const again = await scanArchive(dir);
     expect(again.files.map((f) => f.absolutePath)).toEqual(first.files.map((f) => f.absolutePath));
   });

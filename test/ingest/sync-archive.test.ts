@@ -7,8 +7,10 @@ import { letterIdFor } from '../../ingest/build-letter.js';
 import { syncArchive, type SyncArchiveOptions } from '../../ingest/sync-archive.js';
 import { makePdf } from '../fixtures/make-pdf.js';
 
-const LETTER_A = 'Warszawa, 12 marca 2024 r.\n\nZnak: DLF.050.53.2024.DP\n\nW odpowiedzi na interpelację w sprawie kopalni Barbara w Chorzowie uprzejmie informuję, że prace trwają.';
-const LETTER_B = 'Katowice, 3 kwietnia 2024 r.\n\nOdpowiadając na pismo w sprawie budowy żłobka przy ulicy Wolności informuję, że inwestycja ruszy w maju.';
+const LETTER_A =
+  'Warszawa, 12 marca 2024 r.\n\nZnak: DLF.050.53.2024.DP\n\nW odpowiedzi na interpelację w sprawie kopalni Barbara w Chorzowie uprzejmie informuję, że prace trwają.';
+const LETTER_B =
+  'Katowice, 3 kwietnia 2024 r.\n\nOdpowiadając na pismo w sprawie budowy żłobka przy ulicy Wolności informuję, że inwestycja ruszy w maju.';
 
 let dir: string;
 let index: SqliteIndex;
@@ -17,7 +19,14 @@ const write = (rel: string, content: string | Uint8Array) => {
   fs.writeFileSync(path.join(dir, rel), content);
 };
 const sync = (extra: Partial<SyncArchiveOptions> = {}) =>
-  syncArchive({ index, archiveDir: dir, maxBytes: 1_000_000, maxPages: 50, logger: silentLogger(), ...extra });
+  syncArchive({
+    index,
+    archiveDir: dir,
+    maxBytes: 1_000_000,
+    maxPages: 50,
+    logger: silentLogger(),
+    ...extra,
+  });
 const topLetter = async (q: string) => (await index.search(q, { k: 1 }))[0]?.letter ?? null;
 
 beforeEach(() => {
@@ -34,9 +43,21 @@ describe('syncArchive', () => {
     write('a.txt', LETTER_A);
     write('sub/b.txt', LETTER_B);
     const first = await sync();
-    expect(first).toMatchObject({ added: 2, updated: 0, deleted: 0, unchanged: 0, failed: 0, letters: 2 });
+    expect(first).toMatchObject({
+      added: 2,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+      failed: 0,
+      letters: 2,
+    });
     const a = await topLetter('kopalnia Barbara');
-    expect(a).toMatchObject({ id: letterIdFor('a.txt'), file: 'a.txt', date: '2024-03-12', reference: 'DLF.050.53.2024.DP' });
+    expect(a).toMatchObject({
+      id: letterIdFor('a.txt'),
+      file: 'a.txt',
+      date: '2024-03-12',
+      reference: 'DLF.050.53.2024.DP',
+    });
     expect((await topLetter('żłobek Wolności'))?.file).toBe('sub/b.txt');
     const second = await sync();
     expect(second).toMatchObject({ added: 0, updated: 0, deleted: 0, unchanged: 2, failed: 0 });
@@ -48,9 +69,19 @@ describe('syncArchive', () => {
     await sync();
     write('a.txt', LETTER_A.replace('kopalni Barbara', 'kopalni Szombierki'));
     fs.rmSync(path.join(dir, 'b.txt'));
-    write('c.txt', 'Gliwice, 1 lutego 2024 r.\n\nNowe pismo w sprawie oświetlenia ulicznego na osiedlu Tysiąclecia.');
+    write(
+      'c.txt',
+      'Gliwice, 1 lutego 2024 r.\n\nNowe pismo w sprawie oświetlenia ulicznego na osiedlu Tysiąclecia.',
+    );
     const summary = await sync();
-    expect(summary).toMatchObject({ added: 1, updated: 1, deleted: 1, unchanged: 0, failed: 0, letters: 2 });
+    expect(summary).toMatchObject({
+      added: 1,
+      updated: 1,
+      deleted: 1,
+      unchanged: 0,
+      failed: 0,
+      letters: 2,
+    });
     expect(await topLetter('Barbara')).toBeNull();
     expect((await topLetter('Szombierki'))?.file).toBe('a.txt');
     expect(await topLetter('żłobek')).toBeNull();
@@ -68,7 +99,15 @@ describe('syncArchive', () => {
   });
 
   test('indexes a real PDF with pages', async () => {
-    write('pismo.pdf', await makePdf({ pages: [['Chorzów, 2 marca 2020 r.', 'Pierwsza strona o prowincji Liaoning.'], ['Druga strona o mieście Yingkou.']] }));
+    write(
+      'pismo.pdf',
+      await makePdf({
+        pages: [
+          ['Chorzów, 2 marca 2020 r.', 'Pierwsza strona o prowincji Liaoning.'],
+          ['Druga strona o mieście Yingkou.'],
+        ],
+      }),
+    );
     expect(await sync()).toMatchObject({ added: 1, failed: 0 });
     const hit = (await index.search('Yingkou', { k: 1 }))[0];
     expect(hit?.letter).toMatchObject({ file: 'pismo.pdf', pages: 2, date: '2020-03-02' });
@@ -82,7 +121,10 @@ describe('syncArchive', () => {
     write('secret.pdf', await makePdf({ pages: [['Tajne pismo.']], password: 'haslo' }));
     write('arkusz.xlsx', 'PK\u0003\u0004 not a letter');
     write('junk.txt', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x13, 0x37, 0x00]));
-    write('cp1250.txt', Buffer.from([0x50, 0x69, 0xb9, 0x74, 0x65, 0x6b, 0x20, 0xb3, 0xf3, 0x64, 0x9f])); // "Piątek łódź" in Windows-1250
+    write(
+      'cp1250.txt',
+      Buffer.from([0x50, 0x69, 0xb9, 0x74, 0x65, 0x6b, 0x20, 0xb3, 0xf3, 0x64, 0x9f]),
+    ); // "Piątek łódź" in Windows-1250
     write('huge.txt', 'a'.repeat(2_000_001));
     const summary = await sync({ maxBytes: 2_000_000 });
     expect(summary).toMatchObject({ added: 1, failed: 8, letters: 1 });
@@ -114,11 +156,15 @@ describe('syncArchive', () => {
     for (let i = 0; i < 6; i++) write(`l${i}.txt`, `${LETTER_B} Numer pisma ${i}.`);
     const controller = new AbortController();
     await expect(
-      sync({ signal: controller.signal, onProgress: ({ done }) => (done === 3 ? controller.abort() : undefined) }),
+      sync({
+        signal: controller.signal,
+        onProgress: ({ done }) => (done === 3 ? controller.abort() : undefined),
+      }),
     ).rejects.toThrow();
     const partial = await index.stats();
     expect(partial.letters).toBe(3);
-    for (const digest of await index.listLetters()) expect((await index.getPassages(digest.id)).length).toBeGreaterThan(0);
+    for (const digest of await index.listLetters())
+      expect((await index.getPassages(digest.id)).length).toBeGreaterThan(0);
     expect(await sync()).toMatchObject({ added: 3, unchanged: 3, letters: 6 });
   });
 

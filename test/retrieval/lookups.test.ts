@@ -19,12 +19,16 @@ async function fixtureIndex(): Promise<SqliteIndex> {
     const lines = text.split('\n');
     const chunks: string[] = [];
     for (let i = 0; i < lines.length; i += 10) chunks.push(lines.slice(i, i + 10).join('\n'));
-    await index.upsertLetter(makeLetter({ id, file: `sejm/${file}`, ...extractMetadata(text, { fileName: file }) }), makePassages(id, chunks));
+    await index.upsertLetter(
+      makeLetter({ id, file: `sejm/${file}`, ...extractMetadata(text, { fileName: file }) }),
+      makePassages(id, chunks),
+    );
   }
   return index;
 }
 
-const top = async (index: SqliteIndex, question: string) => (await retrievePassages({ index, question, perLetter: 1, now }))[0]?.letter.id;
+const top = async (index: SqliteIndex, question: string) =>
+  (await retrievePassages({ index, question, perLetter: 1, now }))[0]?.letter.id;
 
 describe('retrievePassages on lookups (fixture letters)', () => {
   let index: SqliteIndex;
@@ -64,11 +68,14 @@ describe('retrievePassages on lookups (fixture letters)', () => {
     ['co pisał Neneman w sierpniu 2026', 'i17842-DX3JEU'],
     ['pisma podpisane przez Stefaniaka, lipiec 2026', 'i17940-DVXJ7K'],
     ['co pisał Konrad Wojnarowski w lipcu', 'i16794-DWLHNW'],
-  ])('signatory in any case form, with the date as a constraint: %s', async (question, expected) => {
-    expect(await top(index, question)).toBe(expected);
-  });
+  ])(
+    'signatory in any case form, with the date as a constraint: %s',
+    async (question, expected) => {
+      expect(await top(index, question)).toBe(expected);
+    },
+  );
 
-  test('a ministry acronym with the letter date finds that ministry\'s letter', async () => {
+  test("a ministry acronym with the letter date finds that ministry's letter", async () => {
     expect(await top(index, 'pismo MEN z 14 lipca 2026')).toBe('i10446-DVZJJK');
     expect(await top(index, 'odpowiedź MSWiA z dnia 06.08.2026')).toBe('i7278-DWPJ2X');
   });
@@ -78,7 +85,10 @@ describe('extractQueryFilters on lookups', () => {
   test.each([
     ['pismo z 3 sierpnia 2026', { dateFrom: '2026-08-03', dateTo: '2026-08-03' }],
     ['odpowiedź z 03.08.2026', { dateFrom: '2026-08-03', dateTo: '2026-08-03' }],
-    ['pismo podpisane przez Zmarzłego z 27.07.2026', { dateFrom: '2026-07-27', dateTo: '2026-07-27' }],
+    [
+      'pismo podpisane przez Zmarzłego z 27.07.2026',
+      { dateFrom: '2026-07-27', dateTo: '2026-07-27' },
+    ],
     ['co pisał Zmarzły, sierpień 2026', { dateFrom: '2026-08-01', dateTo: '2026-08-31' }],
     ['co pisał Zmarzły w lipcu', { dateFrom: '2026-07-01', dateTo: '2026-07-31' }],
     // A day inside the subject describes events, not the letter.
@@ -94,10 +104,17 @@ describe('extractQueryFilters on lookups', () => {
     expect(extractLookup('16219').interpellation).toBe('16219');
     expect(extractLookup('interpelacja w sprawie drogi nr 7').interpellation).toBeUndefined();
     expect(extractLookup('pismo podpisane przez ministra Bejdę').signatory).toEqual(['Bejdę']);
-    expect(extractLookup('co pisał Marian Zmarzły w lipcu').signatory).toEqual(['Marian', 'Zmarzły']);
+    expect(extractLookup('co pisał Marian Zmarzły w lipcu').signatory).toEqual([
+      'Marian',
+      'Zmarzły',
+    ]);
     expect(extractLookup('pismo ministerstwa zdrowia o szpitalach').signatory).toBeUndefined();
-    expect(extractLookup('odpowiedź MZ z dnia 19.08.2026').ministries).toContain('Ministerstwo Zdrowia');
-    expect(extractLookup('pismo ministra finansów z 3 sierpnia').ministries).toContain('minister finansów');
+    expect(extractLookup('odpowiedź MZ z dnia 19.08.2026').ministries).toContain(
+      'Ministerstwo Zdrowia',
+    );
+    expect(extractLookup('pismo ministra finansów z 3 sierpnia').ministries).toContain(
+      'minister finansów',
+    );
     expect(extractLookup('dps-wos.0212.45.2024').reference?.baseKey).toBe('dps.wos.0212.45.2024');
   });
 });
@@ -126,9 +143,19 @@ describe('isSurnameForm', () => {
 describe('the reference filter', () => {
   test('matches the stored reference in any spelling, with or without initials', async () => {
     const index = new SqliteIndex({ path: ':memory:' });
-    await index.upsertLetter(makeLetter({ id: 'a', reference: 'DPS-WOS.0212.45.2024.AB' }), makePassages('a', ['Opieka w domu pomocy społecznej.']));
-    await index.upsertLetter(makeLetter({ id: 'b', reference: 'DPS-WOS.0212.46.2024.AB' }), makePassages('b', ['Opieka w domu pomocy społecznej.']));
-    for (const reference of ['dps-wos.0212.45.2024', 'DPS WOS 0212 45 2024 AB', 'DPS-WOS.0212.45.2024.AB']) {
+    await index.upsertLetter(
+      makeLetter({ id: 'a', reference: 'DPS-WOS.0212.45.2024.AB' }),
+      makePassages('a', ['Opieka w domu pomocy społecznej.']),
+    );
+    await index.upsertLetter(
+      makeLetter({ id: 'b', reference: 'DPS-WOS.0212.46.2024.AB' }),
+      makePassages('b', ['Opieka w domu pomocy społecznej.']),
+    );
+    for (const reference of [
+      'dps-wos.0212.45.2024',
+      'DPS WOS 0212 45 2024 AB',
+      'DPS-WOS.0212.45.2024.AB',
+    ]) {
       const hits = await index.search('opieka', { k: 5, filter: { reference } });
       expect(hits.map((h) => h.letter.id)).toEqual(['a']);
     }

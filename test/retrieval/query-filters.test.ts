@@ -34,17 +34,32 @@ describe('retrievePassages with filters from the question', () => {
     );
     await index.upsertLetter(
       makeLetter({ id: 'liaoning-2013', date: '2013-07-05' }),
-      makePassages('liaoning-2013', ['Pismo o współpracy z prowincją Liaoning: program wizyty delegacji Yingkou, współpraca z Liaoning.']),
+      makePassages('liaoning-2013', [
+        'Pismo o współpracy z prowincją Liaoning: program wizyty delegacji Yingkou, współpraca z Liaoning.',
+      ]),
     );
-    await index.upsertLetter(makeLetter({ id: 'other', date: '2020-05-01' }), makePassages('other', ['Remont drogi gminnej w 2020 roku.']));
+    await index.upsertLetter(
+      makeLetter({ id: 'other', date: '2020-05-01' }),
+      makePassages('other', ['Remont drogi gminnej w 2020 roku.']),
+    );
     return index;
   }
 
   test('a year that dates the letter lifts the letters from that year', async () => {
     const index = await seeded();
-    const unfiltered = await retrievePassages({ index, question: 'pismo z 2020 roku o współpracy z Liaoning', perLetter: 1, queryFilters: 'off' });
+    const unfiltered = await retrievePassages({
+      index,
+      question: 'pismo z 2020 roku o współpracy z Liaoning',
+      perLetter: 1,
+      queryFilters: 'off',
+    });
     expect(unfiltered[0]?.letter.id).toBe('liaoning-2013');
-    const boosted = await retrievePassages({ index, question: 'pismo z 2020 roku o współpracy z Liaoning', perLetter: 1, now });
+    const boosted = await retrievePassages({
+      index,
+      question: 'pismo z 2020 roku o współpracy z Liaoning',
+      perLetter: 1,
+      now,
+    });
     expect(boosted[0]?.letter.id).toBe('liaoning');
     await index.close();
   });
@@ -52,7 +67,13 @@ describe('retrievePassages with filters from the question', () => {
   test('a wrong guess hides nothing: the year names events, not the letter', async () => {
     const index = await seeded();
     for (const queryFilters of ['boost', 'hard'] as const) {
-      const hits = await retrievePassages({ index, question: 'odpowiedź z 2019 roku o Yingkou', perLetter: 1, queryFilters, now });
+      const hits = await retrievePassages({
+        index,
+        question: 'odpowiedź z 2019 roku o Yingkou',
+        perLetter: 1,
+        queryFilters,
+        now,
+      });
       expect(hits.map((h) => h.letter.id)).toContain('liaoning-2013');
     }
     await index.close();
@@ -60,7 +81,13 @@ describe('retrievePassages with filters from the question', () => {
 
   test('hard mode puts matching letters first and keeps the rest after them', async () => {
     const index = await seeded();
-    const hits = await retrievePassages({ index, question: 'pisma z 2020 roku o Liaoning', perLetter: 1, queryFilters: 'hard', now });
+    const hits = await retrievePassages({
+      index,
+      question: 'pisma z 2020 roku o Liaoning',
+      perLetter: 1,
+      queryFilters: 'hard',
+      now,
+    });
     expect(hits[0]?.letter.id).toBe('liaoning');
     expect(hits.map((h) => h.letter.id)).toContain('liaoning-2013');
     await index.close();
@@ -68,7 +95,12 @@ describe('retrievePassages with filters from the question', () => {
 
   test('a reference number in another spelling finds its letter first', async () => {
     const index = await seeded();
-    const hits = await retrievePassages({ index, question: 'Co zawiera pismo WEN 9823 2020 RFZ?', perLetter: 1, now });
+    const hits = await retrievePassages({
+      index,
+      question: 'Co zawiera pismo WEN 9823 2020 RFZ?',
+      perLetter: 1,
+      now,
+    });
     expect(hits[0]?.letter.id).toBe('liaoning');
     await index.close();
   });

@@ -71,7 +71,10 @@ export function parseHunspell({ aff, dic, fold }: ParseHunspellOptions): Hunspel
 }
 
 /** The suffix rules and the `nie-` prefix flag of an affix file (fast: the word list is the slow part). */
-export function parseAffixRules(aff: string, fold: (text: string) => string): Omit<HunspellDictionary, 'words'> {
+export function parseAffixRules(
+  aff: string,
+  fold: (text: string) => string,
+): Omit<HunspellDictionary, 'words'> {
   const rulesByAdd = new Map<string, Map<string, SuffixRule[]>>();
   let maxAdd = 0;
   let negationFlag: string | null = null;
@@ -84,7 +87,8 @@ export function parseAffixRules(aff: string, fold: (text: string) => string): Om
   };
   for (const line of aff.split('\n')) {
     const parts = line.trim().split(/\s+/);
-    if (parts[0] === 'PFX' && parts.length >= 5 && fold(parts[3] ?? '') === 'nie') negationFlag = parts[1] ?? null;
+    if (parts[0] === 'PFX' && parts.length >= 5 && fold(parts[3] ?? '') === 'nie')
+      negationFlag = parts[1] ?? null;
     if (parts[0] !== 'SFX' || parts.length < 5) continue;
     const [, flag, strip, add, condition] = parts as [string, string, string, string, string];
     const foldedAdd = add === '0' ? '' : fold(add.split('/')[0] ?? '');
@@ -134,14 +138,23 @@ function entriesOf(dictionary: HunspellDictionary, key: string): DictionaryEntry
     const slash = line.indexOf('/');
     const written = (slash === -1 ? line : line.slice(0, slash)).trim();
     const lemma = written.toLowerCase();
-    return { lemma, flags: slash === -1 ? '' : line.slice(slash + 1).trim(), isName: lemma !== written };
+    return {
+      lemma,
+      flags: slash === -1 ? '' : line.slice(slash + 1).trim(),
+      isName: lemma !== written,
+    };
   });
 }
 
-function lemmasOf(dictionary: HunspellDictionary, word: string, requireFlag: string | null): Candidate[] {
+function lemmasOf(
+  dictionary: HunspellDictionary,
+  word: string,
+  requireFlag: string | null,
+): Candidate[] {
   const found: Candidate[] = [];
   for (const entry of entriesOf(dictionary, word)) {
-    if (requireFlag === null || entry.flags.includes(requireFlag)) found.push({ key: word, isName: entry.isName });
+    if (requireFlag === null || entry.flags.includes(requireFlag))
+      found.push({ key: word, isName: entry.isName });
   }
   for (let length = Math.min(dictionary.maxAdd, word.length - 1); length >= 0; length--) {
     const byStrip = dictionary.rulesByAdd.get(word.slice(word.length - length));

@@ -33,7 +33,11 @@ export function encodeLemmaTable(words: ReadonlyMap<string, string>): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt32LE(MAGIC, 0);
   header.writeUInt32LE(keys.length, 4);
-  return Buffer.concat([header, Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength), Buffer.from(parts.join(''), 'utf8')]);
+  return Buffer.concat([
+    header,
+    Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength),
+    Buffer.from(parts.join(''), 'utf8'),
+  ]);
 }
 
 /** A word list read from the table format; answers `get`/`has` like the Map it was built from. */
@@ -50,14 +54,21 @@ export class LemmaTable implements WordLookup {
   /** @throws Error when the bytes are not a complete table (the caller rebuilds it). */
   constructor(bytes: Uint8Array) {
     const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (view.length < HEADER_BYTES || view.readUInt32LE(0) !== MAGIC) throw new Error('not a lemma table');
+    if (view.length < HEADER_BYTES || view.readUInt32LE(0) !== MAGIC)
+      throw new Error('not a lemma table');
     this.#count = view.readUInt32LE(4);
     const offsetBytes = (2 * this.#count + 1) * 4;
     if (view.length < HEADER_BYTES + offsetBytes) throw new Error('lemma table is truncated');
     // Copied so the view is aligned whatever offset the file buffer has.
-    this.#offsets = new Uint32Array(view.buffer.slice(view.byteOffset + HEADER_BYTES, view.byteOffset + HEADER_BYTES + offsetBytes));
+    this.#offsets = new Uint32Array(
+      view.buffer.slice(
+        view.byteOffset + HEADER_BYTES,
+        view.byteOffset + HEADER_BYTES + offsetBytes,
+      ),
+    );
     this.#text = view.toString('utf8', HEADER_BYTES + offsetBytes);
-    if (this.#text.length !== this.#offsets[2 * this.#count]) throw new Error('lemma table is truncated');
+    if (this.#text.length !== this.#offsets[2 * this.#count])
+      throw new Error('lemma table is truncated');
   }
 
   /** Number of distinct folded words. */
@@ -102,7 +113,9 @@ export class LemmaTable implements WordLookup {
 
   get(key: string): string | undefined {
     const i = this.#find(key);
-    return i === -1 ? undefined : this.#text.slice(this.#offsets[2 * i + 1], this.#offsets[2 * i + 2]);
+    return i === -1
+      ? undefined
+      : this.#text.slice(this.#offsets[2 * i + 1], this.#offsets[2 * i + 2]);
   }
 
   has(key: string): boolean {

@@ -13,13 +13,19 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { foldText } from '../fold-text.js';
-import { hunspellLemmas, isNameOnly, parseAffixRules, parseWordList, type HunspellDictionary } from './hunspell-stemmer.js';
+import {
+  hunspellLemmas,
+  isNameOnly,
+  parseAffixRules,
+  parseWordList,
+  type HunspellDictionary,
+} from './hunspell-stemmer.js';
 import { encodeLemmaTable, LemmaTable } from './lemma-table.js';
 
 /** Bump when the table's layout or what goes into it changes. */
 const TABLE_FORMAT = 1;
 /** Letters whose folding decides the table's keys. */
-const FOLD_PROBE = 'AaĄąĆćĘęŁłŃńÓóŚśŹźŻżÄäÖöÜüßÉéÈèÁáÍíÚúÇçÑñ-.\'0123456789';
+const FOLD_PROBE = "AaĄąĆćĘęŁłŃńÓóŚśŹźŻżÄäÖöÜüßÉéÈèÁáÍíÚúÇçÑñ-.'0123456789";
 
 export interface LoadPolishDictionaryOptions {
   /** Folder of `dictionary-pl` (index.aff, index.dic, package.json). */
@@ -37,10 +43,17 @@ export interface LoadPolishDictionaryResult {
 
 /** Where the table for this dictionary and this folding lives. */
 export function lemmaTablePath({ dictionaryDir, cacheDir }: LoadPolishDictionaryOptions): string {
-  const { version } = JSON.parse(fs.readFileSync(path.join(dictionaryDir, 'package.json'), 'utf8')) as { version?: string };
-  const sizes = ['index.aff', 'index.dic'].map((f) => fs.statSync(path.join(dictionaryDir, f)).size).join('-');
+  const { version } = JSON.parse(
+    fs.readFileSync(path.join(dictionaryDir, 'package.json'), 'utf8'),
+  ) as { version?: string };
+  const sizes = ['index.aff', 'index.dic']
+    .map((f) => fs.statSync(path.join(dictionaryDir, f)).size)
+    .join('-');
   const fold = createHash('sha256').update(foldText(FOLD_PROBE)).digest('hex').slice(0, 8);
-  return path.join(cacheDir, `pl-lemmas-v${TABLE_FORMAT}-${version ?? 'unknown'}-${sizes}-${fold}.bin`);
+  return path.join(
+    cacheDir,
+    `pl-lemmas-v${TABLE_FORMAT}-${version ?? 'unknown'}-${sizes}-${fold}.bin`,
+  );
 }
 
 /**
@@ -48,15 +61,27 @@ export function lemmaTablePath({ dictionaryDir, cacheDir }: LoadPolishDictionary
  * writes the table for the next process. An unreadable or corrupt table is
  * rebuilt; an unwritable cache folder only costs the next process the parse.
  */
-export function loadPolishDictionary(options: LoadPolishDictionaryOptions): LoadPolishDictionaryResult {
+export function loadPolishDictionary(
+  options: LoadPolishDictionaryOptions,
+): LoadPolishDictionaryResult {
   const tablePath = lemmaTablePath(options);
-  const rules = parseAffixRules(fs.readFileSync(path.join(options.dictionaryDir, 'index.aff'), 'utf8'), foldText);
+  const rules = parseAffixRules(
+    fs.readFileSync(path.join(options.dictionaryDir, 'index.aff'), 'utf8'),
+    foldText,
+  );
   try {
-    return { dictionary: { words: new LemmaTable(fs.readFileSync(tablePath)), ...rules }, source: 'cache', tablePath };
+    return {
+      dictionary: { words: new LemmaTable(fs.readFileSync(tablePath)), ...rules },
+      source: 'cache',
+      tablePath,
+    };
   } catch {
     // Missing (first run, new dictionary) or damaged: build it below.
   }
-  const words = parseWordList(fs.readFileSync(path.join(options.dictionaryDir, 'index.dic'), 'utf8'), foldText);
+  const words = parseWordList(
+    fs.readFileSync(path.join(options.dictionaryDir, 'index.dic'), 'utf8'),
+    foldText,
+  );
   try {
     fs.mkdirSync(options.cacheDir, { recursive: true });
     // Written under a unique name and renamed: processes starting together never read half a table.
@@ -72,7 +97,10 @@ export function loadPolishDictionary(options: LoadPolishDictionaryOptions): Load
 /** `dictionary-pl`'s folder and the package cache folder beside it (`node_modules/.cache/kancelaria`). */
 function defaultLocations(): LoadPolishDictionaryOptions {
   const dictionaryDir = path.dirname(createRequire(import.meta.url).resolve('dictionary-pl'));
-  return { dictionaryDir, cacheDir: path.join(path.dirname(dictionaryDir), '.cache', 'kancelaria') };
+  return {
+    dictionaryDir,
+    cacheDir: path.join(path.dirname(dictionaryDir), '.cache', 'kancelaria'),
+  };
 }
 
 let loaded: HunspellDictionary | null = null;

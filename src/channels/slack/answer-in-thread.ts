@@ -32,26 +32,44 @@ export interface AnswerInThreadOptions {
  * the user gets one short Polish sentence, the log gets the details.
  */
 export async function answerInThread(options: AnswerInThreadOptions): Promise<void> {
-  const { client, assistant, feedback, logger, target, request, newId, showStatus = true } = options;
+  const {
+    client,
+    assistant,
+    feedback,
+    logger,
+    target,
+    request,
+    newId,
+    showStatus = true,
+  } = options;
   const writer = new ThreadWriter({
     client,
     target,
     logger,
     ...(options.streamBufferSize ? { streamBufferSize: options.streamBufferSize } : {}),
-    ...(options.updateIntervalMs !== undefined ? { updateIntervalMs: options.updateIntervalMs } : {}),
+    ...(options.updateIntervalMs !== undefined
+      ? { updateIntervalMs: options.updateIntervalMs }
+      : {}),
   });
   let canSetStatus = showStatus;
   const setStatus = async (status: string) => {
     if (!canSetStatus) return;
     try {
-      await client.assistant.threads.setStatus({ channel_id: target.channel, thread_ts: target.threadTs, status });
+      await client.assistant.threads.setStatus({
+        channel_id: target.channel,
+        thread_ts: target.threadTs,
+        status,
+      });
     } catch (error) {
       // Status is a nicety: outside the agent view some workspaces refuse it. Stop asking for this answer.
       canSetStatus = false;
       logger.debug({ err: error }, 'slack setStatus refused');
     }
   };
-  logger.info({ channel: target.channel, user: target.userId, question: safeLogField(request.question) }, 'slack question');
+  logger.info(
+    { channel: target.channel, user: target.userId, question: safeLogField(request.question) },
+    'slack question',
+  );
   try {
     await consumeAnswerEvents(assistant.answer(request), {
       onStatus: async (text) => {
@@ -62,7 +80,10 @@ export async function answerInThread(options: AnswerInThreadOptions): Promise<vo
         const answerId = newId();
         feedback.remember(answerId, request.question, answer);
         await writer.finish(answer, answerId);
-        logger.info({ channel: target.channel, kind: answer.kind, citations: answer.citations.length }, 'slack answer sent');
+        logger.info(
+          { channel: target.channel, kind: answer.kind, citations: answer.citations.length },
+          'slack answer sent',
+        );
       },
       onError: ({ text }) => writer.fail(text),
     });
@@ -73,10 +94,21 @@ export async function answerInThread(options: AnswerInThreadOptions): Promise<vo
 }
 
 /** Last resort after a Slack failure: a fresh short message, logged if even that fails. */
-async function postErrorSentence(client: webApi.WebClient, target: ThreadTarget, logger: Logger): Promise<void> {
+async function postErrorSentence(
+  client: webApi.WebClient,
+  target: ThreadTarget,
+  logger: Logger,
+): Promise<void> {
   try {
-    await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, text: USER_MESSAGES_PL.internal });
+    await client.chat.postMessage({
+      channel: target.channel,
+      thread_ts: target.threadTs,
+      text: USER_MESSAGES_PL.internal,
+    });
   } catch (error) {
-    logger.error({ err: error, channel: target.channel }, 'slack error message could not be posted');
+    logger.error(
+      { err: error, channel: target.channel },
+      'slack error message could not be posted',
+    );
   }
 }

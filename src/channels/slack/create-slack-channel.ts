@@ -26,7 +26,13 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  * `Retry-After`, then retry; network errors back off. Bounded, because a
  * councillor is waiting for the answer (the SDK default retries for 30 minutes).
  */
-export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 4, factor: 2, minTimeout: 500, maxTimeout: 8_000, randomize: true };
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = {
+  retries: 4,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 8_000,
+  randomize: true,
+};
 
 /** Tuning of the Slack channel beyond `ChannelDeps`; every field has a production default. */
 export interface SlackChannelOptions {
@@ -60,8 +66,12 @@ export interface SlackChannel extends ChannelAdapter {
  * Builds the Slack channel.
  * @throws {BotError} `config_invalid` when the bot token or the signing secret (HTTP mode) is missing.
  */
-export function createSlackChannel({ config, assistant, store, logger, admin }: ChannelDeps, options: SlackChannelOptions = {}): SlackChannel {
-  if (!config.SLACK_BOT_TOKEN) throw new BotError('config_invalid', 'SLACK_BOT_TOKEN is required for the Slack channel');
+export function createSlackChannel(
+  { config, assistant, store, logger, admin }: ChannelDeps,
+  options: SlackChannelOptions = {},
+): SlackChannel {
+  if (!config.SLACK_BOT_TOKEN)
+    throw new BotError('config_invalid', 'SLACK_BOT_TOKEN is required for the Slack channel');
   const isSocketMode = Boolean(config.SLACK_APP_TOKEN);
   if (!isSocketMode && !config.SLACK_SIGNING_SECRET) {
     throw new BotError('config_invalid', 'SLACK_SIGNING_SECRET is required for Slack in HTTP mode');
@@ -78,9 +88,20 @@ export function createSlackChannel({ config, assistant, store, logger, admin }: 
         // The socket client opens its connection with its own Web API client; it must use the same base URL.
         installerOptions: { clientOptions },
       })
-    : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET!, endpoints: SLACK_EVENTS_PATH, logger: boltLogger });
+    : new HTTPReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET!,
+        endpoints: SLACK_EVENTS_PATH,
+        logger: boltLogger,
+      });
   // Deferred: bolt's constructor otherwise calls auth.test and an unreachable Slack becomes an unhandled rejection that ends the process.
-  const app = new App({ token: config.SLACK_BOT_TOKEN, receiver, logger: boltLogger, clientOptions, ignoreSelf: true, deferInitialization: true });
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    receiver,
+    logger: boltLogger,
+    clientOptions,
+    ignoreSelf: true,
+    deferInitialization: true,
+  });
   let state: { status: 'starting' | 'ok' | 'degraded'; reason?: string } = { status: 'starting' };
   let isStopped = false;
 
@@ -93,7 +114,10 @@ export function createSlackChannel({ config, assistant, store, logger, admin }: 
   app.use(async ({ body, context, next }) => {
     const eventId = eventIdOf(body);
     if (eventId && !store.claimEvent(`slack:${eventId}`)) {
-      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack retry ignored');
+      logger.info(
+        { eventId, retryNum: context.retryNum, retryReason: context.retryReason },
+        'slack retry ignored',
+      );
       return;
     }
     await next();
@@ -118,7 +142,13 @@ export function createSlackChannel({ config, assistant, store, logger, admin }: 
 
   const routes: HttpRoute[] =
     receiver instanceof HTTPReceiver
-      ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => receiver.requestListener(req, res) }]
+      ? [
+          {
+            method: 'POST',
+            path: SLACK_EVENTS_PATH,
+            handle: (req, res) => receiver.requestListener(req, res),
+          },
+        ]
       : [];
 
   return {
@@ -136,7 +166,10 @@ export function createSlackChannel({ config, assistant, store, logger, admin }: 
           else logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
           return true;
         } catch (error) {
-          state = { status: 'degraded', reason: `Slack Web API unreachable or refused the token: ${error instanceof Error ? error.message : String(error)}` };
+          state = {
+            status: 'degraded',
+            reason: `Slack Web API unreachable or refused the token: ${error instanceof Error ? error.message : String(error)}`,
+          };
           logger.warn({ err: error }, 'slack: cannot connect, retrying in the background');
           return false;
         }
@@ -145,7 +178,9 @@ export function createSlackChannel({ config, assistant, store, logger, admin }: 
       if (await attempt()) return;
       void (async () => {
         for (let n = 0; !isStopped; n++) {
-          await new Promise((resolve) => setTimeout(resolve, Math.min(60_000, 1000 * 2 ** Math.min(n, 6))).unref());
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.min(60_000, 1000 * 2 ** Math.min(n, 6))).unref(),
+          );
           if (isStopped || (await attempt())) return;
         }
       })();

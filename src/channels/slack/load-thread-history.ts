@@ -24,7 +24,10 @@ export interface LoadThreadHistoryOptions {
 
 /** Removes `<@U…>` mentions so the question reads as the user meant it. */
 export function stripMentions(text: string): string {
-  return text.replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -52,7 +55,9 @@ export async function loadThreadHistory({
   const turns: ChatTurn[] = [];
   for (const message of repliesSchema.parse(raw).messages) {
     if (Number(message.ts) >= Number(currentTs)) continue;
-    const isOwn = (botId !== undefined && message.bot_id === botId) || (botUserId !== undefined && message.user === botUserId);
+    const isOwn =
+      (botId !== undefined && message.bot_id === botId) ||
+      (botUserId !== undefined && message.user === botUserId);
     // Other bots and system messages (joins, topic changes) are not part of the conversation.
     if (!isOwn && (message.bot_id || message.subtype)) continue;
     const text = stripMentions(message.text);

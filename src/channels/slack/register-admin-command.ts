@@ -19,7 +19,13 @@ const MAX_PROGRESS_MESSAGES = 3;
 /** The status reply in Polish. */
 export function formatStatus(status: ArchiveStatus): string {
   const llm = status.llmModel ? `${SLACK_TEXT.yes} (${status.llmModel})` : SLACK_TEXT.no;
-  return SLACK_TEXT.status({ backend: status.backend, letters: status.letters, passages: status.passages, lastSync: status.lastSync, llm });
+  return SLACK_TEXT.status({
+    backend: status.backend,
+    letters: status.letters,
+    passages: status.passages,
+    lastSync: status.lastSync,
+    llm,
+  });
 }
 
 /** Registers `/archiwum-admin`; who may run what, the audit and the reindex guard are `AdminCommands`'. */
@@ -32,8 +38,8 @@ export function registerAdminCommand(app: App, deps: SlackDeps): void {
     let sent = 0;
     let lastSentAt = Number.NEGATIVE_INFINITY;
     const say = (text: string) =>
-      respond({ response_type: 'ephemeral', replace_original: false, text }).catch((error: unknown) =>
-        logger.warn({ err: error }, 'slack reindex message could not be sent'),
+      respond({ response_type: 'ephemeral', replace_original: false, text }).catch(
+        (error: unknown) => logger.warn({ err: error }, 'slack reindex message could not be sent'),
       );
     const onProgress = (line: string) => {
       const now = Date.now();
@@ -49,9 +55,18 @@ export function registerAdminCommand(app: App, deps: SlackDeps): void {
     const cmd = commandSchema.parse(command);
     const sub = cmd.text.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     const { isAdmin } = slackIdentity(deps.config, cmd.user_id);
-    logger.info({ user: cmd.user_id, action: sub || '(none)', allowed: isAdmin }, 'slack admin command');
+    logger.info(
+      { user: cmd.user_id, action: sub || '(none)', allowed: isAdmin },
+      'slack admin command',
+    );
     const { say, onProgress } = reporter(respond);
-    const result = admin.run({ channel: 'slack', userId: cmd.user_id, isAdmin, command: sub, detail: cmd.text.trim() || null });
+    const result = admin.run({
+      channel: 'slack',
+      userId: cmd.user_id,
+      isAdmin,
+      command: sub,
+      detail: cmd.text.trim() || null,
+    });
     switch (result.kind) {
       case 'denied':
         await ack({ response_type: 'ephemeral', text: SLACK_TEXT.adminRefused });

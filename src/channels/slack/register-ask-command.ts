@@ -18,9 +18,14 @@ import { commandSchema } from './slack-payloads.js';
 export const ASK_COMMAND = '/archiwum';
 
 /** Splits `-p` (private) off the command text. */
-export function parseAskCommand(text: string): { readonly question: string; readonly isPrivate: boolean } {
+export function parseAskCommand(text: string): {
+  readonly question: string;
+  readonly isPrivate: boolean;
+} {
   const match = /^\s*(?:-p|--prywatnie)(?:\s+|$)/i.exec(text);
-  return match ? { question: text.slice(match[0].length).trim(), isPrivate: true } : { question: text.trim(), isPrivate: false };
+  return match
+    ? { question: text.slice(match[0].length).trim(), isPrivate: true }
+    : { question: text.trim(), isPrivate: false };
 }
 
 /** Registers `/archiwum`. */
@@ -34,7 +39,10 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
       return;
     }
     await ack({ response_type: 'ephemeral', text: SLACK_TEXT.commandAck });
-    logger.info({ channel: cmd.channel_id, user: cmd.user_id, isPrivate, question: safeLogField(question) }, 'slack command question');
+    logger.info(
+      { channel: cmd.channel_id, user: cmd.user_id, isPrivate, question: safeLogField(question) },
+      'slack command question',
+    );
     const responseType = isPrivate ? 'ephemeral' : 'in_channel';
     try {
       const answer = await consumeAnswerEvents<Answer | null>(
@@ -57,7 +65,19 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
       const answerId = deps.newId();
       deps.feedback.remember(answerId, question, answer);
       // In a channel the others see the answer but not the command, so the question is repeated above it.
-      const heading = isPrivate ? [] : [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: SLACK_TEXT.commandQuestion(cmd.user_id, escapeMrkdwn(question)) }] }];
+      const heading = isPrivate
+        ? []
+        : [
+            {
+              type: 'context' as const,
+              elements: [
+                {
+                  type: 'mrkdwn' as const,
+                  text: SLACK_TEXT.commandQuestion(cmd.user_id, escapeMrkdwn(question)),
+                },
+              ],
+            },
+          ];
       await respond({
         response_type: responseType,
         replace_original: false,
@@ -66,7 +86,11 @@ export function registerAskCommand(app: App, deps: SlackDeps): void {
       });
     } catch (error) {
       logger.error({ err: error, channel: cmd.channel_id }, 'slack command answer failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: USER_MESSAGES_PL.internal }).catch((e: unknown) =>
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: USER_MESSAGES_PL.internal,
+      }).catch((e: unknown) =>
         logger.error({ err: e }, 'slack command error message could not be sent'),
       );
     }

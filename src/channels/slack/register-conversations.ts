@@ -23,11 +23,22 @@ interface QuestionInput {
 }
 
 /** Answers one question message in its thread. */
-async function answerMessage({ deps, client, context, event, userId, onFirstTurn }: QuestionInput): Promise<void> {
+async function answerMessage({
+  deps,
+  client,
+  context,
+  event,
+  userId,
+  onFirstTurn,
+}: QuestionInput): Promise<void> {
   const question = stripMentions(event.text);
   const threadTs = event.thread_ts ?? event.ts;
   if (!question) {
-    await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, text: SLACK_TEXT.greeting });
+    await client.chat.postMessage({
+      channel: event.channel,
+      thread_ts: threadTs,
+      text: SLACK_TEXT.greeting,
+    });
     return;
   }
   const history = await loadThreadHistory({
@@ -68,7 +79,8 @@ function humanMessage(payload: unknown): (MessageEvent & { user: string }) | nul
   const event = parsed.data;
   // Own and other bots' messages never trigger an answer (Bolt's ignoreSelf covers only our own).
   if (event.bot_id || !event.user) return null;
-  if (event.subtype && event.subtype !== 'file_share' && event.subtype !== 'thread_broadcast') return null;
+  if (event.subtype && event.subtype !== 'file_share' && event.subtype !== 'thread_broadcast')
+    return null;
   return { ...event, user: event.user };
 }
 
@@ -93,7 +105,12 @@ function createAgentView(deps: SlackDeps): BoltAssistant {
         context,
         event,
         userId: event.user,
-        onFirstTurn: (question) => setTitle(question.length > TITLE_LIMIT ? `${question.slice(0, TITLE_LIMIT).replace(/\s+\S*$/, '')}…` : question),
+        onFirstTurn: (question) =>
+          setTitle(
+            question.length > TITLE_LIMIT
+              ? `${question.slice(0, TITLE_LIMIT).replace(/\s+\S*$/, '')}…`
+              : question,
+          ),
       });
     },
   });

@@ -35,7 +35,11 @@ export function registerFeedback(app: App, deps: SlackDeps): void {
     if (respond) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: reply });
     } else if (click.channel) {
-      await client.chat.postEphemeral({ channel: click.channel.id, user: click.user.id, text: reply });
+      await client.chat.postEphemeral({
+        channel: click.channel.id,
+        user: click.user.id,
+        text: reply,
+      });
     }
   });
 }

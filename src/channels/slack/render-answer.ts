@@ -13,7 +13,10 @@ import { escapeMrkdwn, escapeSlackText, slackLink, toSafeMrkdwn } from '../escap
 type KnownBlock = slackTypes.KnownBlock;
 
 /** Action ids of the feedback buttons; the click handler matches on them. */
-export const FEEDBACK_ACTION = { up: 'kancelaria_feedback_up', down: 'kancelaria_feedback_down' } as const;
+export const FEEDBACK_ACTION = {
+  up: 'kancelaria_feedback_up',
+  down: 'kancelaria_feedback_down',
+} as const;
 
 /** Slack rejects section text above 3,000 characters, so long answers are split. */
 const SECTION_LIMIT = 2900;
@@ -34,7 +37,11 @@ export function splitForSections(text: string, limit = SECTION_LIMIT): string[] 
   const chunks: string[] = [];
   let rest = text;
   while (rest.length > limit) {
-    const cut = Math.max(rest.lastIndexOf('\n\n', limit), rest.lastIndexOf('\n', limit), rest.lastIndexOf(' ', limit));
+    const cut = Math.max(
+      rest.lastIndexOf('\n\n', limit),
+      rest.lastIndexOf('\n', limit),
+      rest.lastIndexOf(' ', limit),
+    );
     const at = cut > limit / 2 ? cut : limit;
     chunks.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();
@@ -67,15 +74,27 @@ export function renderFeedbackBlock(answerId: string): KnownBlock {
     type: 'actions',
     block_id: 'kancelaria_feedback',
     elements: [
-      { type: 'button', action_id: FEEDBACK_ACTION.up, value: answerId, text: { type: 'plain_text', text: SLACK_TEXT.feedbackUp, emoji: true } },
-      { type: 'button', action_id: FEEDBACK_ACTION.down, value: answerId, text: { type: 'plain_text', text: SLACK_TEXT.feedbackDown, emoji: true } },
+      {
+        type: 'button',
+        action_id: FEEDBACK_ACTION.up,
+        value: answerId,
+        text: { type: 'plain_text', text: SLACK_TEXT.feedbackUp, emoji: true },
+      },
+      {
+        type: 'button',
+        action_id: FEEDBACK_ACTION.down,
+        value: answerId,
+        text: { type: 'plain_text', text: SLACK_TEXT.feedbackDown, emoji: true },
+      },
     ],
   };
 }
 
 /** The notice (e.g. „Model językowy jest niedostępny…”) as a context line, or nothing. */
 export function renderNoticeBlocks(view: AnswerView): KnownBlock[] {
-  return view.notice ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `_${escapeMrkdwn(view.notice)}_` }] }] : [];
+  return view.notice
+    ? [{ type: 'context', elements: [{ type: 'mrkdwn', text: `_${escapeMrkdwn(view.notice)}_` }] }]
+    : [];
 }
 
 /**
@@ -94,7 +113,12 @@ export function renderAnswerBlocks(answer: Answer, answerId: string): KnownBlock
     type: 'section',
     text: { type: 'mrkdwn', text },
   }));
-  return [...renderNoticeBlocks(view), ...sections, ...renderSourcesBlocks(view), renderFeedbackBlock(answerId)];
+  return [
+    ...renderNoticeBlocks(view),
+    ...sections,
+    ...renderSourcesBlocks(view),
+    renderFeedbackBlock(answerId),
+  ];
 }
 
 /** Notification/fallback text of the final message (shown in notifications and by old clients). */

@@ -10,7 +10,6 @@ import type { Answerer } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
 
-
 /** The settings the Slack channel reads. */
 export type SlackChannelConfig = Pick<
   Config,

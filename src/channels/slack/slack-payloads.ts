@@ -34,7 +34,9 @@ export type SlashCommand = z.infer<typeof commandSchema>;
 export const feedbackActionSchema = z.object({
   user: z.object({ id: z.string() }),
   channel: z.object({ id: z.string() }).optional(),
-  container: z.object({ message_ts: z.string().optional(), thread_ts: z.string().optional() }).optional(),
+  container: z
+    .object({ message_ts: z.string().optional(), thread_ts: z.string().optional() })
+    .optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().optional() })).min(1),
 });
 export type FeedbackAction = z.infer<typeof feedbackActionSchema>;

@@ -10,7 +10,12 @@ import type { types as slackTypes, webApi } from '@slack/bolt';
 import type { Answer } from '../../answer/types.js';
 import type { Logger } from '../../logger.js';
 import { SLACK_TEXT } from '../../messages.js';
-import { renderAnswerBlocks, renderAnswerText, renderTrailerBlocks, toMrkdwn } from './render-answer.js';
+import {
+  renderAnswerBlocks,
+  renderAnswerText,
+  renderTrailerBlocks,
+  toMrkdwn,
+} from './render-answer.js';
 import { escapeSlackText } from '../escape-slack.js';
 
 type WebClient = webApi.WebClient;
@@ -52,7 +57,14 @@ export class ThreadWriter {
   /** Serialises fallback writes so a timer flush never overtakes a later edit. */
   #queue: Promise<void> = Promise.resolve();
 
-  constructor({ client, target, logger, streamBufferSize = 256, updateIntervalMs = 1000, now = Date.now }: ThreadWriterOptions) {
+  constructor({
+    client,
+    target,
+    logger,
+    streamBufferSize = 256,
+    updateIntervalMs = 1000,
+    now = Date.now,
+  }: ThreadWriterOptions) {
     this.#o = { client, target, logger, streamBufferSize, updateIntervalMs, now };
     this.#streamer = client.chatStream({
       channel: target.channel,
@@ -97,7 +109,8 @@ export class ThreadWriter {
         await this.#streamer.stop({ blocks: renderTrailerBlocks(answer, answerId) });
         this.#ts = this.#streamer.ts;
         // Verification may have changed the text after it streamed (a removed `[n]`); show the verified one.
-        if (answer.text !== this.#text && this.#ts) await this.#update(renderAnswerText(answer), renderAnswerBlocks(answer, answerId));
+        if (answer.text !== this.#text && this.#ts)
+          await this.#update(renderAnswerText(answer), renderAnswerBlocks(answer, answerId));
         return this.#ts;
       } catch (error) {
         this.#fallBack(error);
@@ -124,7 +137,10 @@ export class ThreadWriter {
   }
 
   #fallBack(error: unknown): void {
-    this.#o.logger.warn({ err: error, channel: this.#o.target.channel }, 'slack streaming unavailable, falling back to chat.update');
+    this.#o.logger.warn(
+      { err: error, channel: this.#o.target.channel },
+      'slack streaming unavailable, falling back to chat.update',
+    );
     // A stream that started has a message we can keep editing.
     this.#ts = this.#streamer?.ts ?? this.#ts;
     this.#streamer = null;
@@ -138,7 +154,9 @@ export class ThreadWriter {
       this.#timer = null;
       this.#queue = this.#queue
         .then(() => this.#write(toMrkdwn(this.#text) || SLACK_TEXT.working))
-        .catch((error: unknown) => this.#o.logger.warn({ err: error }, 'slack interim update failed'));
+        .catch((error: unknown) =>
+          this.#o.logger.warn({ err: error }, 'slack interim update failed'),
+        );
     };
     if (wait === 0) write();
     else this.#timer = setTimeout(write, wait);
@@ -162,7 +180,12 @@ export class ThreadWriter {
     if (this.#ts) {
       await this.#update(text, blocks);
     } else {
-      const posted = await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, text, ...(blocks ? { blocks } : {}) });
+      const posted = await client.chat.postMessage({
+        channel: target.channel,
+        thread_ts: target.threadTs,
+        text,
+        ...(blocks ? { blocks } : {}),
+      });
       this.#ts = posted.ts;
     }
     this.#lastWriteAt = this.#o.now();
@@ -170,7 +193,12 @@ export class ThreadWriter {
 
   async #update(text: string, blocks?: KnownBlock[]): Promise<void> {
     if (!this.#ts) return;
-    await this.#o.client.chat.update({ channel: this.#o.target.channel, ts: this.#ts, text, ...(blocks ? { blocks } : {}) });
+    await this.#o.client.chat.update({
+      channel: this.#o.target.channel,
+      ts: this.#ts,
+      text,
+      ...(blocks ? { blocks } : {}),
+    });
     this.#lastWriteAt = this.#o.now();
   }
 }

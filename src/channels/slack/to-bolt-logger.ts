@@ -6,11 +6,18 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 
-const LEVELS: Record<string, LogLevel> = { error: LogLevel.ERROR, warn: LogLevel.WARN, info: LogLevel.INFO, debug: LogLevel.DEBUG };
+const LEVELS: Record<string, LogLevel> = {
+  error: LogLevel.ERROR,
+  warn: LogLevel.WARN,
+  info: LogLevel.INFO,
+  debug: LogLevel.DEBUG,
+};
 
 /** Joins Bolt's variadic log arguments into one message (errors keep their message). */
 function join(parts: readonly unknown[]): string {
-  return parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  return parts
+    .map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p)))
+    .join(' ');
 }
 
 /** Adapts a pino logger to Bolt's logger interface, under a `slack` child. */

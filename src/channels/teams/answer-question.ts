@@ -13,7 +13,13 @@ import type { Logger } from '../../logger.js';
 import { safeLogField } from '../../logger.js';
 import { TEAMS_TEXT } from '../../messages.js';
 import { addressed, deliverAnswer, type ReplyTarget } from './deliver-answer.js';
-import { historyKey, isBotMentioned, isPersonalChat, stripBotMention, type IncomingActivity } from './parse-activity.js';
+import {
+  historyKey,
+  isBotMentioned,
+  isPersonalChat,
+  stripBotMention,
+  type IncomingActivity,
+} from './parse-activity.js';
 import { answerKey } from './record-feedback.js';
 import { toTeamsMarkdown } from './render-answer.js';
 import { parseAdminCommand, runAdminCommand } from './run-admin-command.js';
@@ -45,7 +51,11 @@ const HISTORY_TURNS = 6;
  * account id when there is none, e.g. in the Emulator), admin only by AAD
  * object id (`TEAMS_ADMIN_AAD_IDS`).
  */
-export function teamsIdentity(config: IdentityConfig, activity: IncomingActivity, { isVerified }: { readonly isVerified: boolean }): Identity {
+export function teamsIdentity(
+  config: IdentityConfig,
+  activity: IncomingActivity,
+  { isVerified }: { readonly isVerified: boolean },
+): Identity {
   const { aadObjectId, id, name } = activity.from;
   return identifyUser(config, {
     channel: 'teams',
@@ -61,21 +71,37 @@ export function replyTargetFor(activity: IncomingActivity): ReplyTarget {
   return {
     conversationId: activity.conversation.id,
     ...(isPersonalChat(activity) || !activity.id ? {} : { replyToId: activity.id }),
-    bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) },
+    bot: {
+      id: activity.recipient.id,
+      ...(activity.recipient.name ? { name: activity.recipient.name } : {}),
+    },
     user: { id: activity.from.id, ...(activity.from.name ? { name: activity.from.name } : {}) },
   };
 }
 
 /** A plain text reply in the conversation (threaded like answers); resolves to its id. */
-export function replyWithText(connector: RawConnector, target: ReplyTarget, text: string): Promise<string> {
+export function replyWithText(
+  connector: RawConnector,
+  target: ReplyTarget,
+  text: string,
+): Promise<string> {
   return connector.send(
     target.conversationId,
-    addressed(target, { type: 'message', text: toTeamsMarkdown(text), textFormat: 'markdown', replyToId: target.replyToId }),
+    addressed(target, {
+      type: 'message',
+      text: toTeamsMarkdown(text),
+      textFormat: 'markdown',
+      replyToId: target.replyToId,
+    }),
   );
 }
 
 /** Handles one incoming message. Connector and assistant failures reject; the caller tells the user. */
-export async function answerQuestion(activity: IncomingActivity, connector: RawConnector, deps: MessageTurnDeps): Promise<void> {
+export async function answerQuestion(
+  activity: IncomingActivity,
+  connector: RawConnector,
+  deps: MessageTurnDeps,
+): Promise<void> {
   const { store, logger } = deps;
   const isPersonal = isPersonalChat(activity);
   // Outside 1:1 chats the bot sees channel traffic only when mentioned (RSC aside); answer only then.
@@ -99,7 +125,11 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
       admin: deps.admin,
       reply,
       update: (messageId, text) =>
-        connector.update(target.conversationId, messageId, addressed(target, { type: 'message', text: toTeamsMarkdown(text) })),
+        connector.update(
+          target.conversationId,
+          messageId,
+          addressed(target, { type: 'message', text: toTeamsMarkdown(text) }),
+        ),
       progressIntervalMs: deps.progressIntervalMs,
       now: deps.now,
       logger,
@@ -109,7 +139,10 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
 
   const key = historyKey(activity);
   const history = store.recentTurns(key, HISTORY_TURNS);
-  logger.info({ conversation: key, question: safeLogField(question), history: history.length }, 'teams question');
+  logger.info(
+    { conversation: key, question: safeLogField(question), history: history.length },
+    'teams question',
+  );
   const events = deps.assistant.answer({
     question,
     history,
@@ -130,5 +163,6 @@ export async function answerQuestion(activity: IncomingActivity, connector: RawC
   if (!result.answer) return;
   store.appendTurn(key, { role: 'user', text: question });
   store.appendTurn(key, { role: 'assistant', text: result.answer.text });
-  for (const messageId of result.messageIds) deps.feedback.remember(answerKey(activity.conversation.id, messageId), question, result.answer);
+  for (const messageId of result.messageIds)
+    deps.feedback.remember(answerKey(activity.conversation.id, messageId), question, result.answer);
 }

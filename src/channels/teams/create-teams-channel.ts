@@ -9,17 +9,31 @@
  * because Teams allows a single stream per chat.
  */
 import type http from 'node:http';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
 import { createFeedback } from '../../assistant/feedback.js';
 import { isLoopbackHost } from '../../config.js';
 import { toBotError } from '../../errors.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
-import { answerQuestion, replyTargetFor, replyWithText, teamsIdentity, type MessageTurnDeps } from './answer-question.js';
+import {
+  answerQuestion,
+  replyTargetFor,
+  replyWithText,
+  teamsIdentity,
+  type MessageTurnDeps,
+} from './answer-question.js';
 import { parseActivity, type IncomingActivity } from './parse-activity.js';
 import { recordTeamsFeedback } from './record-feedback.js';
-import { createRawConnector, type ConnectorCredentialsSource, type RawConnector } from './send-raw-activity.js';
+import {
+  createRawConnector,
+  type ConnectorCredentialsSource,
+  type RawConnector,
+} from './send-raw-activity.js';
 
 /** botbuilder's authentication strategy, as `CloudAdapter` takes it. */
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -83,7 +97,8 @@ function botbuilderResponse(res: http.ServerResponse) {
 }
 
 function isCredentialsSource(value: unknown): value is ConnectorCredentialsSource {
-  const credentials = (value as { credentials?: { signRequest?: unknown } } | undefined)?.credentials;
+  const credentials = (value as { credentials?: { signRequest?: unknown } } | undefined)
+    ?.credentials;
   return typeof credentials?.signRequest === 'function';
 }
 
@@ -106,24 +121,35 @@ export function createTeamsChannel(
   const isAuthEnabled = Boolean(config.MICROSOFT_APP_ID);
   const isEmulator = !isAuthEnabled && config.TEAMS_EMULATOR;
   if (!isAuthEnabled && !isEmulator && !botFrameworkAuthentication) {
-    throw new Error('the Teams channel needs MICROSOFT_APP_ID (or TEAMS_EMULATOR=true for local trials on loopback)');
+    throw new Error(
+      'the Teams channel needs MICROSOFT_APP_ID (or TEAMS_EMULATOR=true for local trials on loopback)',
+    );
   }
-  if (isAuthEnabled) log.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams: Bot Framework authentication on');
-  else if (isEmulator) log.warn('Teams: emulator mode, authentication OFF; loopback only, admin commands and access groups off');
+  if (isAuthEnabled)
+    log.info({ appType: config.MICROSOFT_APP_TYPE }, 'Teams: Bot Framework authentication on');
+  else if (isEmulator)
+    log.warn(
+      'Teams: emulator mode, authentication OFF; loopback only, admin commands and access groups off',
+    );
 
   const adapter = new CloudAdapter(
     botFrameworkAuthentication ??
       new ConfigurationBotFrameworkAuthentication({
         // botbuilder's options are optional strings: an unset key is left out, not passed as undefined.
         ...(config.MICROSOFT_APP_ID ? { MicrosoftAppId: config.MICROSOFT_APP_ID } : {}),
-        ...(config.MICROSOFT_APP_PASSWORD ? { MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD } : {}),
-        ...(config.MICROSOFT_APP_TENANT_ID ? { MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+        ...(config.MICROSOFT_APP_PASSWORD
+          ? { MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD }
+          : {}),
+        ...(config.MICROSOFT_APP_TENANT_ID
+          ? { MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID }
+          : {}),
         MicrosoftAppType: config.MICROSOFT_APP_TYPE,
       }),
   );
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, type: context.activity.type }, 'teams turn failed');
-    if (context.activity.type === 'invoke') await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
+    if (context.activity.type === 'invoke')
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 500 } });
   };
 
   const feedback = createFeedback({ store, logger: log });
@@ -153,27 +179,38 @@ export function createTeamsChannel(
     pending.add(tracked);
   }
 
-  async function answerInBackground(activity: IncomingActivity, connector: RawConnector): Promise<void> {
+  async function answerInBackground(
+    activity: IncomingActivity,
+    connector: RawConnector,
+  ): Promise<void> {
     try {
       await answerQuestion(activity, connector, deps);
     } catch (error) {
       const { code } = toBotError(error);
       // A refused admin command is the user's mistake, not the bot's failure.
-      if (code === 'access_denied') log.warn({ err: error, conversation: activity.conversation.id }, 'teams request refused');
+      if (code === 'access_denied')
+        log.warn({ err: error, conversation: activity.conversation.id }, 'teams request refused');
       else log.error({ err: error, conversation: activity.conversation.id }, 'teams answer failed');
-      await replyWithText(connector, replyTargetFor(activity), USER_MESSAGES_PL[code]).catch((sendError: unknown) =>
-        log.error({ err: sendError }, 'could not tell the user about the failure'),
+      await replyWithText(connector, replyTargetFor(activity), USER_MESSAGES_PL[code]).catch(
+        (sendError: unknown) =>
+          log.error({ err: sendError }, 'could not tell the user about the failure'),
       );
     }
   }
 
   async function onTurn(context: TurnContext, activity: IncomingActivity): Promise<void> {
     const client: unknown = context.turnState.get(adapter.ConnectorClientKey);
-    if (!isCredentialsSource(client)) throw new Error('botbuilder gave the turn no connector client');
-    const connector = createRawConnector({ connector: client, serviceUrl: activity.serviceUrl, fetch: fetchFn });
+    if (!isCredentialsSource(client))
+      throw new Error('botbuilder gave the turn no connector client');
+    const connector = createRawConnector({
+      connector: client,
+      serviceUrl: activity.serviceUrl,
+      fetch: fetchFn,
+    });
     if (activity.type === 'message') {
       // Teams redelivers when the acknowledgement is late; answer each message once.
-      if (activity.id && !store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`)) return;
+      if (activity.id && !store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`))
+        return;
       enqueue(activity.conversation.id, () => answerInBackground(activity, connector));
       return;
     }
@@ -185,7 +222,10 @@ export function createTeamsChannel(
         userId: teamsIdentity(config, activity, { isVerified: !isEmulator }).user.id,
         feedback,
       });
-      await context.sendActivity({ type: 'invokeResponse', value: { status: isStored ? 200 : 400, body: {} } });
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: isStored ? 200 : 400, body: {} },
+      });
     }
     // Other activities (conversationUpdate, reactions, typing) need no answer.
   }
@@ -235,7 +275,12 @@ export function createTeamsChannel(
     routes: [route],
     isAuthEnabled,
     isEmulator,
-    describe: () => (isAuthEnabled ? 'on' : isEmulator ? 'on, emulator (loopback, authentication off)' : 'on, injected authentication'),
+    describe: () =>
+      isAuthEnabled
+        ? 'on'
+        : isEmulator
+          ? 'on, emulator (loopback, authentication off)'
+          : 'on, injected authentication',
     // Messages arrive through the server's route: nothing to connect.
     start: async () => undefined,
     stop: idle,

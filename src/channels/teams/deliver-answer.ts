@@ -49,7 +49,12 @@ export interface DeliverAnswerResult {
 
 /** The addressing fields every outgoing activity carries. */
 export function addressed(target: ReplyTarget, activity: OutgoingActivity): OutgoingActivity {
-  return { ...activity, from: target.bot, recipient: target.user, conversation: { id: target.conversationId } };
+  return {
+    ...activity,
+    from: target.bot,
+    recipient: target.user,
+    conversation: { id: target.conversationId },
+  };
 }
 
 function streamInfo(info: {
@@ -65,7 +70,10 @@ function streamInfo(info: {
  * the throw becomes one, so an open Teams stream is still closed with a final
  * message instead of spinning until Teams times it out.
  */
-async function* closingOnThrow(events: AsyncIterable<AnswerEvent>, logger: Logger): AsyncGenerator<AnswerEvent> {
+async function* closingOnThrow(
+  events: AsyncIterable<AnswerEvent>,
+  logger: Logger,
+): AsyncGenerator<AnswerEvent> {
   try {
     yield* events;
   } catch (error) {
@@ -80,8 +88,15 @@ export async function deliverAnswer(options: DeliverAnswerOptions): Promise<Deli
   return options.isStreaming ? deliverStreamed(safe) : deliverOnce(safe);
 }
 
-async function deliverStreamed({ events, connector, target, streamIntervalMs, now }: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
-  const send = (activity: OutgoingActivity) => connector.send(target.conversationId, addressed(target, activity));
+async function deliverStreamed({
+  events,
+  connector,
+  target,
+  streamIntervalMs,
+  now,
+}: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
+  const send = (activity: OutgoingActivity) =>
+    connector.send(target.conversationId, addressed(target, activity));
   let sequence = 1;
   const streamId = await send({
     type: 'typing',
@@ -104,13 +119,21 @@ async function deliverStreamed({ events, connector, target, streamIntervalMs, no
     });
     lastSentAt = now();
   };
-  const sendFinal = async (body: string, entities: readonly OutgoingEntity[], hasFeedback: boolean) =>
+  const sendFinal = async (
+    body: string,
+    entities: readonly OutgoingEntity[],
+    hasFeedback: boolean,
+  ) =>
     send({
       type: 'message',
       text: body,
       textFormat: 'markdown',
       entities: [streamInfo({ streamType: 'final', streamId }), ...entities],
-      channelData: { streamId, streamType: 'final', ...(hasFeedback ? { feedbackLoopEnabled: true } : {}) },
+      channelData: {
+        streamId,
+        streamType: 'final',
+        ...(hasFeedback ? { feedbackLoopEnabled: true } : {}),
+      },
     });
 
   const isDue = () => now() - lastSentAt >= streamIntervalMs;
@@ -142,8 +165,13 @@ async function deliverStreamed({ events, connector, target, streamIntervalMs, no
   });
 }
 
-async function deliverOnce({ events, connector, target }: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
-  const send = (activity: OutgoingActivity) => connector.send(target.conversationId, addressed(target, activity));
+async function deliverOnce({
+  events,
+  connector,
+  target,
+}: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
+  const send = (activity: OutgoingActivity) =>
+    connector.send(target.conversationId, addressed(target, activity));
   await send({ type: 'typing' });
   return consumeAnswerEvents<DeliverAnswerResult>(events, {
     onFinal: async (answer) => {

@@ -41,7 +41,11 @@ export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
 
 /** Result of reading a request body: the raw object (for botbuilder) and the parsed view (for us). */
 export type ParseActivityResult =
-  | { readonly ok: true; readonly raw: Record<string, unknown>; readonly activity: IncomingActivity }
+  | {
+      readonly ok: true;
+      readonly raw: Record<string, unknown>;
+      readonly activity: IncomingActivity;
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** Parses a request body; never throws. */
@@ -52,10 +56,13 @@ export function parseActivity(body: string): ParseActivityResult {
   } catch {
     return { ok: false, reason: 'body is not JSON' };
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'body is not an object' };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { ok: false, reason: 'body is not an object' };
   const parsed = incomingActivitySchema.safeParse(raw);
   if (!parsed.success) {
-    const reason = parsed.error.issues.map((i) => `${i.path.join('.') || '(activity)'}: ${i.message}`).join('; ');
+    const reason = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(activity)'}: ${i.message}`)
+      .join('; ');
     return { ok: false, reason };
   }
   return { ok: true, raw: raw as Record<string, unknown>, activity: parsed.data };
@@ -63,7 +70,9 @@ export function parseActivity(body: string): ParseActivityResult {
 
 /** Channel and group chats are answered only when the bot is @mentioned. */
 export function isBotMentioned(activity: IncomingActivity): boolean {
-  return (activity.entities ?? []).some((e) => e.type === 'mention' && e.mentioned?.id === activity.recipient.id);
+  return (activity.entities ?? []).some(
+    (e) => e.type === 'mention' && e.mentioned?.id === activity.recipient.id,
+  );
 }
 
 /**
@@ -73,11 +82,15 @@ export function isBotMentioned(activity: IncomingActivity): boolean {
 export function stripBotMention(activity: IncomingActivity): string {
   let text = activity.text ?? '';
   for (const e of activity.entities ?? []) {
-    if (e.type === 'mention' && e.mentioned?.id === activity.recipient.id && e.text) text = text.split(e.text).join(' ');
+    if (e.type === 'mention' && e.mentioned?.id === activity.recipient.id && e.text)
+      text = text.split(e.text).join(' ');
   }
   // Teams sometimes sends the tag without a matching entity text (edited messages).
   if (activity.recipient.name) text = text.split(`<at>${activity.recipient.name}</at>`).join(' ');
-  return text.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Personal (1:1) chats stream; channels and group chats get one final message. */
@@ -92,6 +105,7 @@ export function isPersonalChat(activity: IncomingActivity): boolean {
  */
 export function historyKey(activity: IncomingActivity): string {
   const { id, conversationType } = activity.conversation;
-  if (conversationType === 'channel' && !id.includes(';messageid=') && activity.id) return `teams:${id};messageid=${activity.id}`;
+  if (conversationType === 'channel' && !id.includes(';messageid=') && activity.id)
+    return `teams:${id};messageid=${activity.id}`;
   return `teams:${id}`;
 }

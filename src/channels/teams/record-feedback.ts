@@ -47,7 +47,13 @@ export interface RecordTeamsFeedbackOptions {
  * Stores one feedback, also for an answer no longer remembered (its comment
  * is worth keeping); returns false when the invoke is not a feedback submission.
  */
-export function recordTeamsFeedback({ value, conversationId, messageId, userId, feedback }: RecordTeamsFeedbackOptions): boolean {
+export function recordTeamsFeedback({
+  value,
+  conversationId,
+  messageId,
+  userId,
+  feedback,
+}: RecordTeamsFeedbackOptions): boolean {
   const parsed = submitActionValue.safeParse(value);
   if (!parsed.success) return false;
   feedback.record({

@@ -27,7 +27,12 @@ export interface RenderedAnswer {
 /** Cuts to `max` characters with an ellipsis, on a code-point boundary. */
 export function truncate(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
-  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? chars.join('')
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /**
@@ -77,7 +82,10 @@ export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): Ci
     appearance: {
       '@type': 'DigitalDocument',
       // Card fields are plain text, but still letter text: no links or mentions in them.
-      name: truncate(escapeTeamsText(`${citation.reference ?? t.noReference}, ${citation.date ?? t.noDate}`), NAME_MAX),
+      name: truncate(
+        escapeTeamsText(`${citation.reference ?? t.noReference}, ${citation.date ?? t.noDate}`),
+        NAME_MAX,
+      ),
       abstract: truncate(escapeTeamsText(citation.quote), ABSTRACT_MAX),
       ...(safeLinkUrl(citation.url) ? { url: safeLinkUrl(citation.url)! } : {}),
       image: { '@type': 'ImageObject', name: iconFor(citation.file) },
@@ -87,7 +95,10 @@ export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): Ci
 }
 
 /** The schema.org `Message` entity: AI label plus one citation per `[n]` the text uses. */
-export function buildAiMessageEntity(citations: readonly Citation[], language: 'pl' | 'en' = 'pl'): OutgoingEntity {
+export function buildAiMessageEntity(
+  citations: readonly Citation[],
+  language: 'pl' | 'en' = 'pl',
+): OutgoingEntity {
   const claims = citations.map((c) => buildClaim(c, language));
   return {
     type: 'https://schema.org/Message',
@@ -125,7 +136,9 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       const notice = view.notice ? `_${escapeTeamsText(view.notice)}_\n` : '';
       // Teams builds its own sources list from `view.sources`: metadata escaped, links only to safe letter urls.
       const sources = formatTeamsSources(view.sources, view.language);
-      const text = toTeamsMarkdown(`${notice}${escapeTeamsText(view.text)}${sources ? `\n${sources}` : ''}`);
+      const text = toTeamsMarkdown(
+        `${notice}${escapeTeamsText(view.text)}${sources ? `\n${sources}` : ''}`,
+      );
       return { text, entities: [buildAiMessageEntity(view.sources, view.language)] };
     }
     default: {

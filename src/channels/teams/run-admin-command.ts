@@ -50,7 +50,17 @@ export function formatStatus(info: ArchiveStatus): string {
  * Runs one admin command. Failures are logged and shown as one Polish sentence by the caller.
  * @throws {AccessDeniedError} when the user is not in TEAMS_ADMIN_AAD_IDS (the attempt is audited first).
  */
-export async function runAdminCommand({ command, userId, isAdmin, admin, reply, update, progressIntervalMs, now, logger }: RunAdminCommandOptions): Promise<void> {
+export async function runAdminCommand({
+  command,
+  userId,
+  isAdmin,
+  admin,
+  reply,
+  update,
+  progressIntervalMs,
+  now,
+  logger,
+}: RunAdminCommandOptions): Promise<void> {
   let startedId = '';
   let lastEdit = now();
   let edits = Promise.resolve();

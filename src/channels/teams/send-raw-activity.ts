@@ -17,7 +17,10 @@ import type { OutgoingActivity } from './types.js';
 
 /** The header bag botbuilder's credentials write to (`TokenCredentials.signRequest` calls `headers.set`). */
 export interface SignableRequest {
-  readonly headers: { set(name: string, value: unknown): void; get(name: string): string | undefined };
+  readonly headers: {
+    set(name: string, value: unknown): void;
+    get(name: string): string | undefined;
+  };
 }
 
 /**
@@ -83,7 +86,12 @@ export function createRawConnector({
 }: RawConnectorOptions): RawConnector {
   const base = serviceUrl.replace(/\/+$/, '');
 
-  async function call(method: 'POST' | 'PUT', path: string, conversationId: string, activity: OutgoingActivity): Promise<string> {
+  async function call(
+    method: 'POST' | 'PUT',
+    path: string,
+    conversationId: string,
+    activity: OutgoingActivity,
+  ): Promise<string> {
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       accept: 'application/json',
@@ -93,32 +101,49 @@ export function createRawConnector({
     for (let attempt = 0; ; attempt++) {
       const authorization = await authorizationFor(connector);
       if (authorization) headers.authorization = authorization;
-      const response = await fetchFn(`${base}${path}`, { method, headers, body: JSON.stringify(activity) });
+      const response = await fetchFn(`${base}${path}`, {
+        method,
+        headers,
+        body: JSON.stringify(activity),
+      });
       const text = await response.text();
       if (response.status === 429 && attempt === 0) {
         const seconds = Number(response.headers.get('retry-after'));
-        await sleep(Math.min(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, 5000));
+        await sleep(
+          Math.min(Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000, 5000),
+        );
         continue;
       }
       if (!response.ok) {
-        throw new BotError('internal', `connector ${method} ${path} replied ${response.status}: ${text.slice(0, 200)}`);
+        throw new BotError(
+          'internal',
+          `connector ${method} ${path} replied ${response.status}: ${text.slice(0, 200)}`,
+        );
       }
       const parsed = resourceResponse.safeParse(parseJson(text));
       return parsed.success ? (parsed.data.id ?? '') : '';
     }
   }
 
-  const activitiesPath = (conversationId: string) => `/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+  const activitiesPath = (conversationId: string) =>
+    `/v3/conversations/${encodeURIComponent(conversationId)}/activities`;
   return {
     send: (conversationId, activity) =>
       call(
         'POST',
-        activity.replyToId ? `${activitiesPath(conversationId)}/${encodeURIComponent(activity.replyToId)}` : activitiesPath(conversationId),
+        activity.replyToId
+          ? `${activitiesPath(conversationId)}/${encodeURIComponent(activity.replyToId)}`
+          : activitiesPath(conversationId),
         conversationId,
         activity,
       ),
     update: async (conversationId, activityId, activity) => {
-      await call('PUT', `${activitiesPath(conversationId)}/${encodeURIComponent(activityId)}`, conversationId, activity);
+      await call(
+        'PUT',
+        `${activitiesPath(conversationId)}/${encodeURIComponent(activityId)}`,
+        conversationId,
+        activity,
+      );
     },
   };
 }

@@ -4,7 +4,6 @@
  * Agents SDK touches this folder only.
  */
 
-
 /** One entity on an outgoing activity, sent to the connector exactly as built. */
 export type OutgoingEntity = Readonly<Record<string, unknown>> & { readonly type: string };
 

@@ -55,12 +55,17 @@ export function readCookie(req: http.IncomingMessage, name: string): string | nu
 function isHttps(req: http.IncomingMessage): boolean {
   const forwarded = req.headers['x-forwarded-proto'];
   const proto = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return Boolean((req.socket as { encrypted?: boolean }).encrypted) || proto?.split(',')[0]?.trim() === 'https';
+  return (
+    Boolean((req.socket as { encrypted?: boolean }).encrypted) ||
+    proto?.split(',')[0]?.trim() === 'https'
+  );
 }
 
 /** Builds the access check for `token` (the configured `WEB_CONSOLE_TOKEN`). */
 export function createConsoleAccess(token: string): ConsoleAccess {
-  const session = createHmac('sha256', token).update('kancelaria web console session v1').digest('base64url');
+  const session = createHmac('sha256', token)
+    .update('kancelaria web console session v1')
+    .digest('base64url');
   const cookie = (req: http.IncomingMessage, value: string, maxAge: number) =>
     `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(req) ? '; Secure' : ''}`;
   return {
@@ -69,12 +74,14 @@ export function createConsoleAccess(token: string): ConsoleAccess {
       if (auth) {
         const match = /^Bearer\s+(.+)$/i.exec(auth.trim());
         if (!match) throw new AccessDeniedError('web console: authorization is not a bearer token');
-        if (!safeEqual(match[1]!, token)) throw new AccessDeniedError('web console: wrong bearer token');
+        if (!safeEqual(match[1]!, token))
+          throw new AccessDeniedError('web console: wrong bearer token');
         return;
       }
       const value = readCookie(req, SESSION_COOKIE);
       if (value === null) throw new AccessDeniedError('web console: no token and no session');
-      if (!safeEqual(value, session)) throw new AccessDeniedError('web console: stale or forged session cookie');
+      if (!safeEqual(value, session))
+        throw new AccessDeniedError('web console: stale or forged session cookie');
     },
     isToken: (candidate) => safeEqual(candidate.trim(), token),
     sessionCookie: (req) => cookie(req, session, SESSION_MAX_AGE_S),

@@ -7,7 +7,6 @@ import { ANSWER_TEXT, WEB_TEXT } from '../../messages.js';
 import { CONSOLE_SCRIPT } from './console-script.js';
 import { escapeHtml } from '../escape-html.js';
 
-
 /** JSON safe inside `<script type="application/json">`: no `</script>` can close it. */
 function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
@@ -69,7 +68,13 @@ ${body}
 }
 
 /** The login form (shown with 401 to a browser without a session). */
-export function renderLoginPage({ nonce, isFailed = false }: { nonce: string; isFailed?: boolean }): string {
+export function renderLoginPage({
+  nonce,
+  isFailed = false,
+}: {
+  nonce: string;
+  isFailed?: boolean;
+}): string {
   const t = WEB_TEXT;
   return page(
     nonce,

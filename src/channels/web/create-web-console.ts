@@ -55,13 +55,25 @@ function redirectHome(res: http.ServerResponse, cookie: string): void {
  * API routes answer a missing or wrong token (`AccessDeniedError`) with 401
  * JSON carrying the code's Polish sentence; the page with the login form.
  */
-function requireAccess(access: ConsoleAccess, logger: Logger, handler: Handler, { isPage = false } = {}): Handler {
+function requireAccess(
+  access: ConsoleAccess,
+  logger: Logger,
+  handler: Handler,
+  { isPage = false } = {},
+): Handler {
   return (req, res) => {
     try {
       access.authorize(req);
     } catch (error) {
       if (!(error instanceof AccessDeniedError)) throw error;
-      logger.warn({ path: req.url, reason: error.message, hasAuthorization: Boolean(req.headers.authorization) }, 'web console: unauthorized request');
+      logger.warn(
+        {
+          path: req.url,
+          reason: error.message,
+          hasAuthorization: Boolean(req.headers.authorization),
+        },
+        'web console: unauthorized request',
+      );
       if (isPage) {
         const n = nonce();
         return sendHtml(res, 401, n, renderLoginPage({ nonce: n }));
@@ -82,12 +94,16 @@ function nonce(): string {
  * Builds the console's routes.
  * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
  */
-export function createWebConsole({ config, assistant, logger, store }: ChannelDeps, { now, loginThrottle = createLoginThrottle() }: WebConsoleOptions = {}): WebConsole {
+export function createWebConsole(
+  { config, assistant, logger, store }: ChannelDeps,
+  { now, loginThrottle = createLoginThrottle() }: WebConsoleOptions = {},
+): WebConsole {
   const token = config.WEB_CONSOLE_TOKEN;
   if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
   const access = createConsoleAccess(token);
   const drafts = createDraftHandlers({ config, assistant, store, logger, ...(now ? { now } : {}) });
-  const guard = (handler: Handler, options?: { isPage?: boolean }) => requireAccess(access, logger, handler, options);
+  const guard = (handler: Handler, options?: { isPage?: boolean }) =>
+    requireAccess(access, logger, handler, options);
 
   const routes: HttpRoute[] = [
     {
@@ -127,8 +143,16 @@ export function createWebConsole({ config, assistant, logger, store }: ChannelDe
         sendHtml(res, 401, n, renderLoginPage({ nonce: n, isFailed: true }));
       },
     },
-    { method: 'POST', path: '/logout', handle: (req, res) => redirectHome(res, access.clearedCookie(req)) },
-    { method: 'POST', path: '/api/ask', handle: guard((req, res) => streamAnswer({ config, assistant, logger }, req, res)) },
+    {
+      method: 'POST',
+      path: '/logout',
+      handle: (req, res) => redirectHome(res, access.clearedCookie(req)),
+    },
+    {
+      method: 'POST',
+      path: '/api/ask',
+      handle: guard((req, res) => streamAnswer({ config, assistant, logger }, req, res)),
+    },
     { method: 'POST', path: '/api/draft', handle: guard(drafts.draftJson) },
     { method: 'POST', path: '/api/draft.docx', handle: guard(drafts.draftDocx) },
   ];

@@ -19,7 +19,14 @@ import { safeLogField, type Logger } from '../../logger.js';
 import { USER_MESSAGES_PL, WEB_TEXT } from '../../messages.js';
 import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
 import type { UserIdentity } from '../../assistant/types.js';
-import { clientAddress, docxPayload, draftPayload, readJsonPayload, staffIdentity, type DraftPayload } from './web-payloads.js';
+import {
+  clientAddress,
+  docxPayload,
+  draftPayload,
+  readJsonPayload,
+  staffIdentity,
+  type DraftPayload,
+} from './web-payloads.js';
 
 export interface DraftRoutesDeps {
   readonly config: IdentityConfig;
@@ -42,19 +49,32 @@ const DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
 const MAX_DRAFTS = 200;
 
 /** Builds the draft handlers; drafts are kept in memory (per process, lost on restart). */
-export function createDraftHandlers({ config, assistant, store, logger, now = () => new Date(), newId = randomUUID }: DraftRoutesDeps): DraftHandlers {
+export function createDraftHandlers({
+  config,
+  assistant,
+  store,
+  logger,
+  now = () => new Date(),
+  newId = randomUUID,
+}: DraftRoutesDeps): DraftHandlers {
   const drafts = new Map<string, { draft: DraftReply; userId: string; at: number }>();
 
   function remember(draft: DraftReply, userId: string): string {
     const t = now().getTime();
-    for (const [id, entry] of drafts) if (t - entry.at > DRAFT_TTL_MS || drafts.size >= MAX_DRAFTS) drafts.delete(id);
+    for (const [id, entry] of drafts)
+      if (t - entry.at > DRAFT_TTL_MS || drafts.size >= MAX_DRAFTS) drafts.delete(id);
     const id = newId();
     drafts.set(id, { draft, userId, at: t });
     return id;
   }
 
   function write(payload: DraftPayload, user: UserIdentity): Promise<DraftReply> {
-    return assistant.draft({ request: payload.request, ...(payload.to ? { to: payload.to } : {}), user, channel: 'web' });
+    return assistant.draft({
+      request: payload.request,
+      ...(payload.to ? { to: payload.to } : {}),
+      user,
+      channel: 'web',
+    });
   }
 
   /** Runs `body`, turning a payload error into 400, the rate limit into 429 and anything else into a Polish 500. */
@@ -68,7 +88,10 @@ export function createDraftHandlers({ config, assistant, store, logger, now = ()
         const { code } = toBotError(error);
         if (code === 'rate_limited') logger.warn({ err: error }, 'web draft refused: rate limit');
         else logger.error({ err: error }, 'web draft failed');
-        sendJson(res, code === 'rate_limited' ? 429 : 500, { error: code, message: USER_MESSAGES_PL[code] });
+        sendJson(res, code === 'rate_limited' ? 429 : 500, {
+          error: code,
+          message: USER_MESSAGES_PL[code],
+        });
       }
     }
   }
@@ -104,7 +127,13 @@ export function createDraftHandlers({ config, assistant, store, logger, now = ()
         } else {
           draft = await write(payload, user);
         }
-        store.audit({ channel: 'web', userId: user.id, action: 'draft.docx', allowed: true, detail: safeLogField(draft.request) });
+        store.audit({
+          channel: 'web',
+          userId: user.id,
+          action: 'draft.docx',
+          allowed: true,
+          detail: safeLogField(draft.request),
+        });
         const bytes = draftToDocx(draft);
         const day = now().toISOString().slice(0, 10);
         res.writeHead(200, {

@@ -30,11 +30,19 @@ export interface StreamAnswerDeps {
  */
 export function toWireEvent(event: AnswerEvent): unknown {
   // The page links only a citation's own `url`, and only when it is a safe http(s) address.
-  const linkable = (citations: readonly Citation[]) => citations.map((c) => ({ ...c, url: safeLinkUrl(c.url) }));
+  const linkable = (citations: readonly Citation[]) =>
+    citations.map((c) => ({ ...c, url: safeLinkUrl(c.url) }));
   if (event.type === 'citations') return { ...event, citations: linkable(event.citations) };
   if (event.type !== 'final') return event;
   const { passages: _passages, ...answer } = event.answer;
-  return { type: 'final', answer: { ...answer, notice: toAnswerView(event.answer).notice, citations: linkable(answer.citations) } };
+  return {
+    type: 'final',
+    answer: {
+      ...answer,
+      notice: toAnswerView(event.answer).notice,
+      citations: linkable(answer.citations),
+    },
+  };
 }
 
 function writeEvent(res: http.ServerResponse, event: unknown): void {
@@ -42,7 +50,11 @@ function writeEvent(res: http.ServerResponse, event: unknown): void {
 }
 
 /** Handles one question: validates it, then streams the answer. */
-export async function streamAnswer(deps: StreamAnswerDeps, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+export async function streamAnswer(
+  deps: StreamAnswerDeps,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   let payload;
   try {
     payload = await readJsonPayload(req, askPayload);
@@ -56,7 +68,14 @@ export async function streamAnswer(deps: StreamAnswerDeps, req: http.IncomingMes
   res.on('close', () => {
     if (!res.writableFinished) controller.abort();
   });
-  deps.logger.info({ user: user.id, question: safeLogField(payload.question), history: payload.history?.length ?? 0 }, 'web question');
+  deps.logger.info(
+    {
+      user: user.id,
+      question: safeLogField(payload.question),
+      history: payload.history?.length ?? 0,
+    },
+    'web question',
+  );
   let isStreaming = false;
   try {
     const events = deps.assistant.answer({

@@ -23,7 +23,12 @@ export interface LoginThrottle {
 }
 
 /** Creates the throttle (5 failures per 15 minutes by default). */
-export function createLoginThrottle({ maxFailures = 5, windowMs = 15 * 60_000, now = Date.now, maxAddresses = 10_000 }: LoginThrottleOptions = {}): LoginThrottle {
+export function createLoginThrottle({
+  maxFailures = 5,
+  windowMs = 15 * 60_000,
+  now = Date.now,
+  maxAddresses = 10_000,
+}: LoginThrottleOptions = {}): LoginThrottle {
   const failures = new Map<string, number[]>();
   const recent = (address: string): number[] => {
     const t = now();

@@ -40,7 +40,11 @@ export type DraftPayload = z.infer<typeof draftPayload>;
  * the clerk's edited text, if any), or a request to draft afresh.
  */
 export const docxPayload = z.union([
-  z.object({ draftId: z.string().min(1).max(100), text: z.string().max(50_000).optional(), staff: staffName.optional() }),
+  z.object({
+    draftId: z.string().min(1).max(100),
+    text: z.string().max(50_000).optional(),
+    staff: staffName.optional(),
+  }),
   draftPayload,
 ]);
 export type DocxPayload = z.infer<typeof docxPayload>;
@@ -59,9 +63,13 @@ export class BadPayloadError extends BadRequestError {
  * Reads and validates a JSON body.
  * @throws {BadPayloadError} on a wrong content type, an oversized body, malformed JSON or a schema mismatch.
  */
-export async function readJsonPayload<T>(req: http.IncomingMessage, schema: z.ZodType<T>): Promise<T> {
+export async function readJsonPayload<T>(
+  req: http.IncomingMessage,
+  schema: z.ZodType<T>,
+): Promise<T> {
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) throw new BadPayloadError(415, `content-type ${type || '(none)'} is not application/json`);
+  if (!/^application\/json\b/i.test(type))
+    throw new BadPayloadError(415, `content-type ${type || '(none)'} is not application/json`);
   let raw: string;
   try {
     raw = await readBody(req, 100_000);
@@ -75,7 +83,11 @@ export async function readJsonPayload<T>(req: http.IncomingMessage, schema: z.Zo
     throw new BadPayloadError(400, 'malformed JSON');
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new BadPayloadError(400, parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new BadPayloadError(
+      400,
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; '),
+    );
   return parsed.data;
 }
 
@@ -94,7 +106,16 @@ export function clientAddress(req: http.IncomingMessage): string {
  * `web:anonymous@<address>`, so they do not share one rate-limit bucket
  * (their access groups are those of `web:anonymous`).
  */
-export function staffIdentity(config: IdentityConfig, name: string | undefined, address = 'unknown'): UserIdentity {
+export function staffIdentity(
+  config: IdentityConfig,
+  name: string | undefined,
+  address = 'unknown',
+): UserIdentity {
   const trimmed = name?.trim();
-  return identifyUser(config, trimmed ? { channel: 'web', id: trimmed, name: trimmed } : { channel: 'web', id: 'anonymous', instance: address }).user;
+  return identifyUser(
+    config,
+    trimmed
+      ? { channel: 'web', id: trimmed, name: trimmed }
+      : { channel: 'web', id: 'anonymous', instance: address },
+  ).user;
 }

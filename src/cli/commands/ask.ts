@@ -13,14 +13,26 @@ export interface AskCommandOptions {
   readonly out: NodeJS.WritableStream;
 }
 
-export async function runAsk({ config, logger, question, json = false, out }: AskCommandOptions): Promise<void> {
+export async function runAsk({
+  config,
+  logger,
+  question,
+  json = false,
+  out,
+}: AskCommandOptions): Promise<void> {
   const app = await createApp(config, logger);
   try {
     // Every question would be refused with exit 0: a wrong DATA_DIR looked like an archive without answers.
     if ((await app.status()).letters === 0) {
-      throw new Error(`the index (${describeIndexLocation(config)}) is empty: run \`kancelaria ingest DIR\` first (or check DATA_DIR)`);
+      throw new Error(
+        `the index (${describeIndexLocation(config)}) is empty: run \`kancelaria ingest DIR\` first (or check DATA_DIR)`,
+      );
     }
-    const answer = await collectAnswer(app.assistant, { question, user: { id: 'cli:local' }, audience: 'asker' });
+    const answer = await collectAnswer(app.assistant, {
+      question,
+      user: { id: 'cli:local' },
+      audience: 'asker',
+    });
     out.write(json ? `${JSON.stringify(answerToJson(answer))}\n` : `${answerToText(answer)}\n`);
   } finally {
     await app.close();

@@ -21,9 +21,24 @@ export const DEMO_QUESTION = 'Jak wyglądała współpraca Chorzowa z prowincją
 /** The sample archive shipped in the repository. */
 export const SAMPLES_DIR = path.join(PACKAGE_ROOT, 'samples/letters');
 
-export async function runDemo({ config, logger, out }: { config: Config; logger: Logger; out: NodeJS.WriteStream }): Promise<void> {
+export async function runDemo({
+  config,
+  logger,
+  out,
+}: {
+  config: Config;
+  logger: Logger;
+  out: NodeJS.WriteStream;
+}): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-demo-'));
-  const demoConfig: Config = { ...config, DATA_DIR: dataDir, dataDir, INDEX_BACKEND: 'sqlite', archiveDir: SAMPLES_DIR, ARCHIVE_DIR: SAMPLES_DIR };
+  const demoConfig: Config = {
+    ...config,
+    DATA_DIR: dataDir,
+    dataDir,
+    INDEX_BACKEND: 'sqlite',
+    archiveDir: SAMPLES_DIR,
+    ARCHIVE_DIR: SAMPLES_DIR,
+  };
   try {
     out.write(`Archiwum: ${SAMPLES_DIR}\n`);
     await runIngest({ config: demoConfig, logger, dir: SAMPLES_DIR, out });

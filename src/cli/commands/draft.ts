@@ -19,10 +19,22 @@ export interface DraftCommandOptions {
   readonly stdout: NodeJS.WritableStream;
 }
 
-export async function runDraft({ config, logger, request, to, out, stdout }: DraftCommandOptions): Promise<void> {
+export async function runDraft({
+  config,
+  logger,
+  request,
+  to,
+  out,
+  stdout,
+}: DraftCommandOptions): Promise<void> {
   const app = await createApp(config, logger);
   try {
-    const draft = await app.assistant.draft({ request, ...(to ? { to } : {}), user: { id: 'cli:local' }, channel: 'cli' });
+    const draft = await app.assistant.draft({
+      request,
+      ...(to ? { to } : {}),
+      user: { id: 'cli:local' },
+      channel: 'cli',
+    });
     stdout.write(`${formatDraft(draft)}\n`);
     if (out) {
       const file = path.resolve(out);

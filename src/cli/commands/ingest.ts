@@ -35,7 +35,12 @@ export interface IngestCommandOptions {
 function progressBar(): { onProgress: SyncProgress; stop(): void } {
   if (!process.stderr.isTTY) return { onProgress: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { format: 'Indeksowanie [{bar}] {value}/{total} {file}', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+    {
+      format: 'Indeksowanie [{bar}] {value}/{total} {file}',
+      hideCursor: true,
+      clearOnComplete: true,
+      stream: process.stderr,
+    },
     cliProgress.Presets.shades_classic,
   );
   return {
@@ -48,7 +53,16 @@ function progressBar(): { onProgress: SyncProgress; stop(): void } {
 }
 
 /** Runs the sync (through the composition root) and prints failures and the summary line; returns the summary. */
-export async function runIngest({ config, logger, dir, full = false, dryRun = false, allowDeletions = false, wait = false, out }: IngestCommandOptions): Promise<SyncSummary> {
+export async function runIngest({
+  config,
+  logger,
+  dir,
+  full = false,
+  dryRun = false,
+  allowDeletions = false,
+  wait = false,
+  out,
+}: IngestCommandOptions): Promise<SyncSummary> {
   const app = await createApp(config, logger);
   const bar = progressBar();
   let result;
@@ -59,7 +73,10 @@ export async function runIngest({ config, logger, dir, full = false, dryRun = fa
       dryRun,
       allowDeletions,
       wait,
-      onWait: (holder) => out.write(`waiting for the ingest running as pid ${holder.pid} (since ${holder.startedAt})…\n`),
+      onWait: (holder) =>
+        out.write(
+          `waiting for the ingest running as pid ${holder.pid} (since ${holder.startedAt})…\n`,
+        ),
       onProgress: bar.onProgress,
     });
   } finally {
@@ -67,9 +84,16 @@ export async function runIngest({ config, logger, dir, full = false, dryRun = fa
     await app.close();
   }
   const { summary, alias, tookOverFrom } = result;
-  if (tookOverFrom) out.write(`note: took over the stale lock of pid ${tookOverFrom.pid} (since ${tookOverFrom.startedAt}), which is no longer running\n`);
-  if (alias) out.write(`alias ${alias.name} → ${alias.collection}${alias.previous ? ` (dropped ${alias.previous})` : ''}\n`);
-  for (const failure of summary.failures) out.write(`failed: ${failure.file}: ${failure.reason}: ${failure.message}\n`);
+  if (tookOverFrom)
+    out.write(
+      `note: took over the stale lock of pid ${tookOverFrom.pid} (since ${tookOverFrom.startedAt}), which is no longer running\n`,
+    );
+  if (alias)
+    out.write(
+      `alias ${alias.name} → ${alias.collection}${alias.previous ? ` (dropped ${alias.previous})` : ''}\n`,
+    );
+  for (const failure of summary.failures)
+    out.write(`failed: ${failure.file}: ${failure.reason}: ${failure.message}\n`);
   if (summary.plan) {
     for (const file of summary.plan.add) out.write(`would add: ${file}\n`);
     for (const file of summary.plan.update) out.write(`would update: ${file}\n`);

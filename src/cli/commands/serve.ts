@@ -21,7 +21,13 @@ function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-export async function runServe({ config, logger }: { config: Config; logger: Logger }): Promise<void> {
+export async function runServe({
+  config,
+  logger,
+}: {
+  config: Config;
+  logger: Logger;
+}): Promise<void> {
   const app = await createApp(config, logger);
   const isQdrant = config.INDEX_BACKEND === 'qdrant';
   // A broken SQLite file fails the start, where the operator looks (it will not heal by itself);
@@ -29,13 +35,27 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
   if (!isQdrant) await app.openIndex();
   const opener = keepOpeningIndex({ open: () => app.openIndex(), logger });
   await opener.firstAttempt;
-  if (opener.problem() === null && (await app.status()).letters === 0) logger.warn({ index: describeIndexLocation(config) }, 'the index is empty: every question will be refused until `kancelaria ingest` runs');
+  if (opener.problem() === null && (await app.status()).letters === 0)
+    logger.warn(
+      { index: describeIndexLocation(config) },
+      'the index is empty: every question will be refused until `kancelaria ingest` runs',
+    );
   const indexName = isQdrant ? 'qdrant' : 'index';
-  const indexStatus = async (): Promise<{ status: Awaited<ReturnType<typeof app.status>> | null; problem: string | null }> => {
+  const indexStatus = async (): Promise<{
+    status: Awaited<ReturnType<typeof app.status>> | null;
+    problem: string | null;
+  }> => {
     const opening = opener.problem();
     if (opening !== null) return { status: null, problem: opening };
     try {
-      return { status: await withinMs(app.status(), HEALTH_INDEX_TIMEOUT_MS, describeIndexLocation(config)), problem: null };
+      return {
+        status: await withinMs(
+          app.status(),
+          HEALTH_INDEX_TIMEOUT_MS,
+          describeIndexLocation(config),
+        ),
+        problem: null,
+      };
     } catch (error) {
       return { status: null, problem: error instanceof Error ? error.message : String(error) };
     }
@@ -51,19 +71,36 @@ export async function runServe({ config, logger }: { config: Config; logger: Log
       // An empty index answers nothing, an unreachable Slack, Qdrant or LLM serves no one well: monitoring must see each, not `ok`.
       const degraded: Record<string, string> = Object.fromEntries(
         adapters.flatMap((adapter) => {
-          const health = 'health' in adapter && typeof adapter.health === 'function' ? (adapter.health as () => { status: string; reason?: string })() : null;
-          return health && health.status !== 'ok' ? [[adapter.name, health.reason ?? 'connecting']] : [];
+          const health =
+            'health' in adapter && typeof adapter.health === 'function'
+              ? (adapter.health as () => { status: string; reason?: string })()
+              : null;
+          return health && health.status !== 'ok'
+            ? [[adapter.name, health.reason ?? 'connecting']]
+            : [];
         }),
       );
       if (index.problem !== null) degraded[indexName] = index.problem;
       const llmProblem = app.llmProblem();
       if (llmProblem !== null) degraded.llm = llmProblem;
       const isDegraded = Object.keys(degraded).length > 0;
-      const figures = index.status ? (({ llmModel: _model, ...rest }) => rest)(index.status) : { backend: config.INDEX_BACKEND };
-      return { ...figures, llm: config.hasLlm, ...(isDegraded ? { status: 'degraded', degraded } : {}), ...(index.status?.letters === 0 ? { status: 'empty' } : {}) };
+      const figures = index.status
+        ? (({ llmModel: _model, ...rest }) => rest)(index.status)
+        : { backend: config.INDEX_BACKEND };
+      return {
+        ...figures,
+        llm: config.hasLlm,
+        ...(isDegraded ? { status: 'degraded', degraded } : {}),
+        ...(index.status?.letters === 0 ? { status: 'empty' } : {}),
+      };
     },
   });
-  const shown = Object.fromEntries(['slack', 'teams', 'web'].map((name) => [name, adapters.find((a) => a.name === name)?.describe() ?? 'off']));
+  const shown = Object.fromEntries(
+    ['slack', 'teams', 'web'].map((name) => [
+      name,
+      adapters.find((a) => a.name === name)?.describe() ?? 'off',
+    ]),
+  );
   logger.info({ url: server.url, ...shown }, 'kancelaria listening');
   // Listening first: an adapter whose service is down (Slack) retries in the background and shows on /healthz.
   for (const adapter of adapters) await adapter.start();

@@ -9,7 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldText } from '../../../src/archive/fold-text.js';
-import { hunspellLemmas, isNameOnly, parseHunspell, type HunspellDictionary } from '../../../src/archive/stemmers/hunspell-stemmer.js';
+import {
+  hunspellLemmas,
+  isNameOnly,
+  parseHunspell,
+  type HunspellDictionary,
+} from '../../../src/archive/stemmers/hunspell-stemmer.js';
 import { loadPolishDictionary } from '../../../src/archive/stemmers/polish-dictionary.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -22,7 +27,9 @@ function wordList(parsed: HunspellDictionary): string[] {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.txt')) for (const w of foldText(fs.readFileSync(full, 'utf8')).match(/\p{L}+/gu) ?? []) words.add(w);
+      else if (entry.name.endsWith('.txt'))
+        for (const w of foldText(fs.readFileSync(full, 'utf8')).match(/\p{L}+/gu) ?? [])
+          words.add(w);
     }
   };
   walk(path.join(ROOT, 'samples/letters'));
@@ -61,7 +68,11 @@ describe('loadPolishDictionary', () => {
       const expected = hunspellLemmas(parsed, word, 3);
       if (expected.length > 0) known++;
       const got = hunspellLemmas(cached.dictionary, word, 3);
-      if (JSON.stringify(got) !== JSON.stringify(expected) || isNameOnly(cached.dictionary, word) !== isNameOnly(parsed, word)) differences.push(word);
+      if (
+        JSON.stringify(got) !== JSON.stringify(expected) ||
+        isNameOnly(cached.dictionary, word) !== isNameOnly(parsed, word)
+      )
+        differences.push(word);
     }
     expect(differences).toEqual([]);
     // The list must exercise the dictionary, not only unknown words.
@@ -73,8 +84,12 @@ describe('loadPolishDictionary', () => {
     const first = loadPolishDictionary({ dictionaryDir: DICTIONARY_DIR, cacheDir });
     const copy = path.join(cacheDir, 'dictionary-copy');
     fs.mkdirSync(copy);
-    for (const f of ['index.aff', 'index.dic']) fs.copyFileSync(path.join(DICTIONARY_DIR, f), path.join(copy, f));
-    fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ name: 'dictionary-pl', version: '99.0.0' }));
+    for (const f of ['index.aff', 'index.dic'])
+      fs.copyFileSync(path.join(DICTIONARY_DIR, f), path.join(copy, f));
+    fs.writeFileSync(
+      path.join(copy, 'package.json'),
+      JSON.stringify({ name: 'dictionary-pl', version: '99.0.0' }),
+    );
     const other = loadPolishDictionary({ dictionaryDir: copy, cacheDir });
     expect(other.source).toBe('built');
     expect(other.tablePath).not.toBe(first.tablePath);

@@ -22,12 +22,29 @@ const citation: Citation = {
   ocr: false,
   quote: 'q',
 };
-const answer: ExtractiveAnswer = { kind: 'extractive', text: '**Tak** [1] <b>', citations: [citation], passages: [], question: 'q', language: 'pl', notice: null };
-const refusal: Refusal = { kind: 'refusal', text: 'Nie znalazłem.', question: 'q', passages: [], citations: [], language: 'pl' };
+const answer: ExtractiveAnswer = {
+  kind: 'extractive',
+  text: '**Tak** [1] <b>',
+  citations: [citation],
+  passages: [],
+  question: 'q',
+  language: 'pl',
+  notice: null,
+};
+const refusal: Refusal = {
+  kind: 'refusal',
+  text: 'Nie znalazłem.',
+  question: 'q',
+  passages: [],
+  citations: [],
+  language: 'pl',
+};
 
 describe('toMrkdwn', () => {
   test('converts bold and headings, escapes control characters, keeps [n]; a link in answer text keeps only its label', () => {
-    expect(toMrkdwn('# Wynik\n**ważne** [1] a < b & [BIP](https://bip.example/x?a=1&b=2)')).toBe('*Wynik*\n*ważne* [1] a &lt; b &amp; BIP');
+    expect(toMrkdwn('# Wynik\n**ważne** [1] a < b & [BIP](https://bip.example/x?a=1&b=2)')).toBe(
+      '*Wynik*\n*ważne* [1] a &lt; b &amp; BIP',
+    );
   });
 });
 
@@ -35,7 +52,9 @@ describe('renderAnswerBlocks', () => {
   test('has the text, a sources line with reference, date, author, page and link, and both buttons', () => {
     const json = JSON.stringify(renderAnswerBlocks(answer, 'id-1'));
     expect(json).toContain('*Tak* [1] &lt;b&gt;');
-    expect(json).toContain('[1] WEN.9823.2020.RFZ, 2020-03-02, Marcin Michalik, a.pdf, s. 2 · <https://bip.example/a.pdf|otwórz>');
+    expect(json).toContain(
+      '[1] WEN.9823.2020.RFZ, 2020-03-02, Marcin Michalik, a.pdf, s. 2 · <https://bip.example/a.pdf|otwórz>',
+    );
     expect(json).toContain('"value":"id-1"');
     expect(json).toContain('kancelaria_feedback_up');
     expect(json).toContain('kancelaria_feedback_down');
@@ -55,8 +74,14 @@ describe('renderAnswerBlocks', () => {
 
 describe('parseAskCommand and stripMentions', () => {
   test('`-p` makes the answer private; without it the answer is public', () => {
-    expect(parseAskCommand('-p współpraca z Liaoning')).toEqual({ question: 'współpraca z Liaoning', isPrivate: true });
-    expect(parseAskCommand('  współpraca -p ')).toEqual({ question: 'współpraca -p', isPrivate: false });
+    expect(parseAskCommand('-p współpraca z Liaoning')).toEqual({
+      question: 'współpraca z Liaoning',
+      isPrivate: true,
+    });
+    expect(parseAskCommand('  współpraca -p ')).toEqual({
+      question: 'współpraca -p',
+      isPrivate: false,
+    });
     expect(parseAskCommand('-p')).toEqual({ question: '', isPrivate: true });
   });
 

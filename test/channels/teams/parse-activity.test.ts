@@ -1,4 +1,9 @@
-import { historyKey, isBotMentioned, parseActivity, stripBotMention } from '../../../src/channels/teams/parse-activity.js';
+import {
+  historyKey,
+  isBotMentioned,
+  parseActivity,
+  stripBotMention,
+} from '../../../src/channels/teams/parse-activity.js';
 
 const base = {
   type: 'message',
@@ -20,7 +25,9 @@ describe('parseActivity', () => {
   test('rejects non-HTTP service URLs and missing accounts with a reason', () => {
     const bad = parseActivity(JSON.stringify({ ...base, serviceUrl: 'file:///etc/passwd' }));
     expect(bad).toMatchObject({ ok: false, reason: expect.stringContaining('serviceUrl') });
-    expect(parseActivity(JSON.stringify({ ...base, from: undefined }))).toMatchObject({ ok: false });
+    expect(parseActivity(JSON.stringify({ ...base, from: undefined }))).toMatchObject({
+      ok: false,
+    });
   });
 });
 
@@ -38,16 +45,25 @@ describe('stripBotMention / isBotMentioned', () => {
   });
 
   test('a mention of someone else is not a mention of the bot', () => {
-    expect(isBotMentioned(parsed({ entities: [{ type: 'mention', mentioned: { id: '29:jan' } }] }))).toBe(false);
+    expect(
+      isBotMentioned(parsed({ entities: [{ type: 'mention', mentioned: { id: '29:jan' } }] })),
+    ).toBe(false);
   });
 });
 
 describe('historyKey', () => {
   test('a channel root post keys its own thread; replies in it share the key; 1:1 chats key the chat', () => {
     expect(historyKey(parsed({}))).toBe('teams:19:rada@thread.tacv2;messageid=1701');
-    expect(historyKey(parsed({ id: '1702', conversation: { id: '19:rada@thread.tacv2;messageid=1701', conversationType: 'channel' } }))).toBe(
-      'teams:19:rada@thread.tacv2;messageid=1701',
-    );
-    expect(historyKey(parsed({ conversation: { id: 'a:chat', conversationType: 'personal' } }))).toBe('teams:a:chat');
+    expect(
+      historyKey(
+        parsed({
+          id: '1702',
+          conversation: { id: '19:rada@thread.tacv2;messageid=1701', conversationType: 'channel' },
+        }),
+      ),
+    ).toBe('teams:19:rada@thread.tacv2;messageid=1701');
+    expect(
+      historyKey(parsed({ conversation: { id: 'a:chat', conversationType: 'personal' } })),
+    ).toBe('teams:a:chat');
   });
 });

@@ -1,5 +1,10 @@
 import type { Answer, Citation } from '../../../src/answer/types.js';
-import { buildClaim, renderAnswer, toTeamsMarkdown, truncate } from '../../../src/channels/teams/render-answer.js';
+import {
+  buildClaim,
+  renderAnswer,
+  toTeamsMarkdown,
+  truncate,
+} from '../../../src/channels/teams/render-answer.js';
 
 const base: Citation = {
   n: 1,
@@ -18,7 +23,14 @@ const base: Citation = {
 
 describe('renderAnswer', () => {
   test('a refusal carries no AI label and no citations', () => {
-    const refusal: Answer = { kind: 'refusal', text: 'Nie znalazłem.', question: 'q', passages: [], citations: [], language: 'pl' };
+    const refusal: Answer = {
+      kind: 'refusal',
+      text: 'Nie znalazłem.',
+      question: 'q',
+      passages: [],
+      citations: [],
+      language: 'pl',
+    };
     expect(renderAnswer(refusal)).toEqual({ text: 'Nie znalazłem.', entities: [] });
   });
 
@@ -26,7 +38,16 @@ describe('renderAnswer', () => {
     const answer: Answer = {
       kind: 'extractive',
       text: 'Wstęp:\n„Zdanie.” [1]\n„Inne.” [2]',
-      citations: [base, { ...base, n: 2, reference: 'ABC.1.2020', date: '2020-01-01', url: 'https://bip.example.pl/a' }],
+      citations: [
+        base,
+        {
+          ...base,
+          n: 2,
+          reference: 'ABC.1.2020',
+          date: '2020-01-01',
+          url: 'https://bip.example.pl/a',
+        },
+      ],
       passages: [],
       question: 'q',
       language: 'pl',

@@ -6,7 +6,9 @@ import { expectIngestError } from './expect-ingest-error.js';
 
 describe('checkZipSize', () => {
   test('a real DOCX passes', () => {
-    expect(() => checkZipSize(makeDocx({ blocks: [{ text: 'Pismo w sprawie remontu szkoły.' }] }))).not.toThrow();
+    expect(() =>
+      checkZipSize(makeDocx({ blocks: [{ text: 'Pismo w sprawie remontu szkoły.' }] })),
+    ).not.toThrow();
   });
 
   test('a bomb is refused by its declared size, before inflating', async () => {
@@ -18,7 +20,12 @@ describe('checkZipSize', () => {
 
   test('a bomb whose headers lie is stopped while inflating, by the bytes it really produces', async () => {
     const liar = makeLyingZipBomb(20 * 1024 * 1024);
-    const error = await expectIngestError(Promise.resolve().then(() => checkZipSize(liar, { maxTotalBytes: 100 * 1024 * 1024, maxRatio: 100 })), 'zip_bomb');
+    const error = await expectIngestError(
+      Promise.resolve().then(() =>
+        checkZipSize(liar, { maxTotalBytes: 100 * 1024 * 1024, maxRatio: 100 }),
+      ),
+      'zip_bomb',
+    );
     expect(error.message).toMatch(/inflates to more than/);
   });
 });

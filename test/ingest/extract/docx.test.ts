@@ -11,9 +11,14 @@ describe('extractDocx', () => {
         { text: 'Odpowiedź na interpelację nr 12/2024', heading: 1 },
         { text: 'Chorzów, 12 marca 2024 r.' },
         { text: 'Znak: WEN.9823.2024.RFZ' },
-        { text: 'Uprzejmie informuję, że współpraca z prowincją Liaoning trwa; źródło: Urząd Marszałkowski.' },
+        {
+          text: 'Uprzejmie informuję, że współpraca z prowincją Liaoning trwa; źródło: Urząd Marszałkowski.',
+        },
       ],
-      table: [['Miasto', 'Rok'], ['Yingkou', '2013']],
+      table: [
+        ['Miasto', 'Rok'],
+        ['Yingkou', '2013'],
+      ],
     });
     const doc = await extractDocx(bytes, OPTIONS);
     expect(doc.source).toBe('docx');
@@ -30,9 +35,15 @@ describe('extractDocx', () => {
   });
 
   it('reports a password-protected (OLE) file as encrypted and junk as corrupt', async () => {
-    await expectIngestError(extractDocx(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), OPTIONS), 'encrypted');
+    await expectIngestError(
+      extractDocx(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), OPTIONS),
+      'encrypted',
+    );
     await expectIngestError(extractDocx(Buffer.from('to nie jest docx'), OPTIONS), 'corrupt');
-    await expectIngestError(extractDocx(makeZip([['inny.txt', 'brak dokumentu']]), OPTIONS), 'corrupt');
+    await expectIngestError(
+      extractDocx(makeZip([['inny.txt', 'brak dokumentu']]), OPTIONS),
+      'corrupt',
+    );
   });
 
   it('reports a document without text as empty', async () => {

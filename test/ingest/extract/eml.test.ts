@@ -7,7 +7,9 @@ const OPTIONS = { maxPages: 10 };
 
 describe('extractEml', () => {
   it('turns headers into metadata, the body into text, and hands back attachments', async () => {
-    const pdf = await makePdf({ pages: [['Chorzów, 2 marca 2020 r.', 'Załącznik o współpracy z Yingkou.']] });
+    const pdf = await makePdf({
+      pages: [['Chorzów, 2 marca 2020 r.', 'Załącznik o współpracy z Yingkou.']],
+    });
     const bytes = makeEml({
       from: 'Anna Nowak <a.nowak@chorzow.eu>',
       to: 'Rada Miasta <rada@chorzow.eu>',
@@ -34,7 +36,16 @@ describe('extractEml', () => {
   });
 
   it('keeps a mail with an empty body as its headers; rejects text without headers', async () => {
-    const doc = await extractEml(makeEml({ from: 'a@b.pl', to: 'c@d.pl', subject: 'Skan', date: 'Tue, 03 Mar 2020 10:15:00 +0100', body: '' }), OPTIONS);
+    const doc = await extractEml(
+      makeEml({
+        from: 'a@b.pl',
+        to: 'c@d.pl',
+        subject: 'Skan',
+        date: 'Tue, 03 Mar 2020 10:15:00 +0100',
+        body: '',
+      }),
+      OPTIONS,
+    );
     expect(doc.pages[0]?.text).toContain('Temat: Skan');
     await expectIngestError(extractEml(Buffer.from('\n\njust some text'), OPTIONS), 'corrupt');
   });

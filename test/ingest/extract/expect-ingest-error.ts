@@ -2,7 +2,10 @@
 import { IngestError, type IngestFailureReason } from '../../../src/errors.js';
 
 /** Awaits the rejection and checks its reason; returns the error for further checks. */
-export async function expectIngestError(promise: Promise<unknown>, reason: IngestFailureReason): Promise<IngestError> {
+export async function expectIngestError(
+  promise: Promise<unknown>,
+  reason: IngestFailureReason,
+): Promise<IngestError> {
   const error: unknown = await promise.then(
     () => new Error(`expected IngestError('${reason}'), but the promise resolved`),
     (rejection: unknown) => rejection,

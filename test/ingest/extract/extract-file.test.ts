@@ -34,10 +34,16 @@ describe('extractFile', () => {
 
   it('rejects unknown extensions, naming the extension', async () => {
     await writeFile(join(dir, 'arkusz.xlsx'), 'PK');
-    const error = await expectIngestError(extractFile(join(dir, 'arkusz.xlsx'), LIMITS), 'unsupported_type');
+    const error = await expectIngestError(
+      extractFile(join(dir, 'arkusz.xlsx'), LIMITS),
+      'unsupported_type',
+    );
     expect(error.message).toContain('.xlsx');
     await writeFile(join(dir, 'pismo.odt'), 'PK');
-    const odt = await expectIngestError(extractFile(join(dir, 'pismo.odt'), LIMITS), 'unsupported_type');
+    const odt = await expectIngestError(
+      extractFile(join(dir, 'pismo.odt'), LIMITS),
+      'unsupported_type',
+    );
     expect(odt.message).toMatch(/OpenDocument.*DOCX or PDF/);
     await writeFile(join(dir, 'README'), 'tekst');
     await expectIngestError(extractFile(join(dir, 'README'), LIMITS), 'unsupported_type');
@@ -52,9 +58,14 @@ describe('extractFile', () => {
 
   it('rejects files over maxBytes and accepts one exactly at the limit', async () => {
     await writeFile(join(dir, 'duzy.txt'), 'a'.repeat(2000));
-    const error = await expectIngestError(extractFile(join(dir, 'duzy.txt'), { ...LIMITS, maxBytes: 1999 }), 'too_large');
+    const error = await expectIngestError(
+      extractFile(join(dir, 'duzy.txt'), { ...LIMITS, maxBytes: 1999 }),
+      'too_large',
+    );
     expect(error.message).toContain('2000');
-    await expect(extractFile(join(dir, 'duzy.txt'), { ...LIMITS, maxBytes: 2000 })).resolves.toMatchObject({ source: 'plain' });
+    await expect(
+      extractFile(join(dir, 'duzy.txt'), { ...LIMITS, maxBytes: 2000 }),
+    ).resolves.toMatchObject({ source: 'plain' });
   });
 
   it('checks the size before reading: a 3 GiB sparse file is too_large, not a read error', async () => {
@@ -67,10 +78,15 @@ describe('extractFile', () => {
 
   it('passes maxPages to the extractor', async () => {
     await writeFile(join(dir, 'dlugi.pdf'), await makePdf({ pages: [['Jeden.'], ['Dwa.']] }));
-    await expectIngestError(extractFile(join(dir, 'dlugi.pdf'), { ...LIMITS, maxPages: 1 }), 'too_many_pages');
+    await expectIngestError(
+      extractFile(join(dir, 'dlugi.pdf'), { ...LIMITS, maxPages: 1 }),
+      'too_many_pages',
+    );
   });
 
   it('lets a missing file surface as a file-system error, not an IngestError', async () => {
-    await expect(extractFile(join(dir, 'brak.txt'), LIMITS)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(extractFile(join(dir, 'brak.txt'), LIMITS)).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 });

@@ -53,7 +53,15 @@ describe('extractPdf with OCR (Polish, offline)', () => {
     expect(pages[0]).toMatchObject({ page: 1, ocr: true });
     expect(pages[0]?.ocrConfidence).toBeGreaterThan(80);
     const text = pages[0]?.text ?? '';
-    for (const word of ['Yingkou', 'Liaoning', 'Chorzów', '2 marca 2020', 'Województwa Śląskiego', 'zainteresowanie']) expect(text).toContain(word);
+    for (const word of [
+      'Yingkou',
+      'Liaoning',
+      'Chorzów',
+      '2 marca 2020',
+      'Województwa Śląskiego',
+      'zainteresowanie',
+    ])
+      expect(text).toContain(word);
     const clean = stripDocumentNoise(doc());
     const metadata = extractMetadata(clean.pages.map((p) => p.text).join('\n\n'));
     expect(metadata).toMatchObject({ date: '2020-03-02', reference: 'WEN.9823.2020.RFZ' });
@@ -75,29 +83,74 @@ describe('extractPdf with OCR (Polish, offline)', () => {
     expect(error.message).toMatch(/OCR is needed but switched off/);
   });
 
-  it('the sync marks OCR letters, and stops a file over its time limit with reason timeout', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-ocr-'));
-    const index = new SqliteIndex({ path: ':memory:' });
-    try {
-      fs.writeFileSync(path.join(dir, 'skan.pdf'), await makeScannedPdf({ pages: ['Katowice, 3 kwietnia 2024 r.\n\nOdpowiedź w sprawie budowy żłobka przy ulicy Wolności.'] }));
-      const ok = await syncArchive({ index, archiveDir: dir, maxBytes: 5e6, maxPages: 5, logger: silentLogger(), ocr: pool });
-      expect(ok).toMatchObject({ added: 1, failed: 0 });
-      expect(await index.getLetter(letterIdFor('skan.pdf'))).toMatchObject({ ocr: true, date: '2024-04-03' });
+  it(
+    'the sync marks OCR letters, and stops a file over its time limit with reason timeout',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-ocr-'));
+      const index = new SqliteIndex({ path: ':memory:' });
+      try {
+        fs.writeFileSync(
+          path.join(dir, 'skan.pdf'),
+          await makeScannedPdf({
+            pages: [
+              'Katowice, 3 kwietnia 2024 r.\n\nOdpowiedź w sprawie budowy żłobka przy ulicy Wolności.',
+            ],
+          }),
+        );
+        const ok = await syncArchive({
+          index,
+          archiveDir: dir,
+          maxBytes: 5e6,
+          maxPages: 5,
+          logger: silentLogger(),
+          ocr: pool,
+        });
+        expect(ok).toMatchObject({ added: 1, failed: 0 });
+        expect(await index.getLetter(letterIdFor('skan.pdf'))).toMatchObject({
+          ocr: true,
+          date: '2024-04-03',
+        });
 
-      // Rendering a page at 300 dpi alone takes longer than 200 ms.
-      fs.writeFileSync(path.join(dir, 'wolny.pdf'), uprightPdf);
-      const slow = await syncArchive({ index, archiveDir: dir, maxBytes: 5e6, maxPages: 5, logger: silentLogger(), ocr: pool, fileTimeoutMs: 200 });
-      expect(slow.failures).toEqual([{ file: 'wolny.pdf', reason: 'timeout', message: expect.stringMatching(/^stopped after 200 ms \(INGEST_FILE_TIMEOUT_S\)/) }]);
-    } finally {
-      await index.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, OCR_TIMEOUT_MS);
+        // Rendering a page at 300 dpi alone takes longer than 200 ms.
+        fs.writeFileSync(path.join(dir, 'wolny.pdf'), uprightPdf);
+        const slow = await syncArchive({
+          index,
+          archiveDir: dir,
+          maxBytes: 5e6,
+          maxPages: 5,
+          logger: silentLogger(),
+          ocr: pool,
+          fileTimeoutMs: 200,
+        });
+        expect(slow.failures).toEqual([
+          {
+            file: 'wolny.pdf',
+            reason: 'timeout',
+            message: expect.stringMatching(/^stopped after 200 ms \(INGEST_FILE_TIMEOUT_S\)/),
+          },
+        ]);
+      } finally {
+        await index.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    OCR_TIMEOUT_MS,
+  );
 
-  it('a recognition stopped mid-way terminates its worker and the pool carries on', async () => {
-    const page = renderPage(PAGE_ONE, { dpi: 300, fontSize: 10.5, rotate: 0 });
-    await expectIngestError(pool.recognize(page, { signal: AbortSignal.timeout(300) }), 'timeout');
-    const again = await extractPdf(await makeScannedPdf({ pages: ['Gliwice, 1 lutego 2024 r.'] }), { maxPages: 5, ocr: pool });
-    expect(again.pages[0]?.text).toContain('Gliwice');
-  }, OCR_TIMEOUT_MS);
+  it(
+    'a recognition stopped mid-way terminates its worker and the pool carries on',
+    async () => {
+      const page = renderPage(PAGE_ONE, { dpi: 300, fontSize: 10.5, rotate: 0 });
+      await expectIngestError(
+        pool.recognize(page, { signal: AbortSignal.timeout(300) }),
+        'timeout',
+      );
+      const again = await extractPdf(
+        await makeScannedPdf({ pages: ['Gliwice, 1 lutego 2024 r.'] }),
+        { maxPages: 5, ocr: pool },
+      );
+      expect(again.pages[0]?.text).toContain('Gliwice');
+    },
+    OCR_TIMEOUT_MS,
+  );
 });

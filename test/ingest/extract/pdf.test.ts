@@ -6,17 +6,23 @@ import { makePdf } from '../../fixtures/make-pdf.js';
 import { expectIngestError } from './expect-ingest-error.js';
 
 const CHORZOW_PDF = fileURLToPath(
-  new URL('../../../samples/letters/chorzow/2020-03-02-wen-9823-2020-rfz-liaoning.pdf', import.meta.url),
+  new URL(
+    '../../../samples/letters/chorzow/2020-03-02-wen-9823-2020-rfz-liaoning.pdf',
+    import.meta.url,
+  ),
 );
 const FOOTER = ['Urząd Miasta Chorzów, ul. Rynek 1, 41-500 Chorzów', 'Strona {page} z {pages}'];
 const LONG_WORDS = Array.from({ length: 14 }, () => 'współpracowników').join(' ');
 
 /** Raw text items of one page, straight from pdf.js: proves what the fixture really contains. */
 async function rawLines(pdf: Uint8Array, pageNumber: number): Promise<string[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0, isEvalSupported: false })
+    .promise;
   try {
     const content = await (await doc.getPage(pageNumber)).getTextContent();
-    return content.items.flatMap((item) => ('str' in item && item.str.trim() !== '' ? [item.str] : []));
+    return content.items.flatMap((item) =>
+      'str' in item && item.str.trim() !== '' ? [item.str] : [],
+    );
   } finally {
     await doc.destroy();
   }
@@ -25,22 +31,36 @@ async function rawLines(pdf: Uint8Array, pageNumber: number): Promise<string[]> 
 describe('extractPdf', () => {
   it('orders text by position, not by content-stream order', async () => {
     // makePdf draws headers and footers after the body, so the stream order is body → header → footer.
-    const pdf = await makePdf({ pages: [['Treść pisma.']], header: 'Nagłówek kancelarii', footer: 'Stopka urzędu' });
+    const pdf = await makePdf({
+      pages: [['Treść pisma.']],
+      header: 'Nagłówek kancelarii',
+      footer: 'Stopka urzędu',
+    });
     const { pages } = await extractPdf(pdf, { maxPages: 10 });
-    expect(pages).toEqual([{ page: 1, text: 'Nagłówek kancelarii\n\nTreść pisma.\n\nStopka urzędu', ocr: false }]);
+    expect(pages).toEqual([
+      { page: 1, text: 'Nagłówek kancelarii\n\nTreść pisma.\n\nStopka urzędu', ocr: false },
+    ]);
   });
 
   it('splits paragraphs on vertical gaps, keeps line breaks inside a paragraph, and numbers pages', async () => {
     const pdf = await makePdf({
       pages: [
-        [{ text: 'Chorzów, 2 marca 2020 r.', align: 'right' }, { text: 'Pan\nGrzegorz Krzak', indent: 250 }, 'Szanowny Panie,'],
+        [
+          { text: 'Chorzów, 2 marca 2020 r.', align: 'right' },
+          { text: 'Pan\nGrzegorz Krzak', indent: 250 },
+          'Szanowny Panie,',
+        ],
         ['Druga strona.'],
       ],
     });
     const { pages, source } = await extractPdf(pdf, { maxPages: 10 });
     expect(source).toBe('text-layer');
     expect(pages.map((p) => p.page)).toEqual([1, 2]);
-    expect(pages[0]?.text.split('\n\n')).toEqual(['Chorzów, 2 marca 2020 r.', 'Pan\nGrzegorz Krzak', 'Szanowny Panie,']);
+    expect(pages[0]?.text.split('\n\n')).toEqual([
+      'Chorzów, 2 marca 2020 r.',
+      'Pan\nGrzegorz Krzak',
+      'Szanowny Panie,',
+    ]);
     expect(pages[1]?.text).toBe('Druga strona.');
   });
 
@@ -53,9 +73,13 @@ describe('extractPdf', () => {
   });
 
   it('keeps genuine hyphens and dashes at a line end', async () => {
-    const pdf = await makePdf({ pages: [['Znak: BM-\nWRP.054, w dniach 2-\n3 lipca, firma Alstom –\nKonstal, kod 41-\n500.']] });
+    const pdf = await makePdf({
+      pages: [['Znak: BM-\nWRP.054, w dniach 2-\n3 lipca, firma Alstom –\nKonstal, kod 41-\n500.']],
+    });
     const { pages } = await extractPdf(pdf, { maxPages: 10 });
-    expect(pages[0]?.text).toBe('Znak: BM-WRP.054, w dniach 2-3 lipca, firma Alstom –\nKonstal, kod 41-500.');
+    expect(pages[0]?.text).toBe(
+      'Znak: BM-WRP.054, w dniach 2-3 lipca, firma Alstom –\nKonstal, kod 41-500.',
+    );
   });
 
   it('rejoins a word hyphenated across a page break onto the page where it starts', async () => {
@@ -73,7 +97,11 @@ describe('extractPdf', () => {
     const raw = await rawLines(pdf, 2);
     expect(raw).toContain('Strona 2 z 3');
     const { pages, noise } = await extractPdf(pdf, { maxPages: 10 });
-    expect(pages.map((p) => p.text)).toEqual(['Pierwsza strona.', 'Druga strona.', 'Trzecia strona.']);
+    expect(pages.map((p) => p.text)).toEqual([
+      'Pierwsza strona.',
+      'Druga strona.',
+      'Trzecia strona.',
+    ]);
     expect(noise).toEqual(['Wydział Rozwoju i Funduszy Zewnętrznych', FOOTER[0], 'Strona 1 z 3']);
   });
 
@@ -87,7 +115,9 @@ describe('extractPdf', () => {
     const { pages, noise } = await extractPdf(await readFile(CHORZOW_PDF), { maxPages: 10 });
     expect(pages).toHaveLength(2);
     const [first, second] = pages.map((p) => p.text) as [string, string];
-    expect(first.startsWith('Zastępca Prezydenta Miasta\n\nChorzów dnia, 2 marca 2020r.')).toBe(true);
+    expect(first.startsWith('Zastępca Prezydenta Miasta\n\nChorzów dnia, 2 marca 2020r.')).toBe(
+      true,
+    );
     expect(first).toContain('Data wpływu 04 -03- 2020');
     expect(first).toContain('WEN. 9823 2020. RFZ');
     expect(first).toContain('\n\nPan\nGrzegorz Krzak\nRadny Miasta Chorzów\n\n');
@@ -106,7 +136,10 @@ describe('extractPdf', () => {
   it('returns an empty page for a page without text, and fails with no_text when no page has any', async () => {
     const mixed = await extractPdf(await makePdf({ pages: [['Tekst.'], []] }), { maxPages: 10 });
     expect(mixed.pages.map((p) => p.text)).toEqual(['Tekst.', '']);
-    const error = await expectIngestError(extractPdf(await makePdf({ pages: [[], []] }), { maxPages: 10 }), 'no_text');
+    const error = await expectIngestError(
+      extractPdf(await makePdf({ pages: [[], []] }), { maxPages: 10 }),
+      'no_text',
+    );
     expect(error.message).toMatch(/OCR/);
   });
 
@@ -117,14 +150,27 @@ describe('extractPdf', () => {
 
   it('rejects truncated PDFs as corrupt', async () => {
     const pdf = await makePdf({ pages: [['Pierwsza.'], ['Druga.']] });
-    await expectIngestError(extractPdf(pdf.subarray(0, Math.floor(pdf.length / 2)), { maxPages: 10 }), 'corrupt');
-    await expectIngestError(extractPdf(pdf.subarray(0, pdf.length - 12), { maxPages: 10 }), 'corrupt');
+    await expectIngestError(
+      extractPdf(pdf.subarray(0, Math.floor(pdf.length / 2)), { maxPages: 10 }),
+      'corrupt',
+    );
+    await expectIngestError(
+      extractPdf(pdf.subarray(0, pdf.length - 12), { maxPages: 10 }),
+      'corrupt',
+    );
   });
 
   it('rejects junk behind a %PDF header and non-PDF bytes as corrupt', async () => {
-    const junk = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 0x41), Buffer.from('\n%%EOF\n')]);
+    const junk = Buffer.concat([
+      Buffer.from('%PDF-1.7\n'),
+      Buffer.alloc(2048, 0x41),
+      Buffer.from('\n%%EOF\n'),
+    ]);
     await expectIngestError(extractPdf(junk, { maxPages: 10 }), 'corrupt');
-    await expectIngestError(extractPdf(Buffer.from('To nie jest PDF, tylko tekst.'), { maxPages: 10 }), 'corrupt');
+    await expectIngestError(
+      extractPdf(Buffer.from('To nie jest PDF, tylko tekst.'), { maxPages: 10 }),
+      'corrupt',
+    );
   });
 
   it('rejects more pages than maxPages and accepts exactly maxPages', async () => {
@@ -139,6 +185,9 @@ describe('extractPdf', () => {
     const before = Buffer.from(pdf);
     await extractPdf(pdf, { maxPages: 10 });
     expect(Buffer.compare(pdf, before)).toBe(0);
-    await expectIngestError(extractPdf(pdf, { maxPages: 10, signal: AbortSignal.abort() }), 'timeout');
+    await expectIngestError(
+      extractPdf(pdf, { maxPages: 10, signal: AbortSignal.abort() }),
+      'timeout',
+    );
   });
 });

@@ -8,8 +8,14 @@ const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 describe('extractText', () => {
   it('reads UTF-8 Polish text as one page without a page number, normalising line ends', async () => {
-    const doc = await extractText(utf8('Zażółć gęślą jaźń  \r\nDruga linia\r\n\r\n\r\n\rAkapit ŻÓŁW\n'), OPTIONS);
-    expect(doc).toEqual({ pages: [{ page: null, text: 'Zażółć gęślą jaźń\nDruga linia\n\nAkapit ŻÓŁW', ocr: false }], source: 'plain' });
+    const doc = await extractText(
+      utf8('Zażółć gęślą jaźń  \r\nDruga linia\r\n\r\n\r\n\rAkapit ŻÓŁW\n'),
+      OPTIONS,
+    );
+    expect(doc).toEqual({
+      pages: [{ page: null, text: 'Zażółć gęślą jaźń\nDruga linia\n\nAkapit ŻÓŁW', ocr: false }],
+      source: 'plain',
+    });
   });
 
   it('strips a UTF-8 byte-order mark', async () => {
@@ -19,16 +25,25 @@ describe('extractText', () => {
 
   it('rejects Windows-1250 bytes as not_utf8', async () => {
     // "Zażółć" in Windows-1250.
-    const error = await expectIngestError(extractText(new Uint8Array([0x5a, 0x61, 0xbf, 0xf3, 0xb3, 0xe6]), OPTIONS), 'not_utf8');
+    const error = await expectIngestError(
+      extractText(new Uint8Array([0x5a, 0x61, 0xbf, 0xf3, 0xb3, 0xe6]), OPTIONS),
+      'not_utf8',
+    );
     expect(error.message).toMatch(/UTF-8/);
   });
 
   it('rejects UTF-16 as not_utf8 rather than binary', async () => {
-    await expectIngestError(extractText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]), OPTIONS), 'not_utf8');
+    await expectIngestError(
+      extractText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]), OPTIONS),
+      'not_utf8',
+    );
   });
 
   it('rejects binary junk: NUL bytes, or mostly control characters', async () => {
-    await expectIngestError(extractText(new Uint8Array([0x25, 0x50, 0x00, 0x01, 0x41]), OPTIONS), 'binary');
+    await expectIngestError(
+      extractText(new Uint8Array([0x25, 0x50, 0x00, 0x01, 0x41]), OPTIONS),
+      'binary',
+    );
     const controls = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x41 : 0x01 + (i % 7)));
     await expectIngestError(extractText(controls, OPTIONS), 'binary');
   });
@@ -49,9 +64,13 @@ describe('extractText', () => {
   });
 
   it('reads the Chorzów fixture letter', async () => {
-    const bytes = await readFile(fileURLToPath(new URL('../../fixtures/letters/chorzow-liaoning.txt', import.meta.url)));
+    const bytes = await readFile(
+      fileURLToPath(new URL('../../fixtures/letters/chorzow-liaoning.txt', import.meta.url)),
+    );
     const text = (await extractText(bytes, OPTIONS)).pages[0]?.text ?? '';
-    expect(text.startsWith('Zastępca Prezydenta Miasta\n\nChorzów dnia, 2 marca 2020r.')).toBe(true);
+    expect(text.startsWith('Zastępca Prezydenta Miasta\n\nChorzów dnia, 2 marca 2020r.')).toBe(
+      true,
+    );
     expect(text).toContain('ZASTĘPCA\nPREZYDENTA MIASTA\n*Marcin Michalik*');
     expect(text).not.toMatch(/\n{3}|[ \t]\n/);
   });
@@ -59,7 +78,8 @@ describe('extractText', () => {
 
 describe('extractMarkdown', () => {
   it('strips heading markers and emphasis but keeps other text', async () => {
-    const source = '## Odpowiedź\n\nTo jest *ważne*, **bardzo** i __pilne__.\n\n* punkt listy\n\nplik snake_case_name, 2 * 3 = 6, #hashtag';
+    const source =
+      '## Odpowiedź\n\nTo jest *ważne*, **bardzo** i __pilne__.\n\n* punkt listy\n\nplik snake_case_name, 2 * 3 = 6, #hashtag';
     const doc = await extractMarkdown(utf8(source), OPTIONS);
     expect(doc.pages[0]?.text).toBe(
       'Odpowiedź\n\nTo jest ważne, bardzo i pilne.\n\n* punkt listy\n\nplik snake_case_name, 2 * 3 = 6, #hashtag',
