@@ -51,15 +51,26 @@ export interface ExtractionWorker {
   close(): Promise<void>;
 }
 
-const ENTRY = fileURLToPath(new URL('./extraction-worker.ts', import.meta.url));
-// The worker is a fresh node: it loads tsx itself to run the TypeScript entry.
+// Run from the build (`dist/`, what `npx kancelaria` uses) this module is JavaScript and so is its
+// worker; run from the sources (tests, `bin/run-sources.js`) the worker is TypeScript.
+const IS_COMPILED = import.meta.url.endsWith('.js');
+const ENTRY = fileURLToPath(
+  new URL(IS_COMPILED ? './extraction-worker.js' : './extraction-worker.ts', import.meta.url),
+);
+// A TypeScript worker is a fresh node: it loads tsx itself to run the entry.
 // Resolved through CommonJS (Jest's ESM mode has no import.meta.resolve).
-const TSX_LOADER = pathToFileURL(
-  path.join(
-    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/index.mjs',
-  ),
-).href;
+const loaderArgs = (): string[] =>
+  IS_COMPILED
+    ? []
+    : [
+        '--import',
+        pathToFileURL(
+          path.join(
+            path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
+            'dist/esm/index.mjs',
+          ),
+        ).href,
+      ];
 
 /** The worker could not start (e.g. the heap cap is too small to load the extractors): fatal to the sync, not one file's fault. */
 export class ExtractionWorkerStartError extends Error {
@@ -104,7 +115,7 @@ export function createExtractionWorker({
 
   const spawn = (): Promise<void> => {
     const w = fork(ENTRY, [], {
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${memoryMb}`, '--no-warnings'],
+      execArgv: [...loaderArgs(), `--max-old-space-size=${memoryMb}`, '--no-warnings'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
