@@ -79,3 +79,30 @@ export function documentFields(letter: Letter, passage: Passage): readonly Docum
   };
   return DOCUMENT_FIELD_LAYOUT.map((field) => ({ ...field, text: texts[field.name] }));
 }
+
+/**
+ * Both indexes refuse vectors that are not one per passage: a short list would silently leave
+ * passages without a dense vector.
+ * @throws {Error} on a mismatch.
+ */
+export function assertOneVectorPerPassage(
+  letter: Pick<Letter, 'id'>,
+  passages: readonly Passage[],
+  vectors: readonly unknown[] | undefined,
+): void {
+  if (vectors && vectors.length !== passages.length) {
+    throw new Error(
+      `upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`,
+    );
+  }
+}
+
+/** An analyse function for one letter's upsert: subject and people repeat on every passage, so each distinct text is analysed once. */
+export function analyseOnce(analyzer: Pick<Analyzer, 'analyze'>): (text: string) => string[] {
+  const analysed = new Map<string, string[]>();
+  return (text) => {
+    let terms = analysed.get(text);
+    if (terms === undefined) analysed.set(text, (terms = analyzer.analyze(text)));
+    return terms;
+  };
+}

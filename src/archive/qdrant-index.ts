@@ -7,9 +7,9 @@
  */
 import type { QdrantClient, Schemas } from '@qdrant/js-client-rest';
 import type { Logger } from '../logger.js';
-import { analyze, DEFAULT_ANALYZER, type Analyzer } from './analyzer.js';
-import { wholeLetterText } from './whole-letter-text.js';
-import { documentFields } from './document-fields.js';
+import { DEFAULT_ANALYZER, type Analyzer } from './analyzer.js';
+import { wholeLetterTerms } from './whole-letter-text.js';
+import { analyseOnce, assertOneVectorPerPassage, documentFields } from './document-fields.js';
 import type { Embedder } from './embedder.js';
 import { DENSE_VECTOR, SPARSE_VECTOR } from './qdrant-collection.js';
 import {
@@ -142,18 +142,8 @@ export class QdrantIndex implements ArchiveIndex {
     passages: readonly Passage[],
     { vectors }: UpsertOptions = {},
   ): Promise<void> {
-    if (vectors && vectors.length !== passages.length) {
-      throw new Error(
-        `upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`,
-      );
-    }
-    // Subject and people are the same text for every passage of a letter: analyse each distinct text once.
-    const analysed = new Map<string, string[]>();
-    const analyse = (text: string): string[] => {
-      let terms = analysed.get(text);
-      if (terms === undefined) analysed.set(text, (terms = this.#analyzer.analyze(text)));
-      return terms;
-    };
+    assertOneVectorPerPassage(letter, passages, vectors);
+    const analyse = analyseOnce(this.#analyzer);
     const batches = chunk(
       passages.map((passage, i) => ({ passage, vector: vectors?.[i] })),
       this.#batchSize,
@@ -186,8 +176,7 @@ export class QdrantIndex implements ArchiveIndex {
         }),
       );
     });
-    // Answerability analyses with the default analyzer, whatever this index's is (as `SqliteIndex`).
-    const letterTerms = [...new Set(analyze(wholeLetterText(letter, passages)))];
+    const letterTerms = wholeLetterTerms(letter, passages);
     await this.#upsert([
       {
         id: letterPointId(letter.id),

@@ -12,9 +12,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { analyze, DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
-import { wholeLetterText } from './whole-letter-text.js';
+import { DEFAULT_ANALYZER, referenceToken, type Analyzer } from './analyzer.js';
+import { wholeLetterTerms } from './whole-letter-text.js';
 import {
+  analyseOnce,
+  assertOneVectorPerPassage,
   DEFAULT_FIELD_WEIGHTS,
   DOCUMENT_FIELD_LAYOUT,
   documentFields,
@@ -284,21 +286,12 @@ export class SqliteIndex implements ArchiveIndex {
     passages: readonly Passage[],
     { vectors }: UpsertOptions = {},
   ): Promise<void> {
-    if (vectors && vectors.length !== passages.length) {
-      throw new Error(
-        `upsertLetter: ${vectors.length} vectors for ${passages.length} passages of ${letter.id}`,
-      );
-    }
-    // Subject and people are the same text for every passage of a letter: analyse each distinct text once.
-    const analysed = new Map<string, string>();
-    const analyse = (text: string): string => {
-      let terms = analysed.get(text);
-      if (terms === undefined) analysed.set(text, (terms = this.#analyzer.analyze(text).join(' ')));
-      return terms;
-    };
-    // Answerability reads these instead of analysing the whole letter per question. It analyses with the
-    // default analyzer whatever this index's analyzer is, so these are too; terms hold no spaces.
-    const letterTerms = [...new Set(analyze(wholeLetterText(letter, passages)))].join(' ');
+    assertOneVectorPerPassage(letter, passages, vectors);
+    const analyseTerms = analyseOnce(this.#analyzer);
+    // FTS5 columns hold the analysed terms as one space-separated text (terms hold no spaces).
+    const analyse = (text: string): string => analyseTerms(text).join(' ');
+    // Answerability reads these instead of analysing the whole letter per question.
+    const letterTerms = wholeLetterTerms(letter, passages).join(' ');
     const replace = this.#db.transaction(() => {
       this.#deleteLetterRows(letter.id);
       this.#db

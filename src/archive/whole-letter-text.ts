@@ -5,6 +5,7 @@
  * (`letterTerms`) so no question has to re-analyse whole letters. One function
  * for both, so the stored terms are those of the very text answering reads.
  */
+import { analyze } from './analyzer.js';
 import type { Letter, Passage } from './types.js';
 
 /** Title, metadata and passage texts of a letter, one per line. */
@@ -19,4 +20,15 @@ export function wholeLetterText(
       .join(' \n '),
     ...passages.map((p) => p.text),
   ].join('\n');
+}
+
+/**
+ * The distinct terms of `wholeLetterText`, as both indexes store them at ingest. Analysed with the
+ * default analyzer whatever the index's own is, because answerability analyses questions with it.
+ */
+export function wholeLetterTerms(
+  letter: Letter,
+  passages: readonly Pick<Passage, 'text'>[],
+): string[] {
+  return [...new Set(analyze(wholeLetterText(letter, passages)))];
 }
