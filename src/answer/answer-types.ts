@@ -199,6 +199,10 @@ function amountSpans(sentence: string): string[] {
 const LAW_DATE_BEFORE =
   /(?:ustaw\p{L}*|rozporządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwał\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
 
+/** `… z dnia <date>` within a few tokens of an act's name (`dyrektywy … (UE) 2023/2225 z dnia …`) is how Polish cites the act. */
+const ACT_CITED_BEFORE =
+  /(?:ustaw|rozporządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,8}$/iu;
+
 /**
  * The date of a `kiedy` answer: not a law's own date, and of several the one
  * whose preceding words share most stems with the question (`weszła w życie`).
@@ -215,6 +219,8 @@ function bestDate(sentence: string, question: string): string | null {
     const overlap = (foldText(before).match(/\p{L}{4,}/gu) ?? []).filter((w) =>
       asked.has(w.slice(0, 5)),
     ).length;
+    // A cited act's date is never the answer; a looser match only ranks a date lower.
+    if (/^z dnia/iu.test(m[0]) && ACT_CITED_BEFORE.test(before)) continue;
     const score = overlap - (isLaw ? 10 : 0);
     if (!best || score > best.score) best = { span: m[0].trim(), score };
   }
