@@ -203,6 +203,9 @@ const LAW_DATE_BEFORE =
 const ACT_CITED_BEFORE =
   /(?:ustaw|rozporządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,8}$/iu;
 
+/** Inside an open official-journal citation: `(Dz. U. …`, `(Dz. Urz. UE L …`, `(M.P. …`. */
+const JOURNAL_CITED_BEFORE = /\((?:Dz\.\s*U(?:rz)?\.|M\.\s*P\.)[^()]*$/u;
+
 /**
  * The date of a `kiedy` answer: not a law's own date, and of several the one
  * whose preceding words share most stems with the question (`weszła w życie`).
@@ -221,6 +224,8 @@ function bestDate(sentence: string, question: string): string | null {
     ).length;
     // A cited act's date is never the answer; a looser match only ranks a date lower.
     if (/^z dnia/iu.test(m[0]) && ACT_CITED_BEFORE.test(before)) continue;
+    // Nor a journal's (`Dz. U. z 2025 r.`, `Dz. Urz. UE L 2023/2225 z 30.10.2023`): it dates the publication of an act.
+    if (JOURNAL_CITED_BEFORE.test(before)) continue;
     const score = overlap - (isLaw ? 10 : 0);
     if (!best || score > best.score) best = { span: m[0].trim(), score };
   }

@@ -77,9 +77,9 @@ describe('directSpan', () => {
       'Wnioskodawca powyżej 12. roku życia jest zobowiązany w terminie 30 dni zgłosić się do organu gminy.';
     expect(directSpan(ordinal, 'ile', 'Ile czasu ma wnioskodawca?')).toBe('30 dni');
   });
-  it("gives no direct line when the sentence's only date is a cited act's (a directive's, from the corpus)", () => {
+  it("gives no direct line when the sentence's only dates are a cited act's and its journal's (from the corpus)", () => {
     const directive =
-      'Do opracowania projektu ustawy mającej na celu wdrożenie dyrektywy Parlamentu Europejskiego i Rady (UE) 2023/2225 z dnia 18 października 2023 r. w sprawie umów o kredyt konsumencki.';
+      'Do opracowania projektu ustawy mającej na celu wdrożenie dyrektywy Parlamentu Europejskiego i Rady (UE) 2023/2225 z dnia 18 października 2023 r. w sprawie umów o kredyt konsumencki (Dz. Urz. UE L 2023/2225 z 30.10.2023).';
     expect(
       directSpan(directive, 'kiedy', 'Kiedy premier odebrał UOKiK ustawę o kredycie konsumenckim?'),
     ).toBeNull();
