@@ -21,6 +21,9 @@ import { createAdminCommands, type AdminCommands } from './assistant/admin-comma
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
 import type { ArchiveStatus, Assistant } from './assistant/types.js';
+import { createLetterReader, type LetterReader } from './assistant/read-letter.js';
+import { createLetterLinks } from './assistant/sign-letter-links.js';
+import { withViewerLinks } from './assistant/add-viewer-links.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
@@ -167,8 +170,10 @@ export interface App {
   readonly config: Config;
   readonly logger: Logger;
   readonly store: StateStore;
-  /** Answers and drafts, rate-limited per user, drafts audited in `store`. */
+  /** Answers and drafts, rate-limited per user, drafts audited in `store`; citations carry viewer links when PUBLIC_BASE_URL is set. */
   readonly assistant: Assistant;
+  /** Letters and their original files, for the letter viewer. */
+  readonly letters: LetterReader;
   /** The index, opened on first call (later calls share it). */
   openIndex(): Promise<ArchiveIndex>;
   /** Index facts for status commands and health checks. */
@@ -242,7 +247,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       { perMinute: config.RATE_LIMIT_PER_MINUTE },
     ),
   );
-  const assistant: Assistant = {
+  const unlinked: Assistant = {
     async *answer(request) {
       let opened: Assistant;
       try {
@@ -260,6 +265,17 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       return (await core()).draft(request);
     },
   };
+  const assistant =
+    config.PUBLIC_BASE_URL && config.LINK_SIGNING_KEY
+      ? withViewerLinks(
+          unlinked,
+          createLetterLinks({
+            key: config.LINK_SIGNING_KEY,
+            baseUrl: config.PUBLIC_BASE_URL,
+            ttlSeconds: config.LINK_TTL_S,
+          }),
+        )
+      : unlinked;
 
   /**
    * @throws NoArchiveDirError without a folder and ARCHIVE_DIR; IngestLockedError when another writer holds the lock;
@@ -383,6 +399,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     store,
     assistant,
+    letters: createLetterReader({ index: openAppIndex, archiveDir: config.archiveDir }),
     openIndex: openAppIndex,
     status,
     admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),

@@ -121,6 +121,19 @@ export const envSchema = z.object({
     z.string().trim().min(16, 'must be at least 16 characters').optional(),
   ),
 
+  /**
+   * Public address of this server as councillors' browsers reach it (`https://kancelaria.um.example.pl`).
+   * Set: every citation links to the letter viewer (`/letters/:id`); unset: chat sources stay plain.
+   */
+  PUBLIC_BASE_URL: optionalUrl,
+  /** HMAC key for the viewer's signed links (required with PUBLIC_BASE_URL); rotating it voids every link. */
+  LINK_SIGNING_KEY: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().min(32, 'must be at least 32 characters').optional(),
+  ),
+  /** How long a viewer link opens its letter, in seconds (default one week: chat history is read later). */
+  LINK_TTL_S: positiveInt(7 * 24 * 60 * 60),
+
   /** Users' access groups; letters without a group are visible to everyone. */
   ACCESS_GROUPS: accessGroupMap,
   /** Questions per user per minute; 0 switches the limit off. */
@@ -181,6 +194,10 @@ function crossFieldProblems(raw: Record<string, string | undefined>): string[] {
     problems.push('TEAMS_EMULATOR: needs a loopback HOST (127.0.0.1, ::1 or localhost)');
   if (emulator && raw.NODE_ENV?.trim() === 'production')
     problems.push('TEAMS_EMULATOR: not allowed with NODE_ENV=production');
+  if (has('PUBLIC_BASE_URL') && !has('LINK_SIGNING_KEY'))
+    problems.push(
+      'LINK_SIGNING_KEY: required when PUBLIC_BASE_URL is set (the viewer signs its links)',
+    );
   return problems;
 }
 
@@ -206,6 +223,8 @@ export interface Config extends Env {
   readonly teamsEnabled: boolean;
   /** True when WEB_CONSOLE_TOKEN is set: `serve` mounts the staff web console. */
   readonly webConsoleEnabled: boolean;
+  /** True when PUBLIC_BASE_URL (and so LINK_SIGNING_KEY) is set: citations link to the letter viewer. */
+  readonly viewerEnabled: boolean;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -255,5 +274,6 @@ export function loadConfig(
     slackEnabled: Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)),
     teamsEnabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_EMULATOR,
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
+    viewerEnabled: Boolean(e.PUBLIC_BASE_URL && e.LINK_SIGNING_KEY),
   };
 }

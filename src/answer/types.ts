@@ -19,6 +19,11 @@ export interface Citation {
   readonly ocr: boolean;
   /** Verbatim text from the cited passage that supports the claim. */
   readonly quote: string;
+  /**
+   * Signed link to the letter viewer at this citation's page and quote, for
+   * the user who asked (set by `withViewerLinks` when PUBLIC_BASE_URL is configured).
+   */
+  readonly viewerUrl?: string;
   /** Other copies of the same letter in the archive (a scan and its text, a second file), named as „także: …”. */
   readonly also?: readonly string[];
 }

@@ -12,7 +12,8 @@ import type { ChannelName } from '../assistant/types.js';
 import type { HttpRoute } from '../server.js';
 
 export interface ChannelAdapter {
-  readonly name: Exclude<ChannelName, 'cli'>;
+  /** `viewer`: the letter viewer, which answers nothing itself but opens what the others cite. */
+  readonly name: Exclude<ChannelName, 'cli'> | 'viewer';
   /** Routes mounted on the one HTTP server (none for Slack in Socket Mode). */
   readonly routes: readonly HttpRoute[];
   /** Connects what the server does not (Slack's Socket Mode); resolves when ready. */
@@ -31,4 +32,7 @@ export interface ChannelAdapter {
  * clocks) that tests shorten. Status and reindex reach channels only through
  * `admin`, which guards and audits them.
  */
-export type ChannelDeps = Pick<App, 'config' | 'assistant' | 'store' | 'logger' | 'admin'>;
+export type ChannelDeps = Pick<
+  App,
+  'config' | 'assistant' | 'store' | 'logger' | 'admin' | 'letters'
+>;

@@ -10,6 +10,7 @@ import {
 } from '../../src/assistant/admin-commands.js';
 import type { StateStore } from '../../src/assistant/state-store.js';
 import type { Answerer, Assistant } from '../../src/assistant/types.js';
+import type { LetterReader } from '../../src/assistant/read-letter.js';
 import type { ChannelDeps } from '../../src/channels/channel-adapter.js';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
@@ -21,6 +22,8 @@ export interface ChannelDepsOptions {
   readonly logger: Logger;
   readonly status?: AdminCommandsOptions['status'];
   readonly reindex?: AdminCommandsOptions['reindex'];
+  /** The letter viewer's reader; by default one that knows no letter. */
+  readonly letters?: LetterReader;
 }
 
 /** Builds the deps a channel factory takes. */
@@ -31,6 +34,7 @@ export function channelDeps({
   logger,
   status,
   reindex,
+  letters = { read: () => Promise.resolve(null), originalPath: () => Promise.resolve(null) },
 }: ChannelDepsOptions): ChannelDeps {
   const full: Assistant = {
     answer: (request) => assistant.answer(request),
@@ -44,5 +48,5 @@ export function channelDeps({
     reindex: reindex ?? (() => Promise.reject(new Error('no reindex in this test'))),
     audit: (record) => store.audit(record),
   });
-  return { config, assistant: full, store, logger, admin };
+  return { config, assistant: full, store, logger, admin, letters };
 }
