@@ -194,6 +194,43 @@ export const WEB_TEXT = {
   docxFilePrefix: 'szkic-odpowiedzi',
 } as const;
 
+/** The letter viewer (`GET /letters/:id`): labels, and the one sentence a refused link gets. */
+export const VIEWER_TEXT = {
+  title: 'Kancelaria — pismo z archiwum',
+  refused: {
+    tampered: 'Ten link jest nieprawidłowy lub został zmieniony, więc nie otwiera żadnego pisma.',
+    expired: 'Ten link wygasł. Otwórz źródło ponownie z odpowiedzi asystenta.',
+    otherUser: 'Ten link został wydany innej osobie. Otwórz źródło z własnej rozmowy z asystentem.',
+    restricted: 'Nie masz uprawnień do tego pisma.',
+    notFound: 'Tego pisma nie ma już w archiwum.',
+  },
+  reference: 'Znak sprawy',
+  date: 'Data pisma',
+  author: 'Podpisał(a)',
+  addressee: 'Adresat',
+  subject: 'Dotyczy',
+  received: 'Data wpływu',
+  ocr: 'Tekst ze skanu (OCR)',
+  ocrYes: (confidence: number | null) =>
+    confidence === null ? 'tak' : `tak, pewność rozpoznania ${Math.round(confidence)}%`,
+  ocrNo: 'nie',
+  unknown: '—',
+  file: 'Plik',
+  quoteHeading: 'Cytowany fragment',
+  pageOf: (page: number, pages: number) => `Strona ${page} z ${pages}`,
+  pageUnknown: 'Ten format nie ma stron: cytowany fragment jest zaznaczony w tekście pisma.',
+  citedPage: (page: number) => `cytat na stronie ${page}`,
+  previous: 'Poprzednia strona',
+  next: 'Następna strona',
+  backToCited: 'Wróć do cytowanej strony',
+  download: 'Pobierz oryginał',
+  noOriginal: 'Oryginał tego pisma nie jest dostępny do pobrania.',
+  loading: 'Wczytuję stronę…',
+  recognising: 'Odczytuję położenie cytatu na skanie…',
+  quoteNotFound: 'Nie udało się zaznaczyć cytatu na tej stronie; jego treść jest podana wyżej.',
+  renderFailed: 'Nie udało się wyświetlić strony. Pobierz oryginał.',
+} as const;
+
 /** Replies to an admin's chat `reindex` that ran no sync, and why (Slack and Teams alike). */
 export const REINDEX_TEXT = {
   noArchiveDir:

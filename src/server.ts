@@ -11,6 +11,7 @@ import type { Logger } from './logger.js';
 /** A request handler for one method + path, mounted by a channel. */
 export interface HttpRoute {
   readonly method: 'GET' | 'POST';
+  /** Exact path, or a prefix ending in `/*` (`/letters/*` takes `/letters/abc` and `/letters/abc/file`). */
   readonly path: string;
   handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void;
 }
@@ -52,7 +53,7 @@ export async function startServer({
         sendJson(res, 200, { status: 'ok', ...(await health()) });
         return;
       }
-      const route = routes.find((r) => r.path === pathname);
+      const route = routes.find((r) => matchesPath(r.path, pathname));
       if (!route) {
         sendJson(res, 404, { error: 'not_found' });
         return;
@@ -93,6 +94,13 @@ export async function startServer({
         server.close((err) => (err ? reject(err) : resolve()));
       }),
   };
+}
+
+/** An exact path, or a `/*` prefix with something after it. */
+function matchesPath(routePath: string, pathname: string): boolean {
+  if (!routePath.endsWith('/*')) return routePath === pathname;
+  const prefix = routePath.slice(0, -1);
+  return pathname.startsWith(prefix) && pathname.length > prefix.length;
 }
 
 /** A request body over its route's cap: answered 413, not 500. */

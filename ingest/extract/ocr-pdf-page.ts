@@ -10,7 +10,7 @@
  * so an upright scan costs one recognition and a rotated one at most two.
  */
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { OcrResult, PageRecognizer } from './ocr-pool.js';
+import type { OcrResult, OcrWord, PageRecognizer } from './ocr-pool.js';
 import type { PdfLine } from './pdf-layout.js';
 import { detectTextAxis } from './detect-text-axis.js';
 import { encodePgm, renderPdfPage, rotateGrey, type GreyImage } from './render-pdf-page.js';
@@ -34,6 +34,12 @@ export interface OcrPdfPageResult {
   readonly rotation: Rotation;
   /** Recognitions run (1 for an upright page). */
   readonly attempts: number;
+  /**
+   * Every recognised word in reading order, its box as fractions (0–1) of the
+   * page as displayed (its `/Rotate` applied, y down), whatever rotation OCR
+   * needed: the letter viewer draws highlights over the page image with them.
+   */
+  readonly words: readonly OcrWord[];
 }
 
 /**
@@ -68,7 +74,50 @@ export async function ocrPdfPage(
     confidence: result.confidence,
     rotation,
     attempts,
+    words: toPageWords(result, rotation, image.width, image.height),
   };
+}
+
+/**
+ * Word boxes of the recognition of an image rotated clockwise by `rotation`,
+ * mapped back onto the unrotated `width`×`height` page and scaled to 0–1.
+ */
+function toPageWords(
+  result: OcrResult,
+  rotation: Rotation,
+  width: number,
+  height: number,
+): OcrWord[] {
+  // Inverse of rotateGrey: a point of the rotated image → the same point on the page.
+  const back = (x: number, y: number): [number, number] => {
+    switch (rotation) {
+      case 0:
+        return [x, y];
+      case 90:
+        return [y, height - x];
+      case 180:
+        return [width - x, height - y];
+      case 270:
+        return [width - y, x];
+      default: {
+        const never: never = rotation;
+        throw new Error(`unknown rotation ${String(never)}`);
+      }
+    }
+  };
+  return result.lines.flatMap((line) =>
+    (line.words ?? []).map((word) => {
+      const [ax, ay] = back(word.x0, word.y0);
+      const [bx, by] = back(word.x1, word.y1);
+      return {
+        text: word.text,
+        x0: Math.min(ax, bx) / width,
+        y0: Math.min(ay, by) / height,
+        x1: Math.max(ax, bx) / width,
+        y1: Math.max(ay, by) / height,
+      };
+    }),
+  );
 }
 
 /**

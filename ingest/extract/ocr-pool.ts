@@ -23,6 +23,15 @@ const POLISH_LANG_PATH = join(
 );
 const CORE_PATH = dirname(require.resolve('tesseract.js-core/package.json'));
 
+/** One recognised word and its box, in image pixels (y grows downwards). */
+export interface OcrWord {
+  readonly text: string;
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
 /** One recognised text line, in image pixels (y grows downwards). */
 export interface OcrLine {
   readonly text: string;
@@ -33,6 +42,8 @@ export interface OcrLine {
   readonly left: number;
   readonly right: number;
   readonly confidence: number;
+  /** Its words with boxes, for the letter viewer's highlight on the scan. */
+  readonly words?: readonly OcrWord[];
 }
 
 export interface OcrResult {
@@ -218,6 +229,9 @@ function toResult(data: tesseract.Page): OcrResult {
           left: line.bbox.x0,
           right: line.bbox.x1,
           confidence: line.confidence,
+          words: line.words
+            .filter((w) => w.text.trim() !== '')
+            .map((w) => ({ text: w.text.trim(), ...w.bbox })),
         });
       }
     }

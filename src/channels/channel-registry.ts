@@ -9,6 +9,7 @@ import type { ChannelAdapter, ChannelDeps } from './channel-adapter.js';
 import { createSlackChannel } from './slack/create-slack-channel.js';
 import { createTeamsChannel } from './teams/create-teams-channel.js';
 import { createWebConsole } from './web/create-web-console.js';
+import { createLetterViewer } from './viewer/create-letter-viewer.js';
 
 export interface ChannelEntry {
   readonly name: ChannelAdapter['name'];
@@ -39,6 +40,13 @@ export const CHANNELS: readonly ChannelEntry[] = [
     isEnabled: (config) => config.webConsoleEnabled,
     offHint: 'Web console is off: set WEB_CONSOLE_TOKEN',
     create: (deps) => createWebConsole(deps),
+  },
+  {
+    name: 'viewer',
+    isEnabled: (config) => config.viewerEnabled,
+    offHint:
+      'Letter viewer is off (sources are not links): set PUBLIC_BASE_URL and LINK_SIGNING_KEY',
+    create: (deps) => createLetterViewer(deps),
   },
 ];
 

@@ -53,7 +53,8 @@ export function splitForSections(text: string, limit = SECTION_LIMIT): string[] 
 /** One sources line: `[1] WEN.9823.2020.RFZ, 2020-03-02, Marcin Michalik (…), plik.pdf, s. 1 · <url|otwórz>`. */
 export function formatSourceLine(citation: Citation, language: 'pl' | 'en' = 'pl'): string {
   const line = `[${citation.n}] ${escapeSlackText(describeCitation(citation, language))}`;
-  const link = slackLink(citation.url, SLACK_TEXT.openLink);
+  // The signed viewer link when PUBLIC_BASE_URL is set (opens the page, quote highlighted), else the letter's own url.
+  const link = slackLink(citation.viewerUrl ?? citation.url, SLACK_TEXT.openLink);
   return link ? `${line} · ${link}` : line;
 }
 

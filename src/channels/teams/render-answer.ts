@@ -87,7 +87,10 @@ export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): Ci
         NAME_MAX,
       ),
       abstract: truncate(escapeTeamsText(citation.quote), ABSTRACT_MAX),
-      ...(safeLinkUrl(citation.url) ? { url: safeLinkUrl(citation.url)! } : {}),
+      // The signed viewer link when PUBLIC_BASE_URL is set, else the letter's own url.
+      ...(safeLinkUrl(citation.viewerUrl ?? citation.url)
+        ? { url: safeLinkUrl(citation.viewerUrl ?? citation.url)! }
+        : {}),
       image: { '@type': 'ImageObject', name: iconFor(citation.file) },
       ...(keywords.length > 0 ? { keywords } : {}),
     },
@@ -114,7 +117,7 @@ export function buildAiMessageEntity(
 function formatTeamsSources(citations: readonly Citation[], language: 'pl' | 'en'): string {
   if (citations.length === 0) return '';
   const lines = citations.map((c) => {
-    const link = teamsLink(c.url, TEAMS_TEXT.openLink);
+    const link = teamsLink(c.viewerUrl ?? c.url, TEAMS_TEXT.openLink);
     return `[${c.n}] ${escapeTeamsText(describeCitation(c, language))}${link ? ` · ${link}` : ''}`;
   });
   return `${ANSWER_TEXT[language].sourcesHeading}\n${lines.join('\n')}`;

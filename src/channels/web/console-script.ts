@@ -27,14 +27,23 @@ async function failure(res) {
   try { var j = await res.json(); return j.message || T.networkError; } catch (e) { return T.networkError; }
 }
 
-/** Text with [n] markers turned into links to the sources list. */
-function renderMarked(container, text, prefix) {
+/** The viewer link on this console's own origin (the console may be reached under another name than PUBLIC_BASE_URL). */
+function viewerHref(c) {
+  if (!c || !c.viewerUrl) return null;
+  try { var u = new URL(c.viewerUrl); return u.pathname.indexOf('/letters/') === 0 ? u.pathname + u.search : null; } catch (e) { return null; }
+}
+/** Text with [n] markers turned into links: to the letter viewer when the source has one, else to the sources list. */
+function renderMarked(container, text, prefix, citations) {
+  var byN = {};
+  (citations || []).forEach(function (c) { byN[c.n] = c; });
   container.textContent = '';
   var re = /\[(\d+)\]/g, last = 0, m;
   while ((m = re.exec(text))) {
     container.appendChild(document.createTextNode(text.slice(last, m.index)));
     var a = el('a', 'cite', '[' + m[1] + ']');
-    a.href = '#' + prefix + m[1];
+    var viewer = viewerHref(byN[m[1]]);
+    a.href = viewer || '#' + prefix + m[1];
+    if (viewer) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
     container.appendChild(a);
     last = re.lastIndex;
   }
@@ -54,10 +63,11 @@ function renderSources(section, list, citations, prefix) {
     li.id = prefix + c.n;
     li.value = c.n;
     li.appendChild(el('span', null, c.description || describe(c)));
-    if (c.url && /^https?:\/\//i.test(c.url)) {
+    var href = viewerHref(c) || (c.url && /^https?:\/\//i.test(c.url) ? c.url : null);
+    if (href) {
       li.appendChild(document.createTextNode(' '));
       var a = el('a', null, T.openLink);
-      a.href = c.url; a.target = '_blank'; a.rel = 'noopener noreferrer';
+      a.href = href; a.target = '_blank'; a.rel = 'noopener noreferrer';
       li.appendChild(a);
     }
     if (c.quote) li.appendChild(el('q', 'quote', c.quote));
@@ -105,7 +115,7 @@ $('ask-form').addEventListener('submit', async function (ev) {
       else if (e.type === 'error') status.textContent = e.text;
       else if (e.type === 'final') {
         status.textContent = '';
-        renderMarked(answer, e.answer.text, 'a-src-');
+        renderMarked(answer, e.answer.text, 'a-src-', e.answer.citations);
         renderSources($('answer-sources'), $('answer-source-list'), e.answer.citations, 'a-src-');
         if (e.answer.notice) notice.textContent = e.answer.notice;
         turns.push({ role: 'user', text: question }, { role: 'assistant', text: e.answer.text });

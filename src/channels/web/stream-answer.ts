@@ -31,7 +31,11 @@ export interface StreamAnswerDeps {
 export function toWireEvent(event: AnswerEvent): unknown {
   // The page links only a citation's own `url`, and only when it is a safe http(s) address.
   const linkable = (citations: readonly Citation[]) =>
-    citations.map((c) => ({ ...c, url: safeLinkUrl(c.url) }));
+    citations.map((c) => ({
+      ...c,
+      url: safeLinkUrl(c.url),
+      ...(c.viewerUrl ? { viewerUrl: safeLinkUrl(c.viewerUrl) } : {}),
+    }));
   if (event.type === 'citations') return { ...event, citations: linkable(event.citations) };
   if (event.type !== 'final') return event;
   const { passages: _passages, ...answer } = event.answer;
