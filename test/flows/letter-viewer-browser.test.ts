@@ -298,7 +298,10 @@ describe('letter viewer in a browser (scanned PDF)', () => {
   beforeAll(async () => {
     ocr = createOcrPool({ workers: 1 });
     harness = await startViewer(
-      { 'chorzow/liaoning-skan.pdf': await makeScannedPdf({ pages: chorzowScanPages() }) },
+      {
+        // Page 1 only: every sentence the Liaoning answer cites is there, and OCR at ingest costs half.
+        'chorzow/liaoning-skan.pdf': await makeScannedPdf({ pages: [chorzowScanPages()[0]] }),
+      },
       { ocr },
     );
   }, 120_000);
