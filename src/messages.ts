@@ -169,7 +169,9 @@ export const WEB_TEXT = {
   loginButton: 'Zaloguj',
   loginFailed: 'Nieprawidłowe hasło dostępu.',
   logout: 'Wyloguj',
-  staffLabel: 'Twój login (dla uprawnień do pism)',
+  staffLabel: 'Twój identyfikator pracownika (np. anna.nowak)',
+  staffHint:
+    'To nie jest logowanie ani hasło: identyfikator wpisujesz sam, a administrator przypisuje do niego dostęp do pism zastrzeżonych.',
   askHeading: 'Pytanie do archiwum',
   askLabel: 'Pytanie',
   askPlaceholder: 'Np. Jak wygląda współpraca miasta z prowincją Liaoning?',
@@ -192,6 +194,12 @@ export const WEB_TEXT = {
   draftExpired: 'Szkic wygasł. Przygotuj go ponownie.',
   emptyQuestion: 'Wpisz pytanie.',
   docxFilePrefix: 'szkic-odpowiedzi',
+  conversationHeading: 'Rozmowa',
+  questionPrefix: 'Pytanie:',
+  feedbackUp: 'Pomocna odpowiedź',
+  feedbackDown: 'Niepomocna odpowiedź',
+  feedbackThanks: 'Dziękujemy, ocena zapisana.',
+  feedbackLost: 'Tej odpowiedzi nie ma już w pamięci; zadaj pytanie ponownie, by ją ocenić.',
 } as const;
 
 /** The letter viewer (`GET /letters/:id`): labels, and the one sentence a refused link gets. */

@@ -155,10 +155,13 @@ async function askAndOpen(page: Page, staff: string): Promise<Page> {
   await page.dispatchEvent('#staff', 'change');
   await page.fill('#question', QUESTION);
   await page.click('#ask-form button[type=submit]');
-  const cite = page.locator('#answer a.cite').first();
+  const cite = page.locator('#conversation li.turn').last().locator('a.cite').first();
   await cite.waitFor({ timeout: 20_000 });
   expect(await cite.getAttribute('href')).toMatch(/^\/letters\/[^?]+\?page=\d+&q=/);
   await page.screenshot({ path: path.join(ARTIFACTS, `console-${staff}.png`), fullPage: true });
+  // The turn stays with its feedback buttons; a thumb goes into the shared store.
+  await page.locator('#conversation li.turn').last().locator('button[data-rating=up]').click();
+  await page.waitForSelector('#conversation button[data-rating=up][aria-pressed=true]');
   const [viewer] = await Promise.all([page.context().waitForEvent('page'), cite.click()]);
   await viewer.waitForSelector('body[data-highlight]', { timeout: 30_000 });
   return viewer;
@@ -203,6 +206,13 @@ describe('letter viewer in a browser (PDF with a text layer)', () => {
     expect(compactText(marked).compact).toBe(compactText(first.quote).compact);
     await context.close();
   }, 60_000);
+
+  test('/favicon.ico is an icon, not a 404', async () => {
+    const res = await fetch(`${harness.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/x-icon');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
+  });
 
   test('a tampered page, an expired link and an ungranted user are refused with one sentence', async () => {
     const answer = await harness.ask();

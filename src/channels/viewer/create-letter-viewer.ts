@@ -28,6 +28,7 @@ import type { HttpRoute } from '../../server.js';
 import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { createConsoleAccess } from '../web/check-access.js';
 import { BASE_HEADERS, sendJson } from '../web/send-response.js';
+import { FAVICON_ROUTE } from '../web/serve-favicon.js';
 import { locateQuote } from './locate-quote.js';
 import { highlightOcrWords, readOcrWords } from './read-ocr-words.js';
 import { renderRefusalPage, renderViewerPage, viewerSecurityPolicy } from './viewer-page.js';
@@ -327,6 +328,7 @@ export function createLetterViewer(
         fs.createReadStream(file).pipe(res);
       },
     },
+    FAVICON_ROUTE,
   ];
   return {
     name: 'viewer',

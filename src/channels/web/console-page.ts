@@ -48,6 +48,11 @@ a.cite { text-decoration: none; font-weight: 600; }
 q.quote { display: block; color: var(--muted); font-size: .9em; }
 ol.sources li { margin-bottom: .5rem; }
 .inline { display: inline; }
+ol.conversation { list-style: none; padding: 0; }
+ol.conversation > li { border-left: 3px solid var(--accent); padding: 0 0 .5rem 1rem; margin-bottom: 1.5rem; }
+.turn-question { font-weight: 600; }
+.feedback button { margin-right: .5rem; }
+.feedback button[aria-pressed="true"] { outline: 2px solid var(--accent); }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;
 
@@ -106,10 +111,13 @@ export function renderConsolePage({ nonce }: { nonce: string }): string {
 </header>
 <main>
 <label for="staff">${h(t.staffLabel)}</label>
-<input id="staff" name="staff" autocomplete="username" maxlength="64">
+<input id="staff" name="staff" autocomplete="off" maxlength="64" aria-describedby="staff-hint">
+<p id="staff-hint" class="status">${h(t.staffHint)}</p>
 
 <section aria-labelledby="ask-heading">
 <h2 id="ask-heading">${h(t.askHeading)}</h2>
+<h3 class="visually-hidden">${h(t.conversationHeading)}</h3>
+<ol id="conversation" class="conversation" aria-live="polite"></ol>
 <form id="ask-form">
 <label for="question">${h(t.askLabel)}</label>
 <textarea id="question" name="question" required maxlength="2000" placeholder="${h(t.askPlaceholder)}"></textarea>

@@ -115,9 +115,10 @@ $('ask-form').addEventListener('submit', async function (ev) {
       else if (e.type === 'error') status.textContent = e.text;
       else if (e.type === 'final') {
         status.textContent = '';
-        renderMarked(answer, e.answer.text, 'a-src-', e.answer.citations);
-        renderSources($('answer-sources'), $('answer-source-list'), e.answer.citations, 'a-src-');
-        if (e.answer.notice) notice.textContent = e.answer.notice;
+        addTurn(question, e.answer);
+        // The streamed copy gives way to the turn in the conversation.
+        answer.textContent = ''; notice.textContent = '';
+        renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
         turns.push({ role: 'user', text: question }, { role: 'assistant', text: e.answer.text });
         $('draft-request').value = $('draft-request').value || question;
       }
@@ -128,8 +129,47 @@ $('ask-form').addEventListener('submit', async function (ev) {
     busy(form, false);
   }
 });
+var turnCount = 0;
+/** One finished turn, kept visible: the question, the answer with its [n] links, sources and feedback buttons. */
+function addTurn(question, a) {
+  turnCount += 1;
+  var prefix = 't' + turnCount + '-src-';
+  var li = el('li', 'turn', null);
+  li.appendChild(el('p', 'turn-question', T.questionPrefix + ' ' + question));
+  var body = el('div', 'answer', null);
+  renderMarked(body, a.text, prefix, a.citations);
+  li.appendChild(body);
+  if (a.notice) li.appendChild(el('p', 'notice', a.notice));
+  var sources = el('div', null, null), list = el('ol', 'sources', null);
+  sources.appendChild(el('h4', null, T.sourcesHeading)); sources.appendChild(list);
+  renderSources(sources, list, a.citations || [], prefix);
+  li.appendChild(sources);
+  if (a.answerKey) {
+    var fb = el('p', 'feedback', null), fbStatus = el('span', 'status', null);
+    fbStatus.setAttribute('role', 'status');
+    [['up', T.feedbackUp], ['down', T.feedbackDown]].forEach(function (pair) {
+      var b = el('button', null, pair[1]);
+      b.type = 'button'; b.dataset.rating = pair[0]; b.setAttribute('aria-pressed', 'false');
+      b.addEventListener('click', async function () {
+        try {
+          var res = await post('/api/feedback', { answerKey: a.answerKey, rating: pair[0], staff: staff() });
+          if (res.ok) {
+            Array.prototype.forEach.call(fb.querySelectorAll('button'), function (x) { x.setAttribute('aria-pressed', String(x === b)); });
+            fbStatus.textContent = T.feedbackThanks;
+          } else fbStatus.textContent = res.status === 404 ? T.feedbackLost : await failure(res);
+        } catch (e) { fbStatus.textContent = T.networkError; }
+      });
+      fb.appendChild(b);
+    });
+    fb.appendChild(fbStatus);
+    li.appendChild(fb);
+  }
+  $('conversation').appendChild(li);
+  li.scrollIntoView({ block: 'nearest' });
+}
+
 $('new-conversation').addEventListener('click', function () {
-  turns = []; $('question').value = ''; $('answer').textContent = ''; $('ask-status').textContent = ''; $('answer-notice').textContent = '';
+  turns = []; $('conversation').textContent = ''; $('question').value = ''; $('answer').textContent = ''; $('ask-status').textContent = ''; $('answer-notice').textContent = '';
   renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
   $('question').focus();
 });

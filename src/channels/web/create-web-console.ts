@@ -6,7 +6,7 @@
  *
  * Routes: `GET /` (page, or the login form with 401), `POST /login`,
  * `POST /logout`, `POST /api/ask` (event stream), `POST /api/draft` (JSON),
- * `POST /api/draft.docx` (Word file). Everything but login/logout needs the
+ * `POST /api/draft.docx` (Word file), `GET /favicon.ico`. Everything but login/logout/favicon needs the
  * token as a bearer header or the session cookie.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,10 +19,12 @@ import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { createConsoleAccess, type ConsoleAccess } from './check-access.js';
 import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './console-page.js';
 import { createDraftHandlers } from './draft-routes.js';
-import { BASE_HEADERS, sendJson } from './send-response.js';
+import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
 import { streamAnswer } from './stream-answer.js';
+import { FAVICON_ROUTE } from './serve-favicon.js';
+import { createFeedback } from '../../assistant/feedback.js';
 import { createLoginThrottle, type LoginThrottle } from './throttle-logins.js';
-import { clientAddress } from './web-payloads.js';
+import { clientAddress, feedbackPayload, readJsonPayload, staffIdentity } from './web-payloads.js';
 
 /** Tuning of the console beyond `ChannelDeps`; every field has a production default. */
 export interface WebConsoleOptions {
@@ -102,6 +104,7 @@ export function createWebConsole(
   if (!token) throw new Error('createWebConsole needs WEB_CONSOLE_TOKEN');
   const access = createConsoleAccess(token);
   const drafts = createDraftHandlers({ config, assistant, store, logger, ...(now ? { now } : {}) });
+  const feedback = createFeedback({ store, logger });
   const guard = (handler: Handler, options?: { isPage?: boolean }) =>
     requireAccess(access, logger, handler, options);
 
@@ -151,10 +154,37 @@ export function createWebConsole(
     {
       method: 'POST',
       path: '/api/ask',
-      handle: guard((req, res) => streamAnswer({ config, assistant, logger }, req, res)),
+      handle: guard((req, res) => streamAnswer({ config, assistant, logger, feedback }, req, res)),
+    },
+    {
+      method: 'POST',
+      path: '/api/feedback',
+      handle: guard(async (req, res) => {
+        let payload;
+        try {
+          payload = await readJsonPayload(req, feedbackPayload);
+        } catch (error) {
+          sendBadPayload(res, error, logger);
+          return;
+        }
+        const user = staffIdentity(config, payload.staff, clientAddress(req));
+        const outcome = feedback.record({
+          channel: 'web',
+          userId: user.id,
+          answerKey: payload.answerKey,
+          conversationId: user.id,
+          messageId: payload.answerKey,
+          rating: payload.rating,
+          comment: payload.comment ?? null,
+          // A bare thumb without its question says nothing (as in Slack): dropped, and the page says so.
+          isKeptWithoutAnswer: Boolean(payload.comment),
+        });
+        sendJson(res, outcome === 'dropped' ? 404 : 200, { outcome });
+      }),
     },
     { method: 'POST', path: '/api/draft', handle: guard(drafts.draftJson) },
     { method: 'POST', path: '/api/draft.docx', handle: guard(drafts.draftDocx) },
+    FAVICON_ROUTE,
   ];
   return {
     name: 'web',

@@ -4,7 +4,9 @@
  * it with `fetch` (EventSource cannot POST). Closing the tab aborts
  * retrieval and generation.
  */
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
+import type { Feedback } from '../../assistant/feedback.js';
 import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { Answerer, AnswerEvent } from '../../assistant/types.js';
 import type { Citation } from '../../answer/types.js';
@@ -20,6 +22,8 @@ export interface StreamAnswerDeps {
   readonly config: IdentityConfig;
   readonly assistant: Answerer;
   readonly logger: Logger;
+  /** Remembers each final answer under a fresh key the page's feedback buttons send back. */
+  readonly feedback?: Feedback;
 }
 
 /**
@@ -107,6 +111,13 @@ export async function streamAnswer(
           'x-accel-buffering': 'no',
         });
         isStreaming = true;
+      }
+      if (event.type === 'final' && deps.feedback) {
+        const answerKey = `web:${randomUUID()}`;
+        deps.feedback.remember(answerKey, payload.question, event.answer);
+        const wire = toWireEvent(event) as { answer: Record<string, unknown> };
+        writeEvent(res, { ...wire, answer: { ...wire.answer, answerKey } });
+        continue;
       }
       writeEvent(res, toWireEvent(event));
     }

@@ -27,6 +27,15 @@ export const askPayload = z.object({
 });
 export type AskPayload = z.infer<typeof askPayload>;
 
+/** `POST /api/feedback`: a thumb for an answer the page showed (`answerKey` from its final event). */
+export const feedbackPayload = z.object({
+  answerKey: z.string().min(1).max(100),
+  rating: z.enum(['up', 'down']),
+  comment: z.string().trim().max(2000).optional(),
+  staff: staffName.optional(),
+});
+export type FeedbackPayload = z.infer<typeof feedbackPayload>;
+
 /** `POST /api/draft`. */
 export const draftPayload = z.object({
   request: z.string().trim().min(1).max(8000),
