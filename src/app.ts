@@ -46,6 +46,7 @@ import { toBotError } from './errors.js';
 export function ingestLimits(config: Config): {
   maxBytes: number;
   maxPages: number;
+  maxChars: number;
   fileTimeoutMs: number;
   fileMemoryMb: number;
   maxDeleteShare: number;
@@ -53,6 +54,7 @@ export function ingestLimits(config: Config): {
   return {
     maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
     maxPages: config.INGEST_MAX_PAGES,
+    maxChars: config.INGEST_MAX_TEXT_CHARS,
     fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000,
     fileMemoryMb: config.INGEST_FILE_MEMORY_MB,
     maxDeleteShare: config.INGEST_MAX_DELETE_SHARE,

@@ -129,6 +129,12 @@ export const envSchema = z.object({
   /** Files larger than this are reported and skipped by ingest. */
   INGEST_MAX_FILE_MB: positiveInt(50),
   INGEST_MAX_PAGES: positiveInt(500),
+  /**
+   * A letter whose extracted text is longer (in characters) is reported as `too_long` before it is
+   * split: 500 pages of dense text are about 2 million, the longest corpus letter 69 thousand. Keeps
+   * one hostile text file from taking the extraction worker's memory.
+   */
+  INGEST_MAX_TEXT_CHARS: positiveInt(3_000_000),
   /** OCR for pages without a text layer (needs the Polish trained data from npm). */
   OCR_ENABLED: flag(true),
   OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
