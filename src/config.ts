@@ -98,6 +98,8 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_ADMIN_USER_IDS: commaList,
+  /** Seconds between the `auth.test` checks that keep `/healthz` honest about Slack once connected. */
+  SLACK_HEALTH_PROBE_S: positiveInt(60),
 
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
