@@ -50,6 +50,8 @@ const slackEnv = (apiUrl: string) => ({
   SLACK_BOT_TOKEN: 'xoxb-test',
   SLACK_SIGNING_SECRET: 'secret',
   SLACK_API_URL: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+  // Checked every 2 s instead of every minute, so the drill sees a mid-run outage within its settle time.
+  SLACK_HEALTH_PROBE_S: '2',
 });
 const llmEnv = (baseUrl: string) => ({
   OPENAI_MODEL: 'gpt-test',
