@@ -195,6 +195,8 @@ export interface App {
   exportFeedback(format: 'csv' | 'json'): string;
   /** Why the LLM's last call failed (answers fell back to quotes), or null. */
   llmProblem(): string | null;
+  /** Starts the LLM health probe (`serve` only: a CLI answer need not ping the model); returns its stop. */
+  watchLlm(): () => void;
   close(): Promise<void>;
 }
 
@@ -417,6 +419,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     exportFeedback: (format) => exportFeedback(store, format),
     llmProblem: () => trackedLlm?.problem() ?? null,
+    watchLlm: () => trackedLlm?.watch(config.LLM_HEALTH_PROBE_S * 1000) ?? (() => undefined),
     async close() {
       store.close();
       if (index) await (await index.catch(() => null))?.close();

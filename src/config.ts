@@ -77,6 +77,8 @@ export const envSchema = z.object({
   OPENAI_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: positiveInt(60_000),
   OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2)),
+  /** `serve` checks the LLM server (`GET /models`) at start and, while it fails, every this many seconds. */
+  LLM_HEALTH_PROBE_S: positiveInt(60),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_DIMENSIONS: z.preprocess(
     emptyToUndefined,

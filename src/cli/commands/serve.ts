@@ -104,10 +104,12 @@ export async function runServe({
   logger.info({ url: server.url, ...shown }, 'kancelaria listening');
   // Listening first: an adapter whose service is down (Slack) retries in the background and shows on /healthz.
   for (const adapter of adapters) await adapter.start();
+  const stopLlmWatch = app.watchLlm();
   const shutdown = async () => {
     logger.info('shutting down');
     // No new requests first, then each channel finishes what it is writing.
     opener.stop();
+    stopLlmWatch();
     await server.close();
     for (const adapter of adapters) await adapter.stop();
     await app.close();
