@@ -11,12 +11,9 @@
  */
 import type { Logger } from '../../logger.js';
 
-export type SlackHealthStatus = 'starting' | 'ok' | 'degraded';
+import type { ChannelHealth } from '../channel-adapter.js';
 
-export interface SlackHealthState {
-  readonly status: SlackHealthStatus;
-  readonly reason?: string;
-}
+export type SlackHealthState = ChannelHealth;
 
 /** What we use of the Socket Mode client (an eventemitter3 emitter, not Node's). */
 export interface ConnectionEvents {

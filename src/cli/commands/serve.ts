@@ -71,10 +71,7 @@ export async function runServe({
       // An empty index answers nothing, an unreachable Slack, Qdrant or LLM serves no one well: monitoring must see each, not `ok`.
       const degraded: Record<string, string> = Object.fromEntries(
         adapters.flatMap((adapter) => {
-          const health =
-            'health' in adapter && typeof adapter.health === 'function'
-              ? (adapter.health as () => { status: string; reason?: string })()
-              : null;
+          const health = adapter.health?.() ?? null;
           return health && health.status !== 'ok'
             ? [[adapter.name, health.reason ?? 'connecting']]
             : [];
