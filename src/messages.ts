@@ -237,6 +237,7 @@ export const VIEWER_TEXT = {
   recognising: 'Odczytuję położenie cytatu na skanie…',
   quoteNotFound: 'Nie udało się zaznaczyć cytatu na tej stronie; jego treść jest podana wyżej.',
   renderFailed: 'Nie udało się wyświetlić strony. Pobierz oryginał.',
+  continuesOnNext: 'Cytat ciągnie się na następnej stronie.',
 } as const;
 
 /** Replies to an admin's chat `reindex` that ran no sync, and why (Slack and Teams alike). */

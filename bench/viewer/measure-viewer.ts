@@ -44,6 +44,8 @@ const { values: args } = parseArgs({
     limit: { type: 'string', default: '45' },
     'scan-limit': { type: 'string', default: '8' },
     json: { type: 'boolean', default: false },
+    /** `scan`: only the scanned corpus (the PDF part and first paint are skipped). */
+    only: { type: 'string' },
   },
 });
 const KEY = 'bench-viewer-signing-key-0123456789abcdef';
@@ -163,7 +165,12 @@ async function readBack(page: Page): Promise<{ how: string; text: string; shownP
   const parts = new Map<number, string>();
   for (let i = 0; i < (await marks.count()); i += 1) {
     const k = Number((await marks.nth(i).getAttribute('data-fragment')) ?? 0);
-    parts.set(k, (parts.get(k) ?? '') + ((await marks.nth(i).textContent()) ?? ''));
+    parts.set(
+      k,
+      (parts.get(k) ?? '') +
+        (((await marks.nth(i).textContent()) ?? '') +
+          ((await marks.nth(i).getAttribute('data-continued')) ?? '')),
+    );
   }
   return {
     how,
@@ -179,7 +186,13 @@ interface Correctness {
   readonly citations: number;
   readonly correct: number;
   readonly share: number | null;
-  readonly misses: readonly { question: string; file: string; page: number | null; how: string }[];
+  readonly misses: readonly {
+    question: string;
+    file: string;
+    page: number | null;
+    how: string;
+    detail?: string;
+  }[];
 }
 
 async function measureCorrectness(
@@ -189,7 +202,13 @@ async function measureCorrectness(
 ): Promise<Correctness> {
   let citations = 0;
   let correct = 0;
-  const misses: { question: string; file: string; page: number | null; how: string }[] = [];
+  const misses: {
+    question: string;
+    file: string;
+    page: number | null;
+    how: string;
+    detail?: string;
+  }[] = [];
   for (const q of questions) {
     for (const c of await served.ask(q.question)) {
       citations += 1;
@@ -199,13 +218,34 @@ async function measureCorrectness(
       const isPageRight = c.page === null || shownPage.startsWith(`Strona ${c.page} `);
       const isTextRight = compactText(text).compact === compactText(c.quote).compact;
       if (isPageRight && isTextRight && how !== 'not-found') correct += 1;
-      else misses.push({ question: q.id, file: c.file, page: c.page, how });
+      else {
+        // Where the quote and the page part: the first fragment's longest prefix found in the page's text layer.
+        const layer = compactText(
+          (await page
+            .locator('#text-layer')
+            .textContent()
+            .catch(() => '')) ?? '',
+        ).compact;
+        const parts = c.quote.split('…').map((f) => compactText(f).compact);
+        const missing = parts.find((n) => !layer.includes(n)) ?? '';
+        let k = missing.length;
+        while (k > 0 && !layer.includes(missing.slice(0, k))) k -= 1;
+        const at = layer.indexOf(missing.slice(0, k));
+        misses.push({
+          question: q.id,
+          file: c.file,
+          page: c.page,
+          how,
+          detail: `${missing.slice(Math.max(0, k - 25), k)} | quote: ${missing.slice(k, k + 30)} | page: ${at >= 0 ? layer.slice(at + k, at + k + 30) : '(none)'}`,
+        });
+      }
     }
   }
   return { citations, correct, share: citations ? correct / citations : null, misses };
 }
 
 function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
@@ -238,8 +278,11 @@ async function main(): Promise<void> {
         await makePdf({ pages: [paragraphsOf(text)], hyphenate: true }),
       );
     }
+    const isScanOnly = args.only === 'scan';
     const pdfServed = await serve(pdfDir, path.join(root, 'data-pdf'));
-    const pdf = await measureCorrectness(pdfServed, questions, page);
+    const pdf = isScanOnly
+      ? { citations: 0, correct: 0, share: null, misses: [] }
+      : await measureCorrectness(pdfServed, questions, page);
     console.error(`PDF: ${pdf.correct}/${pdf.citations} ${JSON.stringify(pdf.misses)}`);
 
     // 2. First paint of a 10-page PDF (the viewer's page for a quote on page 5).
@@ -268,7 +311,7 @@ async function main(): Promise<void> {
     const fcp: number[] = [];
     const drawn: number[] = [];
     // The first open warms the browser's cache of pdf.js (as any second citation opened does).
-    for (let i = 0; i < 11; i += 1) {
+    for (let i = 0; i < (isScanOnly ? 0 : 11); i += 1) {
       const fresh = await browser.newPage();
       await fresh.goto(local(longServed, link));
       await fresh.waitForSelector('body[data-highlight]');
@@ -299,16 +342,22 @@ async function main(): Promise<void> {
       // About one A4 page of text per scanned page, split at paragraphs.
       const pages: string[] = [];
       let current = '';
-      // Paragraphs, and a paragraph longer than a page by its sentences.
+      let lines = 0;
+      // Paragraphs (a long one by its sentences), about 40 lines of ~80 characters per page; the page holds ~50.
       const pieces = text
         .split(/\n\s*\n/)
-        .flatMap((p) => (p.length > 1500 ? p.split(/(?<=[.;:])\s+/) : [p]));
+        .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+        .filter((p) => p !== '')
+        .flatMap((p) => (p.length > 1400 ? p.split(/(?<=[.;:])\s+/) : [p]));
       for (const p of pieces) {
-        if (current && current.length + p.length > 1500) {
+        const cost = Math.ceil(p.length / 80) + 0.6;
+        if (current && lines + cost > 40) {
           pages.push(current);
           current = '';
+          lines = 0;
         }
-        current = current ? `${current}\n\n${p.trim()}` : p.trim();
+        current = current ? `${current}\n\n${p}` : p;
+        lines += cost;
       }
       if (current) pages.push(current);
       fs.writeFileSync(

@@ -135,7 +135,12 @@ async function readHighlight(page: Page): Promise<string> {
   const byFragment = new Map<number, string>();
   for (let i = 0; i < (await marks.count()); i += 1) {
     const k = Number((await marks.nth(i).getAttribute('data-fragment')) ?? 0);
-    byFragment.set(k, (byFragment.get(k) ?? '') + ((await marks.nth(i).textContent()) ?? ''));
+    byFragment.set(
+      k,
+      (byFragment.get(k) ?? '') +
+        (((await marks.nth(i).textContent()) ?? '') +
+          ((await marks.nth(i).getAttribute('data-continued')) ?? '')),
+    );
   }
   return [...byFragment.entries()]
     .sort((a, b) => a[0] - b[0])

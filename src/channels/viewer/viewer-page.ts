@@ -154,6 +154,7 @@ export function renderViewerPage({
         recognising: t.recognising,
         quoteNotFound: t.quoteNotFound,
         renderFailed: t.renderFailed,
+        continuesOnNext: t.continuesOnNext,
         citedPage: t.citedPage(cited),
       },
     };

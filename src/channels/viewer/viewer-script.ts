@@ -69,7 +69,19 @@ function wrap(strs, divs, at, start, length, fragment) {
   }
 }
 
-function markTextLayer(layer) {
+/** Letters and digits at the start of page n's text layer, for a sentence that runs on from the page before. */
+async function pageStart(n) {
+  const content = await (await pdf.getPage(n)).getTextContent();
+  return compact(content.items.map((item) => item.str || '')).text;
+}
+
+/**
+ * Marks each fragment of the quote in the page's text layer. A fragment not
+ * wholly on the page may run onto the next one: its longest start found near
+ * the page's end is marked when its rest opens the next page (checked, not
+ * assumed), and that rest is kept on the last mark as data-continued.
+ */
+async function markTextLayer(layer, n) {
   const strs = layer.textContentItemsStr;
   const divs = layer.textDivs;
   const hay = compact(strs);
@@ -80,10 +92,28 @@ function markTextLayer(layer) {
   for (const part of parts) {
     const needle = compact([part]).text;
     const at = hay.text.indexOf(needle);
-    if (at < 0) return false;
-    found.push([at, needle.length]);
+    if (at >= 0) { found.push([at, needle.length, '']); continue; }
+    if (n >= D.pages) return false;
+    const nearEnd = (k) => {
+      const at = hay.text.lastIndexOf(needle.slice(0, k));
+      return at >= 0 && at >= hay.text.length - k - 300;
+    };
+    let k = needle.length - 1;
+    while (k >= 10 && !nearEnd(k)) k -= 1;
+    if (k < 10) return false;
+    const rest = needle.slice(k);
+    const restAt = (await pageStart(n + 1)).indexOf(rest);
+    if (restAt < 0 || restAt > 300) return false;
+    found.push([hay.text.lastIndexOf(needle.slice(0, k)), k, rest]);
   }
-  found.forEach(([at, length], k) => wrap(strs, divs, hay.at, at, length, k));
+  found.forEach(([at, length, rest], k) => {
+    wrap(strs, divs, hay.at, at, length, k);
+    if (rest) {
+      const marks = document.querySelectorAll('mark.hl[data-fragment="' + k + '"]');
+      marks[marks.length - 1].dataset.continued = rest;
+    }
+  });
+  if (found.some((f) => f[2])) status.dataset.continues = 'next-page';
   return true;
 }
 
@@ -145,10 +175,10 @@ async function render(n) {
   await layer.render();
   status.textContent = '';
   if (n !== D.page) return;
-  let how = markTextLayer(layer) ? 'text-layer' : null;
+  let how = (await markTextLayer(layer, n)) ? 'text-layer' : null;
   if (!how && D.isOcr && (await drawOcrBoxes())) how = 'ocr';
   document.body.dataset.highlight = how || 'not-found';
-  status.textContent = how ? '' : D.texts.quoteNotFound;
+  status.textContent = how ? (status.dataset.continues ? D.texts.continuesOnNext : '') : D.texts.quoteNotFound;
   const first = document.querySelector('[data-hl]');
   if (first) first.scrollIntoView({ block: 'center' });
 }
