@@ -44,7 +44,7 @@ const { values: args } = parseArgs({
     limit: { type: 'string', default: '45' },
     'scan-limit': { type: 'string', default: '8' },
     json: { type: 'boolean', default: false },
-    /** `scan`: only the scanned corpus (the PDF part and first paint are skipped). */
+    /** `scan`: only the scanned corpus; `paint`: only the first paint (the rest is skipped). */
     only: { type: 'string' },
   },
 });
@@ -279,10 +279,12 @@ async function main(): Promise<void> {
       );
     }
     const isScanOnly = args.only === 'scan';
+    const isPaintOnly = args.only === 'paint';
     const pdfServed = await serve(pdfDir, path.join(root, 'data-pdf'));
-    const pdf = isScanOnly
-      ? { citations: 0, correct: 0, share: null, misses: [] }
-      : await measureCorrectness(pdfServed, questions, page);
+    const pdf =
+      isScanOnly || isPaintOnly
+        ? { citations: 0, correct: 0, share: null, misses: [] }
+        : await measureCorrectness(pdfServed, questions, page);
     console.error(`PDF: ${pdf.correct}/${pdf.citations} ${JSON.stringify(pdf.misses)}`);
 
     // 2. First paint of a 10-page PDF (the viewer's page for a quote on page 5).
@@ -290,9 +292,12 @@ async function main(): Promise<void> {
     fs.mkdirSync(longDir, { recursive: true });
     const texts = files.slice(0, 10).map((f) => fs.readFileSync(path.join(args.corpus, f), 'utf8'));
     const tenPages = await makePdf({
-      pages: Array.from({ length: 10 }, (_, i) =>
-        paragraphsOf(texts[i % texts.length]!).slice(0, 6),
-      ),
+      // One paragraph of at most ~2000 characters per page, so each fits its page (no overflow pages).
+      pages: Array.from({ length: 10 }, (_, i) => [
+        texts[i % texts.length]!.replace(/\s+/g, ' ')
+          .slice(0, 2000)
+          .replace(/\s\S*$/, '.'),
+      ]),
       hyphenate: true,
     });
     fs.writeFileSync(path.join(longDir, 'dziesiec-stron.pdf'), tenPages);
@@ -332,6 +337,7 @@ async function main(): Promise<void> {
 
     // 1b. Scans (image-only PDFs, OCR'd at ingest and again, cached, for the boxes).
     const scanQuestions = questions
+      .filter(() => !isPaintOnly)
       .filter((q) => (q.relevant ?? []).every((f) => files.includes(f)))
       .slice(0, Number(args['scan-limit']));
     const scanFiles = [...new Set(scanQuestions.flatMap((q) => q.relevant ?? []))];
