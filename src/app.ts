@@ -16,6 +16,7 @@ import { trackLlmHealth } from './answer/track-llm-health.js';
 import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
+import { createAnswerPool, type AnswerPool, type AnswerPoolLoad } from './assistant/answer-pool.js';
 import { withRateLimit } from './assistant/rate-limit.js';
 import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
 import { exportFeedback } from './assistant/export-feedback.js';
@@ -193,6 +194,13 @@ export interface App {
   exportFeedback(format: 'csv' | 'json'): string;
   /** Why the LLM's last call failed (answers fell back to quotes), or null. */
   llmProblem(): string | null;
+  /**
+   * Builds the assistant now rather than at the first question, with its answer pool when
+   * `isLongRunning`; resolves once the pool's workers have opened the index.
+   */
+  startAnswering(): Promise<void>;
+  /** The answer pool's workers and queue, or null when answers run in-process. */
+  answerLoad(): AnswerPoolLoad | null;
   close(): Promise<void>;
 }
 
@@ -220,28 +228,69 @@ async function snapshotQdrant(config: Config) {
   });
 }
 
+export interface AppOptions {
+  /**
+   * A long-running process (`serve`): answers go to the worker pool (ANSWER_WORKERS) where the
+   * answer is CPU-bound work on this machine, i.e. the SQLite index without an LLM or embeddings
+   * (those answers wait on the network, and the workers would need the clients). One-shot commands
+   * answer in-process: starting workers would cost more than their one answer.
+   */
+  readonly isLongRunning?: boolean;
+}
+
+/** Whether this configuration's answers run on the answer pool (see `AppOptions.isLongRunning`). */
+export function usesAnswerPool(config: Config): boolean {
+  return (
+    config.INDEX_BACKEND === 'sqlite' &&
+    !config.hasLlm &&
+    !config.EMBEDDINGS_MODEL &&
+    config.ANSWER_WORKERS > 0
+  );
+}
+
 /** Builds the bot's parts from configuration. */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  { isLongRunning = false }: AppOptions = {},
+): Promise<App> {
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
   const trackedLlm = config.hasLlm ? trackLlmHealth(createLlmFromConfig(config)) : null;
   const llm = trackedLlm?.client;
   let index: Promise<ArchiveIndex> | null = null;
+  let pool: AnswerPool | null = null;
   const openAppIndex = once(() => (index = openIndex(config, logger)));
-  const core = once(async () =>
-    withRateLimit(
-      createAssistant({
-        index: await openAppIndex(),
+  const core = once(async () => {
+    const inProcess = createAssistant({
+      // Opened here first, read-write: it creates the tables (or resets an old format) the workers then read.
+      index: await openAppIndex(),
+      logger,
+      passages: config.ANSWER_PASSAGES,
+      ...(config.ANSWER_MIN_SCORE !== undefined
+        ? { minAnswerability: config.ANSWER_MIN_SCORE }
+        : {}),
+      ...(llm ? { llm } : {}),
+      audit: (record) => store.audit(record),
+    });
+    if (isLongRunning && usesAnswerPool(config)) {
+      pool = createAnswerPool({
+        workers: config.ANSWER_WORKERS,
+        queueMax: config.ANSWER_QUEUE_MAX,
+        worker: {
+          indexPath: path.join(config.dataDir, 'index.sqlite'),
+          passages: config.ANSWER_PASSAGES,
+          ...(config.ANSWER_MIN_SCORE !== undefined
+            ? { minAnswerability: config.ANSWER_MIN_SCORE }
+            : {}),
+          logLevel: config.LOG_LEVEL,
+        },
         logger,
-        passages: config.ANSWER_PASSAGES,
-        ...(config.ANSWER_MIN_SCORE !== undefined
-          ? { minAnswerability: config.ANSWER_MIN_SCORE }
-          : {}),
-        ...(llm ? { llm } : {}),
-        audit: (record) => store.audit(record),
-      }),
-      { perMinute: config.RATE_LIMIT_PER_MINUTE },
-    ),
-  );
+      });
+    }
+    // Drafts stay in-process: they are rare, and audited in this thread's state store.
+    const answering: Assistant = pool ? { answer: pool.answer, draft: inProcess.draft } : inProcess;
+    return withRateLimit(answering, { perMinute: config.RATE_LIMIT_PER_MINUTE });
+  });
   const assistant: Assistant = {
     async *answer(request) {
       let opened: Assistant;
@@ -415,7 +464,13 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     exportFeedback: (format) => exportFeedback(store, format),
     llmProblem: () => trackedLlm?.problem() ?? null,
+    async startAnswering() {
+      await core();
+      await pool?.ready;
+    },
+    answerLoad: () => pool?.load() ?? null,
     async close() {
+      await pool?.close();
       store.close();
       if (index) await (await index.catch(() => null))?.close();
     },

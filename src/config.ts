@@ -3,6 +3,7 @@
  * ingest job use is declared here, validated once at start, and handed out as
  * a typed `Config`. Defaults give the embedded mode: SQLite, no LLM.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -149,6 +150,16 @@ export const envSchema = z.object({
   ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
   /** Number of passages shown to the answerer. */
   ANSWER_PASSAGES: positiveInt(8),
+  /**
+   * Worker threads that answer questions for `serve` on the embedded index without an LLM
+   * (src/assistant/answer-pool.ts); 0 answers on the main thread.
+   */
+  ANSWER_WORKERS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).default(Math.min(2, os.availableParallelism())),
+  ),
+  /** Questions that may wait for a free answer worker; one more is told the bot is busy. */
+  ANSWER_QUEUE_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(16)),
 });
 
 /**

@@ -11,6 +11,7 @@ export const USER_MESSAGES_PL: Record<BotErrorCode, string> = {
   llm_timeout: 'Generowanie odpowiedzi trwało zbyt długo.',
   llm_failed: 'Nie udało się wygenerować odpowiedzi.',
   rate_limited: 'Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.',
+  busy: 'Asystent odpowiada teraz na wiele pytań naraz. Spróbuj ponownie za chwilę.',
   access_denied: 'Nie masz uprawnień do tej operacji.',
   bad_request: 'Nie rozumiem tej wiadomości.',
   internal: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.',

@@ -28,11 +28,15 @@ export async function runServe({
   config: Config;
   logger: Logger;
 }): Promise<void> {
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger, { isLongRunning: true });
   const isQdrant = config.INDEX_BACKEND === 'qdrant';
   // A broken SQLite file fails the start, where the operator looks (it will not heal by itself);
   // Qdrant is a service that may come back, so the server starts without it and keeps trying.
-  if (!isQdrant) await app.openIndex();
+  if (!isQdrant) {
+    await app.openIndex();
+    // The answer workers load the dictionary and open the index before the first question, not during it.
+    await app.startAnswering();
+  }
   const opener = keepOpeningIndex({ open: () => app.openIndex(), logger });
   await opener.firstAttempt;
   if (opener.problem() === null && (await app.status()).letters === 0)
@@ -87,9 +91,11 @@ export async function runServe({
       const figures = index.status
         ? (({ llmModel: _model, ...rest }) => rest)(index.status)
         : { backend: config.INDEX_BACKEND };
+      const answers = app.answerLoad();
       return {
         ...figures,
         llm: config.hasLlm,
+        ...(answers ? { answers } : {}),
         ...(isDegraded ? { status: 'degraded', degraded } : {}),
         ...(index.status?.letters === 0 ? { status: 'empty' } : {}),
       };
