@@ -1,0 +1,99 @@
+/**
+ * `serve` with its answer pool, as an operator runs it: a real process on a real port, questions
+ * through the web console, an `ingest` beside it (another connection writing the same index).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/logger.js';
+import { USER_MESSAGES_PL } from '../../src/messages.js';
+import { ROOT, startServe } from '../helpers/serve-process.js';
+
+const LETTERS = ['i15498-DVRCPZ.txt', 'i18113-DVZJK8.txt', 'i18459-DWMHUN.txt'];
+const UKRAINE_QUESTION =
+  'Jakie są łączne koszty systemowe funkcjonowania obywateli Ukrainy w systemie świadczeń publicznych?';
+const BRIDGE_QUESTION = 'Kiedy zakończy się remont mostu na ulicy Kościuszki w Chorzowie?';
+const BRIDGE_LETTER = `Urząd Miasta Chorzów
+Chorzów, 3 sierpnia 2026 r.
+znak sprawy: MZD.7230.14.2026
+Pan
+Jan Kowalski
+Radny Miasta Chorzów
+Dotyczy: odpowiedzi na zapytanie w sprawie remontu mostu na ulicy Kościuszki
+Szanowny Panie Radny,
+uprzejmie informuję, że remont mostu na ulicy Kościuszki w Chorzowie zakończy się
+w październiku 2026 roku, po wymianie płyty pomostu i nawierzchni jezdni.
+Z poważaniem
+Anna Nowak
+Dyrektor Miejskiego Zarządu Dróg
+`;
+
+async function ingest(env: Record<string, string>): Promise<void> {
+  const app = await createApp(loadConfig(env), silentLogger());
+  try {
+    await app.ingest();
+  } finally {
+    await app.close();
+  }
+}
+
+test('serve answers concurrent questions on its workers, turns away what the queue cannot hold, keeps /healthz answering, and sees letters ingested beside it', async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-pool-serve-'));
+  const archive = path.join(tmp, 'archive');
+  fs.mkdirSync(archive);
+  for (const file of LETTERS)
+    fs.copyFileSync(path.join(ROOT, 'samples/letters/sejm', file), path.join(archive, file));
+  const env = { DATA_DIR: path.join(tmp, 'data'), ARCHIVE_DIR: archive };
+  await ingest(env);
+  // One worker and room for two waiting questions: of eight sent at once, some must be turned away.
+  const serve = await startServe({ ...env, ANSWER_WORKERS: '1', ANSWER_QUEUE_MAX: '2' });
+  try {
+    expect(await serve.health()).toMatchObject({
+      status: 'ok',
+      answers: { workers: 1, running: 0, queued: 0 },
+    });
+
+    let isAsking = true;
+    const asked = Promise.all(Array.from({ length: 8 }, () => serve.ask(UKRAINE_QUESTION))).finally(
+      () => (isAsking = false),
+    );
+    const healths: { running: number; queued: number }[] = [];
+    while (isAsking) {
+      const health = await serve.health();
+      expect(health.status).toBe('ok');
+      healths.push(health.answers as { running: number; queued: number });
+    }
+    const answers = await asked;
+
+    const finals = answers.filter((events) => events.at(-1)?.type === 'final');
+    const busy = answers.filter((events) =>
+      events.some(
+        (e) => e.type === 'error' && e.code === 'busy' && e.text === USER_MESSAGES_PL.busy,
+      ),
+    );
+    expect(finals.length + busy.length).toBe(8);
+    expect(finals.length).toBeGreaterThanOrEqual(1);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    for (const events of finals) {
+      const final = events.at(-1) as { answer: { citations: { file: string }[] } };
+      expect(final.answer.citations[0]?.file).toBe('i15498-DVRCPZ.txt');
+    }
+    // The HTTP loop answered /healthz while the worker was answering.
+    expect(healths.some((h) => h.running > 0)).toBe(true);
+
+    const before = (await serve.ask(BRIDGE_QUESTION)).at(-1) as { answer: { kind: string } };
+    expect(before.answer.kind).toBe('refusal');
+    fs.writeFileSync(path.join(archive, 'mzd-7230-14-2026.txt'), BRIDGE_LETTER);
+    await ingest(env);
+    const after = (await serve.ask(BRIDGE_QUESTION)).at(-1) as {
+      answer: { kind: string; citations: { file: string }[] };
+    };
+    expect(after.answer.kind).toBe('extractive');
+    expect(after.answer.citations[0]?.file).toBe('mzd-7230-14-2026.txt');
+  } finally {
+    await serve.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}, 120_000);
