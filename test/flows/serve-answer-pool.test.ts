@@ -30,6 +30,18 @@ Anna Nowak
 Dyrektor Miejskiego Zarządu Dróg
 `;
 
+interface FinalAnswer {
+  readonly kind: string;
+  readonly citations: readonly { readonly file: string }[];
+}
+
+/** The answer of a web console reply's `final` event. */
+function finalAnswer(events: readonly { type: string; [key: string]: unknown }[]): FinalAnswer {
+  const last = events.at(-1);
+  if (last?.type !== 'final') throw new Error(`no final answer: ${JSON.stringify(last)}`);
+  return last.answer as FinalAnswer;
+}
+
 async function ingest(env: Record<string, string>): Promise<void> {
   const app = await createApp(loadConfig(env), silentLogger());
   try {
@@ -76,22 +88,17 @@ test('serve answers concurrent questions on its workers, turns away what the que
     expect(finals.length + busy.length).toBe(8);
     expect(finals.length).toBeGreaterThanOrEqual(1);
     expect(busy.length).toBeGreaterThanOrEqual(1);
-    for (const events of finals) {
-      const final = events.at(-1) as { answer: { citations: { file: string }[] } };
-      expect(final.answer.citations[0]?.file).toBe('i15498-DVRCPZ.txt');
-    }
+    for (const events of finals)
+      expect(finalAnswer(events).citations[0]?.file).toBe('i15498-DVRCPZ.txt');
     // The HTTP loop answered /healthz while the worker was answering.
     expect(healths.some((h) => h.running > 0)).toBe(true);
 
-    const before = (await serve.ask(BRIDGE_QUESTION)).at(-1) as { answer: { kind: string } };
-    expect(before.answer.kind).toBe('refusal');
+    expect(finalAnswer(await serve.ask(BRIDGE_QUESTION)).kind).toBe('refusal');
     fs.writeFileSync(path.join(archive, 'mzd-7230-14-2026.txt'), BRIDGE_LETTER);
     await ingest(env);
-    const after = (await serve.ask(BRIDGE_QUESTION)).at(-1) as {
-      answer: { kind: string; citations: { file: string }[] };
-    };
-    expect(after.answer.kind).toBe('extractive');
-    expect(after.answer.citations[0]?.file).toBe('mzd-7230-14-2026.txt');
+    const after = finalAnswer(await serve.ask(BRIDGE_QUESTION));
+    expect(after.kind).toBe('extractive');
+    expect(after.citations[0]?.file).toBe('mzd-7230-14-2026.txt');
   } finally {
     await serve.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
