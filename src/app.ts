@@ -230,22 +230,21 @@ async function snapshotQdrant(config: Config) {
 
 export interface AppOptions {
   /**
-   * A long-running process (`serve`): answers go to the worker pool (ANSWER_WORKERS) where the
-   * answer is CPU-bound work on this machine, i.e. the SQLite index without an LLM or embeddings
-   * (those answers wait on the network, and the workers would need the clients). One-shot commands
-   * answer in-process: starting workers would cost more than their one answer.
+   * A long-running process (`serve`): the CPU-bound part of answers runs on the worker pool
+   * (ANSWER_WORKERS) on the SQLite index without embeddings: the whole answer without an LLM, the
+   * retrieval and answerability with one (the LLM call waits on the network, in this thread).
+   * One-shot commands answer in-process: starting workers would cost more than their one answer.
    */
   readonly isLongRunning?: boolean;
 }
 
-/** Whether this configuration's answers run on the answer pool (see `AppOptions.isLongRunning`). */
+/**
+ * Whether this configuration's answers use the answer pool (see `AppOptions.isLongRunning`): the
+ * SQLite index without embeddings (a worker would need the embeddings client; Qdrant does the
+ * search in its own process).
+ */
 export function usesAnswerPool(config: Config): boolean {
-  return (
-    config.INDEX_BACKEND === 'sqlite' &&
-    !config.hasLlm &&
-    !config.EMBEDDINGS_MODEL &&
-    config.ANSWER_WORKERS > 0
-  );
+  return config.INDEX_BACKEND === 'sqlite' && !config.EMBEDDINGS_MODEL && config.ANSWER_WORKERS > 0;
 }
 
 /** Builds the bot's parts from configuration. */
@@ -261,17 +260,8 @@ export async function createApp(
   let pool: AnswerPool | null = null;
   const openAppIndex = once(() => (index = openIndex(config, logger)));
   const core = once(async () => {
-    const inProcess = createAssistant({
-      // Opened here first, read-write: it creates the tables (or resets an old format) the workers then read.
-      index: await openAppIndex(),
-      logger,
-      passages: config.ANSWER_PASSAGES,
-      ...(config.ANSWER_MIN_SCORE !== undefined
-        ? { minAnswerability: config.ANSWER_MIN_SCORE }
-        : {}),
-      ...(llm ? { llm } : {}),
-      audit: (record) => store.audit(record),
-    });
+    // Opened here first, read-write: it creates the tables (or resets an old format) the workers then read.
+    const opened = await openAppIndex();
     if (isLongRunning && usesAnswerPool(config)) {
       pool = createAnswerPool({
         workers: config.ANSWER_WORKERS,
@@ -287,8 +277,21 @@ export async function createApp(
         logger,
       });
     }
-    // Drafts stay in-process: they are rare, and audited in this thread's state store.
-    const answering: Assistant = pool ? { answer: pool.answer, draft: inProcess.draft } : inProcess;
+    const inProcess = createAssistant({
+      index: opened,
+      logger,
+      passages: config.ANSWER_PASSAGES,
+      ...(config.ANSWER_MIN_SCORE !== undefined
+        ? { minAnswerability: config.ANSWER_MIN_SCORE }
+        : {}),
+      ...(llm ? { llm } : {}),
+      audit: (record) => store.audit(record),
+      ...(pool && llm ? { gather: pool.gatherEvidence } : {}),
+    });
+    // Without an LLM the whole answer runs on a worker. Drafts stay in-process: they are rare, and
+    // audited in this thread's state store.
+    const answering: Assistant =
+      pool && !llm ? { answer: pool.answer, draft: inProcess.draft } : inProcess;
     return withRateLimit(answering, { perMinute: config.RATE_LIMIT_PER_MINUTE });
   });
   const assistant: Assistant = {

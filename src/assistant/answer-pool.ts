@@ -18,10 +18,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Evidence } from '../answer/assess-answerability.js';
+import { BotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { USER_MESSAGES_PL } from '../messages.js';
 import type {
   AnswerWorkerData,
+  EvidenceRequest,
   PoolMessage,
   PooledRequest,
   WorkerReply,
@@ -48,15 +51,29 @@ export interface AnswerPoolLoad {
 export interface AnswerPool extends Answerer {
   /** Resolves once every worker has opened the index (a question sent earlier waits in the worker). */
   readonly ready: Promise<void>;
+  /**
+   * The LLM path's CPU-bound part on a worker: retrieval and answerability (`gatherEvidence` over
+   * the worker's read-only index); the caller calls the LLM.
+   * @throws BotError `busy` when the queue is full; Error when the worker failed or stopped.
+   */
+  gatherEvidence(request: EvidenceRequest): Promise<Evidence>;
   load(): AnswerPoolLoad;
   /** Stops the workers; questions still waiting or running end with the `internal` error event. */
   close(): Promise<void>;
 }
 
+type Task =
+  | { readonly type: 'answer'; readonly request: PooledRequest }
+  | { readonly type: 'evidence'; readonly request: EvidenceRequest };
+
 interface Job {
   readonly id: number;
-  readonly request: PooledRequest;
+  readonly task: Task;
+  /** An answer's events, in order. */
   readonly events: AnswerEvent[];
+  /** An evidence task's result, or why there is none. */
+  evidence: Evidence | null;
+  failure: string | null;
   wake: (() => void) | null;
   isDone: boolean;
   slot: Slot | null;
@@ -140,6 +157,12 @@ export function createAnswerPool({
               job.events.push(reply.event);
               notify(job);
               return;
+            case 'evidence':
+              if (job?.id === reply.id) job.evidence = reply.evidence;
+              return;
+            case 'failed':
+              if (job?.id === reply.id) job.failure = reply.message;
+              return;
             case 'done':
               if (job?.id !== reply.id) return;
               slot.job = null;
@@ -163,6 +186,7 @@ export function createAnswerPool({
       if (job) {
         slot.job = null;
         job.events.push(internalError());
+        job.failure = `the answer worker exited (code ${code})`;
         finish(job);
       }
       if (isClosed) return;
@@ -181,20 +205,38 @@ export function createAnswerPool({
       job.slot = slot;
       const worker = slot.worker ?? spawn(slot);
       try {
-        worker.postMessage({
-          type: 'answer',
-          id: job.id,
-          request: job.request,
-        } satisfies PoolMessage);
+        const message: PoolMessage =
+          job.task.type === 'answer'
+            ? { type: 'answer', id: job.id, request: job.task.request }
+            : { type: 'evidence', id: job.id, request: job.task.request };
+        worker.postMessage(message);
       } catch (error) {
         // A request that cannot be cloned (a channel put a function in it) is this question's failure only.
         logger.error({ err: error }, 'a question could not be sent to an answer worker');
         slot.job = null;
         job.events.push(internalError());
+        job.failure = 'the request could not be sent to an answer worker';
         finish(job);
       }
     }
   }
+
+  const isFull = () => !slots.some((slot) => slot.job === null) && queue.length >= queueMax;
+  const enqueue = (task: Task): Job => {
+    const job: Job = {
+      id: nextId++,
+      task,
+      events: [],
+      evidence: null,
+      failure: null,
+      wake: null,
+      isDone: false,
+      slot: null,
+    };
+    queue.push(job);
+    dispatch();
+    return job;
+  };
 
   /** Takes a waiting question out of the queue, or asks its worker to stop (it then reports `done`). */
   const cancel = (job: Job) => {
@@ -222,22 +264,12 @@ export function createAnswerPool({
       yield internalError();
       return;
     }
-    const isWorkerFree = slots.some((slot) => slot.job === null);
-    if (!isWorkerFree && queue.length >= queueMax) {
+    if (isFull()) {
       logger.warn({ queued: queue.length, workers }, 'answer queue full: question turned away');
       yield { type: 'error', code: 'busy', text: USER_MESSAGES_PL.busy };
       return;
     }
-    const job: Job = {
-      id: nextId++,
-      request: rest,
-      events: [],
-      wake: null,
-      isDone: false,
-      slot: null,
-    };
-    queue.push(job);
-    dispatch();
+    const job = enqueue({ type: 'answer', request: rest });
     const onAbort = () => cancel(job);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
@@ -257,8 +289,21 @@ export function createAnswerPool({
     }
   }
 
+  async function gatherEvidence(request: EvidenceRequest): Promise<Evidence> {
+    if (isClosed) throw new Error('the answer pool is closed');
+    if (isFull()) {
+      logger.warn({ queued: queue.length, workers }, 'answer queue full: question turned away');
+      throw new BotError('busy', `answer queue full (${queue.length} waiting)`);
+    }
+    const job = enqueue({ type: 'evidence', request });
+    while (!job.isDone) await new Promise<void>((resolve) => (job.wake = resolve));
+    if (job.evidence) return job.evidence;
+    throw new Error(job.failure ?? 'the answer pool closed before the evidence came');
+  }
+
   return {
     answer,
+    gatherEvidence,
     ready: Promise.all(readiness).then(() => undefined),
     load: () => ({
       workers,
@@ -269,6 +314,7 @@ export function createAnswerPool({
       isClosed = true;
       for (const job of queue.splice(0)) {
         job.events.push(internalError());
+        job.failure = 'the answer pool was closed';
         finish(job);
       }
       await Promise.all(slots.map((slot) => slot.worker?.terminate()));

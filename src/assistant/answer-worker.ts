@@ -2,16 +2,19 @@
  * One thread of the answer pool: opens the SQLite index read-only and answers
  * questions one at a time with the same assistant core as the main thread
  * (retrieval, answerability, extractive answer), posting each `AnswerEvent`
- * back as it is yielded. Several such threads answer in parallel on the
+ * back as it is yielded; on the LLM path it gathers only the evidence
+ * (retrieval and answerability), and the main thread calls the LLM. Several such threads answer in parallel on the
  * cores while the main thread's event loop stays free for HTTP.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { gatherEvidence } from '../answer/assess-answerability.js';
 import { openSqliteIndex } from '../archive/open-sqlite-index.js';
 import { createLogger } from '../logger.js';
 import { USER_MESSAGES_PL } from '../messages.js';
 import { createAssistant } from './create-assistant.js';
 import {
   answerWorkerDataSchema,
+  type EvidenceRequest,
   type PoolMessage,
   type PooledRequest,
   type WorkerReply,
@@ -55,10 +58,24 @@ async function answer(id: number, request: PooledRequest): Promise<void> {
   }
 }
 
+async function evidence(id: number, request: EvidenceRequest): Promise<void> {
+  try {
+    post({ type: 'evidence', id, evidence: await gatherEvidence({ index, ...request }) });
+  } catch (error) {
+    logger.error({ err: error }, 'gathering evidence failed');
+    post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    post({ type: 'done', id });
+  }
+}
+
 port.on('message', (message: PoolMessage) => {
   switch (message.type) {
     case 'answer':
       void answer(message.id, message.request);
+      return;
+    case 'evidence':
+      void evidence(message.id, message.request);
       return;
     case 'abort':
       running.get(message.id)?.abort();

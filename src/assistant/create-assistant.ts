@@ -15,6 +15,8 @@ import {
   DEFAULT_MIN_ANSWERABILITY,
   gatherEvidence,
   isAnswerable,
+  type Evidence,
+  type GatherEvidenceOptions,
 } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
@@ -51,6 +53,11 @@ export interface AssistantOptions {
   readonly llm?: LlmClient;
   /** Where drafts are recorded (the state store's audit log); nothing is recorded without it. */
   readonly audit?: (record: Omit<AuditRecord, 'at'>) => void;
+  /**
+   * Retrieval and answerability for answers; `gatherEvidence` over `index` by default. `serve` on
+   * the LLM path passes the answer pool's, so that CPU-bound part runs on a worker thread.
+   */
+  readonly gather?: (options: Omit<GatherEvidenceOptions, 'index'>) => Promise<Evidence>;
 }
 
 function isLlmFailure(error: unknown): boolean {
@@ -65,6 +72,7 @@ export function createAssistant({
   minAnswerability = DEFAULT_MIN_ANSWERABILITY,
   llm,
   audit,
+  gather = (options) => gatherEvidence({ index, ...options }),
 }: AssistantOptions): Assistant {
   /** A draft with the LLM when there is one; an LLM failure or timeout falls back to the extractive draft, as answers do. */
   async function draft({ request, to, user, channel, signal }: DraftRequest): Promise<DraftReply> {
@@ -132,8 +140,7 @@ export function createAssistant({
       if (searchQuery !== request.question)
         logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const evidence = await gatherEvidence({
-        index,
+      const evidence = await gather({
         question: searchQuery,
         k: passages,
         accessGroups,

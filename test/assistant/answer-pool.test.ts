@@ -2,10 +2,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gatherEvidence } from '../../src/answer/assess-answerability.js';
 import { SqliteIndex } from '../../src/archive/sqlite-index.js';
 import { createAnswerPool, type AnswerPool } from '../../src/assistant/answer-pool.js';
 import { createAssistant } from '../../src/assistant/create-assistant.js';
 import type { AnswerEvent } from '../../src/assistant/types.js';
+import { BotError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { USER_MESSAGES_PL } from '../../src/messages.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
@@ -135,5 +137,19 @@ describe('createAnswerPool', () => {
     expect(await cancelled).toEqual([]);
     expect(pool.load().queued).toBe(0);
     expect(finalOf(await running).citations[0]?.reference).toBe(LIAONING_REFERENCE);
+  });
+
+  test('gathers the evidence of the LLM path on a worker: the same hits, statistics and answerability as in-process; busy past the queue', async () => {
+    const pool = startPool(1, 0);
+    const request = { question: LIAONING_QUESTION, k: 8, accessGroups: [] };
+    const [pooled, again] = await Promise.all([
+      pool.gatherEvidence(request),
+      pool.gatherEvidence(request).catch((error: unknown) => error),
+    ]);
+    expect(pooled).toEqual(await gatherEvidence({ index, ...request }));
+    expect(pooled.hits[0]?.letter.reference).toBe(LIAONING_REFERENCE);
+    // One worker, no queue: the second request, sent while the first ran, was turned away.
+    expect(again).toBeInstanceOf(BotError);
+    expect((again as BotError).code).toBe('busy');
   });
 });
