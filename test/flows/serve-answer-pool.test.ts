@@ -6,9 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/app.js';
+import { collectAnswer } from '../../src/assistant/create-assistant.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 import { USER_MESSAGES_PL } from '../../src/messages.js';
+import { startFakeOpenAiServer } from '../fakes/openai-server.js';
 import { ROOT, startServe } from '../helpers/serve-process.js';
 
 const LETTERS = ['i15498-DVRCPZ.txt', 'i18113-DVZJK8.txt', 'i18459-DWMHUN.txt'];
@@ -104,3 +106,42 @@ test('serve answers concurrent questions on its workers, turns away what the que
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }, 120_000);
+
+test('with an LLM, the app that serve builds gathers the evidence on its worker and the LLM answers from it', async () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-pool-llm-'));
+  const archive = path.join(tmp, 'archive');
+  fs.mkdirSync(archive);
+  for (const file of LETTERS)
+    fs.copyFileSync(path.join(ROOT, 'samples/letters/sejm', file), path.join(archive, file));
+  const llmServer = await startFakeOpenAiServer();
+  const env = { DATA_DIR: path.join(tmp, 'data'), ARCHIVE_DIR: archive };
+  await ingest(env);
+  const app = await createApp(
+    loadConfig({
+      ...env,
+      OPENAI_MODEL: 'fake-model',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: llmServer.baseUrl,
+      ANSWER_WORKERS: '1',
+    }),
+    silentLogger(),
+    { isLongRunning: true },
+  );
+  try {
+    await app.startAnswering();
+    expect(app.answerLoad()).toEqual({ workers: 1, running: 0, queued: 0 });
+    llmServer.enqueue({
+      text: 'Koszty systemowe opisano w odpowiedzi na interpelację nr 15498 [1].',
+    });
+    const answer = await collectAnswer(app.assistant, { question: UKRAINE_QUESTION });
+    expect(answer.kind).toBe('llm');
+    expect(answer.citations[0]?.file).toBe('i15498-DVRCPZ.txt');
+    // The sources the LLM was given came from the worker's evidence.
+    const user = llmServer.requests[0]?.body.messages?.find((m) => m.role === 'user');
+    expect(user?.content).toContain('obywateli Ukrainy');
+  } finally {
+    await app.close();
+    await llmServer.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}, 60_000);
