@@ -16,7 +16,7 @@ import { trackLlmHealth } from './answer/track-llm-health.js';
 import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
-import { createAnswerPool, type AnswerPool, type AnswerPoolLoad } from './assistant/answer-pool.js';
+import type { AnswerPool, AnswerPoolLoad } from './assistant/answer-pool.js';
 import { withRateLimit } from './assistant/rate-limit.js';
 import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
 import { exportFeedback } from './assistant/export-feedback.js';
@@ -263,6 +263,8 @@ export async function createApp(
     // Opened here first, read-write: it creates the tables (or resets an old format) the workers then read.
     const opened = await openAppIndex();
     if (isLongRunning && usesAnswerPool(config)) {
+      // Imported here: one-shot commands (`ask`) never load the pool's modules.
+      const { createAnswerPool } = await import('./assistant/answer-pool.js');
       pool = createAnswerPool({
         workers: config.ANSWER_WORKERS,
         queueMax: config.ANSWER_QUEUE_MAX,
