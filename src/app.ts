@@ -16,7 +16,8 @@ import { trackLlmHealth } from './answer/track-llm-health.js';
 import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
-import { withRateLimit } from './assistant/rate-limit.js';
+import { createRateLimiter, withRateLimit } from './assistant/rate-limit.js';
+import { createArchiveReader, type ArchiveReader } from './assistant/read-archive.js';
 import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
@@ -169,6 +170,8 @@ export interface App {
   readonly store: StateStore;
   /** Answers and drafts, rate-limited per user, drafts audited in `store`. */
   readonly assistant: Assistant;
+  /** Search and letters by id with the answers' access rules, rate limit (one budget with answers) and audit. */
+  readonly reader: ArchiveReader;
   /** The index, opened on first call (later calls share it). */
   openIndex(): Promise<ArchiveIndex>;
   /** Index facts for status commands and health checks. */
@@ -227,6 +230,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const llm = trackedLlm?.client;
   let index: Promise<ArchiveIndex> | null = null;
   const openAppIndex = once(() => (index = openIndex(config, logger)));
+  // One budget per user for answers, drafts and archive reads.
+  const limiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   const core = once(async () =>
     withRateLimit(
       createAssistant({
@@ -239,9 +244,21 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         ...(llm ? { llm } : {}),
         audit: (record) => store.audit(record),
       }),
-      { perMinute: config.RATE_LIMIT_PER_MINUTE },
+      { perMinute: config.RATE_LIMIT_PER_MINUTE, limiter },
     ),
   );
+  const readerCore = once(async () =>
+    createArchiveReader({
+      index: await openAppIndex(),
+      logger,
+      limiter,
+      audit: (record) => store.audit(record),
+    }),
+  );
+  const reader: ArchiveReader = {
+    search: async (request) => (await readerCore()).search(request),
+    getLetter: async (request) => (await readerCore()).getLetter(request),
+  };
   const assistant: Assistant = {
     async *answer(request) {
       let opened: Assistant;
@@ -383,6 +400,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     store,
     assistant,
+    reader,
     openIndex: openAppIndex,
     status,
     admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),

@@ -3,6 +3,7 @@
  * ingest job use is declared here, validated once at start, and handed out as
  * a typed `Config`. Defaults give the embedded mode: SQLite, no LLM.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -55,6 +56,40 @@ const accessGroupMap = z.preprocess(
   },
   z.record(z.string().min(1), z.array(z.string())),
 );
+
+/**
+ * One MCP bearer token: the SHA-256 of the token (never the token, so a
+ * leaked config grants nothing), whose user it is, and optionally its access
+ * groups (else `ACCESS_GROUPS` of `mcp:<user>`).
+ */
+const mcpTokenEntry = z.object({
+  sha256: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      'sha256 must be the hex SHA-256 of the token (kancelaria mcp --hash-token), never the token',
+    )
+    .transform((hex) => hex.toLowerCase()),
+  user: z
+    .string()
+    .trim()
+    .regex(/^[^\s:;=|]+$/, 'user must be one word without : ; = |'),
+  groups: z.array(z.string().trim().min(1)).optional(),
+});
+
+/** `MCP_TOKENS`: the JSON array itself, or the path of a file holding it (kept out of the environment). */
+const mcpTokens = z.preprocess((value, ctx) => {
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const text = value.trim();
+  try {
+    return JSON.parse(text.startsWith('[') ? text : fs.readFileSync(path.resolve(text), 'utf8'));
+  } catch (error) {
+    // The reason only (no file content, no token): JSON errors quote the text they failed on.
+    const reason = error instanceof SyntaxError ? 'not valid JSON' : 'file cannot be read';
+    ctx.addIssue({ code: 'custom', message: `a JSON array or a readable file path: ${reason}` });
+    return z.NEVER;
+  }
+}, z.array(mcpTokenEntry));
 
 /** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
 export const envSchema = z.object({
@@ -119,6 +154,18 @@ export const envSchema = z.object({
   WEB_CONSOLE_TOKEN: z.preprocess(
     emptyToUndefined,
     z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  ),
+
+  /** Bearer tokens of `POST /mcp` (hashes with their users); none = the MCP endpoint is off. */
+  MCP_TOKENS: mcpTokens,
+  /** The user `kancelaria mcp` (stdio, on one clerk's machine) answers as; groups from ACCESS_GROUPS `mcp:<user>`. */
+  MCP_STDIO_USER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[^\s:;=|]+$/, 'must be one word without : ; = |')
+      .default('local'),
   ),
 
   /** Users' access groups; letters without a group are visible to everyone. */
@@ -206,6 +253,8 @@ export interface Config extends Env {
   readonly teamsEnabled: boolean;
   /** True when WEB_CONSOLE_TOKEN is set: `serve` mounts the staff web console. */
   readonly webConsoleEnabled: boolean;
+  /** True when MCP_TOKENS lists a token: `serve` mounts `POST /mcp`. */
+  readonly mcpEnabled: boolean;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -255,5 +304,6 @@ export function loadConfig(
     slackEnabled: Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)),
     teamsEnabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_EMULATOR,
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
+    mcpEnabled: e.MCP_TOKENS.length > 0,
   };
 }
