@@ -205,3 +205,20 @@ export const REINDEX_TEXT = {
   emptyIndex:
     'Indeks archiwum jest pusty: nie ma jeszcze żadnych pism. Administrator musi uruchomić `kancelaria ingest`.',
 } as const;
+
+/** What MCP clients show their users (tool errors, a letter read as a resource). */
+export const MCP_TEXT = {
+  /** Missing and restricted letters get the same sentence: an id must reveal nothing. */
+  letterNotFound: (id: string) =>
+    `Nie ma w archiwum pisma o identyfikatorze ${id} albo nie masz do niego dostępu.`,
+  letterLabels: {
+    title: 'Dotyczy',
+    reference: 'Znak sprawy',
+    date: 'Data',
+    author: 'Podpisał(a)',
+    addressee: 'Adresat',
+    file: 'Plik',
+    link: 'Link',
+    page: 's.',
+  },
+} as const;

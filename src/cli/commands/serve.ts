@@ -96,7 +96,7 @@ export async function runServe({
     },
   });
   const shown = Object.fromEntries(
-    ['slack', 'teams', 'web'].map((name) => [
+    ['slack', 'teams', 'web', 'mcp'].map((name) => [
       name,
       adapters.find((a) => a.name === name)?.describe() ?? 'off',
     ]),
