@@ -12,12 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { createApp, type App } from '../../src/app.js';
 import { createChannelAdapters } from '../../src/channels/channel-registry.js';
 import { hashToken } from '../../src/channels/mcp/verify-bearer-token.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
-import { ANSWER_TEXT } from '../../src/messages.js';
+import { ANSWER_TEXT, MCP_TEXT } from '../../src/messages.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -130,7 +131,8 @@ type Structured = Record<string, unknown> & {
 };
 
 async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name, arguments: args });
+  // The current result shape (content, structuredContent, isError), not the protocol's legacy one.
+  const result = CallToolResultSchema.parse(await client.callTool({ name, arguments: args }));
   return { ...result, structured: result.structuredContent as Structured | undefined };
 }
 
@@ -224,24 +226,29 @@ describe('POST /mcp (Streamable HTTP)', () => {
       let grantedSaw = 0;
       for (const secret of SECRETS) {
         const id = secretIds.get(secret.file)!;
+        const letter = await call(outsider, 'get_letter', { letterId: id });
+        const resource = await outsider
+          .readResource({ uri: `letter://${id}` })
+          .catch((error: unknown) => ({ error: String(error) }));
         const outputs = [
           await call(outsider, 'search_archive', { query: secret.question, k: 50 }),
           await call(outsider, 'search_archive', { query: secret.canary }),
           await call(outsider, 'ask_archive', { question: secret.question }),
           await call(outsider, 'ask_archive', { question: `Sprawa ${secret.canary}` }),
-          await call(outsider, 'get_letter', { letterId: id }),
-          await outsider
-            .readResource({ uri: `letter://${id}` })
-            .catch((error: unknown) => ({ error: String(error) })),
+          letter,
+          resource,
         ];
         leaked.push(...outputs.flatMap(leaks));
-        // Restricted and missing letters look the same.
-        expect(outputs[4]!.isError).toBe(true);
-        const search = await call(granted, 'search_archive', { query: secret.question });
-        const letter = await call(granted, 'get_letter', { letterId: id });
-        const resource = await granted.readResource({ uri: `letter://${id}` });
-        if ([search, letter, resource].every((o) => leaks(o).includes(secret.canary)))
-          grantedSaw += 1;
+        // A restricted letter looks exactly like a missing one.
+        expect(letter.isError).toBe(true);
+        expect(letter.content).toEqual([{ type: 'text', text: MCP_TEXT.letterNotFound(id) }]);
+        expect(resource).toEqual({ error: expect.stringContaining(MCP_TEXT.letterNotFound(id)) });
+        const seen = [
+          await call(granted, 'search_archive', { query: secret.question }),
+          await call(granted, 'get_letter', { letterId: id }),
+          await granted.readResource({ uri: `letter://${id}` }),
+        ];
+        if (seen.every((o) => leaks(o).includes(secret.canary))) grantedSaw += 1;
       }
       expect(leaked).toEqual([]);
       expect(grantedSaw).toBe(SECRETS.length);
