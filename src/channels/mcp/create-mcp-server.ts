@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { toAnswerView } from '../../answer/to-answer-view.js';
 import type { ArchiveReader, LetterContent } from '../../assistant/read-archive.js';
@@ -49,6 +50,14 @@ const VERSION = (
     version: string;
   }
 ).version;
+
+/**
+ * One JSON Schema validator for every server: each `McpServer` would build its
+ * own Ajv otherwise, which the HTTP route (one server per request) paid on
+ * every call (a CPU profile showed it; the server only uses it for
+ * elicitation, which these tools never ask for).
+ */
+const JSON_SCHEMA_VALIDATOR = new AjvJsonSchemaValidator();
 
 /**
  * An MCP client reads the person's own results (a desktop assistant, a
@@ -98,7 +107,10 @@ export function createMcpServer({
   audit,
   logger,
 }: McpServerOptions): McpServer {
-  const server = new McpServer({ name: 'kancelaria', version: VERSION });
+  const server = new McpServer(
+    { name: 'kancelaria', version: VERSION },
+    { jsonSchemaValidator: JSON_SCHEMA_VALIDATOR },
+  );
   const request = { user, audience: AUDIENCE, channel: 'mcp' } as const;
 
   /** Runs a tool; a failure becomes a tool error with the user's sentence for its code. */
