@@ -6,6 +6,7 @@
  * time taken says nothing about how close a guess was or which entry matched.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { identifyUser } from '../../assistant/identify-user.js';
 import type { UserIdentity } from '../../assistant/types.js';
 import type { Config } from '../../config.js';
 
@@ -16,12 +17,12 @@ export function hashToken(token: string): string {
 
 /** The identity of an MCP user: `mcp:<user>`, with explicit groups or else those ACCESS_GROUPS gives `mcp:<user>`. */
 export function mcpIdentity(
-  config: Pick<Config, 'ACCESS_GROUPS'>,
+  config: Pick<Config, 'ACCESS_GROUPS' | 'SLACK_ADMIN_USER_IDS' | 'TEAMS_ADMIN_AAD_IDS'>,
   user: string,
   groups?: readonly string[],
 ): UserIdentity & { readonly accessGroups: readonly string[] } {
-  const id = `mcp:${user}`;
-  return { id, accessGroups: groups ?? config.ACCESS_GROUPS[id] ?? [] };
+  const { user: identity } = identifyUser(config, { channel: 'mcp', id: user });
+  return groups ? { id: identity.id, accessGroups: groups } : identity;
 }
 
 export type BearerResult =
@@ -33,7 +34,10 @@ export type BearerResult =
 
 /** Checks `Authorization` headers against the configured token digests. */
 export function createBearerVerifier(
-  config: Pick<Config, 'MCP_TOKENS' | 'ACCESS_GROUPS'>,
+  config: Pick<
+    Config,
+    'MCP_TOKENS' | 'ACCESS_GROUPS' | 'SLACK_ADMIN_USER_IDS' | 'TEAMS_ADMIN_AAD_IDS'
+  >,
 ): (authorization: string | undefined) => BearerResult {
   const entries = config.MCP_TOKENS.map((entry) => ({
     digest: Buffer.from(entry.sha256, 'hex'),
