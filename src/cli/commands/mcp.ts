@@ -56,8 +56,13 @@ export async function runMcpStdio({
   await app.close();
 }
 
-/** A new random token and its `MCP_TOKENS` entry (hash only). */
+/**
+ * A new random token (256 bits) and its `MCP_TOKENS` entry (hash only).
+ * @throws Error when `user` is no valid MCP user name (one word without `: ; = |`, as config.ts requires).
+ */
 export function newToken(user: string): { token: string; entry: { sha256: string; user: string } } {
+  if (!/^[^\s:;=|]+$/.test(user))
+    throw new Error(`"${user}" is no MCP user name: one word without : ; = |`);
   const token = randomBytes(32).toString('base64url');
   return { token, entry: { sha256: hashToken(token), user } };
 }

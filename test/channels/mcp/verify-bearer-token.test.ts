@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { hashTokenFrom, newToken } from '../../../src/cli/commands/mcp.js';
 import { createBearerVerifier, hashToken } from '../../../src/channels/mcp/verify-bearer-token.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 
@@ -63,5 +65,21 @@ describe('createBearerVerifier', () => {
     expect(verify('Bearer')).toEqual({ status: 'missing' });
     expect(verify(`Bearer ${TOKEN}x`)).toEqual({ status: 'invalid' });
     expect(verify(`Bearer ${hashToken(TOKEN)}`)).toEqual({ status: 'invalid' });
+  });
+});
+
+describe('kancelaria mcp --new-token / --hash-token', () => {
+  test('a new token verifies through its printed entry, and piping it to --hash-token gives the same hash', async () => {
+    const { token, entry } = newToken('anna.nowak');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(entry)).not.toContain(token);
+    const verify = createBearerVerifier(loadConfig({ MCP_TOKENS: JSON.stringify([entry]) }));
+    expect(verify(`Bearer ${token}`)).toEqual({
+      status: 'ok',
+      user: { id: 'mcp:anna.nowak', accessGroups: [] },
+    });
+    expect(await hashTokenFrom(Readable.from([`${token}\n`]))).toBe(entry.sha256);
+    await expect(hashTokenFrom(Readable.from(['  \n']))).rejects.toThrow(/no token on stdin/);
+    expect(() => newToken('anna=zarzad')).toThrow(/no MCP user name/);
   });
 });
