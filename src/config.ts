@@ -56,6 +56,24 @@ const accessGroupMap = z.preprocess(
   z.record(z.string().min(1), z.array(z.string())),
 );
 
+/** Sensitivity label names per access group: `finanse=Poufne;zarzad=Poufne \\ Zarząd`. */
+const labelMap = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string' || value.trim() === '') return {};
+    return Object.fromEntries(
+      value
+        .split(';')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+    );
+  },
+  z.record(z.string().min(1), z.string().min(1, 'needs a label name after =')),
+);
+
 /** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -107,6 +125,12 @@ export const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   TEAMS_ADMIN_AAD_IDS: commaList,
+  /**
+   * Teams sensitivity label shown on a citation of a restricted letter, per
+   * access group; a restricted letter whose group is not listed gets the
+   * generic label `TEAMS_TEXT.restrictedLabel`.
+   */
+  TEAMS_SENSITIVITY_LABELS: labelMap,
   /**
    * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
    * own machine: unauthenticated, so only on a loopback HOST, replies only to

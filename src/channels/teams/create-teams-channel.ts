@@ -164,6 +164,7 @@ export function createTeamsChannel(
     streamIntervalMs,
     progressIntervalMs,
     now,
+    sensitivityLabels: config.TEAMS_SENSITIVITY_LABELS,
   };
   const pending = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
