@@ -281,3 +281,25 @@ export function loadConfig(
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
   };
 }
+
+/** A Microsoft App ID: the GUID Teams requires as the app's and the bot's id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What `npm run teams:package` needs, and nothing else: the bot's app id.
+ * Packaging writes a manifest; it never talks to Bot Framework, so no
+ * password, tenant or other channel setting is asked for (loadConfig would
+ * demand MICROSOFT_APP_PASSWORD with an app id).
+ * @throws {ConfigError} when MICROSOFT_APP_ID is missing or not a GUID.
+ */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined> = process.env): {
+  readonly MICROSOFT_APP_ID: string;
+} {
+  const appId = env.MICROSOFT_APP_ID?.trim() ?? '';
+  if (!appId) throw new ConfigError(['MICROSOFT_APP_ID: required (the bot’s Microsoft App ID)']);
+  if (!GUID.test(appId))
+    throw new ConfigError([
+      `MICROSOFT_APP_ID: must be a GUID like 00000000-0000-0000-0000-000000000000, got ${appId}`,
+    ]);
+  return { MICROSOFT_APP_ID: appId };
+}

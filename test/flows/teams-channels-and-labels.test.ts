@@ -2,8 +2,10 @@
  * Teams outside 1:1 chats and with restricted letters, as the Bot Connector
  * receives it: in channels and group chats an @mention gets one threaded reply
  * with the AI label, Claim citations within Teams' limits and the feedback
- * buttons; a restricted letter's citation (1:1 only) carries its sensitivity label.
+ * buttons; a restricted letter's citation (1:1 only) carries its sensitivity label;
+ * the privacy and terms pages of the app manifest are served.
  */
+import { LEGAL_TEXTS } from '../../src/channels/legal/legal-texts.js';
 import type { RecordedActivity } from '../fakes/bot-connector.js';
 import {
   BOT,
@@ -110,5 +112,25 @@ describe('sensitivity labels on citations', () => {
     expect(claimsOf(final).length).toBeGreaterThan(0);
     expect(claimsOf(final).every((c) => c.appearance.usageInfo === undefined)).toBe(true);
     expect(aiEntityOf(final)?.usageInfo).toBeUndefined();
+  });
+});
+
+describe('the pages the Teams manifest points at', () => {
+  test.each([
+    ['/privacy', LEGAL_TEXTS.privacy],
+    ['/terms', LEGAL_TEXTS.terms],
+  ])('%s is served in Polish and English, self-contained', async (path, texts) => {
+    h = await startTeamsHarness();
+    const res = await fetch(`${h.url}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'");
+    const html = await res.text();
+    expect(html).toContain(`<section lang="pl">`);
+    expect(html).toContain(`<section lang="en">`);
+    expect(html).toContain(texts.pl.title);
+    expect(html).toContain(texts.en.title);
+    expect(html).not.toMatch(/<(script|link|img)\b/);
+    expect((await fetch(`${h.url}${path}`, { method: 'POST' })).status).toBe(405);
   });
 });

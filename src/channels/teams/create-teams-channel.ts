@@ -20,6 +20,7 @@ import { toBotError } from '../../errors.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
+import { legalPageRoutes } from '../legal/legal-routes.js';
 import {
   answerQuestion,
   replyTargetFor,
@@ -273,7 +274,8 @@ export function createTeamsChannel(
   }
   return {
     name: 'teams',
-    routes: [route],
+    // The app manifest's privacy and terms addresses are served with the bot (teams/manifest.json).
+    routes: [route, ...legalPageRoutes()],
     isAuthEnabled,
     isEmulator,
     describe: () =>
