@@ -5,6 +5,7 @@
  * stream that carries only the verified answer (never edited afterwards).
  */
 import { createLlmClient } from '../../src/answer/llm-client.js';
+import type { AnswerRequest } from '../../src/assistant/types.js';
 import { SLACK_TEXT } from '../../src/messages.js';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../fakes/openai-server.js';
 import type { RecordedCall } from '../fakes/slack-api.js';
@@ -114,6 +115,36 @@ describe('Slack agent messaging (Messages tab)', () => {
       LIAONING_REFERENCE,
     );
     expect(h.slack.callsTo('chat.update')).toEqual([]);
+  });
+
+  test('a follow-up in the question\u2019s thread is answered there, with the thread as history', async () => {
+    const seen: AnswerRequest[] = [];
+    h = await startSlackHarness({
+      wrapAssistant: (inner) => ({
+        answer: (request) => (seen.push(request), inner.answer(request)),
+      }),
+    });
+    h.slack.setReplies([
+      { ts: QUESTION_TS, user: 'U1', text: LIAONING_QUESTION },
+      { ts: '1700000000.000700', user: 'UBOT', bot_id: 'BBOT', text: 'Od 2015 roku [1].' },
+      { ts: '1700000000.000800', user: 'U1', text: 'A co z Yingkou?' },
+    ]);
+    await post(
+      h,
+      dmQuestion('A co z Yingkou?', { ts: '1700000000.000800', thread_ts: QUESTION_TS }),
+    );
+    await h.slack.waitFor(() => h!.slack.callsTo('chat.stopStream').length === 1);
+    expect(h.slack.callsTo('conversations.replies')[0]?.args).toMatchObject({
+      channel: DM,
+      ts: QUESTION_TS,
+    });
+    expect(seen[0]?.history).toEqual([
+      { role: 'user', text: LIAONING_QUESTION },
+      { role: 'assistant', text: 'Od 2015 roku [1].' },
+    ]);
+    // The Messages tab is read by the asker alone.
+    expect(seen[0]?.audience).toBe('asker');
+    expect(h.slack.callsTo('chat.startStream')[0]?.args.thread_ts).toBe(QUESTION_TS);
   });
 
   test('an LLM answer streams only its verified text: the unknown [9] never reaches Slack', async () => {
