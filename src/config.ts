@@ -91,6 +91,24 @@ const mcpTokens = z.preprocess((value, ctx) => {
   }
 }, z.array(mcpTokenEntry));
 
+/** Sensitivity label names per access group: `finanse=Poufne;zarzad=Poufne \\ Zarząd`. */
+const labelMap = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string' || value.trim() === '') return {};
+    return Object.fromEntries(
+      value
+        .split(';')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+    );
+  },
+  z.record(z.string().min(1), z.string().min(1, 'needs a label name after =')),
+);
+
 /** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -112,6 +130,8 @@ export const envSchema = z.object({
   OPENAI_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: positiveInt(60_000),
   OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2)),
+  /** `serve` checks the LLM server (`GET /models`) at start and, while it fails, every this many seconds. */
+  LLM_HEALTH_PROBE_S: positiveInt(60),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_DIMENSIONS: z.preprocess(
     emptyToUndefined,
@@ -133,6 +153,8 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_ADMIN_USER_IDS: commaList,
+  /** Seconds between the `auth.test` checks that keep `/healthz` honest about Slack once connected. */
+  SLACK_HEALTH_PROBE_S: positiveInt(60),
 
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
@@ -142,6 +164,12 @@ export const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   TEAMS_ADMIN_AAD_IDS: commaList,
+  /**
+   * Teams sensitivity label shown on a citation of a restricted letter, per
+   * access group; a restricted letter whose group is not listed gets the
+   * generic label `TEAMS_TEXT.restrictedLabel`.
+   */
+  TEAMS_SENSITIVITY_LABELS: labelMap,
   /**
    * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
    * own machine: unauthenticated, so only on a loopback HOST, replies only to
@@ -176,6 +204,12 @@ export const envSchema = z.object({
   /** Files larger than this are reported and skipped by ingest. */
   INGEST_MAX_FILE_MB: positiveInt(50),
   INGEST_MAX_PAGES: positiveInt(500),
+  /**
+   * A letter whose extracted text is longer (in characters) is reported as `too_long` before it is
+   * split: 500 pages of dense text are about 2 million, the longest corpus letter 69 thousand. Keeps
+   * one hostile text file from taking the extraction worker's memory.
+   */
+  INGEST_MAX_TEXT_CHARS: positiveInt(3_000_000),
   /** OCR for pages without a text layer (needs the Polish trained data from npm). */
   OCR_ENABLED: flag(true),
   OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
@@ -306,4 +340,26 @@ export function loadConfig(
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
     mcpEnabled: e.MCP_TOKENS.length > 0,
   };
+}
+
+/** A Microsoft App ID: the GUID Teams requires as the app's and the bot's id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What `npm run teams:package` needs, and nothing else: the bot's app id.
+ * Packaging writes a manifest; it never talks to Bot Framework, so no
+ * password, tenant or other channel setting is asked for (loadConfig would
+ * demand MICROSOFT_APP_PASSWORD with an app id).
+ * @throws {ConfigError} when MICROSOFT_APP_ID is missing or not a GUID.
+ */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined> = process.env): {
+  readonly MICROSOFT_APP_ID: string;
+} {
+  const appId = env.MICROSOFT_APP_ID?.trim() ?? '';
+  if (!appId) throw new ConfigError(['MICROSOFT_APP_ID: required (the bot’s Microsoft App ID)']);
+  if (!GUID.test(appId))
+    throw new ConfigError([
+      `MICROSOFT_APP_ID: must be a GUID like 00000000-0000-0000-0000-000000000000, got ${appId}`,
+    ]);
+  return { MICROSOFT_APP_ID: appId };
 }
