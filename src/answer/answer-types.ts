@@ -139,15 +139,20 @@ const PROVISION = unicodeWords(
   'u',
 );
 
-/** True when the sentence holds an answer of the given type. */
-export function hasAnswerType(sentence: string, type: AnswerType): boolean {
+/**
+ * True when the sentence holds an answer of the given type. With the
+ * question, a person or body counts only when the question does not name it
+ * itself: „Kto decyduje o zamknięciu punktu w Suchej Beskidzkiej?” is not
+ * answered by a sentence whose only name is „Suchej Beskidzkiej”.
+ */
+export function hasAnswerType(sentence: string, type: AnswerType, question = ''): boolean {
   switch (type) {
     case 'kiedy':
       return hasEventDate(sentence);
     case 'ile':
       return amountSpans(sentence).length > 0;
     case 'kto':
-      return PERSON_OR_BODY.test(sentence);
+      return hasNewPersonOrBody(sentence, question);
     case 'gdzie':
       return PLACE.test(sentence);
     case 'dlaczego':
@@ -161,6 +166,27 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
       return never;
     }
   }
+}
+
+const PERSON_OR_BODY_ALL = new RegExp(PERSON_OR_BODY.source, 'gu');
+
+/** A person or body in the sentence with a word the question does not have (compared by the first five letters). */
+function hasNewPersonOrBody(sentence: string, question: string): boolean {
+  const asked = new Set(
+    (
+      foldText(question)
+        .toLowerCase()
+        .match(/\p{L}+/gu) ?? []
+    ).map((w) => w.slice(0, 5)),
+  );
+  for (const m of sentence.matchAll(PERSON_OR_BODY_ALL)) {
+    const named =
+      foldText(m[0])
+        .toLowerCase()
+        .match(/\p{L}+/gu) ?? [];
+    if (named.some((w) => !asked.has(w.slice(0, 5)))) return true;
+  }
+  return false;
 }
 
 /** Amounts in a sentence, without law citations, reference numbers and bare years. */

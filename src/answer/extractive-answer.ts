@@ -132,7 +132,7 @@ export function composeExtractiveAnswer({
       seenTexts.add(key);
       const covered = coveredTerms(text, weights);
       if (covered.size === 0) continue;
-      const types = new Set(askedTypes.filter((t) => hasAnswerType(text, t)));
+      const types = new Set(askedTypes.filter((t) => hasAnswerType(text, t, question)));
       // A passage retrieval did not return is read only for the asked fact.
       if (!isRetrieved && types.size === 0) continue;
       // Prefer sentences from higher-ranked passages when coverage ties; a
