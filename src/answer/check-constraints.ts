@@ -12,6 +12,7 @@ import { foldText } from '../archive/fold-text.js';
 import type { SearchHit } from '../archive/types.js';
 import type { AnswerabilityResult } from './assess-answerability.js';
 import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
+import { polishLemmas } from '../archive/stemmers/polish-dictionary.js';
 
 export interface CheckConstraintsOptions {
   readonly question: string;
@@ -227,6 +228,15 @@ export function checkConstraints({
     .map((w) => w.word);
   for (const name of [...names, ...answerability.missingNames].filter(isAbsent)) {
     if (!missing.includes(name)) missing.push(name);
+  }
+  // A lower-case word no letter of the archive has and the Polish dictionary does not know (`firmy sanofi`)
+  // names something the archive knows nothing about, as a capitalised unseen name does: an inflection the
+  // stemmer missed, or a typo, is known to the dictionary or shares its stem with a word of the letters.
+  for (const w of answerability.words) {
+    const folded = foldText(w.word).toLowerCase();
+    if (w.df > 0 || w.isName || w.isCovered || !/^\p{Ll}{4,}$/u.test(w.word)) continue;
+    if (polishLemmas(folded).length > 0 || !isAbsent(w.word) || missing.includes(w.word)) continue;
+    missing.push(w.word);
   }
   // A name of several words (`Muzeum Historii Polski`, `Uniwersytet Medyczny`) must appear as a phrase:
   // each word present somewhere (`Muzeum Historii Żydów Polskich`) is another body.

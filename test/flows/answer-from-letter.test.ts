@@ -1,8 +1,10 @@
 /**
- * The asked fact is looked for in the whole answering letter, not only in the
+ * Two mechanisms on real letters: the asked fact is looked for in the whole answering letter, not only in the
  * passages retrieval returned (`answeringLetterPassages`): the date of the
  * „BEZPIECZNA DROGA S-3” check and the price of the Washington building sit
  * in passages that repeat fewer of the question's words than others do.
+ * And a lower-case name that no letter holds and the Polish dictionary does
+ * not know (`firmy sanofi`) is a missing constraint, as a capitalised one is.
  * Real letters from the shared corpus, a fresh DATA_DIR, `kancelaria ask --json`.
  */
 import fs from 'node:fs';
@@ -32,6 +34,7 @@ function sink(): { out: PassThrough; text: () => string } {
 interface AskJson {
   answer: string;
   refused: boolean;
+  missing?: string[];
   citations: { n: number; file: string; quote: string }[];
   passages: { file: string; text: string }[];
 }
@@ -51,7 +54,7 @@ beforeAll(async () => {
   config = loadConfig({ DATA_DIR: dataDir });
   const { out, text } = sink();
   await runIngest({ config, logger: silentLogger(), dir: archive, out });
-  expect(text()).toMatch(/added 12, updated 0, deleted 0, unchanged 0, failed 0/);
+  expect(text()).toMatch(/added 13, updated 0, deleted 0, unchanged 0, failed 0/);
 }, 60_000);
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -80,5 +83,19 @@ describe('kancelaria ask --json: the asked fact from the whole answering letter'
     for (const c of a.citations)
       for (const fragment of c.quote.split(' … '))
         expect(a.passages.some((p) => norm(p.text).includes(norm(fragment)))).toBe(true);
+  });
+});
+
+describe('kancelaria ask --json: a lower-case name unknown to the archive and the dictionary', () => {
+  it('refuses „firmy sanofi” against the letter on Pfizer drugs, naming it missing', async () => {
+    const a = await ask('ktore leki firmy sanofi sa refundowane i ile nfz na nie wydal w 2025');
+    expect(a.refused).toBe(true);
+    expect(a.missing).toContain('sanofi');
+  });
+
+  it('answers the same question about Pfizer, typo and all', async () => {
+    const a = await ask('ktore leki firmy pfizer sa refundowne i ile nfz na nie wydal w 2025');
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]?.file).toMatch(/i18695-DX3JFF\.txt$/);
   });
 });
