@@ -61,6 +61,8 @@ const MIN_NEXT_GAIN = 0.25;
 const MMR_LAMBDA = 0.5;
 /** Weight kept by a sentence without the answer type its question part asks for (a date for `kiedy`). */
 const TYPE_MISS_FACTOR = 0.45;
+/** Weight kept by a sentence with the asked amount but not the year the question asks it for. */
+const YEAR_MISS_FACTOR = 0.7;
 /** Quotes for an open question (`jak wyglądała…`, `co ustalono…`): one more than for a typed one, whose answer is one fact. */
 const OPEN_QUESTION_SENTENCES = 4;
 /** Rank factor of a sentence from a passage of the answering letter that was not retrieved: as the third retrieved passage. */
@@ -152,8 +154,18 @@ export function composeExtractiveAnswer({
   const remaining = new Map(weights);
   // A sentence that holds the asked-for type (a date for „kiedy”) ranks above
   // one that only repeats the question's words.
+  // A figure asked for a year („ile … w 2023”) is the one stated with that year: a sentence holding the
+  // amount but none of the question's years gives another year's figure.
+  const askedYears = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  const hasAskedYear = (c: Candidate) => askedYears.some((y) => c.text.includes(y));
   const typeFactor = (c: Candidate, type: AnswerType | null) =>
-    type === null || c.types.has(type) ? 1 : TYPE_MISS_FACTOR;
+    type === null
+      ? 1
+      : !c.types.has(type)
+        ? TYPE_MISS_FACTOR
+        : type === 'ile' && askedYears.length > 0 && !hasAskedYear(c)
+          ? YEAR_MISS_FACTOR
+          : 1;
   const mainType = parts[0]?.type ?? null;
   const own = (c: Candidate) => coverageOf(c, weights, total) * typeFactor(c, mainType);
   const added = (c: Candidate) => {
