@@ -46,6 +46,7 @@ import { toBotError } from './errors.js';
 export function ingestLimits(config: Config): {
   maxBytes: number;
   maxPages: number;
+  maxChars: number;
   fileTimeoutMs: number;
   fileMemoryMb: number;
   maxDeleteShare: number;
@@ -53,6 +54,7 @@ export function ingestLimits(config: Config): {
   return {
     maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
     maxPages: config.INGEST_MAX_PAGES,
+    maxChars: config.INGEST_MAX_TEXT_CHARS,
     fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000,
     fileMemoryMb: config.INGEST_FILE_MEMORY_MB,
     maxDeleteShare: config.INGEST_MAX_DELETE_SHARE,
@@ -193,6 +195,8 @@ export interface App {
   exportFeedback(format: 'csv' | 'json'): string;
   /** Why the LLM's last call failed (answers fell back to quotes), or null. */
   llmProblem(): string | null;
+  /** Starts the LLM health probe (`serve` only: a CLI answer need not ping the model); returns its stop. */
+  watchLlm(): () => void;
   close(): Promise<void>;
 }
 
@@ -415,6 +419,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     exportFeedback: (format) => exportFeedback(store, format),
     llmProblem: () => trackedLlm?.problem() ?? null,
+    watchLlm: () => trackedLlm?.watch(config.LLM_HEALTH_PROBE_S * 1000) ?? (() => undefined),
     async close() {
       store.close();
       if (index) await (await index.catch(() => null))?.close();

@@ -77,6 +77,8 @@ export const envSchema = z.object({
   OPENAI_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: positiveInt(60_000),
   OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2)),
+  /** `serve` checks the LLM server (`GET /models`) at start and, while it fails, every this many seconds. */
+  LLM_HEALTH_PROBE_S: positiveInt(60),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_DIMENSIONS: z.preprocess(
     emptyToUndefined,
@@ -98,6 +100,8 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_ADMIN_USER_IDS: commaList,
+  /** Seconds between the `auth.test` checks that keep `/healthz` honest about Slack once connected. */
+  SLACK_HEALTH_PROBE_S: positiveInt(60),
 
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
@@ -129,6 +133,12 @@ export const envSchema = z.object({
   /** Files larger than this are reported and skipped by ingest. */
   INGEST_MAX_FILE_MB: positiveInt(50),
   INGEST_MAX_PAGES: positiveInt(500),
+  /**
+   * A letter whose extracted text is longer (in characters) is reported as `too_long` before it is
+   * split: 500 pages of dense text are about 2 million, the longest corpus letter 69 thousand. Keeps
+   * one hostile text file from taking the extraction worker's memory.
+   */
+  INGEST_MAX_TEXT_CHARS: positiveInt(3_000_000),
   /** OCR for pages without a text layer (needs the Polish trained data from npm). */
   OCR_ENABLED: flag(true),
   OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),

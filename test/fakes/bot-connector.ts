@@ -27,6 +27,8 @@ export interface FakeBotConnector {
     predicate: (a: RecordedActivity) => boolean,
     timeoutMs?: number,
   ): Promise<RecordedActivity>;
+  /** From now on answers every request with this HTTP status, recording nothing; `null` restores. */
+  failWith(status: number | null): void;
   close(): Promise<void>;
 }
 
@@ -37,11 +39,16 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const activities: RecordedActivity[] = [];
   const waiters = new Set<() => void>();
   let counter = 0;
+  let failure: number | null = null;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (failure !== null) {
+        res.writeHead(failure, { 'content-type': 'application/json' }).end('{"error":"scripted"}');
+        return;
+      }
       const match = ACTIVITIES.exec(new URL(req.url ?? '/', 'http://fake').pathname);
       if (!match || (req.method !== 'POST' && req.method !== 'PUT')) {
         res.writeHead(404).end();
@@ -69,6 +76,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     activities,
+    failWith: (status) => {
+      failure = status;
+    },
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

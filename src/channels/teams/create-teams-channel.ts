@@ -19,7 +19,7 @@ import { isLoopbackHost } from '../../config.js';
 import { toBotError } from '../../errors.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
-import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
+import type { ChannelAdapter, ChannelDeps, ChannelHealth } from '../channel-adapter.js';
 import {
   answerQuestion,
   replyTargetFor,
@@ -34,6 +34,7 @@ import {
   type ConnectorCredentialsSource,
   type RawConnector,
 } from './send-raw-activity.js';
+import { trackConnectorHealth } from './track-connector-health.js';
 
 /** botbuilder's authentication strategy, as `CloudAdapter` takes it. */
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -63,6 +64,8 @@ export interface TeamsChannel extends ChannelAdapter {
   readonly isEmulator: boolean;
   /** Resolves when every background answer has finished (graceful shutdown, tests). */
   idle(): Promise<void>;
+  /** `degraded` while the connector refuses or cannot be reached for our replies (`track-connector-health.ts`). */
+  health(): ChannelHealth;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -165,6 +168,7 @@ export function createTeamsChannel(
     progressIntervalMs,
     now,
   };
+  const connectorHealth = trackConnectorHealth(fetchFn);
   const pending = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
 
@@ -205,7 +209,7 @@ export function createTeamsChannel(
     const connector = createRawConnector({
       connector: client,
       serviceUrl: activity.serviceUrl,
-      fetch: fetchFn,
+      fetch: connectorHealth.fetch,
     });
     if (activity.type === 'message') {
       // Teams redelivers when the acknowledgement is late; answer each message once.
@@ -283,6 +287,7 @@ export function createTeamsChannel(
           : 'on, injected authentication',
     // Messages arrive through the server's route: nothing to connect.
     start: async () => undefined,
+    health: connectorHealth.health,
     stop: idle,
     idle,
   };
