@@ -54,7 +54,7 @@ beforeAll(async () => {
   config = loadConfig({ DATA_DIR: dataDir });
   const { out, text } = sink();
   await runIngest({ config, logger: silentLogger(), dir: archive, out });
-  expect(text()).toMatch(/added 13, updated 0, deleted 0, unchanged 0, failed 0/);
+  expect(text()).toMatch(/added 14, updated 0, deleted 0, unchanged 0, failed 0/);
 }, 60_000);
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -91,6 +91,12 @@ describe('kancelaria ask --json: a lower-case name unknown to the archive and th
     const a = await ask('ktore leki firmy sanofi sa refundowane i ile nfz na nie wydal w 2025');
     expect(a.refused).toBe(true);
     expect(a.missing).toContain('sanofi');
+  });
+
+  it('holds a chat-typed acronym of a name the letter writes out (wihie)', async () => {
+    const a = await ask('jaki wynik finansowy mial wihie w 2025');
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]?.file).toMatch(/i16903-DW2HL9\.txt$/);
   });
 
   it('answers the same question about Pfizer, typo and all', async () => {
