@@ -56,6 +56,24 @@ const accessGroupMap = z.preprocess(
   z.record(z.string().min(1), z.array(z.string())),
 );
 
+/** Sensitivity label names per access group: `finanse=Poufne;zarzad=Poufne \\ Zarząd`. */
+const labelMap = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string' || value.trim() === '') return {};
+    return Object.fromEntries(
+      value
+        .split(';')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+    );
+  },
+  z.record(z.string().min(1), z.string().min(1, 'needs a label name after =')),
+);
+
 /** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -111,6 +129,12 @@ export const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   TEAMS_ADMIN_AAD_IDS: commaList,
+  /**
+   * Teams sensitivity label shown on a citation of a restricted letter, per
+   * access group; a restricted letter whose group is not listed gets the
+   * generic label `TEAMS_TEXT.restrictedLabel`.
+   */
+  TEAMS_SENSITIVITY_LABELS: labelMap,
   /**
    * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
    * own machine: unauthenticated, so only on a loopback HOST, replies only to
@@ -266,4 +290,26 @@ export function loadConfig(
     teamsEnabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_EMULATOR,
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
   };
+}
+
+/** A Microsoft App ID: the GUID Teams requires as the app's and the bot's id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What `npm run teams:package` needs, and nothing else: the bot's app id.
+ * Packaging writes a manifest; it never talks to Bot Framework, so no
+ * password, tenant or other channel setting is asked for (loadConfig would
+ * demand MICROSOFT_APP_PASSWORD with an app id).
+ * @throws {ConfigError} when MICROSOFT_APP_ID is missing or not a GUID.
+ */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined> = process.env): {
+  readonly MICROSOFT_APP_ID: string;
+} {
+  const appId = env.MICROSOFT_APP_ID?.trim() ?? '';
+  if (!appId) throw new ConfigError(['MICROSOFT_APP_ID: required (the bot’s Microsoft App ID)']);
+  if (!GUID.test(appId))
+    throw new ConfigError([
+      `MICROSOFT_APP_ID: must be a GUID like 00000000-0000-0000-0000-000000000000, got ${appId}`,
+    ]);
+  return { MICROSOFT_APP_ID: appId };
 }

@@ -90,6 +90,10 @@ export const STATUS_TEXT = {
 export const TEAMS_TEXT = {
   emptyQuestion:
     'Napisz pytanie o pisma z archiwum, np. „Jak wygląda współpraca miasta z prowincją Liaoning?”.',
+  /** Sensitivity label of a restricted letter whose access group has no TEAMS_SENSITIVITY_LABELS entry. */
+  restrictedLabel: 'Dostęp ograniczony',
+  restrictedLabelDescription:
+    'Pismo o ograniczonym dostępie: nie udostępniaj go poza osobami uprawnionymi.',
   statusTitle: 'Stan Kancelarii:',
   statusIndex: 'Indeks',
   statusLetters: 'Pisma',
