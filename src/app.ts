@@ -17,7 +17,8 @@ import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
 import type { AnswerPool, AnswerPoolLoad } from './assistant/answer-pool.js';
-import { withRateLimit } from './assistant/rate-limit.js';
+import { createRateLimiter, withRateLimit } from './assistant/rate-limit.js';
+import { createArchiveReader, type ArchiveReader } from './assistant/read-archive.js';
 import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
@@ -172,6 +173,8 @@ export interface App {
   readonly store: StateStore;
   /** Answers and drafts, rate-limited per user, drafts audited in `store`. */
   readonly assistant: Assistant;
+  /** Search and letters by id with the answers' access rules, rate limit (one budget with answers) and audit. */
+  readonly reader: ArchiveReader;
   /** The index, opened on first call (later calls share it). */
   openIndex(): Promise<ArchiveIndex>;
   /** Index facts for status commands and health checks. */
@@ -263,6 +266,8 @@ export async function createApp(
   let index: Promise<ArchiveIndex> | null = null;
   let pool: AnswerPool | null = null;
   const openAppIndex = once(() => (index = openIndex(config, logger)));
+  // One budget per user for answers, drafts and archive reads.
+  const limiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   const core = once(async () => {
     // Opened here first, read-write: it creates the tables (or resets an old format) the workers then read.
     const opened = await openAppIndex();
@@ -298,8 +303,20 @@ export async function createApp(
     // audited in this thread's state store.
     const answering: Assistant =
       pool && !llm ? { answer: pool.answer, draft: inProcess.draft } : inProcess;
-    return withRateLimit(answering, { perMinute: config.RATE_LIMIT_PER_MINUTE });
+    return withRateLimit(answering, { perMinute: config.RATE_LIMIT_PER_MINUTE, limiter });
   });
+  const readerCore = once(async () =>
+    createArchiveReader({
+      index: await openAppIndex(),
+      logger,
+      limiter,
+      audit: (record) => store.audit(record),
+    }),
+  );
+  const reader: ArchiveReader = {
+    search: async (request) => (await readerCore()).search(request),
+    getLetter: async (request) => (await readerCore()).getLetter(request),
+  };
   const assistant: Assistant = {
     async *answer(request) {
       let opened: Assistant;
@@ -441,6 +458,7 @@ export async function createApp(
     logger,
     store,
     assistant,
+    reader,
     openIndex: openAppIndex,
     status,
     admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),

@@ -6,7 +6,7 @@
 import { createApp, describeIndexLocation } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { createChannelAdapters } from '../../channels/channel-registry.js';
+import { CHANNELS, createChannelAdapters } from '../../channels/channel-registry.js';
 import { startServer } from '../../server.js';
 import { keepOpeningIndex } from '../../keep-opening-index.js';
 
@@ -99,10 +99,7 @@ export async function runServe({
     },
   });
   const shown = Object.fromEntries(
-    ['slack', 'teams', 'web'].map((name) => [
-      name,
-      adapters.find((a) => a.name === name)?.describe() ?? 'off',
-    ]),
+    CHANNELS.map(({ name }) => [name, adapters.find((a) => a.name === name)?.describe() ?? 'off']),
   );
   logger.info({ url: server.url, ...shown }, 'kancelaria listening');
   // Listening first: an adapter whose service is down (Slack) retries in the background and shows on /healthz.
