@@ -16,7 +16,9 @@ import { trackLlmHealth } from './answer/track-llm-health.js';
 import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
-import { withRateLimit } from './assistant/rate-limit.js';
+import type { AnswerPool, AnswerPoolLoad } from './assistant/answer-pool.js';
+import { createRateLimiter, withRateLimit } from './assistant/rate-limit.js';
+import { createArchiveReader, type ArchiveReader } from './assistant/read-archive.js';
 import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
@@ -176,6 +178,8 @@ export interface App {
   readonly assistant: Assistant;
   /** Letters and their original files, for the letter viewer. */
   readonly letters: LetterReader;
+  /** Search and letters by id with the answers' access rules, rate limit (one budget with answers) and audit. */
+  readonly reader: ArchiveReader;
   /** The index, opened on first call (later calls share it). */
   openIndex(): Promise<ArchiveIndex>;
   /** Index facts for status commands and health checks. */
@@ -200,6 +204,13 @@ export interface App {
   exportFeedback(format: 'csv' | 'json'): string;
   /** Why the LLM's last call failed (answers fell back to quotes), or null. */
   llmProblem(): string | null;
+  /**
+   * Builds the assistant now rather than at the first question, with its answer pool when
+   * `isLongRunning`; resolves once the pool's workers have opened the index.
+   */
+  startAnswering(): Promise<void>;
+  /** The answer pool's workers and queue, or null when answers run in-process. */
+  answerLoad(): AnswerPoolLoad | null;
   /** Starts the LLM health probe (`serve` only: a CLI answer need not ping the model); returns its stop. */
   watchLlm(): () => void;
   close(): Promise<void>;
@@ -229,28 +240,88 @@ async function snapshotQdrant(config: Config) {
   });
 }
 
+export interface AppOptions {
+  /**
+   * A long-running process (`serve`): the CPU-bound part of answers runs on the worker pool
+   * (ANSWER_WORKERS) on the SQLite index without embeddings: the whole answer without an LLM, the
+   * retrieval and answerability with one (the LLM call waits on the network, in this thread).
+   * One-shot commands answer in-process: starting workers would cost more than their one answer.
+   */
+  readonly isLongRunning?: boolean;
+}
+
+/**
+ * Whether this configuration's answers use the answer pool (see `AppOptions.isLongRunning`): the
+ * SQLite index without embeddings (a worker would need the embeddings client; Qdrant does the
+ * search in its own process).
+ */
+export function usesAnswerPool(config: Config): boolean {
+  return config.INDEX_BACKEND === 'sqlite' && !config.EMBEDDINGS_MODEL && config.ANSWER_WORKERS > 0;
+}
+
 /** Builds the bot's parts from configuration. */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export async function createApp(
+  config: Config,
+  logger: Logger,
+  { isLongRunning = false }: AppOptions = {},
+): Promise<App> {
   const store = new StateStore({ path: path.join(config.dataDir, 'state.sqlite') });
   const trackedLlm = config.hasLlm ? trackLlmHealth(createLlmFromConfig(config)) : null;
   const llm = trackedLlm?.client;
   let index: Promise<ArchiveIndex> | null = null;
+  let pool: AnswerPool | null = null;
   const openAppIndex = once(() => (index = openIndex(config, logger)));
-  const core = once(async () =>
-    withRateLimit(
-      createAssistant({
-        index: await openAppIndex(),
+  // One budget per user for answers, drafts and archive reads.
+  const limiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
+  const core = once(async () => {
+    // Opened here first, read-write: it creates the tables (or resets an old format) the workers then read.
+    const opened = await openAppIndex();
+    if (isLongRunning && usesAnswerPool(config)) {
+      // Imported here: one-shot commands (`ask`) never load the pool's modules.
+      const { createAnswerPool } = await import('./assistant/answer-pool.js');
+      pool = createAnswerPool({
+        workers: config.ANSWER_WORKERS,
+        queueMax: config.ANSWER_QUEUE_MAX,
+        worker: {
+          indexPath: path.join(config.dataDir, 'index.sqlite'),
+          passages: config.ANSWER_PASSAGES,
+          ...(config.ANSWER_MIN_SCORE !== undefined
+            ? { minAnswerability: config.ANSWER_MIN_SCORE }
+            : {}),
+          logLevel: config.LOG_LEVEL,
+        },
         logger,
-        passages: config.ANSWER_PASSAGES,
-        ...(config.ANSWER_MIN_SCORE !== undefined
-          ? { minAnswerability: config.ANSWER_MIN_SCORE }
-          : {}),
-        ...(llm ? { llm } : {}),
-        audit: (record) => store.audit(record),
-      }),
-      { perMinute: config.RATE_LIMIT_PER_MINUTE },
-    ),
+      });
+    }
+    const inProcess = createAssistant({
+      index: opened,
+      logger,
+      passages: config.ANSWER_PASSAGES,
+      ...(config.ANSWER_MIN_SCORE !== undefined
+        ? { minAnswerability: config.ANSWER_MIN_SCORE }
+        : {}),
+      ...(llm ? { llm } : {}),
+      audit: (record) => store.audit(record),
+      ...(pool && llm ? { gather: pool.gatherEvidence } : {}),
+    });
+    // Without an LLM the whole answer runs on a worker. Drafts stay in-process: they are rare, and
+    // audited in this thread's state store.
+    const answering: Assistant =
+      pool && !llm ? { answer: pool.answer, draft: inProcess.draft } : inProcess;
+    return withRateLimit(answering, { perMinute: config.RATE_LIMIT_PER_MINUTE, limiter });
+  });
+  const readerCore = once(async () =>
+    createArchiveReader({
+      index: await openAppIndex(),
+      logger,
+      limiter,
+      audit: (record) => store.audit(record),
+    }),
   );
+  const reader: ArchiveReader = {
+    search: async (request) => (await readerCore()).search(request),
+    getLetter: async (request) => (await readerCore()).getLetter(request),
+  };
   const unlinked: Assistant = {
     async *answer(request) {
       let opened: Assistant;
@@ -404,6 +475,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     store,
     assistant,
     letters: createLetterReader({ index: openAppIndex, archiveDir: config.archiveDir }),
+    reader,
     openIndex: openAppIndex,
     status,
     admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
@@ -436,8 +508,14 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     exportFeedback: (format) => exportFeedback(store, format),
     llmProblem: () => trackedLlm?.problem() ?? null,
+    async startAnswering() {
+      await core();
+      await pool?.ready;
+    },
+    answerLoad: () => pool?.load() ?? null,
     watchLlm: () => trackedLlm?.watch(config.LLM_HEALTH_PROBE_S * 1000) ?? (() => undefined),
     async close() {
+      await pool?.close();
       store.close();
       if (index) await (await index.catch(() => null))?.close();
     },

@@ -3,6 +3,8 @@
  * ingest job use is declared here, validated once at start, and handed out as
  * a typed `Config`. Defaults give the embedded mode: SQLite, no LLM.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -54,6 +56,58 @@ const accessGroupMap = z.preprocess(
     );
   },
   z.record(z.string().min(1), z.array(z.string())),
+);
+
+/**
+ * One MCP bearer token: the SHA-256 of the token (never the token, so a
+ * leaked config grants nothing), whose user it is, and optionally its access
+ * groups (else `ACCESS_GROUPS` of `mcp:<user>`).
+ */
+const mcpTokenEntry = z.object({
+  sha256: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      'sha256 must be the hex SHA-256 of the token (kancelaria mcp --hash-token), never the token',
+    )
+    .transform((hex) => hex.toLowerCase()),
+  user: z
+    .string()
+    .trim()
+    .regex(/^[^\s:;=|]+$/, 'user must be one word without : ; = |'),
+  groups: z.array(z.string().trim().min(1)).optional(),
+});
+
+/** `MCP_TOKENS`: the JSON array itself, or the path of a file holding it (kept out of the environment). */
+const mcpTokens = z.preprocess((value, ctx) => {
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const text = value.trim();
+  try {
+    return JSON.parse(text.startsWith('[') ? text : fs.readFileSync(path.resolve(text), 'utf8'));
+  } catch (error) {
+    // The reason only (no file content, no token): JSON errors quote the text they failed on.
+    const reason = error instanceof SyntaxError ? 'not valid JSON' : 'file cannot be read';
+    ctx.addIssue({ code: 'custom', message: `a JSON array or a readable file path: ${reason}` });
+    return z.NEVER;
+  }
+}, z.array(mcpTokenEntry));
+
+/** Sensitivity label names per access group: `finanse=Poufne;zarzad=Poufne \\ Zarząd`. */
+const labelMap = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string' || value.trim() === '') return {};
+    return Object.fromEntries(
+      value
+        .split(';')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+    );
+  },
+  z.record(z.string().min(1), z.string().min(1, 'needs a label name after =')),
 );
 
 /** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
@@ -112,6 +166,12 @@ export const envSchema = z.object({
   ),
   TEAMS_ADMIN_AAD_IDS: commaList,
   /**
+   * Teams sensitivity label shown on a citation of a restricted letter, per
+   * access group; a restricted letter whose group is not listed gets the
+   * generic label `TEAMS_TEXT.restrictedLabel`.
+   */
+  TEAMS_SENSITIVITY_LABELS: labelMap,
+  /**
    * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
    * own machine: unauthenticated, so only on a loopback HOST, replies only to
    * a loopback serviceUrl, and with admin commands and access groups off
@@ -137,6 +197,17 @@ export const envSchema = z.object({
   ),
   /** How long a viewer link opens its letter, in seconds (default one week: chat history is read later). */
   LINK_TTL_S: positiveInt(7 * 24 * 60 * 60),
+  /** Bearer tokens of `POST /mcp` (hashes with their users); none = the MCP endpoint is off. */
+  MCP_TOKENS: mcpTokens,
+  /** The user `kancelaria mcp` (stdio, on one clerk's machine) answers as; groups from ACCESS_GROUPS `mcp:<user>`. */
+  MCP_STDIO_USER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[^\s:;=|]+$/, 'must be one word without : ; = |')
+      .default('local'),
+  ),
 
   /** Users' access groups; letters without a group are visible to everyone. */
   ACCESS_GROUPS: accessGroupMap,
@@ -172,6 +243,16 @@ export const envSchema = z.object({
   ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
   /** Number of passages shown to the answerer. */
   ANSWER_PASSAGES: positiveInt(8),
+  /**
+   * Worker threads that answer questions for `serve` on the embedded index without an LLM
+   * (src/assistant/answer-pool.ts); 0 answers on the main thread.
+   */
+  ANSWER_WORKERS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(0).default(Math.min(2, os.availableParallelism())),
+  ),
+  /** Questions that may wait for a free answer worker; one more is told the bot is busy. */
+  ANSWER_QUEUE_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(16)),
 });
 
 /**
@@ -235,6 +316,8 @@ export interface Config extends Env {
   readonly webConsoleEnabled: boolean;
   /** True when PUBLIC_BASE_URL (and so LINK_SIGNING_KEY) is set: citations link to the letter viewer. */
   readonly viewerEnabled: boolean;
+  /** True when MCP_TOKENS lists a token: `serve` mounts `POST /mcp`. */
+  readonly mcpEnabled: boolean;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -285,5 +368,28 @@ export function loadConfig(
     teamsEnabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_EMULATOR,
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
     viewerEnabled: Boolean(e.PUBLIC_BASE_URL && e.LINK_SIGNING_KEY),
+    mcpEnabled: e.MCP_TOKENS.length > 0,
   };
+}
+
+/** A Microsoft App ID: the GUID Teams requires as the app's and the bot's id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What `npm run teams:package` needs, and nothing else: the bot's app id.
+ * Packaging writes a manifest; it never talks to Bot Framework, so no
+ * password, tenant or other channel setting is asked for (loadConfig would
+ * demand MICROSOFT_APP_PASSWORD with an app id).
+ * @throws {ConfigError} when MICROSOFT_APP_ID is missing or not a GUID.
+ */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined> = process.env): {
+  readonly MICROSOFT_APP_ID: string;
+} {
+  const appId = env.MICROSOFT_APP_ID?.trim() ?? '';
+  if (!appId) throw new ConfigError(['MICROSOFT_APP_ID: required (the bot’s Microsoft App ID)']);
+  if (!GUID.test(appId))
+    throw new ConfigError([
+      `MICROSOFT_APP_ID: must be a GUID like 00000000-0000-0000-0000-000000000000, got ${appId}`,
+    ]);
+  return { MICROSOFT_APP_ID: appId };
 }

@@ -9,6 +9,7 @@ export type BotErrorCode =
   | 'llm_timeout'
   | 'llm_failed'
   | 'rate_limited'
+  | 'busy'
   | 'access_denied'
   | 'bad_request'
   | 'internal';

@@ -11,6 +11,7 @@ export const USER_MESSAGES_PL: Record<BotErrorCode, string> = {
   llm_timeout: 'Generowanie odpowiedzi trwało zbyt długo.',
   llm_failed: 'Nie udało się wygenerować odpowiedzi.',
   rate_limited: 'Zbyt wiele pytań w krótkim czasie. Spróbuj ponownie za minutę.',
+  busy: 'Asystent odpowiada teraz na wiele pytań naraz. Spróbuj ponownie za chwilę.',
   access_denied: 'Nie masz uprawnień do tej operacji.',
   bad_request: 'Nie rozumiem tej wiadomości.',
   internal: 'Coś poszło nie tak. Spróbuj ponownie za chwilę.',
@@ -90,6 +91,10 @@ export const STATUS_TEXT = {
 export const TEAMS_TEXT = {
   emptyQuestion:
     'Napisz pytanie o pisma z archiwum, np. „Jak wygląda współpraca miasta z prowincją Liaoning?”.',
+  /** Sensitivity label of a restricted letter whose access group has no TEAMS_SENSITIVITY_LABELS entry. */
+  restrictedLabel: 'Dostęp ograniczony',
+  restrictedLabelDescription:
+    'Pismo o ograniczonym dostępie: nie udostępniaj go poza osobami uprawnionymi.',
   statusTitle: 'Stan Kancelarii:',
   statusIndex: 'Indeks',
   statusLetters: 'Pisma',
@@ -250,4 +255,21 @@ export const REINDEX_TEXT = {
     `Przerwano, nic nie zmieniono: synchronizacja usunęłaby ${deletions} z ${indexed} pism z indeksu. Sprawdź folder ARCHIVE_DIR; jeśli to zamierzone, uruchom \`kancelaria ingest --allow-deletions\`.`,
   emptyIndex:
     'Indeks archiwum jest pusty: nie ma jeszcze żadnych pism. Administrator musi uruchomić `kancelaria ingest`.',
+} as const;
+
+/** What MCP clients show their users (tool errors, a letter read as a resource). */
+export const MCP_TEXT = {
+  /** Missing and restricted letters get the same sentence: an id must reveal nothing. */
+  letterNotFound: (id: string) =>
+    `Nie ma w archiwum pisma o identyfikatorze ${id} albo nie masz do niego dostępu.`,
+  letterLabels: {
+    title: 'Dotyczy',
+    reference: 'Znak sprawy',
+    date: 'Data',
+    author: 'Podpisał(a)',
+    addressee: 'Adresat',
+    file: 'Plik',
+    link: 'Link',
+    page: 's.',
+  },
 } as const;

@@ -48,6 +48,12 @@ export interface SqliteIndexOptions {
    * are most of a query's cost (docs/retrieval.md). 1 keeps every term.
    */
   readonly maxTermShare?: number;
+  /**
+   * Open an existing index for reading only (the answer workers of `serve`): no schema is created,
+   * no format reset, no writes. The file must exist and have been opened read-write once (by the
+   * main thread) so its tables are in this analyzer's format.
+   */
+  readonly isReadonly?: boolean;
 }
 
 /** See `SqliteIndexOptions.maxTermShare`; chosen with bench/compare-retrieval.ts. */
@@ -224,11 +230,20 @@ export class SqliteIndex implements ArchiveIndex {
     analyzer = DEFAULT_ANALYZER,
     columnWeights = DEFAULT_COLUMN_WEIGHTS,
     maxTermShare = DEFAULT_MAX_TERM_SHARE,
+    isReadonly = false,
   }: SqliteIndexOptions) {
     this.#maxTermShare = maxTermShare;
     analyzer.prepare();
     this.#analyzer = analyzer;
     this.#weights = columnWeights;
+    if (isReadonly) {
+      // WAL lets this connection read while the writer commits; each read sees the last commit.
+      this.#db = new Database(file, { readonly: true, fileMustExist: true });
+      this.#db.pragma('busy_timeout = 5000');
+      const readOnlyVersion = this.#db.prepare('PRAGMA data_version').pluck();
+      this.#readDataVersion = () => readOnlyVersion.get() as number;
+      return;
+    }
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');

@@ -15,6 +15,8 @@ import {
   DEFAULT_MIN_ANSWERABILITY,
   gatherEvidence,
   isAnswerable,
+  type Evidence,
+  type GatherEvidenceOptions,
 } from '../answer/assess-answerability.js';
 import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
@@ -26,6 +28,7 @@ import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
 import { chooseAnsweringLetter } from '../answer/choose-answering-letter.js';
+import { answeringLetterPassages } from '../answer/answering-letter-passages.js';
 import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError, LlmAbortedError, toBotError } from '../errors.js';
@@ -51,6 +54,11 @@ export interface AssistantOptions {
   readonly llm?: LlmClient;
   /** Where drafts are recorded (the state store's audit log); nothing is recorded without it. */
   readonly audit?: (record: Omit<AuditRecord, 'at'>) => void;
+  /**
+   * Retrieval and answerability for answers; `gatherEvidence` over `index` by default. `serve` on
+   * the LLM path passes the answer pool's, so that CPU-bound part runs on a worker thread.
+   */
+  readonly gather?: (options: Omit<GatherEvidenceOptions, 'index'>) => Promise<Evidence>;
 }
 
 function isLlmFailure(error: unknown): boolean {
@@ -65,6 +73,7 @@ export function createAssistant({
   minAnswerability = DEFAULT_MIN_ANSWERABILITY,
   llm,
   audit,
+  gather = (options) => gatherEvidence({ index, ...options }),
 }: AssistantOptions): Assistant {
   /** A draft with the LLM when there is one; an LLM failure or timeout falls back to the extractive draft, as answers do. */
   async function draft({ request, to, user, channel, signal }: DraftRequest): Promise<DraftReply> {
@@ -132,8 +141,7 @@ export function createAssistant({
       if (searchQuery !== request.question)
         logger.debug({ searchQuery: safeLogField(searchQuery) }, 'search query');
       yield { type: 'status', stage: 'searching', text: STATUS_TEXT.searching };
-      const evidence = await gatherEvidence({
-        index,
+      const evidence = await gather({
         question: searchQuery,
         k: passages,
         accessGroups,
@@ -185,9 +193,20 @@ export function createAssistant({
         language,
       };
       const weights = weighTerms(searchQuery, stats);
+      // The asked fact is looked for in the whole answering letter, not only in its retrieved passages.
+      const letterPassages =
+        missing.length === 0
+          ? await answeringLetterPassages({ hits, passagesOf: (id) => index.getPassages(id) })
+          : [];
       const extractive = (notice: string | null) =>
-        composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ??
-        refusal;
+        composeExtractiveAnswer({
+          question: searchQuery,
+          hits,
+          weights,
+          language,
+          notice,
+          letterPassages,
+        }) ?? refusal;
 
       let result: Answer;
       if (isLookupHit && !llm)

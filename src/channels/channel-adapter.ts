@@ -42,7 +42,6 @@ export interface ChannelHealth {
  * clocks) that tests shorten. Status and reindex reach channels only through
  * `admin`, which guards and audits them.
  */
-export type ChannelDeps = Pick<
-  App,
-  'config' | 'assistant' | 'store' | 'logger' | 'admin' | 'letters'
->;
+export type ChannelDeps = Pick<App, 'config' | 'assistant' | 'store' | 'logger' | 'admin'> &
+  // Optional so channels that never open letters (and their tests) need not build a reader; the viewer requires it.
+  Partial<Pick<App, 'letters'>>;

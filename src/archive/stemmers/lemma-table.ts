@@ -1,50 +1,61 @@
 /**
  * The hunspell word list as a compact, precomputed table: every folded
- * dictionary word with its raw dictionary lines, sorted, in one string with
- * an offset array, looked up by binary search. Written once (at install or on
- * first use) and read back in milliseconds, where parsing `index.dic` into a
- * Map costs every process about 1.2 s and 110 MB (docs/performance.md).
+ * dictionary word with its raw dictionary lines, sorted, in one UTF-8 text
+ * with an offset array, looked up by binary search over the bytes in place.
+ * Written once (at install or on first use) and read back in milliseconds,
+ * where parsing `index.dic` into a Map costs every process about 1.2 s and
+ * 110 MB (docs/performance.md). The bytes are never decoded as a whole: a
+ * decoded copy was an 18 MB two-byte string in every thread that stems (each
+ * answer worker of `serve`, issue 16).
  *
- * File layout (little-endian): `KLT1`, entry count N, 2N+1 Uint32 character
- * offsets (entry i is key [o[2i], o[2i+1]) and lines [o[2i+1], o[2i+2])),
- * then the UTF-8 text. Lookups return exactly what the parsed Map returns, so
- * stems are identical (test/archive/stemmers/lemma-table.test.ts).
+ * File layout (little-endian): `KLT2`, entry count N, 2N+1 Uint32 byte
+ * offsets into the text (entry i is key [o[2i], o[2i+1]) and lines
+ * [o[2i+1], o[2i+2])), then the UTF-8 text; keys sorted by their UTF-8
+ * bytes. Lookups return exactly what the parsed Map returns, so stems are
+ * identical (test/archive/stemmers/lemma-table.test.ts).
  */
 import type { WordLookup } from './hunspell-stemmer.js';
 
-const MAGIC = 0x31544c4b; // 'KLT1'
+const MAGIC = 0x32544c4b; // 'KLT2'
 const HEADER_BYTES = 8;
 
 /** Serialises a word list (folded word → raw lines) into the table format. */
 export function encodeLemmaTable(words: ReadonlyMap<string, string>): Buffer {
-  const keys = [...words.keys()].sort();
-  const offsets = new Uint32Array(2 * keys.length + 1);
-  const parts: string[] = [];
+  const entries = [...words.entries()].map(([key, lines]) => ({
+    key: Buffer.from(key, 'utf8'),
+    lines: Buffer.from(lines, 'utf8'),
+  }));
+  entries.sort((a, b) => Buffer.compare(a.key, b.key));
+  const offsets = new Uint32Array(2 * entries.length + 1);
+  const parts: Buffer[] = [];
   let at = 0;
-  keys.forEach((key, i) => {
-    const lines = words.get(key) ?? '';
+  entries.forEach(({ key, lines }, i) => {
     offsets[2 * i] = at;
     at += key.length;
     offsets[2 * i + 1] = at;
     at += lines.length;
     parts.push(key, lines);
   });
-  offsets[2 * keys.length] = at;
+  offsets[2 * entries.length] = at;
   const header = Buffer.alloc(HEADER_BYTES);
   header.writeUInt32LE(MAGIC, 0);
-  header.writeUInt32LE(keys.length, 4);
+  header.writeUInt32LE(entries.length, 4);
   return Buffer.concat([
     header,
     Buffer.from(offsets.buffer, offsets.byteOffset, offsets.byteLength),
-    Buffer.from(parts.join(''), 'utf8'),
+    ...parts,
   ]);
 }
 
 /** A word list read from the table format; answers `get`/`has` like the Map it was built from. */
 export class LemmaTable implements WordLookup {
-  readonly #text: string;
+  /** The UTF-8 text of keys and lines, a view of the file's bytes (not a copy). */
+  readonly #text: Buffer;
   readonly #offsets: Uint32Array;
   readonly #count: number;
+  readonly #encoder = new TextEncoder();
+  /** The looked-up key's UTF-8 bytes (dictionary words are short; longer keys get a larger buffer). */
+  #keyBytes = new Uint8Array(256);
   /**
    * Looked-up keys → entry index (-1: absent). The stemmer asks `has` and then
    * `get` for the same candidate, and candidates repeat across forms of a word.
@@ -66,7 +77,7 @@ export class LemmaTable implements WordLookup {
         view.byteOffset + HEADER_BYTES + offsetBytes,
       ),
     );
-    this.#text = view.toString('utf8', HEADER_BYTES + offsetBytes);
+    this.#text = view.subarray(HEADER_BYTES + offsetBytes);
     if (this.#text.length !== this.#offsets[2 * this.#count])
       throw new Error('lemma table is truncated');
   }
@@ -76,28 +87,32 @@ export class LemmaTable implements WordLookup {
     return this.#count;
   }
 
-  /** Compares entry `i`'s key with `key` in place (UTF-16 code units, the order `sort()` wrote). */
-  #compare(i: number, key: string): number {
+  /** Compares entry `i`'s key with the first `length` bytes of `#keyBytes`, byte by byte (the order the encoder sorted). */
+  #compare(i: number, length: number): number {
     const text = this.#text;
+    const key = this.#keyBytes;
     const start = this.#offsets[2 * i]!;
-    const length = this.#offsets[2 * i + 1]! - start;
-    const n = Math.min(length, key.length);
+    const entryLength = this.#offsets[2 * i + 1]! - start;
+    const n = Math.min(entryLength, length);
     for (let j = 0; j < n; j++) {
-      const d = text.charCodeAt(start + j) - key.charCodeAt(j);
+      const d = text[start + j]! - key[j]!;
       if (d !== 0) return d;
     }
-    return length - key.length;
+    return entryLength - length;
   }
 
   #find(key: string): number {
     const known = this.#memo.get(key);
     if (known !== undefined) return known;
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (key.length * 3 > this.#keyBytes.length) this.#keyBytes = new Uint8Array(key.length * 3);
+    const { written: length } = this.#encoder.encodeInto(key, this.#keyBytes);
     let lo = 0;
     let hi = this.#count - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = this.#compare(mid, key);
+      const c = this.#compare(mid, length);
       if (c === 0) {
         found = mid;
         break;
@@ -115,7 +130,7 @@ export class LemmaTable implements WordLookup {
     const i = this.#find(key);
     return i === -1
       ? undefined
-      : this.#text.slice(this.#offsets[2 * i + 1], this.#offsets[2 * i + 2]);
+      : this.#text.toString('utf8', this.#offsets[2 * i + 1], this.#offsets[2 * i + 2]);
   }
 
   has(key: string): boolean {

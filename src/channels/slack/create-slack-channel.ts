@@ -43,8 +43,6 @@ export interface SlackChannelOptions {
   readonly retryConfig?: webApi.RetryOptions;
   /** Characters buffered per streaming call (default 256, the SDK's). */
   readonly streamBufferSize?: number;
-  /** Spacing of `chat.update` edits when streaming is unavailable (default 1 s). */
-  readonly updateIntervalMs?: number;
   /** Spacing of reindex progress messages (default 15 s). */
   readonly progressIntervalMs?: number;
   /** Spacing of the `auth.test` health check once connected (default SLACK_HEALTH_PROBE_S). */
@@ -143,7 +141,6 @@ export function createSlackChannel(
     feedback: createFeedback({ store, logger }),
     admin,
     newId: options.newId ?? randomUUID,
-    updateIntervalMs: options.updateIntervalMs ?? 1000,
     progressIntervalMs: options.progressIntervalMs ?? 15_000,
     ...(options.streamBufferSize ? { streamBufferSize: options.streamBufferSize } : {}),
   };

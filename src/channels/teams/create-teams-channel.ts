@@ -20,6 +20,7 @@ import { toBotError } from '../../errors.js';
 import { USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter, ChannelDeps, ChannelHealth } from '../channel-adapter.js';
+import { legalPageRoutes } from '../legal/legal-routes.js';
 import {
   answerQuestion,
   replyTargetFor,
@@ -167,6 +168,7 @@ export function createTeamsChannel(
     streamIntervalMs,
     progressIntervalMs,
     now,
+    sensitivityLabels: config.TEAMS_SENSITIVITY_LABELS,
   };
   const connectorHealth = trackConnectorHealth(fetchFn);
   const pending = new Set<Promise<void>>();
@@ -276,7 +278,8 @@ export function createTeamsChannel(
   }
   return {
     name: 'teams',
-    routes: [route],
+    // The app manifest's privacy and terms addresses are served with the bot (teams/manifest.json).
+    routes: [route, ...legalPageRoutes()],
     isAuthEnabled,
     isEmulator,
     describe: () =>

@@ -102,7 +102,7 @@ function isPdf(file: string): boolean {
 
 /**
  * Builds the viewer's routes.
- * @throws {Error} without PUBLIC_BASE_URL and LINK_SIGNING_KEY (the registry mounts it only with both).
+ * @throws {Error} without PUBLIC_BASE_URL and LINK_SIGNING_KEY (the registry mounts it only with both) or without `deps.letters`.
  */
 export function createLetterViewer(
   { config, letters, logger }: ChannelDeps,
@@ -112,6 +112,8 @@ export function createLetterViewer(
   const baseUrl = config.PUBLIC_BASE_URL;
   if (!key || !baseUrl)
     throw new Error('createLetterViewer needs PUBLIC_BASE_URL and LINK_SIGNING_KEY');
+  if (!letters) throw new Error('createLetterViewer needs the letter reader (deps.letters)');
+  const reader = letters;
   const links = createLetterLinks({
     key,
     baseUrl,
@@ -160,7 +162,7 @@ export function createLetterViewer(
         return refuse('otherUser', claims.userId);
       }
     }
-    const record = await letters.read(letterId);
+    const record = await reader.read(letterId);
     if (!record) return refuse('notFound', claims.userId);
     const group = record.letter.accessGroup;
     if (group !== null && !signedUserGroups(config, claims.userId).includes(group))
@@ -180,7 +182,7 @@ export function createLetterViewer(
     const { claims, record, query } = checked;
     const { letter, passages } = record;
     const base = `/letters/${encodeURIComponent(letter.id)}`;
-    const original = await letters.originalPath(letter);
+    const original = await reader.originalPath(letter);
     const fileUrl = original ? `${base}/file?${query}` : null;
     const n = nonce();
     if (original && isPdf(original) && claims.page !== null) {
@@ -230,7 +232,7 @@ export function createLetterViewer(
     { record }: { record: LetterRecord },
     isDownload: boolean,
   ): Promise<void> {
-    const file = await letters.originalPath(record.letter);
+    const file = await reader.originalPath(record.letter);
     if (!file) {
       const n = nonce();
       sendHtml(res, 404, n, renderRefusalPage({ nonce: n, text: VIEWER_TEXT.noOriginal }));
@@ -259,7 +261,7 @@ export function createLetterViewer(
     res: http.ServerResponse,
     { claims, record }: { claims: LetterLinkClaims; record: LetterRecord },
   ): Promise<void> {
-    const file = await letters.originalPath(record.letter);
+    const file = await reader.originalPath(record.letter);
     if (!file || !isPdf(file) || claims.page === null || !record.letter.ocr) {
       sendJson(res, 200, { found: false });
       return;

@@ -6,7 +6,7 @@
 import { createApp, describeIndexLocation } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { createChannelAdapters } from '../../channels/channel-registry.js';
+import { CHANNELS, createChannelAdapters } from '../../channels/channel-registry.js';
 import { startServer } from '../../server.js';
 import { keepOpeningIndex } from '../../keep-opening-index.js';
 
@@ -28,11 +28,15 @@ export async function runServe({
   config: Config;
   logger: Logger;
 }): Promise<void> {
-  const app = await createApp(config, logger);
+  const app = await createApp(config, logger, { isLongRunning: true });
   const isQdrant = config.INDEX_BACKEND === 'qdrant';
   // A broken SQLite file fails the start, where the operator looks (it will not heal by itself);
   // Qdrant is a service that may come back, so the server starts without it and keeps trying.
-  if (!isQdrant) await app.openIndex();
+  if (!isQdrant) {
+    await app.openIndex();
+    // The answer workers load the dictionary and open the index before the first question, not during it.
+    await app.startAnswering();
+  }
   const opener = keepOpeningIndex({ open: () => app.openIndex(), logger });
   await opener.firstAttempt;
   if (opener.problem() === null && (await app.status()).letters === 0)
@@ -84,19 +88,18 @@ export async function runServe({
       const figures = index.status
         ? (({ llmModel: _model, ...rest }) => rest)(index.status)
         : { backend: config.INDEX_BACKEND };
+      const answers = app.answerLoad();
       return {
         ...figures,
         llm: config.hasLlm,
+        ...(answers ? { answers } : {}),
         ...(isDegraded ? { status: 'degraded', degraded } : {}),
         ...(index.status?.letters === 0 ? { status: 'empty' } : {}),
       };
     },
   });
   const shown = Object.fromEntries(
-    ['slack', 'teams', 'web'].map((name) => [
-      name,
-      adapters.find((a) => a.name === name)?.describe() ?? 'off',
-    ]),
+    CHANNELS.map(({ name }) => [name, adapters.find((a) => a.name === name)?.describe() ?? 'off']),
   );
   logger.info({ url: server.url, ...shown }, 'kancelaria listening');
   // Listening first: an adapter whose service is down (Slack) retries in the background and shows on /healthz.
