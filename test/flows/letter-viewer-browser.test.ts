@@ -167,6 +167,7 @@ async function askAndOpen(page: Page, staff: string): Promise<Page> {
   // The turn stays with its feedback buttons; a thumb goes into the shared store.
   await page.locator('#conversation li.turn').last().locator('button[data-rating=up]').click();
   await page.waitForSelector('#conversation button[data-rating=up][aria-pressed=true]');
+  expect(await page.inputValue('#draft-request')).toBe(QUESTION);
   const [viewer] = await Promise.all([page.context().waitForEvent('page'), cite.click()]);
   await viewer.waitForSelector('body[data-highlight]', { timeout: 30_000 });
   return viewer;

@@ -120,7 +120,9 @@ $('ask-form').addEventListener('submit', async function (ev) {
         answer.textContent = ''; notice.textContent = '';
         renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
         turns.push({ role: 'user', text: question }, { role: 'assistant', text: e.answer.text });
-        $('draft-request').value = $('draft-request').value || question;
+        // The draft panel follows the current question until the clerk writes their own request.
+        var dr = $('draft-request');
+        if (dr.value === '' || dr.value === lastAutoRequest) { dr.value = question; lastAutoRequest = question; }
       }
     });
   } catch (e) {
@@ -130,6 +132,7 @@ $('ask-form').addEventListener('submit', async function (ev) {
   }
 });
 var turnCount = 0;
+var lastAutoRequest = '';
 /** One finished turn, kept visible: the question, the answer with its [n] links, sources and feedback buttons. */
 function addTurn(question, a) {
   turnCount += 1;
