@@ -21,7 +21,7 @@ import { createAdminCommands, type AdminCommands } from './assistant/admin-comma
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
 import type { ArchiveStatus, Assistant } from './assistant/types.js';
-import type { Config } from './config.js';
+import { officeSettings, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
 import type { Embedder } from './archive/embedder.js';
@@ -238,6 +238,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
           : {}),
         ...(llm ? { llm } : {}),
         audit: (record) => store.audit(record),
+        office: officeSettings(config),
       }),
       { perMinute: config.RATE_LIMIT_PER_MINUTE },
     ),

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { OfficeSettings } from './answer/draft/draft-letter.js';
 
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -149,6 +150,18 @@ export const envSchema = z.object({
   ANSWER_MIN_SCORE: z.preprocess(emptyToUndefined, z.coerce.number().min(0).optional()),
   /** Number of passages shown to the answerer. */
   ANSWER_PASSAGES: positiveInt(8),
+
+  /** Letterhead of reply drafts: the office, its department and address (lines of the letterhead). */
+  OFFICE_NAME: optionalString,
+  OFFICE_DEPARTMENT: optionalString,
+  OFFICE_ADDRESS: optionalString,
+  /** Place in the „Chorzów, dnia …” line of a draft. */
+  OFFICE_CITY: optionalString,
+  /** `Znak sprawy:` of a draft; `{rok}` is the year, `{nr}` a highlighted blank the clerk fills. Unset = the whole line is a blank. */
+  OFFICE_REFERENCE_PATTERN: optionalString,
+  /** Signatory block of a draft (name, function), unless `--from` or the chat form names someone else. */
+  OFFICE_SIGNATORY_NAME: optionalString,
+  OFFICE_SIGNATORY_ROLE: optionalString,
 });
 
 /**
@@ -256,4 +269,18 @@ export function loadConfig(
     teamsEnabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_EMULATOR,
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
   };
+}
+
+/** The `OFFICE_*` settings as the draft's office (letterhead, place, reference pattern, signatory). */
+export function officeSettings(config: Env): OfficeSettings {
+  const pick = {
+    name: config.OFFICE_NAME,
+    department: config.OFFICE_DEPARTMENT,
+    address: config.OFFICE_ADDRESS,
+    city: config.OFFICE_CITY,
+    referencePattern: config.OFFICE_REFERENCE_PATTERN,
+    signatoryName: config.OFFICE_SIGNATORY_NAME,
+    signatoryRole: config.OFFICE_SIGNATORY_ROLE,
+  };
+  return Object.fromEntries(Object.entries(pick).filter(([, v]) => v !== undefined));
 }

@@ -205,3 +205,34 @@ export const REINDEX_TEXT = {
   emptyIndex:
     'Indeks archiwum jest pusty: nie ma jeszcze żadnych pism. Administrator musi uruchomić `kancelaria ingest`.',
 } as const;
+
+/** Reply drafts: the fixed phrases of the letter form and its internal page (`src/answer/draft/`). */
+export const DRAFT_TEXT = {
+  referenceLabel: 'Znak sprawy:',
+  closing: 'Z poważaniem',
+  copiesToHeading: 'Do wiadomości:',
+  informs: 'uprzejmie informuję, że',
+  presents: 'uprzejmie przedstawiam poniższe informacje.',
+  subjectBlank: '[przedmiot sprawy]',
+  referenceBlank: '[znak sprawy]',
+  numberBlank: '[nr]',
+  signatoryNameBlank: '[imię i nazwisko]',
+  signatoryRoleBlank: '[stanowisko]',
+  bodyBlank: '[do uzupełnienia: treść odpowiedzi — w archiwum nie znaleziono pism w tej sprawie]',
+  internalHeading:
+    'STRONA WEWNĘTRZNA — NIE JEST CZĘŚCIĄ PISMA (usuń przed podpisaniem i wysłaniem)',
+  internalSources: 'Źródła wykorzystane w szkicu:',
+  internalNoSources: 'Brak: szkic nie opiera się na żadnym piśmie z archiwum.',
+  internalMissing: 'Czego archiwum nie wyjaśnia (do uzupełnienia przez urzędnika):',
+  internalNothingMissing:
+    'Archiwum odpowiada na wszystkie części wystąpienia; sprawdź stanowisko urzędu.',
+  missingAll: 'W archiwum nie znaleziono pism dotyczących tej sprawy: „{request}”.',
+  missingNames: 'Żadne znalezione pismo nie dotyczy: {names}.',
+  missingPart: 'Brak odpowiedzi w archiwum na pytanie: „{part}”.',
+  missingDate: 'Data wystąpienia, na które odpowiadamy (wpisz ją w pierwszym zdaniu).',
+  missingSubject:
+    'Przedmiot sprawy w zdaniu otwierającym (nie udało się go skrócić z treści wystąpienia).',
+  missingGender: 'Forma zwrotu do adresata (Pan czy Pani): nie wynika z wpisanego adresata.',
+  llmUnverified: 'Cytaty niezgodne ze źródłem (sprawdź je): {quotes}.',
+  requestDateLabel: 'z dnia',
+} as const;

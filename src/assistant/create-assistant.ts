@@ -27,6 +27,7 @@ import { attachCopies, citationFor, describeCitation } from '../answer/citations
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
 import { chooseAnsweringLetter } from '../answer/choose-answering-letter.js';
 import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
+import type { OfficeSettings } from '../answer/draft/draft-letter.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError, LlmAbortedError, toBotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
@@ -51,6 +52,8 @@ export interface AssistantOptions {
   readonly llm?: LlmClient;
   /** Where drafts are recorded (the state store's audit log); nothing is recorded without it. */
   readonly audit?: (record: Omit<AuditRecord, 'at'>) => void;
+  /** Letterhead, place, reference pattern and signatory of reply drafts (`OFFICE_*`). */
+  readonly office?: OfficeSettings;
 }
 
 function isLlmFailure(error: unknown): boolean {
@@ -65,12 +68,26 @@ export function createAssistant({
   minAnswerability = DEFAULT_MIN_ANSWERABILITY,
   llm,
   audit,
+  office,
 }: AssistantOptions): Assistant {
   /** A draft with the LLM when there is one; an LLM failure or timeout falls back to the extractive draft, as answers do. */
-  async function draft({ request, to, user, channel, signal }: DraftRequest): Promise<DraftReply> {
+  async function draft({
+    request,
+    to,
+    from,
+    copiesTo,
+    requestDate,
+    user,
+    channel,
+    signal,
+  }: DraftRequest): Promise<DraftReply> {
     const options: DraftReplyOptions = {
       request,
       ...(to ? { to } : {}),
+      ...(from ? { from } : {}),
+      ...(copiesTo?.length ? { copiesTo } : {}),
+      ...(requestDate ? { requestDate } : {}),
+      ...(office ? { office } : {}),
       index,
       passages,
       minAnswerability,
