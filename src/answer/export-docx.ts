@@ -4,7 +4,8 @@
  * usual 2.5 cm margins, a named style for each part of the letter (Normal,
  * letterhead, date line on the right, addressee block, signature block…),
  * real footnotes for the sources, page numbers in the footer, and the internal
- * page after a page break. Blanks the clerk must fill are highlighted. A clerk
+ * page in a section of its own, on a new page (the letter's page count leaves it
+ * out). Blanks the clerk must fill are highlighted. A clerk
  * edits it in Word or LibreOffice without fixing the layout.
  */
 import fs from 'node:fs/promises';
@@ -16,12 +17,14 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  SectionType,
   TextRun,
   type IParagraphStyleOptions,
 } from 'docx';
 import { DRAFT_TEXT } from '../messages.js';
 import type { DraftReply } from './draft-reply.js';
-import type { MarkedLine } from './draft/draft-letter.js';
+import type { DraftSentence, MarkedLine } from './draft/draft-letter.js';
+import type { Citation } from './types.js';
 import { describeLetterSource } from './draft/describe-letter-source.js';
 
 /** Twips per centimetre (1 in = 1440 twips = 2.54 cm). */
@@ -135,13 +138,34 @@ export function buildDraftDocument(draft: DraftReply): Document {
   const { letter } = draft;
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   let nextFootnote = 1;
+  let previous: Citation | null = null;
+  /** A footnote for source `n`; the same letter as the note before is „Tamże”, as letters cite. */
   const footnote = (n: number) => {
     const citation = draft.citations[n - 1];
     if (!citation) return null;
     const id = nextFootnote++;
-    footnotes[id] = { children: [new Paragraph(describeLetterSource(citation))] };
+    const text =
+      previous?.letterId === citation.letterId
+        ? `Tamże${citation.page !== null ? `, s. ${citation.page}` : ''}.`
+        : describeLetterSource(citation);
+    previous = citation;
+    footnotes[id] = {
+      children: [new Paragraph({ children: [new TextRun({ text, size: 20 })] })],
+    };
     return new FootnoteReferenceRun(id);
   };
+  /** Consecutive sentences of a paragraph citing the same sources share one footnote, after the last of them. */
+  const sentenceRuns = (sentences: readonly DraftSentence[]) =>
+    sentences.flatMap((s, i) => {
+      const next = sentences[i + 1];
+      const isSharedWithNext =
+        next !== undefined && s.sources.length > 0 && next.sources.join() === s.sources.join();
+      return [
+        ...(i > 0 ? [new TextRun(' ')] : []),
+        ...runs(s.text, s.isPlaceholder),
+        ...(isSharedWithNext ? [] : s.sources.flatMap((n) => footnote(n) ?? [])),
+      ];
+    });
 
   const children: Paragraph[] = [
     ...letter.letterhead.map((text) => new Paragraph({ style: DRAFT_STYLES.letterhead, text })),
@@ -160,11 +184,7 @@ export function buildDraftDocument(draft: DraftReply): Document {
         new Paragraph({
           alignment: AlignmentType.JUSTIFIED,
           indent: { firstLine: Math.round(1.25 * CM) },
-          children: p.sentences.flatMap((s, i) => [
-            ...(i > 0 ? [new TextRun(' ')] : []),
-            ...runs(s.text, s.isPlaceholder),
-            ...s.sources.flatMap((n) => footnote(n) ?? []),
-          ]),
+          children: sentenceRuns(p.sentences),
         }),
     ),
     new Paragraph({ style: DRAFT_STYLES.closing, text: letter.closing }),
@@ -183,12 +203,9 @@ export function buildDraftDocument(draft: DraftReply): Document {
     );
   }
   const { sources, missing } = letter.internal;
-  children.push(
-    new Paragraph({
-      style: DRAFT_STYLES.internalHeading,
-      pageBreakBefore: true,
-      text: DRAFT_TEXT.internalHeading,
-    }),
+  // Its own section: it starts on a new page, and the letter's page count leaves it out.
+  const internal: Paragraph[] = [
+    new Paragraph({ style: DRAFT_STYLES.internalHeading, text: DRAFT_TEXT.internalHeading }),
     new Paragraph({
       style: DRAFT_STYLES.internal,
       children: [new TextRun({ text: DRAFT_TEXT.internalSources, bold: true })],
@@ -205,7 +222,11 @@ export function buildDraftDocument(draft: DraftReply): Document {
       ? missing.map((m) => `– ${m}`)
       : [DRAFT_TEXT.internalNothingMissing]
     ).map((text) => new Paragraph({ style: DRAFT_STYLES.internal, text })),
-  );
+  ];
+  const page = {
+    size: { width: 11906, height: 16838 },
+    margin: { top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 },
+  };
 
   return new Document({
     creator: 'Kancelaria',
@@ -219,12 +240,7 @@ export function buildDraftDocument(draft: DraftReply): Document {
     footnotes,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: 1418, right: 1418, bottom: 1418, left: 1418, header: 709, footer: 709 },
-          },
-        },
+        properties: { page },
         footers: {
           default: new Footer({
             children: [
@@ -233,7 +249,8 @@ export function buildDraftDocument(draft: DraftReply): Document {
                 children: [
                   new TextRun({
                     size: 18,
-                    children: ['Strona ', PageNumber.CURRENT, ' z ', PageNumber.TOTAL_PAGES],
+                    // „Strona N”: LibreOffice does not fill SECTIONPAGES, and NUMPAGES would count the internal page.
+                    children: ['Strona ', PageNumber.CURRENT],
                   }),
                 ],
               }),
@@ -241,6 +258,11 @@ export function buildDraftDocument(draft: DraftReply): Document {
           }),
         },
         children,
+      },
+      {
+        properties: { page, type: SectionType.NEXT_PAGE },
+        footers: { default: new Footer({ children: [new Paragraph('')] }) },
+        children: internal,
       },
     ],
   });

@@ -21,6 +21,11 @@ export interface Addressee {
   readonly gender: Gender;
   /** The first function word matched in the salutation table (`radny`), or null. */
   readonly office: string | null;
+  /**
+   * A person is addressed: `Pan`/`Pani`, a function from the table, or a
+   * listed first name. Otherwise the addressee is a body (`Rada Osiedla …`).
+   */
+  readonly isPerson: boolean;
 }
 
 /** How to address a holder of a function: vocative forms, and the gendered words that reveal the gender. */
@@ -116,12 +121,8 @@ export function parseAddressee(to: string | undefined): Addressee | null {
     functionLines,
     gender,
     office,
+    isPerson: head !== null || office !== null || byName !== 'unknown',
   };
-}
-
-/** A person is addressed (a name, or a function held by one person), not an office or a body. */
-function isPerson(a: Addressee): boolean {
-  return a.name !== null || a.office !== null;
 }
 
 /**
@@ -130,8 +131,7 @@ function isPerson(a: Addressee): boolean {
  * person's gender is unknown.
  */
 export function salutationFor(addressee: Addressee | null): MarkedLine {
-  if (!addressee || !isPerson(addressee))
-    return { text: 'Szanowni Państwo,', isPlaceholder: false };
+  if (!addressee || !addressee.isPerson) return { text: 'Szanowni Państwo,', isPlaceholder: false };
   const row = addressee.office ? SALUTATIONS[addressee.office]! : null;
   const male = `Szanowny ${row?.male ?? 'Panie'},`;
   const female = `Szanowna ${row?.female ?? 'Pani'},`;
@@ -145,11 +145,13 @@ export function addresseeLines(addressee: Addressee | null): MarkedLine[] {
   if (!addressee) return [{ text: '[adresat]', isPlaceholder: true }];
   const lines: MarkedLine[] = [];
   if (addressee.name) {
-    lines.push(
-      addressee.honorific
-        ? { text: addressee.honorific, isPlaceholder: false }
-        : { text: 'Pan / Pani', isPlaceholder: true },
-    );
+    // A body (`Rada Osiedla …`) is named without an honorific.
+    if (addressee.isPerson)
+      lines.push(
+        addressee.honorific
+          ? { text: addressee.honorific, isPlaceholder: false }
+          : { text: 'Pan / Pani', isPlaceholder: true },
+      );
     lines.push({ text: addressee.name, isPlaceholder: false });
   }
   for (const text of addressee.functionLines) lines.push({ text, isPlaceholder: false });
@@ -158,7 +160,7 @@ export function addresseeLines(addressee: Addressee | null): MarkedLine[] {
 
 /** `Pana` / `Pani` / `Państwa` for the opening (`W odpowiedzi na Pana zapytanie`); a blank when the gender is unknown. */
 export function possessiveFor(addressee: Addressee | null): string {
-  if (!addressee || !isPerson(addressee)) return 'Państwa';
+  if (!addressee || !addressee.isPerson) return 'Państwa';
   if (addressee.gender === 'male') return 'Pana';
   if (addressee.gender === 'female') return 'Pani';
   return '[Pana / Pani]';

@@ -37,6 +37,8 @@ const GENITIVE: readonly (readonly [RegExp, string])[] = [
 const LOCATIVE_TO_GENITIVE: readonly (readonly [RegExp, string])[] = [
   [/(n|c)iu$/u, '$1ia'],
   [/(c|s|z)ji$/u, '$1ji'],
+  // `współpracy`, `pomocy`: the locative of a noun in -ca/-cza… is its genitive.
+  [/(c|cz|dz|rz|sz|ż)y$/u, '$1y'],
 ];
 
 function inflectHead(phrase: string, rules: readonly (readonly [RegExp, string])[]): string | null {
