@@ -236,3 +236,21 @@ export const DRAFT_TEXT = {
   llmUnverified: 'Cytaty niezgodne ze źródłem (sprawdź je): {quotes}.',
   requestDateLabel: 'z dnia',
 } as const;
+
+/** Drafting a reply in Slack: the message shortcut, `/archiwum-szkic`, the modal and the upload. */
+export const SLACK_DRAFT_TEXT = {
+  modalTitle: 'Szkic odpowiedzi',
+  modalSubmit: 'Przygotuj',
+  modalClose: 'Anuluj',
+  requestLabel: 'Sprawa (treść wystąpienia)',
+  toLabel: 'Adresat',
+  toPlaceholder: 'Np. Pan Grzegorz Krzak, Radny Miasta Chorzów',
+  fromLabel: 'Podpisuje',
+  fromPlaceholder: 'Imię i nazwisko, stanowisko',
+  ccLabel: 'Do wiadomości (jeden adresat w wierszu)',
+  emptyRequest: 'Wpisz treść wystąpienia, na które ma odpowiadać szkic: /archiwum-szkic <treść>.',
+  working: 'Przygotowuję szkic odpowiedzi…',
+  fileTitle: 'Szkic odpowiedzi',
+  summary: (sources: number, blanks: number) =>
+    `Szkic odpowiedzi do sprawdzenia i podpisu: ${sources === 0 ? 'w archiwum nie znaleziono pism w tej sprawie, treść do uzupełnienia' : `${sources} ${sources === 1 ? 'źródło' : 'źródła/źródeł'} w przypisach`}${blanks > 0 ? `; do uzupełnienia: ${blanks} (strona wewnętrzna)` : ''}.`,
+} as const;

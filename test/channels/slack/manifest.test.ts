@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { ADMIN_COMMAND } from '../../../src/channels/slack/register-admin-command.js';
 import { ASK_COMMAND } from '../../../src/channels/slack/register-ask-command.js';
+import { DRAFT_COMMAND, DRAFT_SHORTCUT } from '../../../src/channels/slack/register-draft.js';
 
 const manifest = fs.readFileSync(new URL('../../../slack/manifest.yml', import.meta.url), 'utf8');
 
@@ -9,6 +10,9 @@ describe('slack/manifest.yml', () => {
   test.each([
     [`command: ${ASK_COMMAND}\n`],
     [`command: ${ADMIN_COMMAND}\n`],
+    [`command: ${DRAFT_COMMAND}\n`],
+    [`callback_id: ${DRAFT_SHORTCUT}\n`],
+    ['- files:write'],
     ['- app_mention'],
     ['- message.im'],
     ['- assistant_thread_started'],
