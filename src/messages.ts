@@ -254,3 +254,14 @@ export const SLACK_DRAFT_TEXT = {
   summary: (sources: number, blanks: number) =>
     `Szkic odpowiedzi do sprawdzenia i podpisu: ${sources === 0 ? 'w archiwum nie znaleziono pism w tej sprawie, treść do uzupełnienia' : `${sources} ${sources === 1 ? 'źródło' : 'źródła/źródeł'} w przypisach`}${blanks > 0 ? `; do uzupełnienia: ${blanks} (strona wewnętrzna)` : ''}.`,
 } as const;
+
+/** Drafting a reply in a Teams personal chat (`szkic …`): the file consent card and what follows it. */
+export const TEAMS_DRAFT_TEXT = {
+  emptyRequest:
+    'Napisz „szkic”, a po nim treść wystąpienia, na które ma odpowiadać szkic (w kolejnym wierszu możesz dodać „do: adresat”).',
+  personalOnly: 'Szkic odpowiedzi (plik DOCX) przygotuję w czacie prywatnym ze mną.',
+  consentDescription: (summary: string) => `Szkic odpowiedzi (DOCX). ${summary}`,
+  declined: 'Nie wysłałem pliku. Szkic możesz przygotować ponownie: „szkic …”.',
+  expired: 'Ten szkic wygasł. Przygotuj go ponownie: „szkic …”.',
+  uploadFailed: 'Nie udało się przesłać pliku do OneDrive. Spróbuj ponownie za chwilę.',
+} as const;
