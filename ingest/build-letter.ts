@@ -95,6 +95,7 @@ export interface BuildLettersResult {
 
 export interface BuildLettersOptions {
   readonly maxPages: number;
+  readonly maxChars?: number;
   readonly ocr?: PageRecognizer;
   readonly chunk?: ChunkOptions;
   readonly signal?: AbortSignal;
@@ -150,9 +151,14 @@ export function buildLetter(
 export async function buildLetters(
   input: LetterInput,
   bytes: Uint8Array,
-  { maxPages, ocr, chunk, signal }: BuildLettersOptions,
+  { maxPages, maxChars, ocr, chunk, signal }: BuildLettersOptions,
 ): Promise<BuildLettersResult> {
-  const extractOptions = { maxPages, ...(signal ? { signal } : {}), ...(ocr ? { ocr } : {}) };
+  const extractOptions = {
+    maxPages,
+    ...(maxChars ? { maxChars } : {}),
+    ...(signal ? { signal } : {}),
+    ...(ocr ? { ocr } : {}),
+  };
   const doc = await extractDocument(input.relativePath, bytes, extractOptions);
   const main = buildLetter(input, doc, chunk);
   const attachmentIds: string[] = [];

@@ -24,10 +24,12 @@ import type {
 } from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
+import { DEFAULT_MAX_TEXT_CHARS } from './extract/types.js';
 import type { ParentMessage, SerializedError, WorkerMessage } from './extraction-protocol.js';
 
 export interface ExtractionWorkerOptions {
   readonly maxPages: number;
+  readonly maxChars?: number;
   /** The worker reads each file itself, with this cap (INGEST_MAX_FILE_MB). */
   readonly maxBytes: number;
   /** Per file, OCR included; 0 or unset: no limit. */
@@ -95,6 +97,7 @@ function deserializeError(error: SerializedError): Error {
 /** Starts (lazily) the worker that builds letters; call `close()` when the sync ends. */
 export function createExtractionWorker({
   maxPages,
+  maxChars = DEFAULT_MAX_TEXT_CHARS,
   maxBytes,
   fileTimeoutMs = 0,
   memoryMb,
@@ -280,6 +283,7 @@ export function createExtractionWorker({
           input,
           maxBytes,
           maxPages,
+          maxChars,
           ...(chunk ? { chunk } : {}),
           ocrConcurrency: ocr ? ocr.concurrency : null,
         } satisfies ParentMessage);

@@ -20,6 +20,7 @@ export type ParentMessage =
       readonly input: LetterInput;
       readonly maxBytes: number;
       readonly maxPages: number;
+      readonly maxChars: number;
       readonly chunk?: ChunkOptions;
       readonly ocrConcurrency: number | null;
     }

@@ -97,11 +97,12 @@ process.on('message', (message: ParentMessage) => {
       );
     return;
   }
-  const { id, input, maxBytes, maxPages, chunk, ocrConcurrency } = message as {
+  const { id, input, maxBytes, maxPages, maxChars, chunk, ocrConcurrency } = message as {
     id: number;
     input: LetterInput;
     maxBytes: number;
     maxPages: number;
+    maxChars: number;
     chunk?: ChunkOptions;
     ocrConcurrency: number | null;
   };
@@ -111,6 +112,7 @@ process.on('message', (message: ParentMessage) => {
     .then((bytes) =>
       buildLetters(input, bytes, {
         maxPages,
+        maxChars,
         ...(chunk ? { chunk } : {}),
         ...(ocrConcurrency !== null ? { ocr: recognizerProxy(ocrConcurrency) } : {}),
       }),

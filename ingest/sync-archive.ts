@@ -75,6 +75,8 @@ export interface SyncArchiveOptions {
   readonly allowDeletions?: boolean;
   readonly maxBytes: number;
   readonly maxPages: number;
+  /** Longer extracted texts fail with `too_long` (INGEST_MAX_TEXT_CHARS). */
+  readonly maxChars?: number;
   /** Per-file time limit for extraction (OCR included); over it the worker is killed and the file fails with `timeout`. Unset or 0: none. */
   readonly fileTimeoutMs?: number;
   /** Heap cap of the extraction worker in MB (default 256); over it the file fails with `memory_limit`. */
@@ -237,6 +239,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   const extraction = (): ExtractionWorker =>
     (worker ??= createExtractionWorker({
       maxPages: options.maxPages,
+      ...(options.maxChars ? { maxChars: options.maxChars } : {}),
       maxBytes,
       memoryMb: options.fileMemoryMb ?? 256,
       logger,

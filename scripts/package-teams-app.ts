@@ -1,15 +1,17 @@
 /**
- * `npm run teams:package -- --domain bot.example.pl [--out FILE]`: writes the
- * Teams app package (manifest.json + two icons) to upload in Teams Admin
- * Center or "Upload a custom app". The bot's app id comes from
- * MICROSOFT_APP_ID (read through src/config.ts). Icons are drawn here (two
- * flat shapes need no image library); fflate writes the zip.
+ * `MICROSOFT_APP_ID=… npm run teams:package -- --domain bot.example.pl [--out FILE]`:
+ * writes the Teams app package (manifest.json + two icons) to upload in Teams
+ * Admin Center or "Upload a custom app". Only the bot's app id is needed (read
+ * through src/config.ts `loadTeamsPackageConfig`): no password, no other
+ * setting. A mistake ends in one line on stderr and exit code 2, never a stack
+ * trace. Icons are drawn here (two flat shapes need no image library); fflate
+ * writes the zip.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
-import { loadConfig } from '../src/config.js';
+import { ConfigError, loadTeamsPackageConfig } from '../src/config.js';
 
 type Rgba = readonly [number, number, number, number];
 
@@ -70,6 +72,9 @@ export function drawIcons(): { color: Buffer; outline: Buffer } {
   };
 }
 
+/** The domain is not a bare host name (a URL, a path). */
+export class DomainError extends Error {}
+
 export interface BuildTeamsPackageOptions {
   /** teams/manifest.json as text, with `{{MICROSOFT_APP_ID}}` and `{{BOT_DOMAIN}}` placeholders. */
   readonly manifest: string;
@@ -80,11 +85,12 @@ export interface BuildTeamsPackageOptions {
 
 /**
  * The app package as a zip buffer.
- * @throws {Error} when the domain has a scheme or path, or a placeholder is left.
+ * @throws {DomainError} when the domain has a scheme or path.
+ * @throws {Error} when a placeholder is left in the manifest.
  */
 export function buildTeamsPackage({ manifest, appId, domain }: BuildTeamsPackageOptions): Buffer {
   if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain))
-    throw new Error(`--domain must be a host name like bot.example.pl, got ${domain}`);
+    throw new DomainError(`--domain must be a host name like bot.example.pl, got ${domain}`);
   const filled = manifest
     .replaceAll('{{MICROSOFT_APP_ID}}', appId)
     .replaceAll('{{BOT_DOMAIN}}', domain);
@@ -101,29 +107,57 @@ export function buildTeamsPackage({ manifest, appId, domain }: BuildTeamsPackage
   );
 }
 
-function main(argv: readonly string[]): void {
-  const option = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const domain = option('--domain');
-  const out = path.resolve(option('--out') ?? 'dist/kancelaria-teams.zip');
-  const appId = loadConfig().MICROSOFT_APP_ID;
-  if (!appId || !domain) {
-    process.stderr.write(
-      'Usage: MICROSOFT_APP_ID=… npm run teams:package -- --domain bot.example.pl [--out FILE.zip]\n',
-    );
-    process.exitCode = 1;
-    return;
+const USAGE =
+  'usage: MICROSOFT_APP_ID=<app id> npm run teams:package -- --domain bot.example.pl [--out FILE.zip]';
+
+/** A mistake of the caller: shown as one line, exit code 2. */
+class UsageError extends Error {}
+
+/** Runs the command; returns the exit code. Never throws for the caller's mistakes. */
+export function runPackageTeamsApp(
+  argv: readonly string[],
+  write: { out: (line: string) => void; err: (line: string) => void },
+  /** Environment for tests; config.ts reads the process's own otherwise. */
+  env?: Record<string, string | undefined>,
+): number {
+  try {
+    const option = (name: string) => {
+      const i = argv.indexOf(name);
+      if (i < 0) return undefined;
+      const value = argv[i + 1];
+      if (!value || value.startsWith('--')) throw new UsageError(`${name} needs a value; ${USAGE}`);
+      return value;
+    };
+    const domain = option('--domain');
+    if (!domain) throw new UsageError(`--domain is required; ${USAGE}`);
+    const out = path.resolve(option('--out') ?? 'dist/kancelaria-teams.zip');
+    const { MICROSOFT_APP_ID: appId } = env
+      ? loadTeamsPackageConfig(env)
+      : loadTeamsPackageConfig();
+    const manifest = fs.readFileSync(new URL('../teams/manifest.json', import.meta.url), 'utf8');
+    const zip = buildTeamsPackage({ manifest, appId, domain });
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, zip);
+    write.out(`Teams app package written to ${out}`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      write.err(`teams:package: ${error.problems.join('; ')}; ${USAGE}`);
+      return 2;
+    }
+    if (error instanceof UsageError || error instanceof DomainError) {
+      write.err(`teams:package: ${error.message}`);
+      return 2;
+    }
+    throw error;
   }
-  const manifest = fs.readFileSync(new URL('../teams/manifest.json', import.meta.url), 'utf8');
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, buildTeamsPackage({ manifest, appId, domain }));
-  process.stdout.write(`Teams app package written to ${out}\n`);
 }
 
 if (
   process.argv[1] &&
   path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)
 )
-  main(process.argv.slice(2));
+  process.exitCode = runPackageTeamsApp(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });

@@ -16,7 +16,8 @@ import { trackLlmHealth } from './answer/track-llm-health.js';
 import { openSqliteIndex } from './archive/open-sqlite-index.js';
 import type { ArchiveIndex } from './archive/types.js';
 import { createAssistant } from './assistant/create-assistant.js';
-import { withRateLimit } from './assistant/rate-limit.js';
+import { createRateLimiter, withRateLimit } from './assistant/rate-limit.js';
+import { createArchiveReader, type ArchiveReader } from './assistant/read-archive.js';
 import { createAdminCommands, type AdminCommands } from './assistant/admin-commands.js';
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
@@ -46,6 +47,7 @@ import { toBotError } from './errors.js';
 export function ingestLimits(config: Config): {
   maxBytes: number;
   maxPages: number;
+  maxChars: number;
   fileTimeoutMs: number;
   fileMemoryMb: number;
   maxDeleteShare: number;
@@ -53,6 +55,7 @@ export function ingestLimits(config: Config): {
   return {
     maxBytes: config.INGEST_MAX_FILE_MB * 1024 * 1024,
     maxPages: config.INGEST_MAX_PAGES,
+    maxChars: config.INGEST_MAX_TEXT_CHARS,
     fileTimeoutMs: config.INGEST_FILE_TIMEOUT_S * 1000,
     fileMemoryMb: config.INGEST_FILE_MEMORY_MB,
     maxDeleteShare: config.INGEST_MAX_DELETE_SHARE,
@@ -169,6 +172,8 @@ export interface App {
   readonly store: StateStore;
   /** Answers and drafts, rate-limited per user, drafts audited in `store`. */
   readonly assistant: Assistant;
+  /** Search and letters by id with the answers' access rules, rate limit (one budget with answers) and audit. */
+  readonly reader: ArchiveReader;
   /** The index, opened on first call (later calls share it). */
   openIndex(): Promise<ArchiveIndex>;
   /** Index facts for status commands and health checks. */
@@ -193,6 +198,8 @@ export interface App {
   exportFeedback(format: 'csv' | 'json'): string;
   /** Why the LLM's last call failed (answers fell back to quotes), or null. */
   llmProblem(): string | null;
+  /** Starts the LLM health probe (`serve` only: a CLI answer need not ping the model); returns its stop. */
+  watchLlm(): () => void;
   close(): Promise<void>;
 }
 
@@ -227,6 +234,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const llm = trackedLlm?.client;
   let index: Promise<ArchiveIndex> | null = null;
   const openAppIndex = once(() => (index = openIndex(config, logger)));
+  // One budget per user for answers, drafts and archive reads.
+  const limiter = createRateLimiter({ perMinute: config.RATE_LIMIT_PER_MINUTE });
   const core = once(async () =>
     withRateLimit(
       createAssistant({
@@ -240,9 +249,21 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         audit: (record) => store.audit(record),
         office: officeSettings(config),
       }),
-      { perMinute: config.RATE_LIMIT_PER_MINUTE },
+      { perMinute: config.RATE_LIMIT_PER_MINUTE, limiter },
     ),
   );
+  const readerCore = once(async () =>
+    createArchiveReader({
+      index: await openAppIndex(),
+      logger,
+      limiter,
+      audit: (record) => store.audit(record),
+    }),
+  );
+  const reader: ArchiveReader = {
+    search: async (request) => (await readerCore()).search(request),
+    getLetter: async (request) => (await readerCore()).getLetter(request),
+  };
   const assistant: Assistant = {
     async *answer(request) {
       let opened: Assistant;
@@ -384,6 +405,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     store,
     assistant,
+    reader,
     openIndex: openAppIndex,
     status,
     admin: createAdminCommands({ status, reindex, audit: (record) => store.audit(record) }),
@@ -416,6 +438,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     },
     exportFeedback: (format) => exportFeedback(store, format),
     llmProblem: () => trackedLlm?.problem() ?? null,
+    watchLlm: () => trackedLlm?.watch(config.LLM_HEALTH_PROBE_S * 1000) ?? (() => undefined),
     async close() {
       store.close();
       if (index) await (await index.catch(() => null))?.close();

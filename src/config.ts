@@ -3,6 +3,7 @@
  * ingest job use is declared here, validated once at start, and handed out as
  * a typed `Config`. Defaults give the embedded mode: SQLite, no LLM.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { OfficeSettings } from './answer/draft/draft-letter.js';
@@ -57,6 +58,58 @@ const accessGroupMap = z.preprocess(
   z.record(z.string().min(1), z.array(z.string())),
 );
 
+/**
+ * One MCP bearer token: the SHA-256 of the token (never the token, so a
+ * leaked config grants nothing), whose user it is, and optionally its access
+ * groups (else `ACCESS_GROUPS` of `mcp:<user>`).
+ */
+const mcpTokenEntry = z.object({
+  sha256: z
+    .string()
+    .regex(
+      /^[0-9a-fA-F]{64}$/,
+      'sha256 must be the hex SHA-256 of the token (kancelaria mcp --hash-token), never the token',
+    )
+    .transform((hex) => hex.toLowerCase()),
+  user: z
+    .string()
+    .trim()
+    .regex(/^[^\s:;=|]+$/, 'user must be one word without : ; = |'),
+  groups: z.array(z.string().trim().min(1)).optional(),
+});
+
+/** `MCP_TOKENS`: the JSON array itself, or the path of a file holding it (kept out of the environment). */
+const mcpTokens = z.preprocess((value, ctx) => {
+  if (typeof value !== 'string' || value.trim() === '') return [];
+  const text = value.trim();
+  try {
+    return JSON.parse(text.startsWith('[') ? text : fs.readFileSync(path.resolve(text), 'utf8'));
+  } catch (error) {
+    // The reason only (no file content, no token): JSON errors quote the text they failed on.
+    const reason = error instanceof SyntaxError ? 'not valid JSON' : 'file cannot be read';
+    ctx.addIssue({ code: 'custom', message: `a JSON array or a readable file path: ${reason}` });
+    return z.NEVER;
+  }
+}, z.array(mcpTokenEntry));
+
+/** Sensitivity label names per access group: `finanse=Poufne;zarzad=Poufne \\ Zarząd`. */
+const labelMap = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string' || value.trim() === '') return {};
+    return Object.fromEntries(
+      value
+        .split(';')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [pair, ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        }),
+    );
+  },
+  z.record(z.string().min(1), z.string().min(1, 'needs a label name after =')),
+);
+
 /** Every environment variable Kancelaria reads. Documented in `.env.example` and the README. */
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -78,6 +131,8 @@ export const envSchema = z.object({
   OPENAI_MODEL: optionalString,
   OPENAI_TIMEOUT_MS: positiveInt(60_000),
   OPENAI_MAX_RETRIES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(2)),
+  /** `serve` checks the LLM server (`GET /models`) at start and, while it fails, every this many seconds. */
+  LLM_HEALTH_PROBE_S: positiveInt(60),
   EMBEDDINGS_MODEL: optionalString,
   EMBEDDINGS_DIMENSIONS: z.preprocess(
     emptyToUndefined,
@@ -99,6 +154,8 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalUrl,
   SLACK_ADMIN_USER_IDS: commaList,
+  /** Seconds between the `auth.test` checks that keep `/healthz` honest about Slack once connected. */
+  SLACK_HEALTH_PROBE_S: positiveInt(60),
 
   MICROSOFT_APP_ID: optionalString,
   MICROSOFT_APP_PASSWORD: optionalString,
@@ -108,6 +165,12 @@ export const envSchema = z.object({
     z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   ),
   TEAMS_ADMIN_AAD_IDS: commaList,
+  /**
+   * Teams sensitivity label shown on a citation of a restricted letter, per
+   * access group; a restricted letter whose group is not listed gets the
+   * generic label `TEAMS_TEXT.restrictedLabel`.
+   */
+  TEAMS_SENSITIVITY_LABELS: labelMap,
   /**
    * Teams without MICROSOFT_APP_ID, for the Bot Framework Emulator on one's
    * own machine: unauthenticated, so only on a loopback HOST, replies only to
@@ -122,6 +185,18 @@ export const envSchema = z.object({
     z.string().trim().min(16, 'must be at least 16 characters').optional(),
   ),
 
+  /** Bearer tokens of `POST /mcp` (hashes with their users); none = the MCP endpoint is off. */
+  MCP_TOKENS: mcpTokens,
+  /** The user `kancelaria mcp` (stdio, on one clerk's machine) answers as; groups from ACCESS_GROUPS `mcp:<user>`. */
+  MCP_STDIO_USER: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^[^\s:;=|]+$/, 'must be one word without : ; = |')
+      .default('local'),
+  ),
+
   /** Users' access groups; letters without a group are visible to everyone. */
   ACCESS_GROUPS: accessGroupMap,
   /** Questions per user per minute; 0 switches the limit off. */
@@ -130,6 +205,12 @@ export const envSchema = z.object({
   /** Files larger than this are reported and skipped by ingest. */
   INGEST_MAX_FILE_MB: positiveInt(50),
   INGEST_MAX_PAGES: positiveInt(500),
+  /**
+   * A letter whose extracted text is longer (in characters) is reported as `too_long` before it is
+   * split: 500 pages of dense text are about 2 million, the longest corpus letter 69 thousand. Keeps
+   * one hostile text file from taking the extraction worker's memory.
+   */
+  INGEST_MAX_TEXT_CHARS: positiveInt(3_000_000),
   /** OCR for pages without a text layer (needs the Polish trained data from npm). */
   OCR_ENABLED: flag(true),
   OCR_WORKERS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(0)),
@@ -219,6 +300,8 @@ export interface Config extends Env {
   readonly teamsEnabled: boolean;
   /** True when WEB_CONSOLE_TOKEN is set: `serve` mounts the staff web console. */
   readonly webConsoleEnabled: boolean;
+  /** True when MCP_TOKENS lists a token: `serve` mounts `POST /mcp`. */
+  readonly mcpEnabled: boolean;
 }
 
 /** Thrown when the environment is invalid; the message lists every problem. */
@@ -268,6 +351,7 @@ export function loadConfig(
     slackEnabled: Boolean(e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)),
     teamsEnabled: Boolean(e.MICROSOFT_APP_ID) || e.TEAMS_EMULATOR,
     webConsoleEnabled: Boolean(e.WEB_CONSOLE_TOKEN),
+    mcpEnabled: e.MCP_TOKENS.length > 0,
   };
 }
 
@@ -283,4 +367,26 @@ export function officeSettings(config: Env): OfficeSettings {
     signatoryRole: config.OFFICE_SIGNATORY_ROLE,
   };
   return Object.fromEntries(Object.entries(pick).filter(([, v]) => v !== undefined));
+}
+
+/** A Microsoft App ID: the GUID Teams requires as the app's and the bot's id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What `npm run teams:package` needs, and nothing else: the bot's app id.
+ * Packaging writes a manifest; it never talks to Bot Framework, so no
+ * password, tenant or other channel setting is asked for (loadConfig would
+ * demand MICROSOFT_APP_PASSWORD with an app id).
+ * @throws {ConfigError} when MICROSOFT_APP_ID is missing or not a GUID.
+ */
+export function loadTeamsPackageConfig(env: Record<string, string | undefined> = process.env): {
+  readonly MICROSOFT_APP_ID: string;
+} {
+  const appId = env.MICROSOFT_APP_ID?.trim() ?? '';
+  if (!appId) throw new ConfigError(['MICROSOFT_APP_ID: required (the bot’s Microsoft App ID)']);
+  if (!GUID.test(appId))
+    throw new ConfigError([
+      `MICROSOFT_APP_ID: must be a GUID like 00000000-0000-0000-0000-000000000000, got ${appId}`,
+    ]);
+  return { MICROSOFT_APP_ID: appId };
 }

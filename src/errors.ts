@@ -104,6 +104,8 @@ export type IngestFailureReason =
   | 'empty'
   | 'too_large'
   | 'too_many_pages'
+  /** The extracted text is longer than INGEST_MAX_TEXT_CHARS. */
+  | 'too_long'
   | 'unsupported_type'
   | 'corrupt'
   | 'encrypted'

@@ -90,6 +90,10 @@ export const STATUS_TEXT = {
 export const TEAMS_TEXT = {
   emptyQuestion:
     'Napisz pytanie o pisma z archiwum, np. „Jak wygląda współpraca miasta z prowincją Liaoning?”.',
+  /** Sensitivity label of a restricted letter whose access group has no TEAMS_SENSITIVITY_LABELS entry. */
+  restrictedLabel: 'Dostęp ograniczony',
+  restrictedLabelDescription:
+    'Pismo o ograniczonym dostępie: nie udostępniaj go poza osobami uprawnionymi.',
   statusTitle: 'Stan Kancelarii:',
   statusIndex: 'Indeks',
   statusLetters: 'Pisma',
@@ -264,4 +268,21 @@ export const TEAMS_DRAFT_TEXT = {
   declined: 'Nie wysłałem pliku. Szkic możesz przygotować ponownie: „szkic …”.',
   expired: 'Ten szkic wygasł. Przygotuj go ponownie: „szkic …”.',
   uploadFailed: 'Nie udało się przesłać pliku do OneDrive. Spróbuj ponownie za chwilę.',
+} as const;
+
+/** What MCP clients show their users (tool errors, a letter read as a resource). */
+export const MCP_TEXT = {
+  /** Missing and restricted letters get the same sentence: an id must reveal nothing. */
+  letterNotFound: (id: string) =>
+    `Nie ma w archiwum pisma o identyfikatorze ${id} albo nie masz do niego dostępu.`,
+  letterLabels: {
+    title: 'Dotyczy',
+    reference: 'Znak sprawy',
+    date: 'Data',
+    author: 'Podpisał(a)',
+    addressee: 'Adresat',
+    file: 'Plik',
+    link: 'Link',
+    page: 's.',
+  },
 } as const;

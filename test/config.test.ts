@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, loadTeamsPackageConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
   test('an empty environment gives the embedded mode', () => {
@@ -114,5 +114,29 @@ describe('loadConfig', () => {
     expect(config.slackEnabled).toBe(true);
     expect(config.teamsEnabled).toBe(true);
     expect(config.hasLlm).toBe(true);
+  });
+});
+
+describe('TEAMS_SENSITIVITY_LABELS', () => {
+  test('maps access groups to label names; a label may contain a backslash, not be empty', () => {
+    expect(
+      loadConfig({ TEAMS_SENSITIVITY_LABELS: 'finanse=Poufne \\ Finanse; zarzad=Poufne' }, '/srv/k')
+        .TEAMS_SENSITIVITY_LABELS,
+    ).toEqual({ finanse: 'Poufne \\ Finanse', zarzad: 'Poufne' });
+    expect(loadConfig({}, '/srv/k').TEAMS_SENSITIVITY_LABELS).toEqual({});
+    expect(() => loadConfig({ TEAMS_SENSITIVITY_LABELS: 'finanse=' }, '/srv/k')).toThrow(
+      /TEAMS_SENSITIVITY_LABELS/,
+    );
+  });
+});
+
+describe('loadTeamsPackageConfig', () => {
+  test('needs only a GUID app id: no password, other settings ignored', () => {
+    const appId = '0b5e7b1c-3c1a-4f7e-9d2a-1b2c3d4e5f60';
+    expect(loadTeamsPackageConfig({ MICROSOFT_APP_ID: appId, PORT: 'not a port' })).toEqual({
+      MICROSOFT_APP_ID: appId,
+    });
+    expect(() => loadTeamsPackageConfig({})).toThrow(ConfigError);
+    expect(() => loadTeamsPackageConfig({ MICROSOFT_APP_ID: 'bot' })).toThrow(/GUID/);
   });
 });

@@ -45,7 +45,6 @@ export async function startSlackDriver(assistant: Assistant): Promise<SlackDrive
   const h: SlackHarness = await startSlackHarness({
     wrapAssistant: () => tracked.assistant,
     accessGroups: { [`slack:${USERS.slackGranted}`]: GRANTED_GROUPS },
-    overrides: { updateIntervalMs: 0 },
   });
   let responses = 0;
   return {

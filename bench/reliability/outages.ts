@@ -44,12 +44,16 @@ interface Case {
   }>;
   /** How long to let serve try before looking (Slack's connect retries take a while). */
   readonly settleMs?: number;
+  /** How long to wait after the stop before looking (Slack is checked every SLACK_HEALTH_PROBE_S). */
+  readonly afterStopMs?: number;
 }
 
 const slackEnv = (apiUrl: string) => ({
   SLACK_BOT_TOKEN: 'xoxb-test',
   SLACK_SIGNING_SECRET: 'secret',
   SLACK_API_URL: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+  // Checked every 2 s instead of every minute, so the drill sees a mid-run outage within its settle time.
+  SLACK_HEALTH_PROBE_S: '2',
 });
 const llmEnv = (baseUrl: string) => ({
   OPENAI_MODEL: 'gpt-test',
@@ -74,6 +78,7 @@ const cases: Case[] = [
       };
     },
     settleMs: 5000,
+    afterStopMs: 3000,
   },
   {
     name: 'Qdrant down at start',
@@ -129,6 +134,7 @@ for (const c of cases) {
         `${c.name}: before the stop /healthz ${before.status}${before.degraded ? ` ${JSON.stringify(before.degraded)}` : ''}`,
       );
       await stop();
+      await new Promise((r) => setTimeout(r, c.afterStopMs ?? 0));
     } else {
       await new Promise((r) => setTimeout(r, c.settleMs ?? 0));
     }

@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { IngestError } from '../../src/errors.js';
 import { stripDocumentNoise } from './strip-registry-noise.js';
+import { checkTextLength } from './text-length.js';
 import { extractMarkdown, extractText } from './text.js';
 import type { ExtractedDocument, Extractor, ExtractOptions } from './types.js';
 
@@ -46,6 +47,8 @@ export interface ExtractFileOptions {
   readonly maxBytes: number;
   /** Passed to the extractor; longer documents are rejected. */
   readonly maxPages: number;
+  /** Passed to the extractor; a longer text is rejected (`too_long`). */
+  readonly maxChars?: number;
   readonly signal?: AbortSignal;
   /** OCR for scanned PDF pages (see `ExtractOptions.ocr`). */
   readonly ocr?: ExtractOptions['ocr'];
@@ -80,12 +83,13 @@ export function extractorFor(filePath: string): Extractor {
  */
 export async function extractFile(
   filePath: string,
-  { maxBytes, maxPages, signal, ocr }: ExtractFileOptions,
+  { maxBytes, maxPages, maxChars, signal, ocr }: ExtractFileOptions,
 ): Promise<ExtractedDocument> {
   extractorFor(filePath);
   const bytes = await readLimited(filePath, maxBytes, signal);
   return extractDocument(filePath, bytes, {
     maxPages,
+    ...(maxChars ? { maxChars } : {}),
     ...(signal ? { signal } : {}),
     ...(ocr ? { ocr } : {}),
   });
@@ -103,7 +107,7 @@ export async function extractDocument(
   options: ExtractOptions,
 ): Promise<ExtractedDocument> {
   const extractor = extractorFor(fileName);
-  return stripDocumentNoise(await extractor(bytes, options));
+  return stripDocumentNoise(checkTextLength(await extractor(bytes, options), options));
 }
 
 /**

@@ -5,7 +5,8 @@
  * files that merely carry a `.txt` name are rejected.
  */
 import { IngestError } from '../../src/errors.js';
-import type { ExtractedDocument, Extractor } from './types.js';
+import { DEFAULT_MAX_TEXT_CHARS, type ExtractedDocument, type Extractor } from './types.js';
+import { tooLong } from './text-length.js';
 
 /** Above this share of control characters a "text" file is really binary. */
 const MAX_CONTROL_SHARE = 0.1;
@@ -18,18 +19,23 @@ const SNIFF_CHARS = 65536;
  * collapsed to one (a blank line separates paragraphs).
  * @throws IngestError `empty`, `not_utf8`, `binary`.
  */
-export const extractText: Extractor = async (bytes) => toDocument(decodeText(bytes));
+export const extractText: Extractor = async (bytes, options) =>
+  toDocument(decodeText(bytes, options.maxChars ?? DEFAULT_MAX_TEXT_CHARS));
 
 /**
  * Like `extractText`, and also strips the Markdown markup that would pollute
  * search: `#` heading markers and `*`/`_` emphasis. Everything else is kept.
  * @throws IngestError `empty`, `not_utf8`, `binary`.
  */
-export const extractMarkdown: Extractor = async (bytes) =>
-  toDocument(stripMarkdown(decodeText(bytes)));
+export const extractMarkdown: Extractor = async (bytes, options) =>
+  toDocument(stripMarkdown(decodeText(bytes, options.maxChars ?? DEFAULT_MAX_TEXT_CHARS)));
 
-function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array, maxChars: number): string {
   if (bytes.length === 0) throw new IngestError('empty', 'File is empty');
+  // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so more bytes than that is too long
+  // for certain: refused before a 50 MB file is decoded into strings several times its size.
+  if (bytes.length > 3 * maxChars)
+    throw tooLong(`at least ${Math.ceil(bytes.length / 3)}`, maxChars);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new IngestError('not_utf8', 'File is UTF-16; only UTF-8 text is supported');
   }

@@ -35,9 +35,14 @@ export interface ExtractedAttachment {
   readonly bytes: Uint8Array;
 }
 
+/** INGEST_MAX_TEXT_CHARS's default, for callers without a config. */
+export const DEFAULT_MAX_TEXT_CHARS = 3_000_000;
+
 export interface ExtractOptions {
   /** Upper bound on pages; more raises `IngestError('too_many_pages')`. */
   readonly maxPages: number;
+  /** Upper bound on the extracted text's length in characters; more raises `IngestError('too_long')`. Default `DEFAULT_MAX_TEXT_CHARS`. */
+  readonly maxChars?: number;
   readonly signal?: AbortSignal;
   /** OCR for PDF pages without a usable text layer; without it such pages stay empty. */
   readonly ocr?: PageRecognizer;

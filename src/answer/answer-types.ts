@@ -139,15 +139,20 @@ const PROVISION = unicodeWords(
   'u',
 );
 
-/** True when the sentence holds an answer of the given type. */
-export function hasAnswerType(sentence: string, type: AnswerType): boolean {
+/**
+ * True when the sentence holds an answer of the given type. With the
+ * question, a person or body counts only when the question does not name it
+ * itself: „Kto decyduje o zamknięciu punktu w Suchej Beskidzkiej?” is not
+ * answered by a sentence whose only name is „Suchej Beskidzkiej”.
+ */
+export function hasAnswerType(sentence: string, type: AnswerType, question = ''): boolean {
   switch (type) {
     case 'kiedy':
-      return DATE_SPAN.test(sentence);
+      return hasEventDate(sentence);
     case 'ile':
       return amountSpans(sentence).length > 0;
     case 'kto':
-      return PERSON_OR_BODY.test(sentence);
+      return hasNewPersonOrBody(sentence, question);
     case 'gdzie':
       return PLACE.test(sentence);
     case 'dlaczego':
@@ -161,6 +166,27 @@ export function hasAnswerType(sentence: string, type: AnswerType): boolean {
       return never;
     }
   }
+}
+
+const PERSON_OR_BODY_ALL = new RegExp(PERSON_OR_BODY.source, 'gu');
+
+/** A person or body in the sentence with a word the question does not have (compared by the first five letters). */
+function hasNewPersonOrBody(sentence: string, question: string): boolean {
+  const asked = new Set(
+    (
+      foldText(question)
+        .toLowerCase()
+        .match(/\p{L}+/gu) ?? []
+    ).map((w) => w.slice(0, 5)),
+  );
+  for (const m of sentence.matchAll(PERSON_OR_BODY_ALL)) {
+    const named =
+      foldText(m[0])
+        .toLowerCase()
+        .match(/\p{L}+/gu) ?? [];
+    if (named.some((w) => !asked.has(w.slice(0, 5)))) return true;
+  }
+  return false;
 }
 
 /** Amounts in a sentence, without law citations, reference numbers and bare years. */
@@ -197,11 +223,11 @@ function amountSpans(sentence: string): string[] {
  */
 /** A law's own date (`ustawy z dnia 5 lipca 2018 r.`) names the act, not when something happened. */
 const LAW_DATE_BEFORE =
-  /(?:ustaw\p{L}*|rozporządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwał\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
+  /(?:ustaw\p{L}*|rozporządzeni\p{L}*|zarządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwał\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
 
 /** `… z dnia <date>` within a few tokens of an act's name (`dyrektywy … (UE) 2023/2225 z dnia …`) is how Polish cites the act. */
 const ACT_CITED_BEFORE =
-  /(?:ustaw|rozporządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,8}$/iu;
+  /(?:ustaw|rozporządzeni|zarządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,8}$/iu;
 
 /** Inside an open official-journal citation: `(Dz. U. …`, `(Dz. Urz. UE L …`, `(M.P. …`. */
 const JOURNAL_CITED_BEFORE = /\((?:Dz\.\s*U(?:rz)?\.|M\.\s*P\.)[^()]*$/u;
@@ -211,9 +237,32 @@ const JOURNAL_CITED_BEFORE = /\((?:Dz\.\s*U(?:rz)?\.|M\.\s*P\.)[^()]*$/u;
  * whose preceding words share most stems with the question (`weszła w życie`).
  */
 function bestDate(sentence: string, question: string): string | null {
+  let best: { span: string; score: number } | null = null;
+  for (const date of datesIn(sentence, question)) {
+    // A law's own date ranks below any other.
+    const score = date.overlap - (date.isLaw ? 10 : 0);
+    if (!best || score > best.score) best = { span: date.span, score };
+  }
+  return best?.span ?? null;
+}
+
+/** True when the sentence dates something other than an act: `zarządzenia … z dnia 22 września 2017 r.` alone names the act, not when anything happened. */
+function hasEventDate(sentence: string): boolean {
+  return datesIn(sentence, '').some((d) => !d.isLaw);
+}
+
+/**
+ * The dates of a sentence with whether each is a law's own date and how many
+ * of the question's stems precede it; dates that only cite an act or a journal
+ * are left out.
+ */
+function datesIn(
+  sentence: string,
+  question: string,
+): { span: string; isLaw: boolean; overlap: number }[] {
   const asked = new Set((foldText(question).match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));
   const global = new RegExp(DATE_SPAN.source, 'giu');
-  let best: { span: string; score: number } | null = null;
+  const out: { span: string; isLaw: boolean; overlap: number }[] = [];
   for (const m of sentence.matchAll(global)) {
     const before = sentence.slice(Math.max(0, m.index - 60), m.index);
     const isLaw =
@@ -226,10 +275,9 @@ function bestDate(sentence: string, question: string): string | null {
     if (/^z dnia/iu.test(m[0]) && ACT_CITED_BEFORE.test(before)) continue;
     // Nor a journal's (`Dz. U. z 2025 r.`, `Dz. Urz. UE L 2023/2225 z 30.10.2023`): it dates the publication of an act.
     if (JOURNAL_CITED_BEFORE.test(before)) continue;
-    const score = overlap - (isLaw ? 10 : 0);
-    if (!best || score > best.score) best = { span: m[0].trim(), score };
+    out.push({ span: m[0].trim(), isLaw, overlap });
   }
-  return best?.span ?? null;
+  return out;
 }
 
 /** „Kto podpisał odpowiedź…?”, „kto jest autorem pisma…”: answered by the letter's signatory, read from its signature block. */

@@ -12,6 +12,7 @@ import { foldText } from '../archive/fold-text.js';
 import type { SearchHit } from '../archive/types.js';
 import type { AnswerabilityResult } from './assess-answerability.js';
 import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
+import { polishLemmas } from '../archive/stemmers/polish-dictionary.js';
 
 export interface CheckConstraintsOptions {
   readonly question: string;
@@ -117,6 +118,10 @@ function yearsIn(text: string): Set<number> {
   }
   return out;
 }
+
+/** Endings of Polish adjectives, nouns and verbs: a word with one is Polish, whatever the dictionary says. */
+const POLISH_ENDING =
+  /(?:ych|ich|ego|emu|owy|owa|owe|nej|nym|nymi|anie|enie|osc|osci|ami|ach|ow|ować|owac|uje|ują|uja|ania|enia|ski|ska|skie|cki|cka|ckie)$/u;
 
 /** A road number (`S5`, `S-3`, `A1`, `DK 91`, `DW241`): a near miss swaps it for another road. */
 const ROAD = /(?<![\p{L}\d])(S|A|DK|DW)[ -]?(\d{1,3})(?![\d\p{L}])/giu;
@@ -227,6 +232,23 @@ export function checkConstraints({
     .map((w) => w.word);
   for (const name of [...names, ...answerability.missingNames].filter(isAbsent)) {
     if (!missing.includes(name)) missing.push(name);
+  }
+  // A lower-case word no letter of the archive has and the Polish dictionary does not know (`firmy sanofi`)
+  // names something the archive knows nothing about, as a capitalised unseen name does: an inflection the
+  // stemmer missed, or a typo, is known to the dictionary or shares its stem with a word of the letters.
+  // A Polish inflectional ending (`antyprzemocowych`) marks a word the dictionary lacks, not a name; a
+  // chat-typed acronym of a name the letters write out (`wihie` = `Wojskowy Instytut Higieny i Epidemiologii`)
+  // is held.
+  let writtenOut: Set<string> | null = null;
+  for (const w of answerability.words) {
+    const folded = foldText(w.word).toLowerCase();
+    if (w.df > 0 || w.isName || w.isCovered || !/^\p{Ll}{4,}$/u.test(w.word)) continue;
+    if (POLISH_ENDING.test(folded) || polishLemmas(folded).length > 0) continue;
+    if (!isAbsent(w.word) || missing.includes(w.word)) continue;
+    writtenOut ??= new Set(
+      letterTexts.slice(0, nameLetters).flatMap((t) => [...acronymsOfNameRuns(t).values()]),
+    );
+    if (!writtenOut.has(folded.toUpperCase())) missing.push(w.word);
   }
   // A name of several words (`Muzeum Historii Polski`, `Uniwersytet Medyczny`) must appear as a phrase:
   // each word present somewhere (`Muzeum Historii Żydów Polskich`) is another body.

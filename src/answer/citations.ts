@@ -23,6 +23,7 @@ export function citationFor(hit: SearchHit, n: number, quote: string): Citation 
     url: letter.url,
     ocr: letter.ocr,
     quote,
+    ...(letter.accessGroup ? { accessGroup: letter.accessGroup } : {}),
   };
 }
 

@@ -30,6 +30,13 @@ export interface ExtractiveAnswerOptions {
   /** Passages (in rank order) considered at most. */
   readonly maxPassages?: number;
   readonly notice?: string | null;
+  /**
+   * The answering letter's passages that were not retrieved
+   * (`answeringLetterPassages`): a sentence there is quoted only when it
+   * holds the type the question asks for (a date for „kiedy”, an amount for
+   * „ile”), and then competes with the retrieved ones on the question's words.
+   */
+  readonly letterPassages?: readonly SearchHit[];
 }
 
 interface Candidate {
@@ -54,8 +61,12 @@ const MIN_NEXT_GAIN = 0.25;
 const MMR_LAMBDA = 0.5;
 /** Weight kept by a sentence without the answer type its question part asks for (a date for `kiedy`). */
 const TYPE_MISS_FACTOR = 0.45;
+/** Weight kept by a sentence with the asked amount but not the year the question asks it for. */
+const YEAR_MISS_FACTOR = 0.7;
 /** Quotes for an open question (`jak wyglądała…`, `co ustalono…`): one more than for a typed one, whose answer is one fact. */
 const OPEN_QUESTION_SENTENCES = 4;
+/** Rank factor of a sentence from a passage of the answering letter that was not retrieved: as the third retrieved passage. */
+const LETTER_PASSAGE_FACTOR = 0.9;
 /** Letters compared by the loose (truncation) match, as in `assessAnswerability`. */
 const PREFIX = 6;
 
@@ -96,6 +107,7 @@ export function composeExtractiveAnswer({
   maxSentences = OPEN_QUESTION_SENTENCES - 1,
   maxPassages = 4,
   notice = null,
+  letterPassages = [],
 }: ExtractiveAnswerOptions): ExtractiveAnswer | null {
   const parts = questionParts(question);
   if (parts.length === 1 && parts[0]!.type === null && maxSentences === OPEN_QUESTION_SENTENCES - 1)
@@ -103,7 +115,15 @@ export function composeExtractiveAnswer({
   const askedTypes = [...new Set(parts.flatMap((p) => (p.type ? [p.type] : [])))];
   const candidates: Candidate[] = [];
   const seenTexts = new Set<string>();
-  hits.slice(0, maxPassages).forEach((hit, rank) => {
+  const retrieved = hits.slice(0, maxPassages);
+  // The answering letter's other passages: retrieved below the cut, or not retrieved at all.
+  const rest = [
+    ...hits.slice(maxPassages).filter((h) => h.letter.id === hits[0]?.letter.id),
+    ...letterPassages,
+  ];
+  const pool = askedTypes.length > 0 ? [...retrieved, ...rest] : retrieved;
+  pool.forEach((hit, rank) => {
+    const isRetrieved = rank < retrieved.length;
     for (const raw of quotableSentences(hit.passage.text)) {
       // A footnote mark split off at the sentence end (`2002 r.[`) is dropped; the rest stays verbatim.
       const text = raw.replace(/\s*[[(]$/, '');
@@ -114,11 +134,14 @@ export function composeExtractiveAnswer({
       seenTexts.add(key);
       const covered = coveredTerms(text, weights);
       if (covered.size === 0) continue;
+      const types = new Set(askedTypes.filter((t) => hasAnswerType(text, t, question)));
+      // A passage retrieval did not return is read only for the asked fact.
+      if (!isRetrieved && types.size === 0) continue;
       // Prefer sentences from higher-ranked passages when coverage ties; a
       // question echoed back by the reply (or its subject line) restates the
       // question rather than answering it.
-      const factor = (1 - rank * 0.05) * (isEcho(text) ? ECHO_FACTOR : 1);
-      const types = new Set(askedTypes.filter((t) => hasAnswerType(text, t)));
+      const factor =
+        (isRetrieved ? 1 - rank * 0.05 : LETTER_PASSAGE_FACTOR) * (isEcho(text) ? ECHO_FACTOR : 1);
       candidates.push({ hit, text, covered, factor, order: candidates.length, types });
     }
   });
@@ -131,8 +154,18 @@ export function composeExtractiveAnswer({
   const remaining = new Map(weights);
   // A sentence that holds the asked-for type (a date for „kiedy”) ranks above
   // one that only repeats the question's words.
+  // A figure asked for a year („ile … w 2023”) is the one stated with that year: a sentence holding the
+  // amount but none of the question's years gives another year's figure.
+  const askedYears = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  const hasAskedYear = (c: Candidate) => askedYears.some((y) => c.text.includes(y));
   const typeFactor = (c: Candidate, type: AnswerType | null) =>
-    type === null || c.types.has(type) ? 1 : TYPE_MISS_FACTOR;
+    type === null
+      ? 1
+      : !c.types.has(type)
+        ? TYPE_MISS_FACTOR
+        : type === 'ile' && askedYears.length > 0 && !hasAskedYear(c)
+          ? YEAR_MISS_FACTOR
+          : 1;
   const mainType = parts[0]?.type ?? null;
   const own = (c: Candidate) => coverageOf(c, weights, total) * typeFactor(c, mainType);
   const added = (c: Candidate) => {
@@ -248,7 +281,8 @@ export function composeExtractiveAnswer({
     kind: 'extractive',
     text: `${head}${t.extractiveIntro}\n${lines.join('\n')}`,
     citations,
-    passages: hits,
+    // A quoted passage that was not retrieved is shown too, so that every citation points at a shown passage.
+    passages: [...hits, ...letterPassages.filter((h) => chosen.some((c) => c.hit === h))],
     question,
     language,
     notice,

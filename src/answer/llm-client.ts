@@ -34,6 +34,12 @@ export interface LlmClient {
   stream(messages: readonly ChatMessage[], options?: ChatOptions): AsyncIterable<string>;
   /** The whole reply; same errors as `stream`. */
   complete(messages: readonly ChatMessage[], options?: ChatOptions): Promise<string>;
+  /**
+   * Checks that the server answers for this key without generating anything (`GET /models`),
+   * for `/healthz` before the first question. Optional: a client without it is learned from calls.
+   * @throws {LlmTimeoutError} / {LlmFailedError} as `stream`.
+   */
+  probe?(): Promise<void>;
 }
 
 export interface CreateLlmClientOptions {
@@ -104,6 +110,11 @@ export function createLlmClient({
             cause: error,
           });
         if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new LlmAbortedError();
+        if (error instanceof sdk.APIConnectionError)
+          return new LlmFailedError(
+            `cannot reach the LLM server at ${baseUrl ?? 'api.openai.com'}: ${error.cause instanceof Error ? error.cause.message : error.message}`,
+            { cause: error },
+          );
         if (error instanceof sdk.APIError)
           return new LlmFailedError(
             `LLM request failed with status ${String(error.status ?? 'none')}`,
@@ -155,5 +166,19 @@ export function createLlmClient({
     return text;
   }
 
-  return { model, stream, complete };
+  async function probe(): Promise<void> {
+    const { sdk, client } = await connect();
+    const link = linkAbort(undefined, sdk);
+    try {
+      await client.models.list({ timeout: Math.min(timeoutMs, 10_000), maxRetries: 0 });
+    } catch (error) {
+      // Proxies and some servers have no models route: they answered, so they are reachable.
+      if (error instanceof sdk.NotFoundError) return;
+      throw link.translate(error);
+    } finally {
+      link.done();
+    }
+  }
+
+  return { model, stream, complete, probe };
 }

@@ -10,6 +10,12 @@ export interface TrackedLlm {
   readonly client: LlmClient;
   /** Why the last call failed, or null after a success (or before any call). */
   problem(): string | null;
+  /**
+   * Probes the server now (so `/healthz` names a dead LLM before the first question) and again
+   * every `intervalMs` while a problem stands (so it clears without waiting for a question).
+   * Returns the function that stops it.
+   */
+  watch(intervalMs: number): () => void;
 }
 
 export function trackLlmHealth(llm: LlmClient): TrackedLlm {
@@ -41,5 +47,22 @@ export function trackLlmHealth(llm: LlmClient): TrackedLlm {
       }
     },
   };
-  return { client, problem: () => problem };
+  const probe = async (): Promise<void> => {
+    if (!llm.probe) return;
+    try {
+      await llm.probe();
+      problem = null;
+    } catch (error) {
+      failed(error);
+    }
+  };
+  const watch = (intervalMs: number): (() => void) => {
+    void probe();
+    const timer = setInterval(() => {
+      if (problem !== null) void probe();
+    }, intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  };
+  return { client, problem: () => problem, watch };
 }

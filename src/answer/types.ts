@@ -21,6 +21,8 @@ export interface Citation {
   readonly quote: string;
   /** Other copies of the same letter in the archive (a scan and its text, a second file), named as „także: …”. */
   readonly also?: readonly string[];
+  /** The letter's access group, set only for restricted letters (channels label them, e.g. Teams' sensitivity label). */
+  readonly accessGroup?: string;
 }
 
 interface AnswerBase {

@@ -26,6 +26,7 @@ import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
 import { chooseAnsweringLetter } from '../answer/choose-answering-letter.js';
+import { answeringLetterPassages } from '../answer/answering-letter-passages.js';
 import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
 import type { OfficeSettings } from '../answer/draft/draft-letter.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
@@ -202,9 +203,20 @@ export function createAssistant({
         language,
       };
       const weights = weighTerms(searchQuery, stats);
+      // The asked fact is looked for in the whole answering letter, not only in its retrieved passages.
+      const letterPassages =
+        missing.length === 0
+          ? await answeringLetterPassages({ hits, passagesOf: (id) => index.getPassages(id) })
+          : [];
       const extractive = (notice: string | null) =>
-        composeExtractiveAnswer({ question: searchQuery, hits, weights, language, notice }) ??
-        refusal;
+        composeExtractiveAnswer({
+          question: searchQuery,
+          hits,
+          weights,
+          language,
+          notice,
+          letterPassages,
+        }) ?? refusal;
 
       let result: Answer;
       if (isLookupHit && !llm)

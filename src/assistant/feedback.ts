@@ -11,7 +11,8 @@ import type { StateStore } from './state-store.js';
 import type { ChannelName } from './types.js';
 
 export interface FeedbackInput {
-  readonly channel: ChannelName;
+  /** MCP clients rate nothing: they have no buttons. */
+  readonly channel: Exclude<ChannelName, 'mcp'>;
   readonly userId: string;
   /** The key the rated answer was remembered under (`remember`), or null when the channel does not know it. */
   readonly answerKey: string | null;

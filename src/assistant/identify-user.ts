@@ -42,7 +42,7 @@ export type IdentityConfig = Pick<
   'ACCESS_GROUPS' | 'SLACK_ADMIN_USER_IDS' | 'TEAMS_ADMIN_AAD_IDS'
 >;
 
-/** Each channel's admin list; the console and the CLI have no admin commands. */
+/** Each channel's admin list; the console, the CLI and MCP have no admin commands. */
 function adminIds(config: IdentityConfig, channel: ChannelName): readonly string[] {
   switch (channel) {
     case 'slack':
@@ -51,6 +51,7 @@ function adminIds(config: IdentityConfig, channel: ChannelName): readonly string
       return config.TEAMS_ADMIN_AAD_IDS;
     case 'web':
     case 'cli':
+    case 'mcp':
       return [];
     default: {
       const unknown: never = channel;

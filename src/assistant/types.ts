@@ -79,7 +79,7 @@ export interface ArchiveStatus {
 }
 
 /** Where a request came from, for the audit log. */
-export type ChannelName = 'slack' | 'teams' | 'web' | 'cli';
+export type ChannelName = 'slack' | 'teams' | 'web' | 'cli' | 'mcp';
 
 /** A request for a draft of an official reply (`kancelaria draft`, the console's draft form). */
 export interface DraftRequest {

@@ -21,6 +21,16 @@ export interface ChannelAdapter {
   stop(): Promise<void>;
   /** How the channel runs, for the start log (`socket-mode`, `http`, `on, authentication off`). */
   describe(): string;
+  /**
+   * Whether the service behind the channel works now (Slack's Web API, Teams' connector), for
+   * `/healthz`; anything but `ok` is listed under `degraded` with its reason. Omitted: always ok.
+   */
+  health?(): ChannelHealth;
+}
+
+export interface ChannelHealth {
+  readonly status: 'starting' | 'ok' | 'degraded';
+  readonly reason?: string;
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * Every channel `serve` can run, in start order: when it is on, what to tell
  * the operator when it is off, and how to build its `ChannelAdapter` from the
- * shared `ChannelDeps`. A new channel is one folder under `src/channels/`
+ * shared `ChannelDeps` (plus the archive reader, which only MCP uses). A new channel is one folder under `src/channels/`
  * and one entry here.
  */
 import type { Config } from '../config.js';
-import type { ChannelAdapter, ChannelDeps } from './channel-adapter.js';
+import type { ChannelAdapter } from './channel-adapter.js';
+import { createMcpChannel, type McpChannelDeps } from './mcp/create-mcp-channel.js';
 import { createSlackChannel } from './slack/create-slack-channel.js';
 import { createTeamsChannel } from './teams/create-teams-channel.js';
 import { createWebConsole } from './web/create-web-console.js';
@@ -15,7 +16,7 @@ export interface ChannelEntry {
   isEnabled(config: Config): boolean;
   /** Logged at start when the channel is off: which settings turn it on. */
   readonly offHint: string;
-  create(deps: ChannelDeps): ChannelAdapter;
+  create(deps: McpChannelDeps): ChannelAdapter;
 }
 
 export const CHANNELS: readonly ChannelEntry[] = [
@@ -40,11 +41,18 @@ export const CHANNELS: readonly ChannelEntry[] = [
     offHint: 'Web console is off: set WEB_CONSOLE_TOKEN',
     create: (deps) => createWebConsole(deps),
   },
+  {
+    name: 'mcp',
+    isEnabled: (config) => config.mcpEnabled,
+    offHint:
+      'MCP over HTTP is off: set MCP_TOKENS (hashes from `kancelaria mcp --hash-token`); `kancelaria mcp` serves stdio',
+    create: (deps) => createMcpChannel(deps),
+  },
 ];
 
 /** The adapters of the enabled channels; each one that is off is logged with its hint. */
 export function createChannelAdapters(
-  deps: ChannelDeps,
+  deps: McpChannelDeps,
   entries: readonly ChannelEntry[] = CHANNELS,
 ): ChannelAdapter[] {
   return entries.flatMap((entry) => {

@@ -127,6 +127,35 @@ program
   });
 
 program
+  .command('mcp')
+  .description(
+    'serve the archive to an MCP client (desktop assistant) on stdin/stdout, as MCP_STDIO_USER',
+  )
+  .option(
+    '--new-token <user>',
+    'print a new token for POST /mcp and its MCP_TOKENS entry (hash only)',
+  )
+  .option('--hash-token', 'print the SHA-256 of a token read from stdin, for MCP_TOKENS')
+  .action(async (opts: { newToken?: string; hashToken?: boolean }) => {
+    if (opts.newToken !== undefined) {
+      const { newToken } = await import('./commands/mcp.js');
+      const { token, entry } = newToken(opts.newToken);
+      // The token is shown once, here; only its hash goes into the configuration.
+      console.log(`token (give it to the user, store it nowhere else): ${token}`);
+      console.log(`MCP_TOKENS entry: ${JSON.stringify(entry)}`);
+      return;
+    }
+    if (opts.hashToken) {
+      const { hashTokenFrom } = await import('./commands/mcp.js');
+      console.log(await hashTokenFrom(process.stdin));
+      return;
+    }
+    const { config, logger } = setup();
+    const { runMcpStdio } = await import('./commands/mcp.js');
+    await runMcpStdio({ config, logger });
+  });
+
+program
   .command('feedback')
   .description('answer feedback collected from Slack and Teams')
   .command('export')

@@ -181,7 +181,12 @@ export function bridgeEnglish(
     const lower = token.toLowerCase();
     i += 1;
     if (STOP_WORDS.has(lower) || lower.length < 2) continue;
-    const hit = /\d/.test(token) ? null : lookUp(lists, 'words', englishBaseForms(token));
+    // A word in capitals is a name or an acronym (`FLIRT` trains, the `SENT` system, the `KLUB` programme):
+    // only the administrative glossary translates it (`EU` → `UE`), a general dictionary would not (`flirtować`).
+    const isCapitals = /^\p{Lu}{2,}$/u.test(token);
+    const hit = /\d/.test(token)
+      ? null
+      : lookUp(isCapitals ? lists.slice(0, 1) : lists, 'words', englishBaseForms(token));
     if (hit && !(isPassThrough(token, i - 1) && /[ąćęłńóśźż]/i.test(token))) {
       terms.push(...hit);
       bridged.push(lower);

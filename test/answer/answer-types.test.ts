@@ -49,6 +49,33 @@ describe('hasAnswerType', () => {
   );
 });
 
+describe('hasAnswerType with the question', () => {
+  const question = 'Kto decyduje o zamknięciu punktu obsługi klientów NFZ w Suchej Beskidzkiej?';
+  it('does not count a name the question itself gives as the asked body', () =>
+    expect(
+      hasAnswerType(
+        'Analizy miały wpływ na decyzję o zamknięciu punktu w Suchej Beskidzkiej.',
+        'kto',
+        question,
+      ),
+    ).toBe(false));
+  it('counts a body the question does not name', () =>
+    expect(
+      hasAnswerType(
+        'Punkty obsługi klientów tworzy i znosi dyrektor oddziału wojewódzkiego Funduszu.',
+        'kto',
+        question,
+      ),
+    ).toBe(true));
+  it('does not count an act whose date is the only date', () =>
+    expect(
+      hasAnswerType(
+        '§ 10 zarządzenia nr 30 Komendanta Głównego Policji z dnia 22 września 2017 r. w sprawie pełnienia służby na drogach.',
+        'kiedy',
+      ),
+    ).toBe(false));
+});
+
 describe('directSpan', () => {
   it('gives the date of a kiedy answer', () => {
     expect(

@@ -54,4 +54,12 @@ describe('composeExtractiveAnswer', () => {
     expect(a?.text).toContain('18 mld zł');
     expect(a?.text.match(/„W ramach programu podpisano 8 umów/gu)?.length).toBe(1);
   });
+
+  it('answers a figure asked for a year with the sentence that states that year', () => {
+    const a = answer('Ile wydano z Funduszu Pomocy na leczenie obywateli Ukrainy w 2023 r.?', [
+      'Na leczenie obywateli Ukrainy z Funduszu Pomocy wydano na leki 4 799,4 tys. zł.',
+      'W roku 2023 na leczenie z Funduszu Pomocy wydano 894 751,7 tys. zł.',
+    ]);
+    expect(a?.text.split('\n')[0]).toContain('894 751,7 tys. zł');
+  });
 });

@@ -37,6 +37,8 @@ export interface FakeBotConnector {
     predicate: (a: RecordedActivity) => boolean,
     timeoutMs?: number,
   ): Promise<RecordedActivity>;
+  /** From now on answers every request with this HTTP status, recording nothing; `null` restores. */
+  failWith(status: number | null): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const uploads: RecordedUpload[] = [];
   const waiters = new Set<() => void>();
   let counter = 0;
+  let failure: number | null = null;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -59,6 +62,10 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
         uploads.push({ path: pathname, contentRange: range ?? null, bytes: Buffer.concat(chunks) });
         // OneDrive answers the last chunk of an upload session with the item it created.
         res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"item-1"}');
+        return;
+      }
+      if (failure !== null) {
+        res.writeHead(failure, { 'content-type': 'application/json' }).end('{"error":"scripted"}');
         return;
       }
       const match = ACTIVITIES.exec(new URL(req.url ?? '/', 'http://fake').pathname);
@@ -90,6 +97,9 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     activities,
     uploadUrl: (name) => `http://127.0.0.1:${port}/upload/${encodeURIComponent(name)}`,
     uploads,
+    failWith: (status) => {
+      failure = status;
+    },
     waitFor(predicate, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = () => {

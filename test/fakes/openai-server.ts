@@ -33,6 +33,8 @@ export interface FakeOpenAiServer {
   enqueue(...replies: ScriptedReply[]): void;
   /** Reply used when the queue is empty (default: an empty answer). */
   fallback: ScriptedReply | ((request: RecordedRequest) => ScriptedReply);
+  /** Status of `GET /models` (the health probe); 200 lists the one fake model. */
+  modelsStatus: number;
   close(): Promise<void>;
 }
 
@@ -50,13 +52,37 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const queue: ScriptedReply[] = [];
   const requests: RecordedRequest[] = [];
   const hanging = new Set<http.ServerResponse>();
-  const state: { fallback: FakeOpenAiServer['fallback'] } = { fallback: { text: '' } };
+  const state: { fallback: FakeOpenAiServer['fallback']; modelsStatus: number } = {
+    fallback: { text: '' },
+    modelsStatus: 200,
+  };
 
   const server = http.createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       void (async () => {
+        // Not recorded: `requests` holds chat and embedding calls only.
+        if (req.method === 'GET' && req.url?.endsWith('/models')) {
+          const ok = state.modelsStatus === 200;
+          res.writeHead(state.modelsStatus, { 'content-type': 'application/json' });
+          res.end(
+            JSON.stringify(
+              ok
+                ? {
+                    object: 'list',
+                    data: [{ id: 'fake', object: 'model', created: 0, owned_by: 'fake' }],
+                  }
+                : {
+                    error: {
+                      message: `scripted ${state.modelsStatus}`,
+                      type: 'invalid_request_error',
+                    },
+                  },
+            ),
+          );
+          return;
+        }
         const body = raw ? (JSON.parse(raw) as RecordedRequest['body']) : {};
         const recorded: RecordedRequest = { path: req.url ?? '', body };
         requests.push(recorded);
@@ -147,6 +173,12 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
     },
     set fallback(value) {
       state.fallback = value;
+    },
+    get modelsStatus() {
+      return state.modelsStatus;
+    },
+    set modelsStatus(value) {
+      state.modelsStatus = value;
     },
     async close() {
       for (const res of hanging) res.destroy();

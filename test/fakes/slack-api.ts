@@ -33,6 +33,10 @@ export interface FakeSlackApi {
   callsTo(method: string): RecordedCall[];
   /** Makes `method` answer `{ok:false, error}` from now on. */
   failMethod(method: string, error?: string): void;
+  /** Undoes `failMethod`: `method` answers normally again. */
+  restoreMethod(method: string): void;
+  /** Cuts every Socket Mode connection (the server keeps accepting new ones). */
+  dropSockets(): void;
   /** Makes the next call of `method` answer HTTP 429 with `Retry-After`. */
   rateLimitOnce(method: string, retryAfterSec?: number): void;
   /** Messages `conversations.replies` returns. */
@@ -208,6 +212,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     calls,
     callsTo: (method) => calls.filter((c) => c.method === method),
     failMethod: (method, error = 'unknown_method') => failures.set(method, error),
+    restoreMethod: (method) => failures.delete(method),
+    dropSockets: () => {
+      for (const socket of sockets) socket.terminate();
+    },
     rateLimitOnce: (method, retryAfterSec = 0) => rateLimits.set(method, retryAfterSec),
     setReplies: (messages) => {
       replies = messages;

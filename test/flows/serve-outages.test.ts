@@ -99,6 +99,25 @@ test('the LLM stopped mid-run: the answer falls back to quotes and /healthz name
   expect(serve.child.exitCode).toBeNull();
 }, 120_000);
 
+test('the LLM down at start: /healthz names it and its URL before anyone asks', async () => {
+  const llmUrl = `http://127.0.0.1:${await deadPort()}/v1`;
+  serve = await startServe({
+    DATA_DIR: dataDir,
+    OPENAI_MODEL: 'gpt-test',
+    OPENAI_API_KEY: 'sk-test',
+    OPENAI_BASE_URL: llmUrl,
+  });
+  let health = await serve.health();
+  for (let i = 0; i < 50 && !health.degraded?.llm; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    health = await serve.health();
+  }
+  expect(health.degraded?.llm).toBe(
+    `LLM gpt-test failing: cannot reach the LLM server at ${llmUrl}: fetch failed`,
+  );
+  expect(serve.child.exitCode).toBeNull();
+}, 90_000);
+
 test('a CLI command with Qdrant unreachable names Qdrant and its URL, not `fetch failed`', async () => {
   const qdrantUrl = `http://127.0.0.1:${await deadPort()}`;
   const env = {

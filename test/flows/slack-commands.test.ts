@@ -1,14 +1,13 @@
 /**
- * Slash commands and the agent view over HTTP: `/archiwum` (acked within
- * 3 s, answered via response_url, `-p` ephemeral), `/archiwum-admin`
- * (refused and audited for non-admins, run for admins), and the agent view's
- * prompts, title and status.
+ * Slash commands over HTTP: `/archiwum` (acked within 3 s, answered via
+ * response_url, `-p` ephemeral) and `/archiwum-admin` (refused and audited
+ * for non-admins, run for admins). Agent messaging: slack-agent-messaging.test.ts.
  */
 import type { AnswerRequest, Answerer } from '../../src/assistant/types.js';
 import { SLACK_TEXT } from '../../src/messages.js';
 import { LIAONING_QUESTION, LIAONING_REFERENCE } from '../helpers/sample-archive.js';
 import { ADMIN_ID, startSlackHarness, type SlackHarness } from '../helpers/slack-harness.js';
-import { eventCallback, postSigned, slashCommand } from '../helpers/slack-requests.js';
+import { postSigned, slashCommand } from '../helpers/slack-requests.js';
 
 /** Delays the answer, so the test can tell the ack from the answer. */
 const slow =
@@ -137,58 +136,5 @@ describe('/archiwum-admin', () => {
       ['reindex', true],
       ['reindex.finished', true],
     ]);
-  });
-});
-
-describe('agent view', () => {
-  test('greets with suggested prompts, then titles the thread, shows status and streams the answer', async () => {
-    h = await startSlackHarness();
-    const thread = { channel_id: 'D1', thread_ts: '1700000000.000500', user_id: 'U1', context: {} };
-    await postSigned(h.eventsUrl, {
-      body: eventCallback({
-        type: 'assistant_thread_started',
-        assistant_thread: thread,
-        event_ts: '1700000000.000501',
-      }),
-      contentType: 'application/json',
-    });
-    await h.slack.waitFor(
-      () => h!.slack.callsTo('assistant.threads.setSuggestedPrompts').length === 1,
-    );
-    expect(h.slack.callsTo('assistant.threads.setSuggestedPrompts')[0]?.args).toMatchObject({
-      channel_id: 'D1',
-      thread_ts: thread.thread_ts,
-    });
-    expect(h.slack.callsTo('chat.postMessage')[0]?.args).toMatchObject({
-      text: SLACK_TEXT.greeting,
-    });
-
-    await postSigned(h.eventsUrl, {
-      body: eventCallback({
-        type: 'message',
-        channel: 'D1',
-        channel_type: 'im',
-        user: 'U1',
-        text: LIAONING_QUESTION,
-        ts: '1700000000.000600',
-        thread_ts: thread.thread_ts,
-        event_ts: '1700000000.000600',
-      }),
-      contentType: 'application/json',
-    });
-    await h.slack.waitFor(() => h!.slack.callsTo('chat.stopStream').length === 1);
-    expect(h.slack.callsTo('assistant.threads.setTitle')[0]?.args).toMatchObject({
-      title: LIAONING_QUESTION,
-    });
-    expect(h.slack.callsTo('assistant.threads.setStatus')[0]?.args).toMatchObject({
-      status: 'Szukam w archiwum…',
-    });
-    expect(h.slack.callsTo('chat.startStream')[0]?.args).toMatchObject({
-      channel: 'D1',
-      thread_ts: thread.thread_ts,
-    });
-    expect(JSON.stringify(h.slack.callsTo('chat.stopStream')[0]?.args.blocks)).toContain(
-      LIAONING_REFERENCE,
-    );
   });
 });

@@ -70,17 +70,41 @@ export interface TeamsHarnessOptions {
   readonly env?: Record<string, string>;
   /** Replaces the real assistant (only for failure tests). */
   readonly assistant?: Answerer;
+  /** Also seeds `RESTRICTED_LETTER`, readable only by the `finanse` access group. */
+  readonly withRestrictedLetter?: boolean;
 }
+
+/** The restricted letter `withRestrictedLetter` seeds, and a question it answers. */
+export const RESTRICTED_LETTER = {
+  reference: 'FN.3021.7.2022',
+  accessGroup: 'finanse',
+  question: 'Jakie było wynagrodzenie prezesa spółki Wodociągi Miejskie?',
+} as const;
 
 /** Starts everything. */
 export async function startTeamsHarness({
   env = {},
   assistant,
+  withRestrictedLetter = false,
 }: TeamsHarnessOptions = {}): Promise<TeamsHarness> {
   const logger = silentLogger();
   const connector = await startFakeBotConnector();
   const index = new SqliteIndex({ path: ':memory:' });
   await seed(index);
+  if (withRestrictedLetter)
+    await index.upsertLetter(
+      makeLetter({
+        id: 'wynagrodzenia',
+        file: 'wynagrodzenia.pdf',
+        reference: RESTRICTED_LETTER.reference,
+        date: '2022-02-14',
+        title: 'Wynagrodzenie prezesa spółki Wodociągi Miejskie',
+        accessGroup: RESTRICTED_LETTER.accessGroup,
+      }),
+      makePassages('wynagrodzenia', [
+        'Wynagrodzenie prezesa spółki Wodociągi Miejskie wynosi 18 500 zł brutto miesięcznie.',
+      ]),
+    );
   const store = new StateStore({ path: ':memory:' });
   const statusCalls: number[] = [];
   const status = async (): Promise<ArchiveStatus> => {
@@ -169,8 +193,15 @@ export function personalMessage(
   };
 }
 
-/** A root post in a channel that @mentions the bot (when `mention` is true). */
-export function channelMessage(serviceUrl: string, question: string, { mention = true } = {}) {
+/** A root post in a channel (or a group chat) that @mentions the bot (when `mention` is true). */
+export function channelMessage(
+  serviceUrl: string,
+  question: string,
+  {
+    mention = true,
+    conversationType = 'channel',
+  }: { mention?: boolean; conversationType?: 'channel' | 'groupChat' } = {},
+) {
   counter += 1;
   const tag = `<at>${BOT.name}</at>`;
   return {
@@ -182,8 +213,8 @@ export function channelMessage(serviceUrl: string, question: string, { mention =
     from: { id: '29:aad-user-2', name: 'Radny Jan', aadObjectId: 'aad-user-2' },
     recipient: BOT,
     conversation: {
-      id: '19:rada@thread.tacv2',
-      conversationType: 'channel',
+      id: conversationType === 'channel' ? '19:rada@thread.tacv2' : '19:komisja@thread.v2',
+      conversationType,
       isGroup: true,
       tenantId: 'tenant-1',
     },

@@ -90,7 +90,8 @@ describe('syncArchive safety', () => {
     // ~11 MB of sentences take several seconds to chunk; the limit is far below that.
     write('dlugi.txt', 'Rada Miasta postanowiła o remoncie szkoły nr 5. '.repeat(240_000));
     write('zwykly.txt', letter(1));
-    const summary = await sync({ fileTimeoutMs: 1000 });
+    // The text cap (3 million characters) would refuse it before splitting; lifted to reach the timeout.
+    const summary = await sync({ fileTimeoutMs: 1000, maxChars: 100_000_000 });
     expect(summary.failures).toEqual([
       {
         file: 'dlugi.txt',
@@ -104,12 +105,26 @@ describe('syncArchive safety', () => {
   test('a file needing more memory than the worker cap is reported as memory_limit; the rest is indexed', async () => {
     write('a-ogromny.txt', 'Zażółć gęślą jaźń, remont ulicy Wolności trwa. '.repeat(1_000_000));
     write('b-zwykly.txt', letter(1));
-    const summary = await sync({ fileMemoryMb: 96 });
+    const summary = await sync({ fileMemoryMb: 96, maxChars: 100_000_000 });
     expect(summary.failures).toEqual([
       expect.objectContaining({
         file: 'a-ogromny.txt',
         reason: 'memory_limit',
         message: expect.stringContaining('INGEST_FILE_MEMORY_MB'),
+      }),
+    ]);
+    expect(summary).toMatchObject({ added: 1, letters: 1 });
+  });
+
+  test('a text over INGEST_MAX_TEXT_CHARS is reported as too_long before it is split; the rest is indexed', async () => {
+    write('a-dlugi.txt', 'Rada Miasta postanowiła o remoncie szkoły nr 5. '.repeat(100_000));
+    write('b-zwykly.txt', letter(1));
+    const summary = await sync({ maxChars: 1_000_000 });
+    expect(summary.failures).toEqual([
+      expect.objectContaining({
+        file: 'a-dlugi.txt',
+        reason: 'too_long',
+        message: expect.stringContaining('INGEST_MAX_TEXT_CHARS'),
       }),
     ]);
     expect(summary).toMatchObject({ added: 1, letters: 1 });

@@ -54,6 +54,14 @@ describe('bridgeEnglish', () => {
     );
   });
 
+  test('a word in capitals is translated by the glossary only, else kept as a name', () => {
+    const lists = [list({ eu: 'Unia Europejska' }), list({ flirt: 'flirtować', sent: 'wysłany' })];
+    const result = bridgeEnglish('FLIRT trains, the SENT system and the EU', { termLists: lists });
+    expect(result.kept).toEqual(['FLIRT', 'SENT']);
+    expect(result.query).toContain('Unia Europejska');
+    expect(result.query).not.toContain('flirtować');
+  });
+
   test('a question with few known words is weak and says which words were left out', () => {
     const result = bridgeEnglish('Why do the frobnicators quibble about gizmos?', {
       termLists: [list({ about: 'o' })],

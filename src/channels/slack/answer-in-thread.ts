@@ -1,6 +1,6 @@
 /**
- * The one path every threaded entry point (mention, DM, agent view) shares:
- * run the assistant, show its status, stream its text, close with sources and
+ * The one path every threaded entry point (mention, Messages tab) shares:
+ * run the assistant, show its status, stream its verified text, close with sources and
  * feedback buttons, and remember the answer for a later feedback click.
  */
 import type { webApi } from '@slack/bolt';
@@ -22,7 +22,6 @@ export interface AnswerInThreadOptions {
   /** Id for the remembered answer (the feedback buttons carry it). */
   readonly newId: () => string;
   readonly streamBufferSize?: number;
-  readonly updateIntervalMs?: number;
   /** Whether to show the status line (`assistant.threads.setStatus`). */
   readonly showStatus?: boolean;
 }
@@ -47,9 +46,6 @@ export async function answerInThread(options: AnswerInThreadOptions): Promise<vo
     target,
     logger,
     ...(options.streamBufferSize ? { streamBufferSize: options.streamBufferSize } : {}),
-    ...(options.updateIntervalMs !== undefined
-      ? { updateIntervalMs: options.updateIntervalMs }
-      : {}),
   });
   let canSetStatus = showStatus;
   const setStatus = async (status: string) => {
@@ -61,7 +57,7 @@ export async function answerInThread(options: AnswerInThreadOptions): Promise<vo
         status,
       });
     } catch (error) {
-      // Status is a nicety: outside the agent view some workspaces refuse it. Stop asking for this answer.
+      // Status is a nicety: outside agent messaging some workspaces refuse it. Stop asking for this answer.
       canSetStatus = false;
       logger.debug({ err: error }, 'slack setStatus refused');
     }
@@ -75,7 +71,7 @@ export async function answerInThread(options: AnswerInThreadOptions): Promise<vo
       onStatus: async (text) => {
         if (!writer.ts) await setStatus(text);
       },
-      onDelta: (text) => writer.append(text),
+      // No onDelta: deltas are unverified words; only the final, verified text is written (thread-writer.ts).
       onFinal: async (answer) => {
         const answerId = newId();
         feedback.remember(answerId, request.question, answer);

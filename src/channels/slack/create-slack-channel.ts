@@ -5,7 +5,7 @@
  * server, so Bolt itself verifies signatures and timestamps (401 otherwise).
  */
 import { randomUUID } from 'node:crypto';
-import { App, HTTPReceiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { createFeedback } from '../../assistant/feedback.js';
 import { BotError } from '../../errors.js';
 import type { HttpRoute } from '../../server.js';
@@ -19,6 +19,7 @@ import { officeSettings } from '../../config.js';
 import type { SlackDeps } from './slack-deps.js';
 import { eventIdOf } from './slack-payloads.js';
 import { toBoltLogger } from './to-bolt-logger.js';
+import { watchSlackHealth, type SlackHealthState } from './watch-slack-health.js';
 
 /** Path of the Events API, slash command and interactivity endpoint (HTTP mode). */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -44,10 +45,10 @@ export interface SlackChannelOptions {
   readonly retryConfig?: webApi.RetryOptions;
   /** Characters buffered per streaming call (default 256, the SDK's). */
   readonly streamBufferSize?: number;
-  /** Spacing of `chat.update` edits when streaming is unavailable (default 1 s). */
-  readonly updateIntervalMs?: number;
   /** Spacing of reindex progress messages (default 15 s). */
   readonly progressIntervalMs?: number;
+  /** Spacing of the `auth.test` health check once connected (default SLACK_HEALTH_PROBE_S). */
+  readonly healthProbeIntervalMs?: number;
 }
 
 /** The Slack `ChannelAdapter`: `POST /slack/events` in HTTP mode, no routes in Socket Mode. */
@@ -59,9 +60,11 @@ export interface SlackChannel extends ChannelAdapter {
    * `start()` verifies the token and opens the Socket Mode connection; after a
    * failed first attempt it retries in the background with backoff: an
    * unreachable Slack at start must not take the server down with it.
-   * `health()`: `ok` once connected, `degraded` with the last error meanwhile.
+   * `health()`: `ok` once connected, `degraded` with the last error meanwhile;
+   * after that, `degraded` again while the periodic `auth.test` fails or the
+   * Socket Mode connection is down (`watch-slack-health.ts`).
    */
-  health(): { readonly status: 'starting' | 'ok' | 'degraded'; readonly reason?: string };
+  health(): SlackHealthState;
 }
 
 /**
@@ -104,8 +107,15 @@ export function createSlackChannel(
     ignoreSelf: true,
     deferInitialization: true,
   });
-  let state: { status: 'starting' | 'ok' | 'degraded'; reason?: string } = { status: 'starting' };
+  let state: SlackHealthState = { status: 'starting' };
   let isStopped = false;
+  let stopWatching: (() => void) | null = null;
+  // Its own client: no retries and a short timeout, so the check neither queues behind answers nor hangs.
+  const probeClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+    ...clientOptions,
+    retryConfig: { retries: 0 },
+    timeout: 5_000,
+  });
 
   app.error(async (error) => {
     logger.error({ err: error }, 'slack handler failed');
@@ -133,7 +143,6 @@ export function createSlackChannel(
     feedback: createFeedback({ store, logger }),
     admin,
     newId: options.newId ?? randomUUID,
-    updateIntervalMs: options.updateIntervalMs ?? 1000,
     progressIntervalMs: options.progressIntervalMs ?? 15_000,
     ...(options.streamBufferSize ? { streamBufferSize: options.streamBufferSize } : {}),
   };
@@ -167,6 +176,13 @@ export function createSlackChannel(
           state = { status: 'ok' };
           if (isSocketMode) logger.info('slack: Socket Mode connected');
           else logger.info({ path: SLACK_EVENTS_PATH }, 'slack: HTTP mode');
+          stopWatching = watchSlackHealth({
+            probe: () => probeClient.auth.test(),
+            ...(receiver instanceof SocketModeReceiver ? { socket: receiver.client } : {}),
+            intervalMs: options.healthProbeIntervalMs ?? config.SLACK_HEALTH_PROBE_S * 1000,
+            setState: (next) => (state = next),
+            logger,
+          });
           return true;
         } catch (error) {
           state = {
@@ -191,7 +207,9 @@ export function createSlackChannel(
     health: () => state,
     async stop() {
       isStopped = true;
-      if (isSocketMode && state.status === 'ok') await app.stop();
+      stopWatching?.();
+      // Not `state`: a connected app whose health check fails meanwhile must still be stopped.
+      if (isSocketMode && stopWatching) await app.stop();
     },
   };
 }

@@ -1,17 +1,23 @@
 /**
- * Conversational entry points: a mention in a channel, a direct message, and
- * the app's agent view (Slack's "AI app" split view). All of them answer in
- * the thread of the question and take the thread's earlier messages as history.
+ * Conversational entry points: a mention in a channel and the app's Messages
+ * tab (Slack's agent messaging, which replaced the assistant split view:
+ * `app_home_opened` with `tab: "messages"` instead of `assistant_thread_started`,
+ * `app_context_changed` instead of `assistant_thread_context_changed`, plain
+ * `message.im` events in threads of the DM). Questions are answered in their
+ * thread, with the thread's earlier messages as history.
  */
-import { Assistant as BoltAssistant, type App, type Context, type webApi } from '@slack/bolt';
-import { SLACK_TEXT, STATUS_TEXT } from '../../messages.js';
+import type { App, Context, webApi } from '@slack/bolt';
+import { SLACK_TEXT } from '../../messages.js';
 import { answerInThread } from './answer-in-thread.js';
 import { loadThreadHistory, stripMentions } from './load-thread-history.js';
 import { slackIdentity, type SlackDeps } from './slack-deps.js';
-import { messageEventSchema, type MessageEvent } from './slack-payloads.js';
-
-/** Slack caps thread titles; long questions are cut at a word. */
-const TITLE_LIMIT = 80;
+import {
+  appContextChangedSchema,
+  appHomeOpenedSchema,
+  messageEventSchema,
+  type AppHomeOpened,
+  type MessageEvent,
+} from './slack-payloads.js';
 
 interface QuestionInput {
   readonly deps: SlackDeps;
@@ -19,7 +25,6 @@ interface QuestionInput {
   readonly context: Context;
   readonly event: MessageEvent;
   readonly userId: string;
-  readonly onFirstTurn?: (question: string) => Promise<unknown>;
 }
 
 /** Answers one question message in its thread. */
@@ -29,7 +34,6 @@ async function answerMessage({
   context,
   event,
   userId,
-  onFirstTurn,
 }: QuestionInput): Promise<void> {
   const question = stripMentions(event.text);
   const threadTs = event.thread_ts ?? event.ts;
@@ -50,7 +54,6 @@ async function answerMessage({
     ...(context.botId ? { botId: context.botId } : {}),
     logger: deps.logger,
   });
-  if (history.length === 0 && onFirstTurn) await onFirstTurn(question);
   const teamId = event.team ?? context.teamId;
   await answerInThread({
     client,
@@ -67,7 +70,6 @@ async function answerMessage({
       audience: event.channel_type === 'im' ? 'asker' : 'shared',
       conversationId: `slack:${event.channel}:${threadTs}`,
     },
-    updateIntervalMs: deps.updateIntervalMs,
     ...(deps.streamBufferSize ? { streamBufferSize: deps.streamBufferSize } : {}),
   });
 }
@@ -84,41 +86,50 @@ function humanMessage(payload: unknown): (MessageEvent & { user: string }) | nul
   return { ...event, user: event.user };
 }
 
-/** The agent view: greeting and suggested prompts on open, a title, a status while working. */
-function createAgentView(deps: SlackDeps): BoltAssistant {
-  return new BoltAssistant({
-    threadStarted: async ({ say, setSuggestedPrompts }) => {
-      await say(SLACK_TEXT.greeting);
-      await setSuggestedPrompts({
-        title: SLACK_TEXT.promptsTitle,
-        prompts: SLACK_TEXT.suggestedPrompts.map((p) => ({ title: p.title, message: p.message })),
-      });
-    },
-    userMessage: async ({ message, client, context, setTitle, setStatus }) => {
-      const event = humanMessage(message);
-      if (!event) return;
-      // Status first: the user sees the app working before history is even read.
-      await setStatus(STATUS_TEXT.searching);
-      await answerMessage({
-        deps,
-        client,
-        context,
-        event,
-        userId: event.user,
-        onFirstTurn: (question) =>
-          setTitle(
-            question.length > TITLE_LIMIT
-              ? `${question.slice(0, TITLE_LIMIT).replace(/\s+\S*$/, '')}…`
-              : question,
-          ),
-      });
-    },
-  });
+/**
+ * The Messages tab opened (agent messaging: `app_home_opened` with `tab: "messages"`). The
+ * suggested prompts are set on every open (they are part of the composer, not a message); the
+ * greeting is posted once per user, or every open would add a message to the DM.
+ */
+async function onMessagesTabOpened(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  event: AppHomeOpened,
+): Promise<void> {
+  try {
+    // No thread_ts: for an agent_view app the call with one silently does nothing (docs.slack.dev).
+    await client.assistant.threads.setSuggestedPrompts({
+      channel_id: event.channel,
+      title: SLACK_TEXT.promptsTitle,
+      prompts: SLACK_TEXT.suggestedPrompts.map((p) => ({ title: p.title, message: p.message })),
+    });
+  } catch (error) {
+    // A nicety: a workspace that refuses it (scope, plan) still gets the greeting and answers.
+    deps.logger.warn({ err: error, channel: event.channel }, 'slack suggested prompts refused');
+  }
+  if (deps.store.claimEvent(`slack:greeted:${event.user}`)) {
+    await client.chat.postMessage({ channel: event.channel, text: SLACK_TEXT.greeting });
+  }
 }
 
-/** Registers mentions, DMs and the agent view on `app`. */
+/** Registers mentions and the Messages tab (agent messaging) on `app`. */
 export function registerConversations(app: App, deps: SlackDeps): void {
-  app.assistant(createAgentView(deps));
+  app.event('app_home_opened', async ({ event, client }) => {
+    const parsed = appHomeOpenedSchema.safeParse(event);
+    if (!parsed.success || parsed.data.tab !== 'messages') return;
+    await onMessagesTabOpened(deps, client, parsed.data);
+  });
+
+  // Subscribed so support can see in the log what a user looked at; answers never depend on it
+  // (the archive is the same from every channel, and who may read what is decided by audience).
+  app.event('app_context_changed', async ({ event }) => {
+    const parsed = appContextChangedSchema.safeParse(event);
+    if (!parsed.success) return;
+    deps.logger.debug(
+      { user: parsed.data.user, entities: parsed.data.context.entities.map((e) => e.type) },
+      'slack agent context changed',
+    );
+  });
 
   app.event('app_mention', async ({ event, client, context }) => {
     const question = humanMessage(event);
@@ -126,7 +137,7 @@ export function registerConversations(app: App, deps: SlackDeps): void {
     await answerMessage({ deps, client, context, event: question, userId: question.user });
   });
 
-  // Direct messages outside an agent-view thread (the agent view's own messages never reach here).
+  // The Messages tab: each top-level question opens a thread, follow-ups arrive with its thread_ts.
   app.message(async ({ message, client, context }) => {
     const event = humanMessage(message);
     if (!event || event.channel_type !== 'im') return;

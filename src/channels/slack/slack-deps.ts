@@ -28,7 +28,6 @@ export interface SlackDeps {
   readonly feedback: Feedback;
   readonly newId: () => string;
   readonly streamBufferSize?: number;
-  readonly updateIntervalMs: number;
   /** Minimum time between two reindex progress messages. */
   readonly progressIntervalMs: number;
 }

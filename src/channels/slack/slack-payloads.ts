@@ -20,6 +20,29 @@ export const messageEventSchema = z.object({
 });
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 
+/**
+ * `app_home_opened`: the user opened the app. With agent messaging, `tab: "messages"` is the DM
+ * being opened (it replaced `assistant_thread_started`); `home` is the Home tab, which we do not use.
+ */
+export const appHomeOpenedSchema = z.object({
+  type: z.literal('app_home_opened'),
+  user: z.string(),
+  channel: z.string(),
+  tab: z.string().optional(),
+});
+export type AppHomeOpened = z.infer<typeof appHomeOpenedSchema>;
+
+/** `app_context_changed`: what the user looks at while the agent is open, most relevant first. */
+export const appContextChangedSchema = z.object({
+  type: z.literal('app_context_changed'),
+  user: z.string().optional(),
+  context: z
+    .object({
+      entities: z.array(z.object({ type: z.string(), value: z.string() })).default([]),
+    })
+    .default({ entities: [] }),
+});
+
 /** A slash command body (`/archiwum`, `/archiwum-admin`). */
 export const commandSchema = z.object({
   command: z.string(),

@@ -41,6 +41,8 @@ export interface MessageTurnDeps {
   readonly streamIntervalMs: number;
   readonly progressIntervalMs: number;
   readonly now: () => number;
+  /** Sensitivity label name per access group (`TEAMS_SENSITIVITY_LABELS`). */
+  readonly sensitivityLabels: Readonly<Record<string, string>>;
 }
 
 /** Turns of history handed to the assistant for follow-ups. */
@@ -159,6 +161,7 @@ export async function answerQuestion(
     streamIntervalMs: deps.streamIntervalMs,
     now: deps.now,
     logger,
+    render: { sensitivityLabels: deps.sensitivityLabels },
   });
   if (!result.answer) return;
   store.appendTurn(key, { role: 'user', text: question });

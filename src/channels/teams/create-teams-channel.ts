@@ -19,7 +19,8 @@ import { isLoopbackHost } from '../../config.js';
 import { toBotError } from '../../errors.js';
 import { TEAMS_DRAFT_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
-import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
+import type { ChannelAdapter, ChannelDeps, ChannelHealth } from '../channel-adapter.js';
+import { legalPageRoutes } from '../legal/legal-routes.js';
 import {
   answerQuestion,
   replyTargetFor,
@@ -41,6 +42,7 @@ import {
   type ConnectorCredentialsSource,
   type RawConnector,
 } from './send-raw-activity.js';
+import { trackConnectorHealth } from './track-connector-health.js';
 
 /** botbuilder's authentication strategy, as `CloudAdapter` takes it. */
 export type TeamsAuthentication = NonNullable<ConstructorParameters<typeof CloudAdapter>[0]>;
@@ -70,6 +72,8 @@ export interface TeamsChannel extends ChannelAdapter {
   readonly isEmulator: boolean;
   /** Resolves when every background answer has finished (graceful shutdown, tests). */
   idle(): Promise<void>;
+  /** `degraded` while the connector refuses or cannot be reached for our replies (`track-connector-health.ts`). */
+  health(): ChannelHealth;
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
@@ -171,7 +175,9 @@ export function createTeamsChannel(
     streamIntervalMs,
     progressIntervalMs,
     now,
+    sensitivityLabels: config.TEAMS_SENSITIVITY_LABELS,
   };
+  const connectorHealth = trackConnectorHealth(fetchFn);
   const pending = new Set<Promise<void>>();
   const chains = new Map<string, Promise<void>>();
 
@@ -216,7 +222,7 @@ export function createTeamsChannel(
     const connector = createRawConnector({
       connector: client,
       serviceUrl: activity.serviceUrl,
-      fetch: fetchFn,
+      fetch: connectorHealth.fetch,
     });
     if (activity.type === 'message') {
       // Teams redelivers when the acknowledgement is late; answer each message once.
@@ -307,7 +313,8 @@ export function createTeamsChannel(
   }
   return {
     name: 'teams',
-    routes: [route],
+    // The app manifest's privacy and terms addresses are served with the bot (teams/manifest.json).
+    routes: [route, ...legalPageRoutes()],
     isAuthEnabled,
     isEmulator,
     describe: () =>
@@ -318,6 +325,7 @@ export function createTeamsChannel(
           : 'on, injected authentication',
     // Messages arrive through the server's route: nothing to connect.
     start: async () => undefined,
+    health: connectorHealth.health,
     stop: idle,
     idle,
   };

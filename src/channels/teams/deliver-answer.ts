@@ -13,7 +13,7 @@ import { consumeAnswerEvents } from '../../assistant/consume-answer-events.js';
 import type { AnswerEvent } from '../../assistant/types.js';
 import type { Logger } from '../../logger.js';
 import { STATUS_TEXT, USER_MESSAGES_PL } from '../../messages.js';
-import { renderAnswer, toSafeTeamsMarkdown } from './render-answer.js';
+import { renderAnswer, toSafeTeamsMarkdown, type RenderAnswerOptions } from './render-answer.js';
 import type { RawConnector } from './send-raw-activity.js';
 import type { OutgoingActivity, OutgoingEntity, StreamInfoEntity } from './types.js';
 
@@ -36,6 +36,8 @@ export interface DeliverAnswerOptions {
   readonly streamIntervalMs: number;
   readonly now: () => number;
   readonly logger: Logger;
+  /** Labels for citations of restricted letters. */
+  readonly render?: RenderAnswerOptions;
 }
 
 export interface DeliverAnswerResult {
@@ -94,6 +96,7 @@ async function deliverStreamed({
   target,
   streamIntervalMs,
   now,
+  render,
 }: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
   const send = (activity: OutgoingActivity) =>
     connector.send(target.conversationId, addressed(target, activity));
@@ -154,7 +157,7 @@ async function deliverStreamed({
       }
     },
     onFinal: async (answer) => {
-      const rendered = renderAnswer(answer);
+      const rendered = renderAnswer(answer, render);
       const id = await sendFinal(rendered.text, rendered.entities, true);
       return { answer, text: rendered.text, messageIds: uniqueIds(streamId, id) };
     },
@@ -169,13 +172,14 @@ async function deliverOnce({
   events,
   connector,
   target,
+  render,
 }: DeliverAnswerOptions): Promise<DeliverAnswerResult> {
   const send = (activity: OutgoingActivity) =>
     connector.send(target.conversationId, addressed(target, activity));
   await send({ type: 'typing' });
   return consumeAnswerEvents<DeliverAnswerResult>(events, {
     onFinal: async (answer) => {
-      const rendered = renderAnswer(answer);
+      const rendered = renderAnswer(answer, render);
       const id = await send({
         type: 'message',
         text: rendered.text,

@@ -51,6 +51,35 @@ function iconFor(file: string): string {
   return 'Text';
 }
 
+/** Teams' limit on a citation's keywords. */
+const KEYWORDS_MAX = 3;
+
+/** Teams' sensitivity label (schema.org `CreativeWork` in `usageInfo`). */
+export interface SensitivityLabel {
+  readonly '@type': 'CreativeWork';
+  readonly name: string;
+  readonly description: string;
+}
+
+/** How answers are labelled; from config (`TEAMS_SENSITIVITY_LABELS`). */
+export interface RenderAnswerOptions {
+  /** Label name per access group; a restricted letter of an unlisted group gets the generic label. */
+  readonly sensitivityLabels?: Readonly<Record<string, string>>;
+}
+
+/** The sensitivity label of a cited letter: none for an unrestricted one. */
+export function sensitivityLabelFor(
+  citation: Citation,
+  { sensitivityLabels = {} }: RenderAnswerOptions = {},
+): SensitivityLabel | null {
+  if (!citation.accessGroup) return null;
+  return {
+    '@type': 'CreativeWork',
+    name: sensitivityLabels[citation.accessGroup] ?? TEAMS_TEXT.restrictedLabel,
+    description: TEAMS_TEXT.restrictedLabelDescription,
+  };
+}
+
 /** Teams' citation: a schema.org `Claim` shown as a `DigitalDocument` hover card. */
 export interface CitationClaim {
   readonly '@type': 'Claim';
@@ -63,18 +92,25 @@ export interface CitationClaim {
     readonly url?: string;
     readonly image: { readonly '@type': 'ImageObject'; readonly name: string };
     readonly keywords?: readonly string[];
+    readonly usageInfo?: SensitivityLabel;
   };
 }
 
 /** One citation as Teams' `Claim`: name = reference number + date, abstract = the cited passage. */
-export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): CitationClaim {
+export function buildClaim(
+  citation: Citation,
+  language: 'pl' | 'en' = 'pl',
+  options: RenderAnswerOptions = {},
+): CitationClaim {
   const t = ANSWER_TEXT[language];
+  const label = sensitivityLabelFor(citation, options);
   const keywords = [
     citation.author,
     citation.page !== null ? `${t.page} ${citation.page}` : null,
     citation.ocr ? 'OCR' : null,
   ]
     .filter((k): k is string => Boolean(k))
+    .slice(0, KEYWORDS_MAX)
     .map((k) => truncate(escapeTeamsText(k), KEYWORD_MAX));
   return {
     '@type': 'Claim',
@@ -90,16 +126,23 @@ export function buildClaim(citation: Citation, language: 'pl' | 'en' = 'pl'): Ci
       ...(safeLinkUrl(citation.url) ? { url: safeLinkUrl(citation.url)! } : {}),
       image: { '@type': 'ImageObject', name: iconFor(citation.file) },
       ...(keywords.length > 0 ? { keywords } : {}),
+      ...(label ? { usageInfo: label } : {}),
     },
   };
 }
 
-/** The schema.org `Message` entity: AI label plus one citation per `[n]` the text uses. */
+/**
+ * The schema.org `Message` entity: AI label plus one citation per `[n]` the
+ * text uses; a message citing a restricted letter carries that letter's
+ * sensitivity label itself too (the first one cited).
+ */
 export function buildAiMessageEntity(
   citations: readonly Citation[],
   language: 'pl' | 'en' = 'pl',
+  options: RenderAnswerOptions = {},
 ): OutgoingEntity {
-  const claims = citations.map((c) => buildClaim(c, language));
+  const claims = citations.map((c) => buildClaim(c, language, options));
+  const label = claims.find((c) => c.appearance.usageInfo)?.appearance.usageInfo;
   return {
     type: 'https://schema.org/Message',
     '@type': 'Message',
@@ -107,6 +150,7 @@ export function buildAiMessageEntity(
     '@id': '',
     additionalType: ['AIGeneratedContent'],
     ...(claims.length > 0 ? { citation: claims } : {}),
+    ...(label ? { usageInfo: label } : {}),
   };
 }
 
@@ -126,7 +170,7 @@ export function toSafeTeamsMarkdown(text: string): string {
 }
 
 /** Renders the final answer for Teams. */
-export function renderAnswer(answer: Answer): RenderedAnswer {
+export function renderAnswer(answer: Answer, options: RenderAnswerOptions = {}): RenderedAnswer {
   const view = toAnswerView(answer);
   switch (view.kind) {
     case 'refusal':
@@ -139,7 +183,7 @@ export function renderAnswer(answer: Answer): RenderedAnswer {
       const text = toTeamsMarkdown(
         `${notice}${escapeTeamsText(view.text)}${sources ? `\n${sources}` : ''}`,
       );
-      return { text, entities: [buildAiMessageEntity(view.sources, view.language)] };
+      return { text, entities: [buildAiMessageEntity(view.sources, view.language, options)] };
     }
     default: {
       const unreachable: never = view.kind;

@@ -6,7 +6,7 @@
 import { createApp, describeIndexLocation } from '../../app.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { createChannelAdapters } from '../../channels/channel-registry.js';
+import { CHANNELS, createChannelAdapters } from '../../channels/channel-registry.js';
 import { startServer } from '../../server.js';
 import { keepOpeningIndex } from '../../keep-opening-index.js';
 
@@ -71,10 +71,7 @@ export async function runServe({
       // An empty index answers nothing, an unreachable Slack, Qdrant or LLM serves no one well: monitoring must see each, not `ok`.
       const degraded: Record<string, string> = Object.fromEntries(
         adapters.flatMap((adapter) => {
-          const health =
-            'health' in adapter && typeof adapter.health === 'function'
-              ? (adapter.health as () => { status: string; reason?: string })()
-              : null;
+          const health = adapter.health?.() ?? null;
           return health && health.status !== 'ok'
             ? [[adapter.name, health.reason ?? 'connecting']]
             : [];
@@ -96,18 +93,17 @@ export async function runServe({
     },
   });
   const shown = Object.fromEntries(
-    ['slack', 'teams', 'web'].map((name) => [
-      name,
-      adapters.find((a) => a.name === name)?.describe() ?? 'off',
-    ]),
+    CHANNELS.map(({ name }) => [name, adapters.find((a) => a.name === name)?.describe() ?? 'off']),
   );
   logger.info({ url: server.url, ...shown }, 'kancelaria listening');
   // Listening first: an adapter whose service is down (Slack) retries in the background and shows on /healthz.
   for (const adapter of adapters) await adapter.start();
+  const stopLlmWatch = app.watchLlm();
   const shutdown = async () => {
     logger.info('shutting down');
     // No new requests first, then each channel finishes what it is writing.
     opener.stop();
+    stopLlmWatch();
     await server.close();
     for (const adapter of adapters) await adapter.stop();
     await app.close();

@@ -1,5 +1,7 @@
 import type { Answer, Citation } from '../../../src/answer/types.js';
+import { TEAMS_TEXT } from '../../../src/messages.js';
 import {
+  buildAiMessageEntity,
   buildClaim,
   renderAnswer,
   toTeamsMarkdown,
@@ -72,6 +74,48 @@ describe('buildClaim', () => {
     expect(claim.appearance.keywords?.every((k) => k.length <= 28)).toBe(true);
     expect(claim.appearance.keywords).toContain('OCR');
     expect(claim.appearance.image.name).toBe('Microsoft Word');
+  });
+
+  test('at most 3 keywords; a name and abstract of astral characters are cut on code points', () => {
+    const claim = buildClaim({
+      ...base,
+      page: 12,
+      reference: '𝔸'.repeat(90),
+      quote: '𝔹'.repeat(200),
+    });
+    expect(claim.appearance.keywords).toHaveLength(3);
+    expect([...claim.appearance.name].length).toBeLessThanOrEqual(80);
+    expect([...claim.appearance.abstract].length).toBeLessThanOrEqual(160);
+    // No half surrogate pair left at the cut.
+    expect(claim.appearance.abstract).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+  });
+});
+
+describe('sensitivity labels', () => {
+  test('a restricted letter gets its group\u2019s label, an unlisted group the generic one, public none', () => {
+    const labels = { sensitivityLabels: { finanse: 'Poufne \\ Finanse' } };
+    expect(
+      buildClaim({ ...base, accessGroup: 'finanse' }, 'pl', labels).appearance.usageInfo,
+    ).toEqual({
+      '@type': 'CreativeWork',
+      name: 'Poufne \\ Finanse',
+      description: TEAMS_TEXT.restrictedLabelDescription,
+    });
+    expect(
+      buildClaim({ ...base, accessGroup: 'zarzad' }, 'pl', labels).appearance.usageInfo?.name,
+    ).toBe(TEAMS_TEXT.restrictedLabel);
+    expect(buildClaim(base, 'pl', labels).appearance.usageInfo).toBeUndefined();
+  });
+
+  test('the message carries the label when it cites a restricted letter, not otherwise', () => {
+    const labels = { sensitivityLabels: { finanse: 'Poufne' } };
+    const restricted = buildAiMessageEntity(
+      [base, { ...base, n: 2, accessGroup: 'finanse' }],
+      'pl',
+      labels,
+    );
+    expect(restricted.usageInfo).toMatchObject({ '@type': 'CreativeWork', name: 'Poufne' });
+    expect(buildAiMessageEntity([base], 'pl', labels).usageInfo).toBeUndefined();
   });
 });
 

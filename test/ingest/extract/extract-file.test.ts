@@ -2,6 +2,7 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUPPORTED_EXTENSIONS, extractFile } from '../../../ingest/extract/extract-file.js';
+import { makeDocx } from '../../fixtures/make-docx.js';
 import { makePdf } from '../../fixtures/make-pdf.js';
 import { expectIngestError } from './expect-ingest-error.js';
 
@@ -82,6 +83,26 @@ describe('extractFile', () => {
       extractFile(join(dir, 'dlugi.pdf'), { ...LIMITS, maxPages: 1 }),
       'too_many_pages',
     );
+  });
+
+  it('caps the extracted text of every format: a PDF and a DOCX over maxChars are too_long', async () => {
+    const sentence = 'Rada Miasta postanowiła o remoncie szkoły nr 5 przy ulicy Wolności.';
+    // Two different pages: a line repeated on every page would be dropped as a running header.
+    const other = 'Prace potrwają do końca roku szkolnego, a koszt pokryje budżet miasta.';
+    await writeFile(join(dir, 'pismo.pdf'), await makePdf({ pages: [[sentence], [other]] }));
+    await writeFile(
+      join(dir, 'pismo.docx'),
+      makeDocx({ blocks: [{ text: sentence }, { text: sentence }] }),
+    );
+    for (const name of ['pismo.pdf', 'pismo.docx']) {
+      await expectIngestError(
+        extractFile(join(dir, name), { ...LIMITS, maxChars: sentence.length + 5 }),
+        'too_long',
+      );
+      await expect(
+        extractFile(join(dir, name), { ...LIMITS, maxChars: 3 * sentence.length }),
+      ).resolves.toMatchObject({ pages: expect.any(Array) });
+    }
   });
 
   it('lets a missing file surface as a file-system error, not an IngestError', async () => {

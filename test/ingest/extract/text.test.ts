@@ -90,4 +90,23 @@ describe('extractMarkdown', () => {
     await expectIngestError(extractMarkdown(new Uint8Array([0xbf, 0xf3]), OPTIONS), 'not_utf8');
     await expectIngestError(extractMarkdown(utf8('#  \n'), OPTIONS), 'empty');
   });
+
+  it('refuses a text longer than maxChars as too_long, and accepts one exactly at it', async () => {
+    const text = 'Rada Miasta postanowiła o remoncie szkoły. ';
+    await expect(
+      extractText(utf8(text.trim()), { ...OPTIONS, maxChars: text.trim().length }),
+    ).resolves.toMatchObject({ pages: [{ text: text.trim() }] });
+    const error = await expectIngestError(
+      extractText(utf8(text.repeat(3)), { ...OPTIONS, maxChars: text.length }),
+      'too_long',
+    );
+    expect(error.message).toMatch(/INGEST_MAX_TEXT_CHARS/);
+  });
+
+  it('refuses a file of more than three bytes per allowed character without decoding it', async () => {
+    // Invalid UTF-8 throughout: were it decoded, the error would be not_utf8.
+    const bytes = new Uint8Array(301).fill(0xc3);
+    await expectIngestError(extractText(bytes, { ...OPTIONS, maxChars: 100 }), 'too_long');
+    await expectIngestError(extractText(bytes, { ...OPTIONS, maxChars: 101 }), 'not_utf8');
+  });
 });
