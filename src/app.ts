@@ -23,7 +23,7 @@ import { createAdminCommands, type AdminCommands } from './assistant/admin-comma
 import { exportFeedback } from './assistant/export-feedback.js';
 import { StateStore } from './assistant/state-store.js';
 import type { ArchiveStatus, Assistant } from './assistant/types.js';
-import type { Config } from './config.js';
+import { officeSettings, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
 import type { Embedder } from './archive/embedder.js';
@@ -297,6 +297,7 @@ export async function createApp(
         : {}),
       ...(llm ? { llm } : {}),
       audit: (record) => store.audit(record),
+      office: officeSettings(config),
       ...(pool && llm ? { gather: pool.gatherEvidence } : {}),
     });
     // Without an LLM the whole answer runs on a worker. Drafts stay in-process: they are rare, and
