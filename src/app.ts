@@ -26,7 +26,7 @@ import type { ArchiveStatus, Assistant } from './assistant/types.js';
 import { createLetterReader, type LetterReader } from './assistant/read-letter.js';
 import { createLetterLinks } from './assistant/sign-letter-links.js';
 import { withViewerLinks } from './assistant/add-viewer-links.js';
-import type { Config } from './config.js';
+import { officeSettings, type Config } from './config.js';
 import type { Logger } from './logger.js';
 import { createHybridIndex } from './retrieval/hybrid-index.js';
 import type { Embedder } from './archive/embedder.js';
@@ -302,6 +302,7 @@ export async function createApp(
         : {}),
       ...(llm ? { llm } : {}),
       audit: (record) => store.audit(record),
+      office: officeSettings(config),
       ...(pool && llm ? { gather: pool.gatherEvidence } : {}),
     });
     // Without an LLM the whole answer runs on a worker. Drafts stay in-process: they are rare, and

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { OfficeSettings } from './answer/draft/draft-letter.js';
 
 const emptyToUndefined = (value: unknown): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -253,6 +254,18 @@ export const envSchema = z.object({
   ),
   /** Questions that may wait for a free answer worker; one more is told the bot is busy. */
   ANSWER_QUEUE_MAX: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).default(16)),
+
+  /** Letterhead of reply drafts: the office, its department and address (lines of the letterhead). */
+  OFFICE_NAME: optionalString,
+  OFFICE_DEPARTMENT: optionalString,
+  OFFICE_ADDRESS: optionalString,
+  /** Place in the „Chorzów, dnia …” line of a draft. */
+  OFFICE_CITY: optionalString,
+  /** `Znak sprawy:` of a draft; `{rok}` is the year, `{nr}` a highlighted blank the clerk fills. Unset = the whole line is a blank. */
+  OFFICE_REFERENCE_PATTERN: optionalString,
+  /** Signatory block of a draft (name, function), unless `--from` or the chat form names someone else. */
+  OFFICE_SIGNATORY_NAME: optionalString,
+  OFFICE_SIGNATORY_ROLE: optionalString,
 });
 
 /**
@@ -370,6 +383,20 @@ export function loadConfig(
     viewerEnabled: Boolean(e.PUBLIC_BASE_URL && e.LINK_SIGNING_KEY),
     mcpEnabled: e.MCP_TOKENS.length > 0,
   };
+}
+
+/** The `OFFICE_*` settings as the draft's office (letterhead, place, reference pattern, signatory). */
+export function officeSettings(config: Env): OfficeSettings {
+  const pick = {
+    name: config.OFFICE_NAME,
+    department: config.OFFICE_DEPARTMENT,
+    address: config.OFFICE_ADDRESS,
+    city: config.OFFICE_CITY,
+    referencePattern: config.OFFICE_REFERENCE_PATTERN,
+    signatoryName: config.OFFICE_SIGNATORY_NAME,
+    signatoryRole: config.OFFICE_SIGNATORY_ROLE,
+  };
+  return Object.fromEntries(Object.entries(pick).filter(([, v]) => v !== undefined));
 }
 
 /** A Microsoft App ID: the GUID Teams requires as the app's and the bot's id. */

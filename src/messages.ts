@@ -257,6 +257,66 @@ export const REINDEX_TEXT = {
     'Indeks archiwum jest pusty: nie ma jeszcze żadnych pism. Administrator musi uruchomić `kancelaria ingest`.',
 } as const;
 
+/** Reply drafts: the fixed phrases of the letter form and its internal page (`src/answer/draft/`). */
+export const DRAFT_TEXT = {
+  referenceLabel: 'Znak sprawy:',
+  closing: 'Z poważaniem',
+  copiesToHeading: 'Do wiadomości:',
+  informs: 'uprzejmie informuję, że',
+  presents: 'uprzejmie przedstawiam poniższe informacje.',
+  subjectBlank: '[przedmiot sprawy]',
+  referenceBlank: '[znak sprawy]',
+  numberBlank: '[nr]',
+  signatoryNameBlank: '[imię i nazwisko]',
+  signatoryRoleBlank: '[stanowisko]',
+  bodyBlank: '[do uzupełnienia: treść odpowiedzi — w archiwum nie znaleziono pism w tej sprawie]',
+  internalHeading:
+    'STRONA WEWNĘTRZNA — NIE JEST CZĘŚCIĄ PISMA (usuń przed podpisaniem i wysłaniem)',
+  internalSources: 'Źródła wykorzystane w szkicu:',
+  internalNoSources: 'Brak: szkic nie opiera się na żadnym piśmie z archiwum.',
+  internalMissing: 'Czego archiwum nie wyjaśnia (do uzupełnienia przez urzędnika):',
+  internalNothingMissing:
+    'Archiwum odpowiada na wszystkie części wystąpienia; sprawdź stanowisko urzędu.',
+  missingAll: 'W archiwum nie znaleziono pism dotyczących tej sprawy: „{request}”.',
+  missingNames: 'Żadne znalezione pismo nie dotyczy: {names}.',
+  missingPart: 'Brak odpowiedzi w archiwum na pytanie: „{part}”.',
+  missingDate: 'Data wystąpienia, na które odpowiadamy (wpisz ją w pierwszym zdaniu).',
+  missingSubject:
+    'Przedmiot sprawy w zdaniu otwierającym (nie udało się go skrócić z treści wystąpienia).',
+  missingGender: 'Forma zwrotu do adresata (Pan czy Pani): nie wynika z wpisanego adresata.',
+  llmUnverified: 'Cytaty niezgodne ze źródłem (sprawdź je): {quotes}.',
+  requestDateLabel: 'z dnia',
+} as const;
+
+/** Drafting a reply in Slack: the message shortcut, `/archiwum-szkic`, the modal and the upload. */
+export const SLACK_DRAFT_TEXT = {
+  modalTitle: 'Szkic odpowiedzi',
+  modalSubmit: 'Przygotuj',
+  modalClose: 'Anuluj',
+  requestLabel: 'Sprawa (treść wystąpienia)',
+  toLabel: 'Adresat',
+  toPlaceholder: 'Np. Pan Grzegorz Krzak, Radny Miasta Chorzów',
+  fromLabel: 'Podpisuje',
+  fromPlaceholder: 'Imię i nazwisko, stanowisko',
+  ccLabel: 'Do wiadomości (jeden adresat w wierszu)',
+  emptyRequest: 'Wpisz treść wystąpienia, na które ma odpowiadać szkic: /archiwum-szkic <treść>.',
+  working: 'Przygotowuję szkic odpowiedzi…',
+  fileTitle: 'Szkic odpowiedzi',
+  summary: (sources: number, blanks: number) =>
+    `Szkic odpowiedzi do sprawdzenia i podpisu: ${sources === 0 ? 'w archiwum nie znaleziono pism w tej sprawie, treść do uzupełnienia' : `${sources} ${sources === 1 ? 'źródło' : 'źródła/źródeł'} w przypisach`}${blanks > 0 ? `; do uzupełnienia: ${blanks} (strona wewnętrzna)` : ''}.`,
+} as const;
+
+/** Drafting a reply in a Teams personal chat (`szkic …`): the file consent card and what follows it. */
+export const TEAMS_DRAFT_TEXT = {
+  emptyRequest:
+    'Napisz „szkic”, a po nim treść wystąpienia, na które ma odpowiadać szkic (w kolejnym wierszu możesz dodać „do: adresat”).',
+  personalOnly: 'Szkic odpowiedzi (plik DOCX) przygotuję w czacie prywatnym ze mną.',
+  consentDescription: (summary: string) => `Szkic odpowiedzi (DOCX). ${summary}`,
+  declined: 'Nie wysłałem pliku. Szkic możesz przygotować ponownie: „szkic …”.',
+  expired: 'Ten szkic wygasł. Przygotuj go ponownie: „szkic …”.',
+  uploadFailed: 'Nie udało się przesłać pliku do OneDrive. Spróbuj ponownie za chwilę.',
+} as const;
+
 /** What MCP clients show their users (tool errors, a letter read as a resource). */
 export const MCP_TEXT = {
   /** Missing and restricted letters get the same sentence: an id must reveal nothing. */

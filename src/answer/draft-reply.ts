@@ -1,27 +1,43 @@
 /**
  * A draft of an official reply (`kancelaria draft "REQUEST" [--to NAME]`):
- * the same retrieval, refusal decision and citation checks as answers, but
- * written as a formal Polish letter for an official to edit and sign. With an
- * LLM the draft is written from `prompts/draft-reply.*`; without one it is a
- * letter template around the verbatim extractive sentences. Either way every
- * sourced sentence carries `[n]` and the sources follow the text.
+ * the same retrieval, duplicate folding, refusal decision and citation checks
+ * as answers, written into the form of a Polish official letter
+ * (`draft/build-draft-letter.ts`) for a clerk to edit and sign. Without an LLM
+ * the body is the answer reader's verbatim sentences (`draft/compose-extractive-body.ts`);
+ * with one, the model's schema-checked, citation-verified paragraphs
+ * (`draft/compose-llm-body.ts`). What the archive does not answer goes to the
+ * internal page, never into the body.
  */
 import type { ArchiveIndex, SearchHit } from '../archive/types.js';
-import { DEFAULT_MIN_ANSWERABILITY, gatherEvidence, isAnswerable } from './assess-answerability.js';
-import { formatPassage } from './build-answer-messages.js';
-import { attachCopies, formatSources } from './citations.js';
-import { composeExtractiveAnswer } from './extractive-answer.js';
+import { DRAFT_TEXT } from '../messages.js';
+import { hasAnswerType, questionParts } from './answer-types.js';
+import {
+  DEFAULT_MIN_ANSWERABILITY,
+  gatherEvidence,
+  isAnswerable,
+  type AnswerabilityResult,
+} from './assess-answerability.js';
+import { attachCopies } from './citations.js';
+import { buildDraftLetter } from './draft/build-draft-letter.js';
+import { composeExtractiveBody } from './draft/compose-extractive-body.js';
+import { composeLlmBody } from './draft/compose-llm-body.js';
+import type { DraftLetter, DraftParagraph, OfficeSettings } from './draft/draft-letter.js';
+import { bodyText, letterText } from './draft/render-draft-text.js';
 import type { LlmClient } from './llm-client.js';
-import { loadPrompt, promptMessages } from './load-prompt.js';
-import { weighTerms } from './term-weights.js';
 import type { Citation } from './types.js';
-import { verifyCitations } from './verify-citations.js';
 
 export interface DraftReplyOptions {
   /** The request (letter, interpellation, question) the draft replies to. */
   readonly request: string;
-  /** Addressee, e.g. `Grzegorz Krzak, Radny Miasta Chorzów`. */
+  /** Addressee, e.g. `Pan Grzegorz Krzak, Radny Miasta Chorzów`. */
   readonly to?: string;
+  /** Signatory `Name, Function`, instead of the office's. */
+  readonly from?: string;
+  /** „Do wiadomości” recipients. */
+  readonly copiesTo?: readonly string[];
+  /** The request's date, when the clerk knows it and the request does not say it. */
+  readonly requestDate?: string;
+  readonly office?: OfficeSettings;
   readonly index: ArchiveIndex;
   /** Without it the draft is extractive. */
   readonly llm?: LlmClient;
@@ -30,13 +46,18 @@ export interface DraftReplyOptions {
   readonly minAnswerability?: number;
   readonly accessGroups?: readonly string[];
   readonly signal?: AbortSignal;
+  /** The draft's date (the „dnia …” line); injectable for tests. */
+  readonly now?: () => Date;
 }
 
 export interface DraftReply {
-  /** `refusal`: the archive holds nothing on the request; the text says so, for the editor. */
+  /** `refusal`: the archive holds nothing on the request; the body is a blank and the internal page says why. */
   readonly kind: 'llm' | 'extractive' | 'refusal';
-  /** Letter text with `[n]` markers (no sources list; see `formatDraft`). */
+  /** The letter's structure: what the DOCX and the plain text are rendered from. */
+  readonly letter: DraftLetter;
+  /** Salutation and body with `[n]` markers: the part a clerk edits (see `bodyText`). */
   readonly text: string;
+  /** Footnoted sources, `n` as in `text`. */
   readonly citations: readonly Citation[];
   readonly passages: readonly SearchHit[];
   readonly request: string;
@@ -46,36 +67,41 @@ export interface DraftReply {
   readonly unverifiedQuotes: readonly string[];
 }
 
-const CLOSING = 'Z poważaniem';
-const SIGNATURE_PLACEHOLDER = '[podpis]';
-
-/**
- * Polish salutation from the addressee's first name: most female first names
- * end in -a (a guess the editor can correct; "Szanowni Państwo" when unknown).
- */
-export function salutationFor(to: string | undefined): string {
-  const first = to?.trim().split(/[\s,]+/)[0] ?? '';
-  if (!first) return 'Szanowni Państwo,';
-  if (/^pani$/i.test(first)) return 'Szanowna Pani,';
-  if (/^pan$/i.test(first)) return 'Szanowny Panie,';
-  return /a$/i.test(first) && !/^(kuba|barnaba|bonawentura)$/i.test(first)
-    ? 'Szanowna Pani,'
-    : 'Szanowny Panie,';
+/** What the archive leaves open: unknown names, and typed parts of the request no body sentence answers. */
+function missingParts(
+  request: string,
+  answerability: AnswerabilityResult,
+  paragraphs: readonly DraftParagraph[],
+): string[] {
+  const out: string[] = [];
+  const names = [...answerability.missingNames, ...answerability.unseenNames];
+  if (names.length > 0) out.push(DRAFT_TEXT.missingNames.replace('{names}', names.join(', ')));
+  const sentences = paragraphs.flatMap((p) => p.sentences.map((s) => s.text));
+  for (const part of questionParts(request)) {
+    if (part.type && !sentences.some((s) => hasAnswerType(s, part.type!)))
+      out.push(DRAFT_TEXT.missingPart.replace('{part}', part.text.trim()));
+  }
+  return out;
 }
 
 /**
  * Writes the draft.
- * @throws {LlmTimeoutError | LlmFailedError} when the LLM fails (the caller may retry without it).
+ * @throws {LlmTimeoutError | LlmFailedError} when the LLM fails or twice breaks the schema (the caller may retry without it).
  */
 export async function draftReply({
   request,
   to,
+  from,
+  copiesTo,
+  requestDate,
+  office,
   index,
   llm,
   passages = 8,
   minAnswerability = DEFAULT_MIN_ANSWERABILITY,
   accessGroups = [],
   signal,
+  now = () => new Date(),
 }: DraftReplyOptions): Promise<DraftReply> {
   const { hits, copies, stats, answerability } = await gatherEvidence({
     index,
@@ -83,78 +109,80 @@ export async function draftReply({
     k: passages,
     accessGroups,
   });
-  const salutation = salutationFor(to);
-  const base = {
-    request,
-    to: to ?? null,
-    passages: hits,
-    removedCitations: 0,
-    unverifiedQuotes: [] as string[],
+  const finish = (
+    kind: DraftReply['kind'],
+    body: {
+      paragraphs: DraftParagraph[];
+      citations: Citation[];
+      missing: string[];
+      removedCitations?: number;
+      unverifiedQuotes?: string[];
+    },
+  ): DraftReply => {
+    const citations = attachCopies(body.citations, copies);
+    const letter = buildDraftLetter({
+      request,
+      ...(to ? { to } : {}),
+      ...(from ? { from } : {}),
+      ...(copiesTo ? { copiesTo } : {}),
+      ...(requestDate ? { requestDate } : {}),
+      ...(office ? { office } : {}),
+      now: now(),
+      paragraphs: body.paragraphs,
+      citations,
+      missing: body.missing,
+    });
+    return {
+      kind,
+      letter,
+      text: bodyText(letter),
+      citations,
+      passages: hits,
+      request,
+      to: to ?? null,
+      removedCitations: body.removedCitations ?? 0,
+      unverifiedQuotes: body.unverifiedQuotes ?? [],
+    };
   };
-  const refusal: DraftReply = {
-    ...base,
-    kind: 'refusal',
-    citations: [],
-    text: `${salutation}\n\n[do uzupełnienia: w archiwum nie znaleziono pism dotyczących tej sprawy.]\n\n${CLOSING}\n${SIGNATURE_PLACEHOLDER}`,
-  };
-  if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) return refusal;
+  const refusal = () =>
+    finish('refusal', {
+      paragraphs: [],
+      citations: [],
+      missing: [
+        DRAFT_TEXT.missingAll.replace('{request}', request.trim()),
+        ...missingParts(request, answerability, []).filter((m) => !m.startsWith('Brak odp')),
+      ],
+    });
+  if (hits.length === 0 || !isAnswerable(answerability, minAnswerability)) return refusal();
 
   if (llm) {
-    const prompt = loadPrompt('draft-reply', 'pl');
-    const sources = hits.map((hit, i) => formatPassage(hit, i + 1)).join('\n\n');
-    const reply = await llm.complete(
-      promptMessages(prompt, {
-        passages: sources,
-        request: request.trim(),
-        to: to ?? '—',
-        salutation,
-      }),
-      {
-        ...(signal ? { signal } : {}),
-        temperature: 0.2,
-      },
-    );
-    const verified = verifyCitations({ text: reply, hits });
-    return {
-      ...base,
-      kind: 'llm',
-      text: verified.text,
-      citations: attachCopies(verified.citations, copies),
-      removedCitations: verified.removedCitations,
-      unverifiedQuotes: verified.unverifiedQuotes,
-    };
+    const body = await composeLlmBody({
+      llm,
+      request,
+      hits,
+      to: to ?? '—',
+      ...(signal ? { signal } : {}),
+    });
+    const missing = [...body.missing];
+    if (body.unverifiedQuotes.length > 0)
+      missing.push(DRAFT_TEXT.llmUnverified.replace('{quotes}', body.unverifiedQuotes.join('; ')));
+    return finish('llm', { ...body, missing });
   }
 
-  const extractive = composeExtractiveAnswer({
-    question: request,
+  const body = await composeExtractiveBody({
+    request,
     hits,
-    weights: weighTerms(request, stats),
-    language: 'pl',
-    maxSentences: 4,
+    stats,
+    passagesOf: (id) => index.getPassages(id),
   });
-  if (!extractive) return refusal;
-  // Only the quoted sentences: the intro and the „W skrócie” line are chat forms, not letter text.
-  const body = extractive.text
-    .split('\n')
-    .filter((line) => line.startsWith('„'))
-    .join('\n');
-  const text = [
-    salutation,
-    `W odpowiedzi na wystąpienie w sprawie: ${request.trim().replace(/[.?!]*$/, '')} uprzejmie informuję, że w archiwum znajdują się następujące ustalenia:`,
-    body,
-    '[do uzupełnienia: stanowisko i ewentualne dalsze działania.]',
-    `${CLOSING}\n${SIGNATURE_PLACEHOLDER}`,
-  ].join('\n\n');
-  return {
-    ...base,
-    kind: 'extractive',
-    text,
-    citations: attachCopies(extractive.citations, copies),
-  };
+  if (!body) return refusal();
+  return finish('extractive', {
+    ...body,
+    missing: missingParts(request, answerability, body.paragraphs),
+  });
 }
 
-/** The draft as plain text: letter, then `Źródła:`. */
+/** The draft as plain text: the letter, then the internal page. */
 export function formatDraft(draft: DraftReply): string {
-  const sources = formatSources(draft.citations, 'pl');
-  return [draft.to ? `${draft.to}\n` : '', draft.text, sources].filter(Boolean).join('\n\n');
+  return letterText(draft.letter);
 }

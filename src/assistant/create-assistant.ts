@@ -30,6 +30,7 @@ import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-c
 import { chooseAnsweringLetter } from '../answer/choose-answering-letter.js';
 import { answeringLetterPassages } from '../answer/answering-letter-passages.js';
 import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
+import type { OfficeSettings } from '../answer/draft/draft-letter.js';
 import type { Answer, ExtractiveAnswer, Refusal } from '../answer/types.js';
 import { BotError, LlmAbortedError, toBotError } from '../errors.js';
 import { safeLogField, type Logger } from '../logger.js';
@@ -59,6 +60,8 @@ export interface AssistantOptions {
    * the LLM path passes the answer pool's, so that CPU-bound part runs on a worker thread.
    */
   readonly gather?: (options: Omit<GatherEvidenceOptions, 'index'>) => Promise<Evidence>;
+  /** Letterhead, place, reference pattern and signatory of reply drafts (`OFFICE_*`). */
+  readonly office?: OfficeSettings;
 }
 
 function isLlmFailure(error: unknown): boolean {
@@ -74,12 +77,26 @@ export function createAssistant({
   llm,
   audit,
   gather = (options) => gatherEvidence({ index, ...options }),
+  office,
 }: AssistantOptions): Assistant {
   /** A draft with the LLM when there is one; an LLM failure or timeout falls back to the extractive draft, as answers do. */
-  async function draft({ request, to, user, channel, signal }: DraftRequest): Promise<DraftReply> {
+  async function draft({
+    request,
+    to,
+    from,
+    copiesTo,
+    requestDate,
+    user,
+    channel,
+    signal,
+  }: DraftRequest): Promise<DraftReply> {
     const options: DraftReplyOptions = {
       request,
       ...(to ? { to } : {}),
+      ...(from ? { from } : {}),
+      ...(copiesTo?.length ? { copiesTo } : {}),
+      ...(requestDate ? { requestDate } : {}),
+      ...(office ? { office } : {}),
       index,
       passages,
       minAnswerability,

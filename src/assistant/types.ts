@@ -85,8 +85,14 @@ export type ChannelName = 'slack' | 'teams' | 'web' | 'cli' | 'mcp';
 export interface DraftRequest {
   /** The letter, interpellation or question the draft replies to. */
   readonly request: string;
-  /** Addressee, e.g. `Grzegorz Krzak, Radny Miasta Chorzów`. */
+  /** Addressee, e.g. `Pan Grzegorz Krzak, Radny Miasta Chorzów`. */
   readonly to?: string;
+  /** Signatory `Name, Function`, instead of the office's (`OFFICE_SIGNATORY_*`). */
+  readonly from?: string;
+  /** „Do wiadomości” recipients. */
+  readonly copiesTo?: readonly string[];
+  /** The request's date, when the request text does not name it. */
+  readonly requestDate?: string;
   readonly user?: UserIdentity;
   readonly channel: ChannelName;
   readonly signal?: AbortSignal;

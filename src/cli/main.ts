@@ -80,26 +80,42 @@ program
   .command('draft')
   .description('draft an official reply (Polish letter form, with sources)')
   .argument('<request>', "what the reply answers, e.g. the councillor's question")
-  .option('--to <name>', 'addressee, e.g. "Grzegorz Krzak, Radny Miasta Chorzów"')
+  .option('--to <name>', 'addressee, e.g. "Pan Grzegorz Krzak, Radny Miasta Chorzów"')
+  .option('--from <name>', 'signatory "Name, Function" (default: OFFICE_SIGNATORY_*)')
+  .option(
+    '--cc <recipient>',
+    '„Do wiadomości” recipient (repeatable)',
+    (value: string, list: string[]) => [...list, value],
+    [] as string[],
+  )
+  .option('--request-date <date>', "the request's date (YYYY-MM-DD), when its text does not say it")
   .option('--out <file.docx>', 'also write the draft as a Word document')
-  .action(async (request: string, opts: { to?: string; out?: string }) => {
-    const { config, logger } = setup();
-    if (opts.out && !opts.out.toLowerCase().endsWith('.docx'))
-      throw new CommanderError(
-        2,
-        'kancelaria.out',
-        `--out must name a .docx file (got "${opts.out}")`,
-      );
-    const { runDraft } = await import('./commands/draft.js');
-    await runDraft({
-      config,
-      logger,
-      request,
-      ...(opts.to ? { to: opts.to } : {}),
-      ...(opts.out ? { out: opts.out } : {}),
-      stdout: process.stdout,
-    });
-  });
+  .action(
+    async (
+      request: string,
+      opts: { to?: string; from?: string; cc: string[]; requestDate?: string; out?: string },
+    ) => {
+      const { config, logger } = setup();
+      if (opts.out && !opts.out.toLowerCase().endsWith('.docx'))
+        throw new CommanderError(
+          2,
+          'kancelaria.out',
+          `--out must name a .docx file (got "${opts.out}")`,
+        );
+      const { runDraft } = await import('./commands/draft.js');
+      await runDraft({
+        config,
+        logger,
+        request,
+        ...(opts.to ? { to: opts.to } : {}),
+        ...(opts.from ? { from: opts.from } : {}),
+        ...(opts.cc.length > 0 ? { copiesTo: opts.cc } : {}),
+        ...(opts.requestDate ? { requestDate: opts.requestDate } : {}),
+        ...(opts.out ? { out: opts.out } : {}),
+        stdout: process.stdout,
+      });
+    },
+  );
 
 program
   .command('serve')

@@ -1,3 +1,4 @@
+import { buildDraftLetter } from '../../src/answer/draft/build-draft-letter.js';
 import { withRateLimit } from '../../src/assistant/rate-limit.js';
 import type { AnswerEvent, Assistant } from '../../src/assistant/types.js';
 import { RateLimitedError } from '../../src/errors.js';
@@ -11,6 +12,13 @@ const echo: Assistant = {
   async draft(request) {
     return {
       kind: 'refusal',
+      letter: buildDraftLetter({
+        request: request.request,
+        now: new Date(),
+        paragraphs: [],
+        citations: [],
+        missing: [],
+      }),
       text: request.request,
       citations: [],
       passages: [],

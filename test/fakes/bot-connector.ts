@@ -18,10 +18,20 @@ export interface RecordedActivity {
   readonly body: Record<string, unknown>;
 }
 
+/** A file PUT to an upload URL (the OneDrive session a file consent hands the bot). */
+export interface RecordedUpload {
+  readonly path: string;
+  readonly contentRange: string | null;
+  readonly bytes: Buffer;
+}
+
 export interface FakeBotConnector {
   /** Service URL to put on incoming activities (with a trailing slash, like Teams). */
   readonly serviceUrl: string;
   readonly activities: RecordedActivity[];
+  /** An upload URL on this server, as `fileConsent/invoke` carries one; PUTs to it are recorded. */
+  uploadUrl(name: string): string;
+  readonly uploads: RecordedUpload[];
   /** Resolves with the first recorded activity matching `predicate` (waits for background answers). */
   waitFor(
     predicate: (a: RecordedActivity) => boolean,
@@ -37,6 +47,7 @@ const ACTIVITIES = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 /** Starts the fake connector. */
 export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   const activities: RecordedActivity[] = [];
+  const uploads: RecordedUpload[] = [];
   const waiters = new Set<() => void>();
   let counter = 0;
   let failure: number | null = null;
@@ -45,6 +56,14 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const pathname = new URL(req.url ?? '/', 'http://fake').pathname;
+      if (req.method === 'PUT' && pathname.startsWith('/upload/')) {
+        const range = req.headers['content-range'];
+        uploads.push({ path: pathname, contentRange: range ?? null, bytes: Buffer.concat(chunks) });
+        // OneDrive answers the last chunk of an upload session with the item it created.
+        res.writeHead(201, { 'content-type': 'application/json' }).end('{"id":"item-1"}');
+        return;
+      }
       if (failure !== null) {
         res.writeHead(failure, { 'content-type': 'application/json' }).end('{"error":"scripted"}');
         return;
@@ -76,6 +95,8 @@ export async function startFakeBotConnector(): Promise<FakeBotConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     activities,
+    uploadUrl: (name) => `http://127.0.0.1:${port}/upload/${encodeURIComponent(name)}`,
+    uploads,
     failWith: (status) => {
       failure = status;
     },

@@ -1,7 +1,8 @@
 /**
  * A stand-in for Slack's side of the network, on 127.0.0.1 port 0: the Web
  * API (`/api/<method>`, form or JSON bodies, `ok:true` replies with `ts`),
- * `response_url`s (`/response/<id>`), and the Socket Mode WebSocket that
+ * `response_url`s (`/response/<id>`), file uploads (`/upload/<file id>`, the
+ * URL `files.getUploadURLExternal` hands out), and the Socket Mode WebSocket that
  * `apps.connections.open` points at. It records every call so tests assert
  * on what the real Bolt app sent, in order.
  */
@@ -17,6 +18,8 @@ export interface RecordedCall {
   readonly path: string;
   /** Milliseconds since the epoch when the call arrived. */
   readonly at: number;
+  /** The raw body of a file upload (method `file_upload`, the `upload_url` of `files.getUploadURLExternal`). */
+  readonly bytes?: Buffer;
 }
 
 export const FAKE_BOT = { userId: 'UBOT', botId: 'BBOT', teamId: 'T1' } as const;
@@ -70,6 +73,7 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const rateLimits = new Map<string, number>();
   let replies: readonly Record<string, unknown>[] = [];
   let tsCounter = 0;
+  let fileCounter = 0;
   let port = 0;
   const nextTs = () => `1700000100.${String(++tsCounter).padStart(6, '0')}`;
 
@@ -95,6 +99,23 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'conversations.replies':
         return { ok: true, messages: replies, has_more: false };
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(++fileCounter).padStart(4, '0')}`;
+        return {
+          ok: true,
+          file_id: fileId,
+          upload_url: `http://127.0.0.1:${port}/upload/${fileId}`,
+        };
+      }
+      case 'files.completeUploadExternal':
+        return {
+          ok: true,
+          files: (Array.isArray(args.files) ? args.files : []).map((f: { id: string }) => ({
+            id: f.id,
+          })),
+        };
+      case 'views.open':
+        return { ok: true, view: { id: 'V1' } };
       default:
         return { ok: true };
     }
@@ -105,6 +126,25 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      // A file upload posts the file to the URL files.getUploadURLExternal gave: raw,
+      // or (as @slack/web-api sends it) as the one file of a multipart form.
+      if (path.startsWith('/upload/')) {
+        const raw = Buffer.concat(chunks);
+        const type = req.headers['content-type'] ?? '';
+        const at = Date.now();
+        void (async () => {
+          let bytes = raw;
+          if (type.startsWith('multipart/form-data')) {
+            const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+            const file = [...form.values()].find((v) => typeof v !== 'string') as Blob | undefined;
+            bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+          }
+          calls.push({ method: 'file_upload', args: {}, path, at, bytes });
+          res.writeHead(200, { 'content-type': 'text/plain' });
+          res.end(`OK - ${bytes.length}`);
+        })();
+        return;
+      }
       const args = parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']);
       const method = path.startsWith('/response/') ? 'response_url' : path.replace(/^\/api\//, '');
       calls.push({ method, args, path, at: Date.now() });

@@ -293,7 +293,7 @@ describe('POST /api/draft and /api/draft.docx', () => {
       sources: Array<{ reference: string; description: string }>;
     };
     expect(draft.kind).toBe('extractive');
-    expect(draft.text).toMatch(/^Szanowny Panie,/);
+    expect(draft.text).toMatch(/^Szanowny Panie Radny,/);
     expect(draft.sources[0]).toMatchObject({ reference: LIAONING_REFERENCE });
     expect(draft.sources[0]!.description).toContain(LIAONING_REFERENCE);
 

@@ -45,6 +45,8 @@ export interface SlackHarnessOptions {
   readonly overrides?: Partial<SlackChannelOptions>;
   /** `ACCESS_GROUPS` as config.ts parses it (`slack:U1` → groups). */
   readonly accessGroups?: Record<string, string[]>;
+  /** Further environment for `loadConfig` (e.g. `OFFICE_*`). */
+  readonly env?: Record<string, string>;
 }
 
 const STATUS: ArchiveStatus = {
@@ -63,13 +65,20 @@ export async function startSlackHarness({
   llm,
   overrides = {},
   accessGroups = {},
+  env = {},
 }: SlackHarnessOptions = {}): Promise<SlackHarness> {
   const slack = await startFakeSlackApi();
   const index = new SqliteIndex({ path: ':memory:' });
   await seedSampleArchive(index);
   const logger = silentLogger();
-  const real = createAssistant({ index, logger, ...(llm ? { llm } : {}) });
   const store = new StateStore({ path: ':memory:' });
+  // Drafts are audited in the state store, as the app composes it.
+  const real = createAssistant({
+    index,
+    logger,
+    ...(llm ? { llm } : {}),
+    audit: (record) => store.audit(record),
+  });
   let ids = 0;
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
@@ -77,6 +86,7 @@ export async function startSlackHarness({
     ...(socketMode ? { SLACK_APP_TOKEN: 'xapp-test' } : {}),
     SLACK_API_URL: slack.apiUrl,
     SLACK_ADMIN_USER_IDS: ADMIN_ID,
+    ...env,
   });
   const channel = createSlackChannel(
     channelDeps({

@@ -121,7 +121,9 @@ export async function startTeamsHarness({
   const channel = createTeamsChannel(
     channelDeps({
       config: loadConfig({ TEAMS_ADMIN_AAD_IDS: ADMIN_AAD_ID, ...env }),
-      assistant: assistant ?? createAssistant({ index, logger }),
+      // Drafts are audited in the state store, as the app composes it.
+      assistant:
+        assistant ?? createAssistant({ index, logger, audit: (record) => store.audit(record) }),
       store,
       logger,
       status,

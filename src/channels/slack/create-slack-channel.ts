@@ -14,6 +14,8 @@ import { registerAdminCommand } from './register-admin-command.js';
 import { registerAskCommand } from './register-ask-command.js';
 import { registerConversations } from './register-conversations.js';
 import { registerFeedback } from './register-feedback.js';
+import { registerDraft } from './register-draft.js';
+import { officeSettings } from '../../config.js';
 import type { SlackDeps } from './slack-deps.js';
 import { eventIdOf } from './slack-payloads.js';
 import { toBoltLogger } from './to-bolt-logger.js';
@@ -148,6 +150,7 @@ export function createSlackChannel(
   registerAskCommand(app, deps);
   registerAdminCommand(app, deps);
   registerFeedback(app, deps);
+  registerDraft(app, { ...deps, drafter: assistant, office: officeSettings(config) });
 
   const routes: HttpRoute[] =
     receiver instanceof HTTPReceiver

@@ -17,7 +17,7 @@ import {
 import { createFeedback } from '../../assistant/feedback.js';
 import { isLoopbackHost } from '../../config.js';
 import { toBotError } from '../../errors.js';
-import { USER_MESSAGES_PL } from '../../messages.js';
+import { TEAMS_DRAFT_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter, ChannelDeps, ChannelHealth } from '../channel-adapter.js';
 import { legalPageRoutes } from '../legal/legal-routes.js';
@@ -28,7 +28,14 @@ import {
   teamsIdentity,
   type MessageTurnDeps,
 } from './answer-question.js';
-import { parseActivity, type IncomingActivity } from './parse-activity.js';
+import {
+  isBotMentioned,
+  isPersonalChat,
+  parseActivity,
+  stripBotMention,
+  type IncomingActivity,
+} from './parse-activity.js';
+import { createDraftOffers, FILE_CONSENT_INVOKE, parseDraftCommand } from './offer-draft.js';
 import { recordTeamsFeedback } from './record-feedback.js';
 import {
   createRawConnector,
@@ -185,12 +192,16 @@ export function createTeamsChannel(
     pending.add(tracked);
   }
 
+  const drafts = createDraftOffers({ drafter: assistant, logger: log, fetch: fetchFn, now });
+
+  /** Answers (or runs `task` for) a message; a failure is told to the user in Polish. */
   async function answerInBackground(
     activity: IncomingActivity,
     connector: RawConnector,
+    task: () => Promise<void> = () => answerQuestion(activity, connector, deps),
   ): Promise<void> {
     try {
-      await answerQuestion(activity, connector, deps);
+      await task();
     } catch (error) {
       const { code } = toBotError(error);
       // A refused admin command is the user's mistake, not the bot's failure.
@@ -217,7 +228,31 @@ export function createTeamsChannel(
       // Teams redelivers when the acknowledgement is late; answer each message once.
       if (activity.id && !store.claimEvent(`teams:${activity.conversation.id}:${activity.id}`))
         return;
+      const isAddressed = isPersonalChat(activity) || isBotMentioned(activity);
+      const draftCommand = isAddressed ? parseDraftCommand(stripBotMention(activity)) : null;
+      if (draftCommand) {
+        const target = replyTargetFor(activity);
+        const user = teamsIdentity(config, activity, { isVerified: !isEmulator }).user;
+        enqueue(activity.conversation.id, () =>
+          answerInBackground(activity, connector, async () => {
+            if (!isPersonalChat(activity))
+              await replyWithText(connector, target, TEAMS_DRAFT_TEXT.personalOnly);
+            else await drafts.offer({ ...draftCommand, user, target, connector });
+          }),
+        );
+        return;
+      }
       enqueue(activity.conversation.id, () => answerInBackground(activity, connector));
+      return;
+    }
+    if (activity.type === 'invoke' && activity.name === FILE_CONSENT_INVOKE) {
+      const status = await drafts.answerConsent({
+        value: activity.value,
+        userId: teamsIdentity(config, activity, { isVerified: !isEmulator }).user.id,
+        target: replyTargetFor(activity),
+        connector,
+      });
+      await context.sendActivity({ type: 'invokeResponse', value: { status, body: {} } });
       return;
     }
     if (activity.type === 'invoke' && activity.name === 'message/submitAction') {

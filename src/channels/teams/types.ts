@@ -18,6 +18,13 @@ export interface OutgoingActivity {
   readonly conversation?: { readonly id: string };
   readonly entities?: readonly OutgoingEntity[];
   readonly channelData?: Readonly<Record<string, unknown>>;
+  /** Cards and files (the file consent and file info cards of reply drafts). */
+  readonly attachments?: readonly {
+    readonly contentType: string;
+    readonly name?: string;
+    readonly contentUrl?: string;
+    readonly content?: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 /** `streaminfo` entity of Teams' streaming protocol. */

@@ -11,6 +11,7 @@ import type http from 'node:http';
 import { describeCitation } from '../../answer/citations.js';
 import type { DraftReply } from '../../answer/draft-reply.js';
 import { draftToDocx } from '../../answer/export-docx.js';
+import { withEditedBody } from '../../answer/draft/render-draft-text.js';
 import type { StateStore } from '../../assistant/state-store.js';
 import type { Assistant } from '../../assistant/types.js';
 import type { IdentityConfig } from '../../assistant/identify-user.js';
@@ -42,6 +43,22 @@ export interface DraftRoutesDeps {
 export interface DraftHandlers {
   draftJson(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
   draftDocx(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+}
+
+/**
+ * The kept draft with the clerk's edited salutation and body. The console
+ * shows the addressee above the text; a first block that is still exactly the
+ * addressee is that line, not a paragraph of the letter.
+ */
+function editedDraft(draft: DraftReply, text: string): DraftReply {
+  const blocks = text.split(/\n\s*\n/);
+  const body =
+    draft.to && blocks[0]?.trim() === draft.to.trim() ? blocks.slice(1).join('\n\n') : text;
+  return {
+    ...draft,
+    text: body,
+    letter: withEditedBody(draft.letter, body, draft.citations.length),
+  };
 }
 
 /** How long a shown draft can still be downloaded, and how many are kept. */
@@ -123,7 +140,7 @@ export function createDraftHandlers({
             sendJson(res, 404, { error: 'draft_expired', message: WEB_TEXT.draftExpired });
             return;
           }
-          draft = payload.text !== undefined ? { ...kept.draft, text: payload.text } : kept.draft;
+          draft = payload.text !== undefined ? editedDraft(kept.draft, payload.text) : kept.draft;
         } else {
           draft = await write(payload, user);
         }
@@ -134,7 +151,7 @@ export function createDraftHandlers({
           allowed: true,
           detail: safeLogField(draft.request),
         });
-        const bytes = draftToDocx(draft);
+        const bytes = await draftToDocx(draft);
         const day = now().toISOString().slice(0, 10);
         res.writeHead(200, {
           ...BASE_HEADERS,

@@ -15,6 +15,9 @@ export interface DraftCommandOptions {
   readonly logger: Logger;
   readonly request: string;
   readonly to?: string;
+  readonly from?: string;
+  readonly copiesTo?: readonly string[];
+  readonly requestDate?: string;
   readonly out?: string;
   readonly stdout: NodeJS.WritableStream;
 }
@@ -24,6 +27,9 @@ export async function runDraft({
   logger,
   request,
   to,
+  from,
+  copiesTo,
+  requestDate,
   out,
   stdout,
 }: DraftCommandOptions): Promise<void> {
@@ -32,6 +38,9 @@ export async function runDraft({
     const draft = await app.assistant.draft({
       request,
       ...(to ? { to } : {}),
+      ...(from ? { from } : {}),
+      ...(copiesTo ? { copiesTo } : {}),
+      ...(requestDate ? { requestDate } : {}),
       user: { id: 'cli:local' },
       channel: 'cli',
     });

@@ -7,6 +7,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { ADMIN_COMMAND } from '../../../src/channels/slack/register-admin-command.js';
 import { ASK_COMMAND } from '../../../src/channels/slack/register-ask-command.js';
+import { DRAFT_COMMAND, DRAFT_SHORTCUT } from '../../../src/channels/slack/register-draft.js';
 
 const read = (path: string) => fs.readFileSync(new URL(path, import.meta.url), 'utf8');
 const manifest = parse(read('../../../slack/manifest.yml')) as {
@@ -14,6 +15,7 @@ const manifest = parse(read('../../../slack/manifest.yml')) as {
     agent_view?: { agent_description?: string; suggested_prompts?: unknown[] };
     assistant_view?: unknown;
     slash_commands: { command: string }[];
+    shortcuts?: { callback_id: string; type: string }[];
     app_home: { messages_tab_enabled: boolean };
   };
   oauth_config: { scopes: { bot: string[] } };
@@ -88,6 +90,7 @@ describe('slack/manifest.yml', () => {
         'groups:history',
         'im:history',
         'mpim:history',
+        'files:write',
       ].sort(),
     );
   });
@@ -97,5 +100,12 @@ describe('slack/manifest.yml', () => {
     expect(commands).toEqual(expect.arrayContaining([ASK_COMMAND, ADMIN_COMMAND]));
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  test('declares the reply draft command and message shortcut', () => {
+    expect(manifest.features.slash_commands.map((c) => c.command)).toContain(DRAFT_COMMAND);
+    expect(manifest.features.shortcuts).toEqual([
+      expect.objectContaining({ callback_id: DRAFT_SHORTCUT, type: 'message' }),
+    ]);
   });
 });
