@@ -142,6 +142,8 @@ export interface IngestOptions {
   readonly wait?: boolean;
   /** Called once when `wait` starts waiting. */
   readonly onWait?: (holder: LockHolder) => void;
+  /** Hash every file even when its size and mtime match the cache (`ingest --verify`). */
+  readonly verify?: boolean;
 }
 
 export interface IngestResult {
@@ -349,6 +351,7 @@ export async function createApp(
     allowDeletions = false,
     wait = false,
     onWait,
+    verify = false,
   }: IngestOptions = {}): Promise<IngestResult> {
     const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
     if (!archiveDir) throw new NoArchiveDirError();
@@ -369,6 +372,8 @@ export async function createApp(
         full: isFull,
         dryRun,
         allowDeletions,
+        hashCache: store.fileHashes(),
+        verify,
         ...ingestLimits(config),
         ...(ocr ? { ocr } : {}),
         logger,
