@@ -19,6 +19,8 @@ export interface ArchiveFile {
   /** Where the bytes are read from (a symbolic link's target for a followed link). */
   readonly absolutePath: string;
   readonly size: number;
+  /** Modification time (ms, sub-millisecond on Linux): with `size`, what the hash cache is keyed by. */
+  readonly mtimeMs: number;
 }
 
 export type ScanProblemReason = 'symlink' | 'special_file' | 'unreadable' | 'name_collision';
@@ -121,6 +123,7 @@ export async function scanArchive(root: string): Promise<ScanResult> {
         relativePath: toRelative(root, absolutePath),
         absolutePath: target,
         size: targetStat.size,
+        mtimeMs: targetStat.mtimeMs,
       },
       target: shown,
     });
@@ -157,8 +160,8 @@ export async function scanArchive(root: string): Promise<ScanResult> {
           return null;
         }
         try {
-          const { size } = await fs.stat(absolutePath);
-          return { relativePath: toRelative(root, absolutePath), absolutePath, size };
+          const { size, mtimeMs } = await fs.stat(absolutePath);
+          return { relativePath: toRelative(root, absolutePath), absolutePath, size, mtimeMs };
         } catch (error) {
           problem(absolutePath, 'unreadable', `file cannot be read (${errorText(error)})`);
           return null;

@@ -19,6 +19,7 @@ import {
   type ExtractionWorker,
 } from './extract-in-worker.js';
 import { extractorFor, hashFileLimited } from './extract/extract-file.js';
+import type { FileHashCache, FileStamp } from './file-hash-cache.js';
 import type { PageRecognizer } from './extract/ocr-pool.js';
 import { readSidecar, type CsvCache } from './read-sidecar.js';
 import { scanArchive } from './scan-archive.js';
@@ -73,6 +74,13 @@ export interface SyncArchiveOptions {
    */
   readonly maxDeleteShare?: number;
   readonly allowDeletions?: boolean;
+  /**
+   * Content hashes by size and mtime from earlier syncs: an unchanged file is
+   * not read again. Unset: every file is hashed (tests, the bench's peers).
+   */
+  readonly hashCache?: FileHashCache;
+  /** Hash every file even where the cache knows it (`ingest --verify`); the cache is refreshed. */
+  readonly verify?: boolean;
   readonly maxBytes: number;
   readonly maxPages: number;
   /** Longer extracted texts fail with `too_long` (INGEST_MAX_TEXT_CHARS). */
@@ -123,6 +131,8 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     archiveDir,
     full = false,
     dryRun = false,
+    hashCache,
+    verify = false,
     maxBytes,
     logger,
     onProgress,
@@ -196,10 +206,23 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     // Unknown types are reported before the file is even read.
     extractorFor(file.relativePath);
     try {
-      return {
-        hash: await hashFileLimited(file.absolutePath, maxBytes),
-        sidecar: await readSidecar(file.absolutePath, csvCache),
+      const sidecar = await readSidecar(file.absolutePath, csvCache);
+      const stamp: FileStamp = {
+        relativePath: file.relativePath,
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        sidecar: sidecar?.fingerprint ?? null,
       };
+      const cached = verify ? undefined : hashCache?.get(stamp);
+      if (cached !== undefined) return { contentHash: cached, sidecar };
+      const contentHash = finishContentHash(
+        await hashFileLimited(file.absolutePath, maxBytes),
+        sidecar?.fingerprint ?? null,
+        { isEmail: isEmailFile(file.relativePath) },
+      );
+      // The scan's stamp, not a later one: a file changed after the scan gets a new mtime and is hashed next time.
+      if (!dryRun) hashCache?.set(stamp, contentHash);
+      return { contentHash, sidecar };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM')
@@ -257,10 +280,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
       let action: SyncAction;
       let built: Awaited<ReturnType<ExtractionWorker['build']>> | null = null;
       try {
-        const { hash, sidecar } = await readAhead(i);
-        const contentHash = finishContentHash(hash, sidecar?.fingerprint ?? null, {
-          isEmail: isEmailFile(file.relativePath),
-        });
+        const { contentHash, sidecar } = await readAhead(i);
         if (!full && previous && previous.contentHash === contentHash) {
           action = 'unchanged';
         } else if (dryRun) {
@@ -306,7 +326,10 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     if (dryRun) plan.delete.push(digest.file);
     else await index.deleteLetter(id);
   }
-  if (!dryRun) await index.markSynced(now());
+  if (!dryRun) {
+    await index.markSynced(now());
+    hashCache?.flush(new Set(files.map((f) => f.relativePath)));
+  }
   const stats = await index.stats();
   return {
     added: counts.added,

@@ -145,6 +145,8 @@ export interface IngestOptions {
   readonly wait?: boolean;
   /** Called once when `wait` starts waiting. */
   readonly onWait?: (holder: LockHolder) => void;
+  /** Hash every file even when its size and mtime match the cache (`ingest --verify`). */
+  readonly verify?: boolean;
 }
 
 export interface IngestResult {
@@ -365,6 +367,7 @@ export async function createApp(
     allowDeletions = false,
     wait = false,
     onWait,
+    verify = false,
   }: IngestOptions = {}): Promise<IngestResult> {
     const archiveDir = dir ? path.resolve(dir) : config.archiveDir;
     if (!archiveDir) throw new NoArchiveDirError();
@@ -385,6 +388,8 @@ export async function createApp(
         full: isFull,
         dryRun,
         allowDeletions,
+        hashCache: store.fileHashes(),
+        verify,
         ...ingestLimits(config),
         ...(ocr ? { ocr } : {}),
         logger,

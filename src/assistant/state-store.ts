@@ -2,13 +2,16 @@
  * The bot's own state, kept apart from the archive index so that re-indexing
  * (or moving the index to Qdrant) never touches it: answer feedback,
  * conversation turns (Teams gives bots no history API), processed event ids
- * (Slack retries must not produce a second answer) and the admin audit log.
+ * (Slack retries must not produce a second answer), the admin audit log, and
+ * the archive files' hashes by size and mtime (`ingest/file-hash-cache.ts`:
+ * a cache, so losing it costs one full read of the archive, nothing else).
  * SQLite in WAL mode; one file per DATA_DIR.
  */
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import type { Citation } from '../answer/types.js';
+import type { FileHashCache, FileStamp } from '../../ingest/file-hash-cache.js';
 import type { ChatTurn } from './types.js';
 
 export interface FeedbackRecord {
@@ -73,6 +76,9 @@ export class StateStore {
       CREATE TABLE IF NOT EXISTS audit (
         id INTEGER PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, action TEXT NOT NULL,
         allowed INTEGER NOT NULL, detail TEXT, at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS file_hashes (
+        path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, sidecar TEXT,
+        content_hash TEXT NOT NULL);
     `);
   }
 
@@ -212,6 +218,49 @@ export class StateStore {
       detail: r.detail,
       at: r.at,
     }));
+  }
+
+  /** The ingest's hash cache (see `ingest/file-hash-cache.ts`), kept in this database. */
+  fileHashes(): FileHashCache {
+    const select = this.#db.prepare(
+      'SELECT size, mtime_ms, sidecar, content_hash FROM file_hashes WHERE path = ?',
+    );
+    const upsert = this.#db.prepare(
+      'INSERT OR REPLACE INTO file_hashes (path, size, mtime_ms, sidecar, content_hash) VALUES (?, ?, ?, ?, ?)',
+    );
+    const pending: [FileStamp, string][] = [];
+    const write = this.#db.transaction(
+      (rows: [FileStamp, string][], keep?: ReadonlySet<string>) => {
+        for (const [s, hash] of rows)
+          upsert.run(s.relativePath, s.size, s.mtimeMs, s.sidecar, hash);
+        if (keep) {
+          const remove = this.#db.prepare('DELETE FROM file_hashes WHERE path = ?');
+          const paths = this.#db.prepare('SELECT path FROM file_hashes').pluck().all() as string[];
+          for (const path of paths) if (!keep.has(path)) remove.run(path);
+        }
+      },
+    );
+    return {
+      get(stamp) {
+        const row = select.get(stamp.relativePath) as
+          | { size: number; mtime_ms: number; sidecar: string | null; content_hash: string }
+          | undefined;
+        return row &&
+          row.size === stamp.size &&
+          row.mtime_ms === stamp.mtimeMs &&
+          row.sidecar === stamp.sidecar
+          ? row.content_hash
+          : undefined;
+      },
+      set(stamp, contentHash) {
+        pending.push([stamp, contentHash]);
+        // Written in batches: one transaction per file would cost a WAL commit each.
+        if (pending.length >= 500) write(pending.splice(0), undefined);
+      },
+      flush(keep) {
+        write(pending.splice(0), keep);
+      },
+    };
   }
 
   close(): void {

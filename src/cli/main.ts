@@ -28,10 +28,17 @@ program
   .option('--dry-run', 'print what would be added, updated and deleted; write nothing')
   .option('--allow-deletions', 'allow deleting more than INGEST_MAX_DELETE_SHARE of the index')
   .option('--wait', 'wait for a running ingest to finish instead of failing')
+  .option('--verify', 'read and hash every file, even those whose size and time are unchanged')
   .action(
     async (
       dir: string | undefined,
-      opts: { full?: boolean; dryRun?: boolean; allowDeletions?: boolean; wait?: boolean },
+      opts: {
+        full?: boolean;
+        dryRun?: boolean;
+        allowDeletions?: boolean;
+        wait?: boolean;
+        verify?: boolean;
+      },
     ) => {
       const { config, logger } = setup();
       // No silent default folder: a forgotten argument used to sync the samples over the real index.
@@ -52,6 +59,7 @@ program
         dryRun: Boolean(opts.dryRun),
         allowDeletions: Boolean(opts.allowDeletions),
         wait: Boolean(opts.wait),
+        verify: Boolean(opts.verify),
         out: process.stdout,
       });
       // Bad input is reported and is no failure of the run; an internal error is: exit 0 promises a complete index.

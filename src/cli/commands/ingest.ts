@@ -28,6 +28,7 @@ export interface IngestCommandOptions {
   readonly dryRun?: boolean;
   readonly allowDeletions?: boolean;
   readonly wait?: boolean;
+  readonly verify?: boolean;
   /** Where human output goes (stdout). */
   readonly out: NodeJS.WritableStream;
 }
@@ -61,6 +62,7 @@ export async function runIngest({
   dryRun = false,
   allowDeletions = false,
   wait = false,
+  verify = false,
   out,
 }: IngestCommandOptions): Promise<SyncSummary> {
   const app = await createApp(config, logger);
@@ -73,6 +75,7 @@ export async function runIngest({
       dryRun,
       allowDeletions,
       wait,
+      verify,
       onWait: (holder) =>
         out.write(
           `waiting for the ingest running as pid ${holder.pid} (since ${holder.startedAt})…\n`,
