@@ -313,12 +313,27 @@ export async function createApp(
       pool && !llm ? { answer: pool.answer, draft: inProcess.draft } : inProcess;
     return withRateLimit(answering, { perMinute: config.RATE_LIMIT_PER_MINUTE, limiter });
   });
+  const letterLinks =
+    config.PUBLIC_BASE_URL && config.LINK_SIGNING_KEY
+      ? createLetterLinks({
+          key: config.LINK_SIGNING_KEY,
+          baseUrl: config.PUBLIC_BASE_URL,
+          ttlSeconds: config.LINK_TTL_S,
+        })
+      : null;
   const readerCore = once(async () =>
     createArchiveReader({
       index: await openAppIndex(),
       logger,
       limiter,
       audit: (record) => store.audit(record),
+      // The same signed links as answers' citations, made for the MCP token's user.
+      ...(letterLinks
+        ? {
+            linkPassage: ({ letter, page, quote, userId }) =>
+              letterLinks.signUrl({ letterId: letter.id, page, quote, userId }),
+          }
+        : {}),
     }),
   );
   const reader: ArchiveReader = {
@@ -343,17 +358,7 @@ export async function createApp(
       return (await core()).draft(request);
     },
   };
-  const assistant =
-    config.PUBLIC_BASE_URL && config.LINK_SIGNING_KEY
-      ? withViewerLinks(
-          unlinked,
-          createLetterLinks({
-            key: config.LINK_SIGNING_KEY,
-            baseUrl: config.PUBLIC_BASE_URL,
-            ttlSeconds: config.LINK_TTL_S,
-          }),
-        )
-      : unlinked;
+  const assistant = letterLinks ? withViewerLinks(unlinked, letterLinks) : unlinked;
 
   /**
    * @throws NoArchiveDirError without a folder and ARCHIVE_DIR; IngestLockedError when another writer holds the lock;

@@ -89,10 +89,26 @@ export interface ArchiveReaderOptions {
   readonly limiter?: RateLimiter;
   readonly audit?: (record: Omit<AuditRecord, 'at'>) => void;
   /**
-   * A link to a letter's page in a viewer (signed, when the viewer needs it);
-   * null or absent: no viewer link. `page` null means the letter as a whole.
+   * A link to a letter's page in a viewer, made for the user who reads it (the
+   * viewer's links are signed per user, see `sign-letter-links.ts`); null or
+   * absent: no viewer link. `page` null: the format has no pages.
    */
-  readonly linkPassage?: (letter: Letter, page: number | null) => string | null;
+  readonly linkPassage?: (link: PassageLink) => string | null;
+}
+
+export interface PassageLink {
+  readonly letter: Letter;
+  readonly page: number | null;
+  /** What the viewer marks: the start of the passage (for a whole letter, of its first one). */
+  readonly quote: string;
+  readonly userId: string;
+}
+
+/** The start of a passage, cut at a word: enough for the viewer to find and mark it, short enough for a URL. */
+function quoteStart(text: string, maxChars = 300): string {
+  if (text.length <= maxChars) return text;
+  const cut = text.slice(0, maxChars);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), maxChars / 2)).trimEnd();
 }
 
 /** At most this many passages per letter in a search result: a long letter must not crowd out the others. */
@@ -116,7 +132,8 @@ export function createArchiveReader({
   audit,
   linkPassage,
 }: ArchiveReaderOptions): ArchiveReader {
-  const link = (letter: Letter, page: number | null) => linkPassage?.(letter, page) ?? null;
+  const link = (letter: Letter, page: number | null, quote: string, request: ReadRequestBase) =>
+    linkPassage?.({ letter, page, quote, userId: request.user?.id ?? 'anonymous' }) ?? null;
 
   /** Counts the call against the user's budget; a refused call is audited and thrown. */
   function admit(request: ReadRequestBase, action: string, detail: string): void {
@@ -151,7 +168,11 @@ export function createArchiveReader({
       >();
       for (const { letter, passage, score } of hits) {
         const entry = byLetter.get(letter.id) ?? { letter, score, passages: [] };
-        entry.passages.push({ passage, score, viewerUrl: link(letter, passage.page) });
+        entry.passages.push({
+          passage,
+          score,
+          viewerUrl: link(letter, passage.page, quoteStart(passage.text), request),
+        });
         byLetter.set(letter.id, entry);
       }
       const userId = request.user?.id ?? 'anonymous';
@@ -175,10 +196,13 @@ export function createArchiveReader({
       );
       audit?.({ channel: request.channel, userId, action: 'letter', allowed: isShown, detail });
       if (!letter || !isShown) return null;
+      const passages = await index.getPassages(letter.id);
+      // The viewer opens at a passage it can mark: the letter's first one.
+      const first = passages[0];
       return {
         letter,
-        passages: await index.getPassages(letter.id),
-        viewerUrl: link(letter, null),
+        passages,
+        viewerUrl: first ? link(letter, first.page, quoteStart(first.text), request) : null,
       };
     },
   };

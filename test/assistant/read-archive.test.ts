@@ -7,6 +7,7 @@ import { RateLimitedError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 import { LIAONING_REFERENCE, seedSampleArchive } from '../helpers/sample-archive.js';
+import { createLetterLinks } from '../../src/assistant/sign-letter-links.js';
 
 async function seededIndex(): Promise<SqliteIndex> {
   const index = new SqliteIndex({ path: ':memory:' });
@@ -53,12 +54,17 @@ describe('createArchiveReader', () => {
   test('getLetter returns null alike for a missing and a restricted letter, and links the viewer when one is configured', async () => {
     const index = await seededIndex();
     const audit: Omit<AuditRecord, 'at'>[] = [];
+    const links = createLetterLinks({
+      key: 'k'.repeat(32),
+      baseUrl: 'https://viewer.example',
+      ttlSeconds: 600,
+    });
     const reader = createArchiveReader({
       index,
       logger: silentLogger(),
       audit: (r) => audit.push(r),
-      linkPassage: (letter, page) =>
-        `https://viewer.example/${letter.id}${page ? `#p${page}` : ''}`,
+      linkPassage: ({ letter, page, quote, userId }) =>
+        links.signUrl({ letterId: letter.id, page, quote, userId }),
     });
     const jan = { id: 'mcp:jan', accessGroups: [] };
     expect(
@@ -75,11 +81,35 @@ describe('createArchiveReader', () => {
       channel: 'mcp',
     });
     expect(shown?.passages.map((p) => p.text).join(' ')).toContain('KP-5519');
-    expect(shown?.viewerUrl).toBe('https://viewer.example/secret');
+    // Signed for anna: the viewer accepts it as hers, and not once the user is swapped.
+    const url = new URL(shown!.viewerUrl!);
+    expect(url.origin + url.pathname).toBe('https://viewer.example/letters/secret');
+    const query = Object.fromEntries(url.searchParams);
+    expect(links.verify('secret', query)).toMatchObject({
+      status: 'ok',
+      claims: { userId: 'mcp:anna' },
+    });
+    expect(links.verify('secret', { ...query, u: 'mcp:jan' })).toEqual({ status: 'tampered' });
+    const found = await reader.search({
+      query: 'KP-5519',
+      user: anna,
+      audience: 'asker',
+      channel: 'mcp',
+    });
+    const passage = found.letters.find((l) => l.letter.id === 'secret')!.passages[0]!;
+    const claims = links.verify(
+      'secret',
+      Object.fromEntries(new URL(passage.viewerUrl!).searchParams),
+    );
+    expect(claims).toMatchObject({ status: 'ok', claims: { page: passage.passage.page } });
+    expect(
+      passage.passage.text.startsWith((claims as { claims: { quote: string } }).claims.quote),
+    ).toBe(true);
     expect(audit.map((r) => [r.userId, r.action, r.allowed, r.detail])).toEqual([
       ['mcp:jan', 'letter', false, 'secret'],
       ['mcp:jan', 'letter', false, 'nope'],
       ['mcp:anna', 'letter', true, 'secret'],
+      ['mcp:anna', 'search', true, 'KP-5519'],
     ]);
     await index.close();
   });
