@@ -8,7 +8,7 @@ import { CONSOLE_SCRIPT } from './console-script.js';
 import { escapeHtml } from '../escape-html.js';
 
 /** JSON safe inside `<script type="application/json">`: no `</script>` can close it. */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
@@ -56,14 +56,15 @@ ol.conversation > li { border-left: 3px solid var(--accent); padding: 0 0 .5rem 
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;
 
-function page(nonce: string, body: string): string {
+/** The HTML document around `body`, with the console's style; the admin page uses it too. */
+export function page(nonce: string, body: string, title: string = WEB_TEXT.title): string {
   return `<!doctype html>
 <html lang="pl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(WEB_TEXT.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style nonce="${nonce}">${CSS}</style>
 </head>
 <body>
