@@ -219,6 +219,14 @@ export const ADMIN_TEXT = {
   passages: 'Fragmenty',
   lastSync: 'Ostatnia synchronizacja',
   never: 'jeszcze nie',
+  syncCounts: (s: {
+    added: number;
+    updated: number;
+    deleted: number;
+    unchanged: number;
+    failed: number;
+  }) =>
+    `dodane ${s.added}, zmienione ${s.updated}, usunięte ${s.deleted}, bez zmian ${s.unchanged}, nieudane ${s.failed}`,
   failuresHeading: 'Pliki, których nie zaindeksowano przy ostatniej synchronizacji',
   noFailures: 'Brak — wszystkie pliki zaindeksowano.',
   reindexHeading: 'Ponowne indeksowanie',

@@ -52,7 +52,7 @@ export interface AdminPageData {
 function renderFailures(lastSync: AdminPageData['lastSync']): string {
   const t = ADMIN_TEXT;
   if (!lastSync) return `<p>${h(t.never)}</p>`;
-  const counts = `<p>${h(lastSync.at)}: +${lastSync.added} ~${lastSync.updated} -${lastSync.deleted} =${lastSync.unchanged} !${lastSync.failed}</p>`;
+  const counts = `<p>${h(lastSync.at)}: ${h(t.syncCounts(lastSync))}</p>`;
   if (lastSync.failures.length === 0) return `${counts}<p>${h(t.noFailures)}</p>`;
   const rows = lastSync.failures
     .map((f) => `<tr><td>${h(f.file)}</td><td>${h(f.reason)}</td><td>${h(f.message)}</td></tr>`)
