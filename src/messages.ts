@@ -204,6 +204,7 @@ export const WEB_TEXT = {
   feedbackUp: 'Pomocna odpowiedź',
   feedbackDown: 'Niepomocna odpowiedź',
   feedbackThanks: 'Dziękujemy, ocena zapisana.',
+  recentHeading: 'Ostatnie rozmowy (zapisane w tej przeglądarce)',
   feedbackLost: 'Tej odpowiedzi nie ma już w pamięci; zadaj pytanie ponownie, by ją ocenić.',
 } as const;
 

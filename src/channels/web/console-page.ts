@@ -53,6 +53,8 @@ ol.conversation > li { border-left: 3px solid var(--accent); padding: 0 0 .5rem 
 .turn-question { font-weight: 600; }
 .feedback button { margin-right: .5rem; }
 .feedback button[aria-pressed="true"] { outline: 2px solid var(--accent); }
+button.link { background: none; border: 0; padding: 0; margin: 0; color: var(--accent); text-decoration: underline; text-align: left; }
+button.link[aria-current="true"] { font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;
 
@@ -114,6 +116,11 @@ export function renderConsolePage({ nonce }: { nonce: string }): string {
 <label for="staff">${h(t.staffLabel)}</label>
 <input id="staff" name="staff" autocomplete="off" maxlength="64" aria-describedby="staff-hint">
 <p id="staff-hint" class="status">${h(t.staffHint)}</p>
+
+<nav id="recent" aria-labelledby="recent-heading" hidden>
+<h2 id="recent-heading">${h(t.recentHeading)}</h2>
+<ol id="recent-list" class="recent"></ol>
+</nav>
 
 <section aria-labelledby="ask-heading">
 <h2 id="ask-heading">${h(t.askHeading)}</h2>
