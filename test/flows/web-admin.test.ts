@@ -114,6 +114,29 @@ describe('admin access', () => {
     ).toBe(401);
   });
 
+  test('wrong admin secrets are throttled per address (429 with Retry-After), then even the right one waits', async () => {
+    const own = await startAdminConsole();
+    try {
+      const tryLogin = (token: string) =>
+        fetch(`${own.url}/admin/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token }),
+          redirect: 'manual',
+        });
+      for (let i = 0; i < 5; i += 1)
+        expect((await tryLogin(`zgadywane-haslo-${i}-000`)).status).toBe(401);
+      const throttled = await tryLogin(ADMIN_TOKEN);
+      expect(throttled.status).toBe(429);
+      expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(throttled.headers.get('set-cookie')).toBeNull();
+      const refused = own.app.store.listAudit().filter((r) => r.action === 'login' && !r.allowed);
+      expect(refused).toHaveLength(5);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('without WEB_ADMIN_TOKEN there is no admin page', async () => {
     const bare = await startAdminConsole({ WEB_ADMIN_TOKEN: '' });
     try {
