@@ -419,6 +419,7 @@ export async function createApp(
         try {
           const summary = await sync(rebuild.index, true);
           const switched = await rebuild.commit();
+          keepLastSync(summary);
           return {
             tookOverFrom,
             summary,
@@ -433,11 +434,18 @@ export async function createApp(
           throw error;
         }
       }
-      return { tookOverFrom, summary: await sync(await openAppIndex(), full), alias: null };
+      const summary = await sync(await openAppIndex(), full);
+      if (!dryRun) keepLastSync(summary);
+      return { tookOverFrom, summary, alias: null };
     } finally {
       await ocr?.close();
       await lock.release();
     }
+  }
+
+  /** The admin page shows the last sync's failures after the process that ran it is gone. */
+  function keepLastSync({ plan: _plan, ...summary }: SyncSummary): void {
+    store.saveLastSync(summary);
   }
 
   async function status(): Promise<ArchiveStatus> {

@@ -187,6 +187,15 @@ export const envSchema = z.object({
   ),
 
   /**
+   * Secret for the console's admin page (`GET /admin`: index status, reindex, upload, feedback);
+   * unset = no admin page. Separate from WEB_CONSOLE_TOKEN, which every clerk knows.
+   */
+  WEB_ADMIN_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().trim().min(16, 'must be at least 16 characters').optional(),
+  ),
+
+  /**
    * Public address of this server as councillors' browsers reach it (`https://kancelaria.um.example.pl`).
    * Set: every citation links to the letter viewer (`/letters/:id`); unset: chat sources stay plain.
    */

@@ -204,7 +204,62 @@ export const WEB_TEXT = {
   feedbackUp: 'Pomocna odpowiedź',
   feedbackDown: 'Niepomocna odpowiedź',
   feedbackThanks: 'Dziękujemy, ocena zapisana.',
+  recentHeading: 'Ostatnie rozmowy (zapisane w tej przeglądarce)',
   feedbackLost: 'Tej odpowiedzi nie ma już w pamięci; zadaj pytanie ponownie, by ją ocenić.',
+} as const;
+
+/** The console's admin page (`GET /admin`): labels, and the one sentence each refused upload gets. */
+export const ADMIN_TEXT = {
+  title: 'Kancelaria — administracja',
+  loginHeading: 'Logowanie administratora',
+  loginIntro: 'Wpisz hasło administratora (inne niż hasło konsoli pracowników).',
+  loginLabel: 'Hasło administratora',
+  statusHeading: 'Stan indeksu',
+  backend: 'Indeks',
+  letters: 'Pisma',
+  passages: 'Fragmenty',
+  lastSync: 'Ostatnia synchronizacja',
+  never: 'jeszcze nie',
+  syncCounts: (s: {
+    added: number;
+    updated: number;
+    deleted: number;
+    unchanged: number;
+    failed: number;
+  }) =>
+    `dodane ${s.added}, zmienione ${s.updated}, usunięte ${s.deleted}, bez zmian ${s.unchanged}, nieudane ${s.failed}`,
+  failuresHeading: 'Pliki, których nie zaindeksowano przy ostatniej synchronizacji',
+  noFailures: 'Brak — wszystkie pliki zaindeksowano.',
+  reindexHeading: 'Ponowne indeksowanie',
+  reindexButton: 'Przeindeksuj archiwum',
+  reindexRunning: 'Indeksowanie już trwa. Poczekaj, aż się skończy.',
+  reindexStarted: 'Indeksowanie rozpoczęte…',
+  reindexDone: 'Gotowe.',
+  reindexFailed: 'Indeksowanie nie powiodło się; szczegóły są w dzienniku serwera.',
+  progress: (done: number, total: number) => `Postęp: ${done} z ${total} plików`,
+  uploadHeading: 'Dodaj pismo do archiwum',
+  uploadLabel: 'Plik (PDF, DOCX, e-mail lub tekst)',
+  uploadButton: 'Wyślij',
+  uploaded: (name: string) => `Zapisano „${name}” w archiwum; pojawi się po przeindeksowaniu.`,
+  uploadRefused: {
+    no_archive: 'Nie można dodać pliku: zmienna ARCHIVE_DIR nie jest ustawiona.',
+    bad_name:
+      'Nie można dodać pliku: nazwa jest niedozwolona (pusta, ukryta, zbyt długa albo ze znakami „/”, „\\” lub „..”).',
+    bad_type: (supported: string) =>
+      `Nie można dodać pliku: ten typ pliku nie jest obsługiwany (dozwolone: ${supported}).`,
+    bad_content:
+      'Nie można dodać pliku: jego zawartość nie odpowiada rozszerzeniu (np. plik .pdf, który nie jest PDF-em).',
+    too_large: (maxMb: number) => `Nie można dodać pliku: jest większy niż ${maxMb} MB.`,
+    empty: 'Nie można dodać pliku: jest pusty.',
+    exists: 'Nie można dodać pliku: plik o tej nazwie już jest w archiwum (nie nadpisuję go).',
+  },
+  feedbackHeading: 'Oceny odpowiedzi',
+  noFeedback: 'Brak ocen.',
+  exportCsv: 'Eksport CSV',
+  exportJson: 'Eksport JSON',
+  ratingUp: 'pomocna',
+  ratingDown: 'niepomocna',
+  consoleLink: 'Konsola pracowników',
 } as const;
 
 /** The letter viewer (`GET /letters/:id`): labels, and the one sentence a refused link gets. */

@@ -37,6 +37,23 @@ export interface AuditRecord {
   readonly at: string;
 }
 
+/** What the admin page shows of the last sync: its counts and the files that failed, with reasons. */
+export interface LastSyncSummary {
+  readonly added: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly unchanged: number;
+  readonly failed: number;
+  readonly failures: readonly {
+    readonly file: string;
+    readonly reason: string;
+    readonly message: string;
+  }[];
+  readonly letters: number;
+  readonly passages: number;
+  readonly durationMs: number;
+}
+
 /** Answer record remembered per posted message, so a later feedback click can be tied to its question. */
 export interface AnsweredMessage {
   readonly messageId: string;
@@ -79,6 +96,8 @@ export class StateStore {
       CREATE TABLE IF NOT EXISTS file_hashes (
         path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, sidecar TEXT,
         content_hash TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS last_sync (
+        id INTEGER PRIMARY KEY CHECK (id = 1), summary TEXT NOT NULL, at TEXT NOT NULL);
     `);
   }
 
@@ -218,6 +237,20 @@ export class StateStore {
       detail: r.detail,
       at: r.at,
     }));
+  }
+
+  /** Keeps the last completed sync's counts and failures (one row, replaced), for the admin page. */
+  saveLastSync(summary: LastSyncSummary): void {
+    this.#db
+      .prepare('INSERT OR REPLACE INTO last_sync (id, summary, at) VALUES (1, ?, ?)')
+      .run(JSON.stringify(summary), this.#now().toISOString());
+  }
+
+  /** The last completed sync (CLI `ingest` or a chat/web reindex), or null before the first. */
+  lastSync(): (LastSyncSummary & { readonly at: string }) | null {
+    const row = this.#db.prepare('SELECT summary, at FROM last_sync WHERE id = 1').get() as
+      { summary: string; at: string } | undefined;
+    return row ? { ...(JSON.parse(row.summary) as LastSyncSummary), at: row.at } : null;
   }
 
   /** The ingest's hash cache (see `ingest/file-hash-cache.ts`), kept in this database. */

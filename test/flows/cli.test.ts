@@ -14,6 +14,7 @@ import { PassThrough } from 'node:stream';
 import mammoth from 'mammoth';
 import { runAsk } from '../../src/cli/commands/ask.js';
 import { runIngest } from '../../src/cli/commands/ingest.js';
+import { StateStore } from '../../src/assistant/state-store.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/logger.js';
 
@@ -73,8 +74,19 @@ describe('kancelaria CLI', () => {
     const first = await kancelaria(['ingest', 'samples/letters']);
     const added = Number(/added (\d+)/.exec(first.stdout)?.[1]);
     expect(added).toBeGreaterThan(15);
+    // Each sync leaves its summary in the state store, for the admin page after the process is gone.
+    const lastSync = () => {
+      const store = new StateStore({ path: path.join(dataDir, 'state.sqlite') });
+      try {
+        return store.lastSync();
+      } finally {
+        store.close();
+      }
+    };
+    expect(lastSync()).toMatchObject({ added, unchanged: 0, failed: 0, failures: [] });
     const second = await ingestInProcess();
     expect(second).toContain(`added 0, updated 0, deleted 0, unchanged ${added}, failed 0`);
+    expect(lastSync()).toMatchObject({ added: 0, unchanged: added });
   });
 
   test('ask --json prints the contract object; an unanswerable question is refused', async () => {

@@ -61,13 +61,20 @@ function isHttps(req: http.IncomingMessage): boolean {
   );
 }
 
-/** Builds the access check for `token` (the configured `WEB_CONSOLE_TOKEN`). */
-export function createConsoleAccess(token: string): ConsoleAccess {
-  const session = createHmac('sha256', token)
-    .update('kancelaria web console session v1')
-    .digest('base64url');
+/** Name of the admin page's session cookie: a staff session never opens the admin page. */
+export const ADMIN_SESSION_COOKIE = 'kancelaria_admin';
+
+/**
+ * Builds the access check for `token` (the configured `WEB_CONSOLE_TOKEN`, or
+ * `WEB_ADMIN_TOKEN` with the admin cookie and purpose, so the two sessions never stand in for each other).
+ */
+export function createConsoleAccess(
+  token: string,
+  { cookieName = SESSION_COOKIE, purpose = 'kancelaria web console session v1' } = {},
+): ConsoleAccess {
+  const session = createHmac('sha256', token).update(purpose).digest('base64url');
   const cookie = (req: http.IncomingMessage, value: string, maxAge: number) =>
-    `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(req) ? '; Secure' : ''}`;
+    `${cookieName}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${isHttps(req) ? '; Secure' : ''}`;
   return {
     authorize(req) {
       const auth = req.headers.authorization;
@@ -78,7 +85,7 @@ export function createConsoleAccess(token: string): ConsoleAccess {
           throw new AccessDeniedError('web console: wrong bearer token');
         return;
       }
-      const value = readCookie(req, SESSION_COOKIE);
+      const value = readCookie(req, cookieName);
       if (value === null) throw new AccessDeniedError('web console: no token and no session');
       if (!safeEqual(value, session))
         throw new AccessDeniedError('web console: stale or forged session cookie');

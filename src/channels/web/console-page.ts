@@ -8,7 +8,7 @@ import { CONSOLE_SCRIPT } from './console-script.js';
 import { escapeHtml } from '../escape-html.js';
 
 /** JSON safe inside `<script type="application/json">`: no `</script>` can close it. */
-function scriptJson(value: unknown): string {
+export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
@@ -53,17 +53,20 @@ ol.conversation > li { border-left: 3px solid var(--accent); padding: 0 0 .5rem 
 .turn-question { font-weight: 600; }
 .feedback button { margin-right: .5rem; }
 .feedback button[aria-pressed="true"] { outline: 2px solid var(--accent); }
+button.link { background: none; border: 0; padding: 0; margin: 0; color: var(--accent); text-decoration: underline; text-align: left; }
+button.link[aria-current="true"] { font-weight: 600; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 `;
 
-function page(nonce: string, body: string): string {
+/** The HTML document around `body`, with the console's style; the admin page uses it too. */
+export function page(nonce: string, body: string, title: string = WEB_TEXT.title): string {
   return `<!doctype html>
 <html lang="pl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(WEB_TEXT.title)}</title>
+<title>${escapeHtml(title)}</title>
 <style nonce="${nonce}">${CSS}</style>
 </head>
 <body>
@@ -113,6 +116,11 @@ export function renderConsolePage({ nonce }: { nonce: string }): string {
 <label for="staff">${h(t.staffLabel)}</label>
 <input id="staff" name="staff" autocomplete="off" maxlength="64" aria-describedby="staff-hint">
 <p id="staff-hint" class="status">${h(t.staffHint)}</p>
+
+<nav id="recent" aria-labelledby="recent-heading" hidden>
+<h2 id="recent-heading">${h(t.recentHeading)}</h2>
+<ol id="recent-list" class="recent"></ol>
+</nav>
 
 <section aria-labelledby="ask-heading">
 <h2 id="ask-heading">${h(t.askHeading)}</h2>

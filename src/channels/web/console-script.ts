@@ -16,8 +16,57 @@ function $(id) { return document.getElementById(id); }
 function el(tag, cls, text) { var n = document.createElement(tag); if (cls) n.className = cls; if (text != null) n.textContent = text; return n; }
 var staffInput = $('staff');
 try { staffInput.value = localStorage.getItem('kancelaria.staff') || ''; } catch (e) {}
-staffInput.addEventListener('change', function () { try { localStorage.setItem('kancelaria.staff', staffInput.value.trim()); } catch (e) {} });
+staffInput.addEventListener('change', function () { try { localStorage.setItem('kancelaria.staff', staffInput.value.trim()); } catch (e) {} current = null; renderRecent(); });
 function staff() { return staffInput.value.trim() || undefined; }
+
+/*
+ * Recent conversations of this staff name, kept in this browser only (localStorage): the server keeps
+ * no console history, and a name typed on a shared workstation must not open someone else's questions there.
+ */
+var RECENT_MAX = 10, RECENT_TURNS = 20;
+var current = null;
+function recentKey() { return 'kancelaria.conversations.' + (staff() || ''); }
+function loadRecent() {
+  try { var v = JSON.parse(localStorage.getItem(recentKey()) || '[]'); return Array.isArray(v) ? v : []; } catch (e) { return []; }
+}
+function saveTurn(question, answer) {
+  if (!current) current = { id: String(Date.now()) + Math.random().toString(36).slice(2, 6), at: new Date().toISOString(), turns: [] };
+  current.turns.push({ question: question, answer: { text: answer.text, citations: answer.citations || [], notice: answer.notice || null, answerKey: answer.answerKey || null } });
+  current.turns = current.turns.slice(-RECENT_TURNS);
+  var id = current.id;
+  var list = [current].concat(loadRecent().filter(function (c) { return c.id !== id; })).slice(0, RECENT_MAX);
+  try { localStorage.setItem(recentKey(), JSON.stringify(list)); } catch (e) {}
+  renderRecent();
+}
+function renderRecent() {
+  var list = $('recent-list'), items = loadRecent();
+  list.textContent = '';
+  $('recent').hidden = items.length === 0;
+  items.forEach(function (c) {
+    var li = el('li', null, null);
+    var b = el('button', 'link', (c.turns[0] && c.turns[0].question) || '');
+    b.type = 'button'; b.dataset.conversation = c.id;
+    if (current && current.id === c.id) b.setAttribute('aria-current', 'true');
+    b.addEventListener('click', function () { openConversation(c); });
+    li.appendChild(b);
+    li.appendChild(el('span', 'status', ' ' + c.at.slice(0, 16).replace('T', ' ') + ' (' + c.turns.length + ')'));
+    list.appendChild(li);
+  });
+}
+function clearConversation() {
+  turns = []; $('conversation').textContent = ''; $('question').value = ''; $('answer').textContent = ''; $('ask-status').textContent = ''; $('answer-notice').textContent = '';
+  renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
+}
+function openConversation(c) {
+  clearConversation();
+  current = c;
+  c.turns.forEach(function (t) {
+    addTurn(t.question, t.answer);
+    turns.push({ role: 'user', text: t.question }, { role: 'assistant', text: t.answer.text });
+  });
+  renderRecent();
+  $('question').focus();
+}
 
 function post(path, body) {
   return fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -120,6 +169,7 @@ $('ask-form').addEventListener('submit', async function (ev) {
         answer.textContent = ''; notice.textContent = '';
         renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
         turns.push({ role: 'user', text: question }, { role: 'assistant', text: e.answer.text });
+        saveTurn(question, e.answer);
         // The draft panel follows the current question until the clerk writes their own request.
         var dr = $('draft-request');
         if (dr.value === '' || dr.value === lastAutoRequest) { dr.value = question; lastAutoRequest = question; }
@@ -172,10 +222,12 @@ function addTurn(question, a) {
 }
 
 $('new-conversation').addEventListener('click', function () {
-  turns = []; $('conversation').textContent = ''; $('question').value = ''; $('answer').textContent = ''; $('ask-status').textContent = ''; $('answer-notice').textContent = '';
-  renderSources($('answer-sources'), $('answer-source-list'), [], 'a-src-');
+  clearConversation();
+  current = null;
+  renderRecent();
   $('question').focus();
 });
+renderRecent();
 
 var currentDraftId = null;
 $('draft-form').addEventListener('submit', async function (ev) {

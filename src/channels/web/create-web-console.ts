@@ -7,7 +7,8 @@
  * Routes: `GET /` (page, or the login form with 401), `POST /login`,
  * `POST /logout`, `POST /api/ask` (event stream), `POST /api/draft` (JSON),
  * `POST /api/draft.docx` (Word file), `GET /favicon.ico`. Everything but login/logout/favicon needs the
- * token as a bearer header or the session cookie.
+ * token as a bearer header or the session cookie. With `WEB_ADMIN_TOKEN` also the admin page
+ * under `/admin` (`admin-routes.ts`), behind its own secret.
  */
 import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
@@ -18,6 +19,7 @@ import { readBody, type HttpRoute } from '../../server.js';
 import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { createConsoleAccess, type ConsoleAccess } from './check-access.js';
 import { contentSecurityPolicy, renderConsolePage, renderLoginPage } from './console-page.js';
+import { createAdminRoutes } from './admin-routes.js';
 import { createDraftHandlers } from './draft-routes.js';
 import { BASE_HEADERS, sendBadPayload, sendJson } from './send-response.js';
 import { streamAnswer } from './stream-answer.js';
@@ -97,7 +99,7 @@ function nonce(): string {
  * @throws {Error} when `config.WEB_CONSOLE_TOKEN` is not set (`serve` mounts the console only when it is).
  */
 export function createWebConsole(
-  { config, assistant, logger, store }: ChannelDeps,
+  { config, assistant, logger, store, admin }: ChannelDeps,
   { now, loginThrottle = createLoginThrottle() }: WebConsoleOptions = {},
 ): WebConsole {
   const token = config.WEB_CONSOLE_TOKEN;
@@ -185,11 +187,15 @@ export function createWebConsole(
     { method: 'POST', path: '/api/draft', handle: guard(drafts.draftJson) },
     { method: 'POST', path: '/api/draft.docx', handle: guard(drafts.draftDocx) },
     FAVICON_ROUTE,
+    // One throttle for both secrets: guesses at either count against the same address.
+    ...(config.WEB_ADMIN_TOKEN
+      ? createAdminRoutes({ config, admin, store, logger }, { loginThrottle })
+      : []),
   ];
   return {
     name: 'web',
     routes,
-    describe: () => 'on',
+    describe: () => (config.WEB_ADMIN_TOKEN ? 'on, admin page on' : 'on'),
     // Requests arrive through the server; a stream still open ends when the server closes its connections.
     start: async () => undefined,
     stop: async () => undefined,
