@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { MONTHS_GENITIVE } from '../../src/answer/draft/format-polish-date.js';
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -31,20 +32,6 @@ interface SourceLetter {
 }
 
 const HEADER_LINES = 10;
-const MONTHS = [
-  'stycznia',
-  'lutego',
-  'marca',
-  'kwietnia',
-  'maja',
-  'czerwca',
-  'lipca',
-  'sierpnia',
-  'września',
-  'października',
-  'listopada',
-  'grudnia',
-];
 const SYLLABLES = [
   'ko',
   'wal',
@@ -148,8 +135,8 @@ function substitute(text: string, random: () => number): string {
   return text
     .replace(/\d/g, () => String(Math.floor(random() * 10)))
     .replace(
-      new RegExp(`\\b(${MONTHS.join('|')})\\b`, 'g'),
-      () => MONTHS[Math.floor(random() * MONTHS.length)]!,
+      new RegExp(`\\b(${MONTHS_GENITIVE.join('|')})\\b`, 'g'),
+      () => MONTHS_GENITIVE[Math.floor(random() * MONTHS_GENITIVE.length)]!,
     )
     .replace(
       /\b(w|we|z|do|dla|gminy|gminie|miasta|mieście|powiatu|powiecie) ([\p{Lu}][\p{Ll}]{3,})/gu,

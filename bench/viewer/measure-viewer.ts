@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createOcrPool, type OcrPool } from '../../ingest/extract/ocr-pool.js';
 import { syncArchive } from '../../ingest/sync-archive.js';
 import type { Citation } from '../../src/answer/types.js';
@@ -36,6 +36,7 @@ import { silentLogger } from '../../src/logger.js';
 import { startServer } from '../../src/server.js';
 import { makePdf, type PdfParagraph } from '../../test/fixtures/make-pdf.js';
 import { makeScannedPdf } from '../../test/fixtures/make-scanned-pdf.js';
+import { launchChromium } from '../../test/helpers/launch-chromium.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,15 +50,6 @@ const { values: args } = parseArgs({
   },
 });
 const KEY = 'bench-viewer-signing-key-0123456789abcdef';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Question {
   readonly id: string;
@@ -262,10 +254,7 @@ async function main(): Promise<void> {
   const files = [...new Set(questions.flatMap((q) => q.relevant ?? []))].filter((f) =>
     fs.existsSync(path.join(args.corpus, f)),
   );
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const page = await browser.newPage();
   try {
     // 1a. PDFs with a text layer.

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createOcrPool, type OcrPool } from '../../ingest/extract/ocr-pool.js';
 import { syncArchive } from '../../ingest/sync-archive.js';
 import type { Answer } from '../../src/answer/types.js';
@@ -35,6 +35,7 @@ import { startServer, type RunningServer } from '../../src/server.js';
 import { chorzowScanPages } from '../fixtures/chorzow-scan.js';
 import { makeScannedPdf } from '../fixtures/make-scanned-pdf.js';
 import { channelDeps } from '../helpers/channel-deps.js';
+import { launchChromium } from '../helpers/launch-chromium.js';
 
 const TOKEN = 'staff-secret-0123456789';
 const KEY = 'viewer-signing-key-0123456789abcdef0123';
@@ -46,15 +47,6 @@ const SAMPLE_PDF = fileURLToPath(
   ),
 );
 const ARTIFACTS = path.join(os.tmpdir(), 'kancelaria-viewer-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 interface Harness {
   readonly url: string;
@@ -177,7 +169,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ADMIN_TEXT, WEB_TEXT } from '../../src/messages.js';
 import {
   ADMIN_TOKEN,
@@ -19,27 +19,16 @@ import {
   startAdminConsole,
   type AdminHarness,
 } from '../helpers/admin-harness.js';
+import { launchChromium } from '../helpers/launch-chromium.js';
 
 const ARTIFACTS = path.join(os.tmpdir(), 'kancelaria-admin-artifacts');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 let browser: Browser;
 let harness: AdminHarness;
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  [browser, harness] = await Promise.all([
-    chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }),
-    startAdminConsole(),
-  ]);
+  [browser, harness] = await Promise.all([launchChromium(), startAdminConsole()]);
 });
 afterAll(async () => {
   await browser?.close();

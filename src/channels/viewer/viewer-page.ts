@@ -8,6 +8,7 @@
 import type { Letter } from '../../archive/types.js';
 import { VIEWER_TEXT } from '../../messages.js';
 import { escapeHtml } from '../escape-html.js';
+import { htmlDocument } from '../html-document.js';
 import { VIEWER_SCRIPT } from './viewer-script.js';
 
 /** CSP: own scripts (nonce) plus pdf.js and its worker from this origin; nothing external. */
@@ -56,20 +57,7 @@ article.text mark { background: var(--hl); color: inherit; }
 `;
 
 function page(nonce: string, title: string, body: string): string {
-  return `<!doctype html>
-<html lang="pl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style nonce="${nonce}">${CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>`;
+  return htmlDocument({ nonce, title, css: CSS, body, isNoIndex: true });
 }
 
 /** The refusal: one sentence, nothing of the letter. */

@@ -6,6 +6,7 @@
 import { ANSWER_TEXT, WEB_TEXT } from '../../messages.js';
 import { CONSOLE_SCRIPT } from './console-script.js';
 import { escapeHtml } from '../escape-html.js';
+import { htmlDocument } from '../html-document.js';
 
 /** JSON safe inside `<script type="application/json">`: no `</script>` can close it. */
 export function scriptJson(value: unknown): string {
@@ -60,19 +61,7 @@ button.link[aria-current="true"] { font-weight: 600; }
 
 /** The HTML document around `body`, with the console's style; the admin page uses it too. */
 export function page(nonce: string, body: string, title: string = WEB_TEXT.title): string {
-  return `<!doctype html>
-<html lang="pl">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style nonce="${nonce}">${CSS}</style>
-</head>
-<body>
-${body}
-</body>
-</html>`;
+  return htmlDocument({ nonce, title, css: CSS, body });
 }
 
 /** The login form (shown with 401 to a browser without a session). */
