@@ -13,7 +13,7 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   ['greeting', /^\s*(?:wielce\s+)?szanown[ayi]\s+pan/iu],
   [
     'opening',
-    /^\s*(?:w odpowiedzi na|odpowiadając na|w nawiązaniu do|nawiązując do)\s+(?:\S+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni)\S*(?![^,]*,\s*(?:uprzejmie\s+)?(?:informuję|wyjaśniam),?\s*(?:że|iż)\s+\S+\s+\S+\s+\S+\s+\S+)/iu,
+    /^\s*(?:w odpowiedzi na|odpowiadając na|w nawiązaniu do|nawiązując do|(?:poniżej\s+)?udzielam\s+odpowiedzi\s+na)\s+(?:\S+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni)\S*(?![^,]*,\s*(?:uprzejmie\s+)?(?:informuję|wyjaśniam),?\s*(?:że|iż)\s+\S+\s+\S+\s+\S+\s+\S+)/iu,
   ],
   [
     'signature',

@@ -228,9 +228,12 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
   return parts;
 }
 
-/** Opening formulas that only echo the request: `W odpowiedzi na interpelację nr … w sprawie …`. */
+/**
+ * Opening formulas that only echo the request: `W odpowiedzi na interpelację nr … w sprawie …`,
+ * and the form with the verb first, `(poniżej) udzielam odpowiedzi na interpelację nr …`.
+ */
 const OPENING =
-  /^(?:(?:z\s+upoważnienia\s+[^,]{3,80},\s*)?(?:w\s+odpowiedzi\s+na|odpowiadając\s+na|w\s+nawiązaniu\s+do|nawiązując\s+do|w\s+związku\s+z|odnosząc\s+się\s+do)\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|prośb|petycj|list|maila|wiadomoś|pytani|propozycj|postulat|kwesti)\p{L}*|(?:uprzejmie\s+)?(?:przekazuję|przedstawiam|przesyłam|informuję|składam)\s+(?:na\s+\p{L}+\s+ręce\s+)?(?:poniżej\s+)?(?:następujące\s+)?(?:informacje|wyjaśnienia|odpowiedź|stanowisko)(?!\p{L}))/iu;
+  /^(?:(?:poniżej\s+)?(?:uprzejmie\s+)?(?:udzielam|udzielając|przekazuję|przedstawiam|składam)\s+(?:\p{L}+\s+){0,2}odpowied\p{L}*\s+na\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|pytani|petycj)\p{L}*|(?:z\s+upoważnienia\s+[^,]{3,80},\s*)?(?:w\s+odpowiedzi\s+na|odpowiadając\s+na|w\s+nawiązaniu\s+do|nawiązując\s+do|w\s+związku\s+z|odnosząc\s+się\s+do)\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|prośb|petycj|list|maila|wiadomoś|pytani|propozycj|postulat|kwesti)\p{L}*|(?:uprzejmie\s+)?(?:przekazuję|przedstawiam|przesyłam|informuję|składam)\s+(?:na\s+\p{L}+\s+ręce\s+)?(?:poniżej\s+)?(?:następujące\s+)?(?:informacje|wyjaśnienia|odpowiedź|stanowisko)(?!\p{L}))/iu;
 /** Where the fact starts inside an opening formula: after `uprzejmie informuję, że` and its kin. */
 const FACT_AFTER =
   /(?:uprzejmie\s+)?(?:informuję|wyjaśniam|wskazuję|uprzejmie\s+przedstawiam|przedstawiam|zauważam|pragnę\s+(?:poinformować|wyjaśnić|wskazać))\s*,?\s*(?:że|iż)\s+/iu;
