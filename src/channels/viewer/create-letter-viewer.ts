@@ -185,31 +185,19 @@ export function createLetterViewer(
     const original = await reader.originalPath(letter);
     const fileUrl = original ? `${base}/file?${query}` : null;
     const n = nonce();
-    if (original && isPdf(original) && claims.page !== null) {
-      sendHtml(
-        res,
-        200,
-        n,
-        renderViewerPage({
-          nonce: n,
-          letter,
-          quote: claims.quote,
-          page: claims.page,
-          fileUrl,
-          pdf: { highlightUrl: `${base}/highlight?${query}` },
-          text: null,
-        }),
-      );
-      return;
-    }
+    const isPdfPage = original !== null && isPdf(original) && claims.page !== null;
     // Text formats (and a PDF whose file is gone): the extracted text of the cited page, quote marked.
-    const onPage = passages.filter((p) => claims.page === null || p.page === claims.page);
-    const join = (list: typeof passages) => list.map((p) => p.text).join('\n\n');
-    let body = join(onPage);
-    let ranges = locateQuote(body, claims.quote);
-    if (!ranges) {
-      body = join(passages);
-      ranges = locateQuote(body, claims.quote);
+    let text: { body: string; ranges: ReturnType<typeof locateQuote> } | null = null;
+    if (!isPdfPage) {
+      const onPage = passages.filter((p) => claims.page === null || p.page === claims.page);
+      const join = (list: typeof passages) => list.map((p) => p.text).join('\n\n');
+      let body = join(onPage);
+      let ranges = locateQuote(body, claims.quote);
+      if (!ranges) {
+        body = join(passages);
+        ranges = locateQuote(body, claims.quote);
+      }
+      text = { body, ranges };
     }
     sendHtml(
       res,
@@ -221,8 +209,8 @@ export function createLetterViewer(
         quote: claims.quote,
         page: claims.page,
         fileUrl,
-        pdf: null,
-        text: { body, ranges },
+        pdf: isPdfPage ? { highlightUrl: `${base}/highlight?${query}` } : null,
+        text,
       }),
     );
   }
