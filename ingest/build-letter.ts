@@ -7,7 +7,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import path from 'node:path';
-import type { Letter, Passage } from '../src/archive/types.js';
+import type { AnalysedLetter, Letter, Passage } from '../src/archive/types.js';
 import { detectLanguage } from '../src/archive/language.js';
 import { IngestError } from '../src/errors.js';
 import { chunkPages, type ChunkOptions } from './chunk.js';
@@ -63,6 +63,8 @@ export function finishContentHash(
 export interface BuiltLetter {
   readonly letter: Letter;
   readonly passages: Passage[];
+  /** Its index terms, when the extraction worker analysed them (`analyse-letter.ts`). */
+  readonly terms?: AnalysedLetter;
 }
 
 export interface LetterInput {

@@ -111,6 +111,7 @@ export function createExtractionWorker({
   let current: {
     id: number;
     passages: Passage[];
+    fields: (readonly string[])[];
     resolve: (r: BuildLettersResult) => void;
     reject: (e: unknown) => void;
     ocrAbort: AbortController;
@@ -155,8 +156,10 @@ export function createExtractionWorker({
             return;
           }
           case 'passages': {
-            if (current && current.id === message.id)
+            if (current && current.id === message.id) {
               for (const passage of message.passages) current.passages.push(passage);
+              for (const fields of message.fields) current.fields.push(fields);
+            }
             return;
           }
           case 'done':
@@ -178,8 +181,14 @@ export function createExtractionWorker({
             const withPassages = (built: BuiltLetter, i: number): BuiltLetter => {
               const count = result.passageCounts[i] ?? 0;
               const passages = job.passages.slice(taken, taken + count);
+              const fields = job.fields.slice(taken, taken + count);
               taken += count;
-              return { letter: built.letter, passages };
+              const terms = result.terms[i];
+              return {
+                letter: built.letter,
+                passages,
+                ...(terms ? { terms: { ...terms, fields } } : {}),
+              };
             };
             const main = withPassages(result.main, 0);
             const attachments = result.attachments.map((a, i) => withPassages(a, i + 1));
@@ -263,6 +272,7 @@ export function createExtractionWorker({
         current = {
           id,
           passages: [],
+          fields: [],
           resolve: settle(resolve),
           reject: settle(reject),
           ocrAbort: new AbortController(),

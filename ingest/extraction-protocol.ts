@@ -34,6 +34,8 @@ export type ParentMessage =
 export interface SerializedBuildResult {
   /** Passages per letter (main first, then attachments), sent ahead in `passages` batches. */
   readonly passageCounts: readonly number[];
+  /** Per letter (same order): the analyzer and the whole letter's terms; the fields came with the passages. */
+  readonly terms: readonly { readonly analyzer: string; readonly letterTerms: readonly string[] }[];
   readonly main: BuiltLetter;
   readonly attachmentIds: readonly string[];
   readonly attachments: readonly BuiltLetter[];
@@ -51,6 +53,12 @@ export type WorkerMessage =
    * passages was a 100 MB serialised copy in each process at once. Batches arrive in order, main
    * letter first, then each attachment; `done` says how many belong to each.
    */
-  | { readonly type: 'passages'; readonly id: number; readonly passages: readonly Passage[] }
+  | {
+      readonly type: 'passages';
+      readonly id: number;
+      readonly passages: readonly Passage[];
+      /** The passages' analysed fields, same order (`AnalysedLetter.fields`). */
+      readonly fields: readonly (readonly string[])[];
+    }
   | { readonly type: 'done'; readonly id: number; readonly result: SerializedBuildResult }
   | { readonly type: 'failed'; readonly id: number; readonly error: SerializedError };

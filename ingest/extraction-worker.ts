@@ -4,6 +4,7 @@
  * in the parent's pool: page images go up, recognised lines come back.
  */
 import { IngestError } from '../src/errors.js';
+import { analyseLetter } from './analyse-letter.js';
 import {
   buildLetters,
   type BuildLettersResult,
@@ -40,9 +41,16 @@ const PASSAGE_BATCH = 500;
 
 async function postResult(id: number, result: BuildLettersResult): Promise<void> {
   const letters = [result.main, ...result.attachments];
-  for (const { passages } of letters) {
+  // Analysed here, on this core: the sync's main thread only writes (issue 16).
+  const terms = letters.map(({ letter, passages }) => analyseLetter(letter, passages));
+  for (const [n, { passages }] of letters.entries()) {
     for (let i = 0; i < passages.length; i += PASSAGE_BATCH)
-      await postAndWait({ type: 'passages', id, passages: passages.slice(i, i + PASSAGE_BATCH) });
+      await postAndWait({
+        type: 'passages',
+        id,
+        passages: passages.slice(i, i + PASSAGE_BATCH),
+        fields: terms[n]!.fields.slice(i, i + PASSAGE_BATCH),
+      });
   }
   const bare = (built: BuiltLetter): BuiltLetter => ({ letter: built.letter, passages: [] });
   post({
@@ -50,6 +58,7 @@ async function postResult(id: number, result: BuildLettersResult): Promise<void>
     id,
     result: {
       passageCounts: letters.map((l) => l.passages.length),
+      terms: terms.map((t) => ({ analyzer: t.analyzer, letterTerms: t.letterTerms })),
       main: bare(result.main),
       attachmentIds: result.attachmentIds,
       attachments: result.attachments.map(bare),

@@ -8,10 +8,17 @@
  * never stops the others, and a letter indexed earlier is not deleted just
  * because its new version fails (nothing is lost on bad input).
  */
-import type { ArchiveIndex, LetterDigest } from '../src/archive/types.js';
+import { availableParallelism } from 'node:os';
+import type { ArchiveIndex, LetterDigest, LetterUpsert } from '../src/archive/types.js';
 import { IngestError, type IngestFailureReason } from '../src/errors.js';
 import type { Logger } from '../src/logger.js';
-import { finishContentHash, isEmailFile, letterIdFor, type BuiltLetter } from './build-letter.js';
+import {
+  finishContentHash,
+  isEmailFile,
+  letterIdFor,
+  type BuildLettersResult,
+  type BuiltLetter,
+} from './build-letter.js';
 import type { ChunkOptions } from './chunk.js';
 import {
   createExtractionWorker,
@@ -92,6 +99,11 @@ export interface SyncArchiveOptions {
   /** OCR for scanned PDF pages (an `OcrPool`); without it, image-only PDFs fail with `no_text`. */
   readonly ocr?: PageRecognizer;
   readonly chunk?: ChunkOptions;
+  /**
+   * Extraction workers building letters side by side (each a child process with its own heap cap);
+   * default: one per core, at most 4. The main thread only hashes, decides and writes.
+   */
+  readonly workers?: number;
   readonly logger: Logger;
   readonly onProgress?: SyncProgress;
   readonly now?: () => Date;
@@ -117,6 +129,51 @@ export class DeletionGuardError extends Error {
 const READ_AHEAD = 16;
 /** …as long as their bytes together stay under this (hashed as streams, no buffers kept; this only bounds concurrent reads). */
 const READ_AHEAD_BYTES = 32 * 1024 * 1024;
+
+/** Letters written per transaction at most… */
+const BATCH_LETTERS = 200;
+/** …and passages (a few large letters make a batch too); */
+const BATCH_PASSAGES = 5000;
+/** …and a batch is committed at the latest this long after its first letter, so the bot sees new letters soon. */
+const BATCH_MS = 1000;
+
+/** Default `SyncArchiveOptions.workers`: one per core, at most 4 (each worker holds its own dictionary). */
+const defaultWorkers = (): number => Math.max(1, Math.min(4, availableParallelism()));
+
+/** Up to `size` extraction workers, started when the builds need them (a no-op sync starts none). */
+function createWorkerPool(size: number, start: () => ExtractionWorker) {
+  const idle: ExtractionWorker[] = [];
+  const all: ExtractionWorker[] = [];
+  const waiting: ((worker: ExtractionWorker) => void)[] = [];
+  const acquire = (): Promise<ExtractionWorker> => {
+    const free = idle.pop();
+    if (free) return Promise.resolve(free);
+    if (all.length < size) {
+      const worker = start();
+      all.push(worker);
+      return Promise.resolve(worker);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (worker: ExtractionWorker): void => {
+    const next = waiting.shift();
+    if (next) next(worker);
+    else idle.push(worker);
+  };
+  return {
+    async build(...args: Parameters<ExtractionWorker['build']>) {
+      const worker = await acquire();
+      try {
+        return await worker.build(...args);
+      } finally {
+        release(worker);
+      }
+    },
+    close: async (): Promise<void> => {
+      await Promise.all(all.map((worker) => worker.close()));
+    },
+  };
+}
 
 /** The e-mail path of an attachment's file id (`mail.eml#a.pdf` → `mail.eml`), or the path itself. */
 const parentFile = (file: string): string => {
@@ -193,11 +250,42 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     const email = parentFile(digest.file);
     attachmentsOf.set(email, [...(attachmentsOf.get(email) ?? []), digest.id]);
   }
-  const upsert = async (built: BuiltLetter, previous: LetterDigest | undefined): Promise<void> => {
+  // Letters are written in batches, one transaction each (a commit per letter was most of the
+  // write cost); each letter is still written whole, so an interrupted sync leaves a consistent index.
+  const batch: LetterUpsert[] = [];
+  let batchPassages = 0;
+  let batchStarted = 0;
+  /** Ids written by this sync: a second letter with one id (two attachments of one name) replaces the first. */
+  const written = new Set<string>();
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const letters = batch.splice(0);
+    batchPassages = 0;
     // Not caught per file: an index that cannot be written (`database is locked`, disk full) ends the sync with an error.
-    await index.upsertLetter(built.letter, built.passages);
+    if (index.upsertLetters) await index.upsertLetters(letters);
+    else for (const l of letters) await index.upsertLetter(l.letter, l.passages, l.options);
+  };
+  const upsert = async (built: BuiltLetter, previous: LetterDigest | undefined): Promise<void> => {
+    const id = built.letter.id;
+    batch.push({
+      letter: built.letter,
+      passages: built.passages,
+      options: {
+        ...(built.terms ? { terms: built.terms } : {}),
+        ...(!previous && !written.has(id) ? { isNew: true } : {}),
+      },
+    });
+    written.add(id);
+    if (batch.length === 1) batchStarted = Date.now();
+    batchPassages += built.passages.length;
     counts.passages += built.passages.length;
     counts[previous ? 'updated' : 'added'] += 1;
+    if (
+      batch.length >= BATCH_LETTERS ||
+      batchPassages >= BATCH_PASSAGES ||
+      Date.now() - batchStarted >= BATCH_MS
+    )
+      await flush();
   };
 
   // File reads run a few files ahead of indexing: an unchanged archive is
@@ -258,9 +346,8 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     return loading;
   };
 
-  let worker: ExtractionWorker | null = null;
-  const extraction = (): ExtractionWorker =>
-    (worker ??= createExtractionWorker({
+  const workers = createWorkerPool(options.workers ?? defaultWorkers(), () =>
+    createExtractionWorker({
       maxPages: options.maxPages,
       ...(options.maxChars ? { maxChars: options.maxChars } : {}),
       maxBytes,
@@ -269,38 +356,59 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
       ...(options.fileTimeoutMs ? { fileTimeoutMs: options.fileTimeoutMs } : {}),
       ...(options.ocr ? { ocr: options.ocr } : {}),
       ...(options.chunk ? { chunk: options.chunk } : {}),
-    }));
+    }),
+  );
+
+  type Outcome =
+    | { readonly action: 'unchanged' | 'added' | 'updated'; readonly built: null }
+    | { readonly action: 'added' | 'updated'; readonly built: BuildLettersResult };
+  /** One file read, compared and (when new or changed) built; a few run ahead, one per worker. */
+  const stage = async (i: number): Promise<Outcome> => {
+    const file = files[i]!;
+    const previous = known.get(letterIdFor(file.relativePath));
+    const { contentHash, sidecar } = await readAhead(i);
+    if (!full && previous && previous.contentHash === contentHash)
+      return { action: 'unchanged', built: null };
+    const action = previous ? 'updated' : 'added';
+    if (dryRun) return { action, built: null };
+    const input = {
+      relativePath: file.relativePath,
+      absolutePath: file.absolutePath,
+      contentHash,
+      sidecarFields: sidecar?.fields ?? null,
+    };
+    return { action, built: await workers.build(input, options.signal) };
+  };
+  const buildAhead = Math.max(1, options.workers ?? defaultWorkers());
+  const staged = new Map<number, Promise<Outcome>>();
+  let nextStaged = 0;
 
   try {
     for (const [i, file] of files.entries()) {
       options.signal?.throwIfAborted();
+      for (; nextStaged < Math.min(i + buildAhead, files.length); nextStaged++) {
+        const staging = stage(nextStaged);
+        staging.catch(() => undefined); // rejections are handled when the file's turn comes
+        staged.set(nextStaged, staging);
+      }
       const id = letterIdFor(file.relativePath);
       seen.add(id);
       const previous = known.get(id);
       let action: SyncAction;
-      let built: Awaited<ReturnType<ExtractionWorker['build']>> | null = null;
+      let built: BuildLettersResult | null = null;
       try {
-        const { contentHash, sidecar } = await readAhead(i);
-        if (!full && previous && previous.contentHash === contentHash) {
-          action = 'unchanged';
-        } else if (dryRun) {
-          action = previous ? 'updated' : 'added';
+        const outcome = await staged.get(i)!;
+        action = outcome.action;
+        built = outcome.built;
+        if (dryRun && action !== 'unchanged')
           plan[previous ? 'update' : 'add'].push(file.relativePath);
-        } else {
-          const input = {
-            relativePath: file.relativePath,
-            absolutePath: file.absolutePath,
-            contentHash,
-            sidecarFields: sidecar?.fields ?? null,
-          };
-          built = await extraction().build(input, options.signal);
-          action = previous ? 'updated' : 'added';
-        }
       } catch (error) {
         options.signal?.throwIfAborted();
         if (error instanceof ExtractionWorkerStartError) throw error;
         action = 'failed';
         fail(file.relativePath, error);
+      } finally {
+        staged.delete(i);
       }
       if (action === 'unchanged' || action === 'failed' || dryRun) {
         for (const attachmentId of attachmentsOf.get(file.relativePath) ?? [])
@@ -316,8 +424,13 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
       }
       onProgress?.({ done: i + 1, total, file: file.relativePath, action });
     }
+    await flush();
+  } catch (error) {
+    // What was built before the stop is kept (each letter whole), as when every letter had its own transaction.
+    await flush().catch(() => undefined);
+    throw error;
   } finally {
-    await (worker as ExtractionWorker | null)?.close();
+    await workers.close();
   }
 
   for (const [id, digest] of known) {

@@ -23,10 +23,12 @@ import {
   indexFormat,
 } from './document-fields.js';
 import type {
+  AnalysedLetter,
   ArchiveIndex,
   IndexStats,
   Letter,
   LetterDigest,
+  LetterUpsert,
   Passage,
   SearchFilter,
   SearchHit,
@@ -211,6 +213,21 @@ function filterClause(filter: SearchFilter | undefined, rowid: string): FilterCl
   };
 }
 
+/** The write path's statements (`SqliteIndex.#prepareWriter`). */
+interface Writer {
+  readonly insertLetter: Database.Statement;
+  readonly insertPassage: Database.Statement;
+  readonly insertTerms: Database.Statement;
+  readonly insertVector: Database.Statement;
+  readonly insertLetterTerms: Database.Statement;
+  readonly passageRowids: Database.Statement;
+  readonly deleteTerms: Database.Statement;
+  readonly deleteVector: Database.Statement;
+  readonly deletePassages: Database.Statement;
+  readonly deleteLetterTerms: Database.Statement;
+  readonly deleteLetter: Database.Statement;
+}
+
 /** `ArchiveIndex` on SQLite + FTS5. */
 export class SqliteIndex implements ArchiveIndex {
   readonly #db: Database.Database;
@@ -224,6 +241,8 @@ export class SqliteIndex implements ArchiveIndex {
   /** `PRAGMA data_version` when the caches were filled: another connection's commit changes it. */
   #dataVersion: number | null = null;
   readonly #readDataVersion: () => number;
+  /** Prepared on the first write (a read-only connection never prepares them). */
+  #writer: Writer | null = null;
 
   constructor({
     path: file,
@@ -299,78 +318,124 @@ export class SqliteIndex implements ArchiveIndex {
   async upsertLetter(
     letter: Letter,
     passages: readonly Passage[],
-    { vectors }: UpsertOptions = {},
+    options: UpsertOptions = {},
   ): Promise<void> {
-    assertOneVectorPerPassage(letter, passages, vectors);
-    const analyseTerms = analyseOnce(this.#analyzer);
-    // FTS5 columns hold the analysed terms as one space-separated text (terms hold no spaces).
-    const analyse = (text: string): string => analyseTerms(text).join(' ');
-    // Answerability reads these instead of analysing the whole letter per question.
-    const letterTerms = wholeLetterTerms(letter, passages).join(' ');
-    const replace = this.#db.transaction(() => {
-      this.#deleteLetterRows(letter.id);
-      this.#db
-        .prepare(
-          `INSERT INTO letters (id, file, content_hash, source, url, title, date, reference, author, author_role, addressee,
-             interpellation, received_date, pages, access_group, ocr, language, ocr_confidence, attached_to, reference_key)
-           VALUES (@id, @file, @contentHash, @source, @url, @title, @date, @reference, @author, @authorRole, @addressee,
-             @interpellation, @receivedDate, @pages, @accessGroup, @ocr, @language, @ocrConfidence, @attachedTo, @referenceKey)`,
-        )
-        .run({
-          ...letter,
-          ocr: letter.ocr ? 1 : 0,
-          ocrConfidence: letter.ocrConfidence ?? null,
-          attachedTo: letter.attachedTo ?? null,
-          referenceKey: letter.reference ? referenceToken(letter.reference) : null,
-        });
-      const insertPassage = this.#db.prepare(
-        'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
-      const insertTerms = this.#db.prepare(
-        `INSERT INTO passage_terms (rowid, ${FIELD_COLUMNS}) VALUES (?${', ?'.repeat(DOCUMENT_FIELD_LAYOUT.length)})`,
-      );
-      const insertVector = this.#db.prepare(
-        'INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)',
-      );
-      passages.forEach((p, i) => {
-        const { lastInsertRowid } = insertPassage.run(
-          p.id,
-          letter.id,
-          p.ordinal,
-          p.page,
-          p.start,
-          p.end,
-          p.text,
-        );
-        insertTerms.run(
-          lastInsertRowid,
-          ...documentFields(letter, p).map((field) => analyse(field.text)),
-        );
-        const vector = vectors?.[i];
-        if (vector) insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
-      });
-      this.#db
-        .prepare('INSERT INTO letter_terms (letter_id, terms) VALUES (?, ?)')
-        .run(letter.id, letterTerms);
-    });
-    replace();
+    await this.upsertLetters([{ letter, passages, options }]);
+  }
+
+  /** One transaction for the whole batch: a commit per letter cost a WAL sync and the statements' setup each (issue 16). */
+  async upsertLetters(batch: readonly LetterUpsert[]): Promise<void> {
+    for (const { letter, passages, options } of batch)
+      assertOneVectorPerPassage(letter, passages, options?.vectors);
+    const writer = (this.#writer ??= this.#prepareWriter());
+    // Analysis (the costly part) happens before the transaction opens, so the write lock is held briefly.
+    const rows = batch.map(({ letter, passages, options = {} }) => ({
+      letter,
+      passages,
+      options,
+      ...this.#termsOf(letter, passages, options.terms),
+    }));
+    this.#db.transaction(() => {
+      for (const row of rows) this.#writeLetter(writer, row);
+    })();
     this.#invalidateCaches();
   }
 
-  #deleteLetterRows(id: string): void {
-    const rowids = this.#db
-      .prepare('SELECT rowid FROM passages WHERE letter_id = ?')
-      .pluck()
-      .all(id) as number[];
-    const deleteTerms = this.#db.prepare('DELETE FROM passage_terms WHERE rowid = ?');
-    const deleteVector = this.#db.prepare('DELETE FROM passage_vectors WHERE rowid = ?');
-    for (const rowid of rowids) {
-      deleteTerms.run(rowid);
-      deleteVector.run(rowid);
+  /** The FTS5 column texts per passage and the letter's terms: those the ingest worker analysed, or analysed here. */
+  #termsOf(
+    letter: Letter,
+    passages: readonly Passage[],
+    given: AnalysedLetter | undefined,
+  ): { fields: readonly (readonly string[])[]; letterTerms: string } {
+    if (given && given.fields.length === passages.length && given.analyzer === this.#analyzer.name)
+      return { fields: given.fields, letterTerms: given.letterTerms.join(' ') };
+    const analyseTerms = analyseOnce(this.#analyzer);
+    // FTS5 columns hold the analysed terms as one space-separated text (terms hold no spaces).
+    const fields = passages.map((p) =>
+      documentFields(letter, p).map((field) => analyseTerms(field.text).join(' ')),
+    );
+    // Answerability reads these instead of analysing the whole letter per question.
+    const letterTerms = (given?.letterTerms ?? wholeLetterTerms(letter, passages)).join(' ');
+    return { fields, letterTerms };
+  }
+
+  /** Write statements, prepared once per connection (preparing them per letter was a measurable share of an ingest). */
+  #prepareWriter(): Writer {
+    const db = this.#db;
+    return {
+      insertLetter: db.prepare(
+        `INSERT INTO letters (id, file, content_hash, source, url, title, date, reference, author, author_role, addressee,
+           interpellation, received_date, pages, access_group, ocr, language, ocr_confidence, attached_to, reference_key)
+         VALUES (@id, @file, @contentHash, @source, @url, @title, @date, @reference, @author, @authorRole, @addressee,
+           @interpellation, @receivedDate, @pages, @accessGroup, @ocr, @language, @ocrConfidence, @attachedTo, @referenceKey)`,
+      ),
+      insertPassage: db.prepare(
+        'INSERT INTO passages (id, letter_id, ordinal, page, start, "end", text) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertTerms: db.prepare(
+        `INSERT INTO passage_terms (rowid, ${FIELD_COLUMNS}) VALUES (?${', ?'.repeat(DOCUMENT_FIELD_LAYOUT.length)})`,
+      ),
+      insertVector: db.prepare('INSERT INTO passage_vectors (rowid, vector) VALUES (?, ?)'),
+      insertLetterTerms: db.prepare('INSERT INTO letter_terms (letter_id, terms) VALUES (?, ?)'),
+      passageRowids: db.prepare('SELECT rowid FROM passages WHERE letter_id = ?').pluck(),
+      deleteTerms: db.prepare('DELETE FROM passage_terms WHERE rowid = ?'),
+      deleteVector: db.prepare('DELETE FROM passage_vectors WHERE rowid = ?'),
+      deletePassages: db.prepare('DELETE FROM passages WHERE letter_id = ?'),
+      deleteLetterTerms: db.prepare('DELETE FROM letter_terms WHERE letter_id = ?'),
+      deleteLetter: db.prepare('DELETE FROM letters WHERE id = ?'),
+    };
+  }
+
+  #writeLetter(
+    w: Writer,
+    {
+      letter,
+      passages,
+      options,
+      fields,
+      letterTerms,
+    }: {
+      letter: Letter;
+      passages: readonly Passage[];
+      options: UpsertOptions;
+      fields: readonly (readonly string[])[];
+      letterTerms: string;
+    },
+  ): void {
+    // A new letter has nothing to delete; were the caller wrong, the primary key refuses the insert.
+    if (!options.isNew) this.#deleteLetterRows(w, letter.id);
+    w.insertLetter.run({
+      ...letter,
+      ocr: letter.ocr ? 1 : 0,
+      ocrConfidence: letter.ocrConfidence ?? null,
+      attachedTo: letter.attachedTo ?? null,
+      referenceKey: letter.reference ? referenceToken(letter.reference) : null,
+    });
+    passages.forEach((p, i) => {
+      const { lastInsertRowid } = w.insertPassage.run(
+        p.id,
+        letter.id,
+        p.ordinal,
+        p.page,
+        p.start,
+        p.end,
+        p.text,
+      );
+      w.insertTerms.run(lastInsertRowid, ...fields[i]!);
+      const vector = options.vectors?.[i];
+      if (vector) w.insertVector.run(lastInsertRowid, Buffer.from(unitVector(vector).buffer));
+    });
+    w.insertLetterTerms.run(letter.id, letterTerms);
+  }
+
+  #deleteLetterRows(w: Writer, id: string): void {
+    for (const rowid of w.passageRowids.all(id) as number[]) {
+      w.deleteTerms.run(rowid);
+      w.deleteVector.run(rowid);
     }
-    this.#db.prepare('DELETE FROM passages WHERE letter_id = ?').run(id);
-    this.#db.prepare('DELETE FROM letter_terms WHERE letter_id = ?').run(id);
-    this.#db.prepare('DELETE FROM letters WHERE id = ?').run(id);
+    w.deletePassages.run(id);
+    w.deleteLetterTerms.run(id);
+    w.deleteLetter.run(id);
     this.#invalidateCaches();
   }
 
@@ -431,7 +496,8 @@ export class SqliteIndex implements ArchiveIndex {
   }
 
   async deleteLetter(id: string): Promise<void> {
-    this.#db.transaction(() => this.#deleteLetterRows(id))();
+    const writer = (this.#writer ??= this.#prepareWriter());
+    this.#db.transaction(() => this.#deleteLetterRows(writer, id))();
   }
 
   async listLetters(): Promise<LetterDigest[]> {

@@ -97,6 +97,30 @@ export interface SearchHit {
 export interface UpsertOptions {
   /** One embedding per passage, same order; stored for `searchByVector`. Omitted: the letter is searchable lexically only. */
   readonly vectors?: readonly (readonly number[])[];
+  /**
+   * The letter's terms, analysed already (by the ingest's extraction workers, on another core). An
+   * index whose analyzer has another name analyses the texts itself; absent: it always does.
+   */
+  readonly terms?: AnalysedLetter;
+  /** The caller knows the index holds no letter with this id (a new file): nothing to delete first. */
+  readonly isNew?: boolean;
+}
+
+/** One letter of `ArchiveIndex.upsertLetters`. */
+export interface LetterUpsert {
+  readonly letter: Letter;
+  readonly passages: readonly Passage[];
+  readonly options?: UpsertOptions;
+}
+
+/** `UpsertOptions.terms`: what the index would otherwise compute from the letter and its passages. */
+export interface AnalysedLetter {
+  /** `Analyzer.name` of the analyzer that produced `fields`. */
+  readonly analyzer: string;
+  /** Per passage (same order), the analysed terms of each document field in layout order, space-joined. */
+  readonly fields: readonly (readonly string[])[];
+  /** `wholeLetterTerms` of the letter (always the default analyzer's). */
+  readonly letterTerms: readonly string[];
 }
 
 /** Enough to decide, per file, whether a sync must re-index it. */
@@ -133,6 +157,11 @@ export interface ArchiveIndex {
     passages: readonly Passage[],
     options?: UpsertOptions,
   ): Promise<void>;
+  /**
+   * Optional capability: `upsertLetter` for several letters in one transaction (a sync's batch: one
+   * commit per batch, not per letter). Readers see all of them or none.
+   */
+  upsertLetters?(batch: readonly LetterUpsert[]): Promise<void>;
   /** Removes the letter and its passages; a missing id is not an error. */
   deleteLetter(id: string): Promise<void>;
   /** Every indexed letter's id and content hash, for incremental sync. */
