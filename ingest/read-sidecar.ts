@@ -66,22 +66,27 @@ export type CsvCache = Map<string, Promise<Map<string, Record<string, string>>>>
 
 /**
  * Reads the sidecar metadata of one archive file (JSON beside it, row in its
- * folder's CSV), or `null` when it has none.
+ * folder's CSV), or `null` when it has none. `present`: which of the two the
+ * folder's listing holds (`ArchiveFile.sidecars`); the others are not opened.
  * @throws IngestError `bad_metadata` naming the sidecar and the problem.
  */
 export async function readSidecar(
   absolutePath: string,
   csvCache: CsvCache = new Map(),
+  present?: { readonly json: boolean; readonly csv: boolean },
 ): Promise<Sidecar | null> {
   const dir = path.dirname(absolutePath);
   const base = path.basename(absolutePath);
-  let rows = csvCache.get(dir);
-  if (!rows) {
-    rows = readCsv(path.join(dir, METADATA_CSV));
-    csvCache.set(dir, rows);
+  let row: Record<string, string> | undefined;
+  if (present?.csv !== false) {
+    let rows = csvCache.get(dir);
+    if (!rows) {
+      rows = readCsv(path.join(dir, METADATA_CSV));
+      csvCache.set(dir, rows);
+    }
+    row = (await rows).get(base.normalize('NFC'));
   }
-  const row = (await rows).get(base.normalize('NFC'));
-  const json = await readOptional(absolutePath + SIDECAR_SUFFIX);
+  const json = present?.json === false ? null : await readOptional(absolutePath + SIDECAR_SUFFIX);
   if (!row && json === null) return null;
   const fromCsv = row ? validate(row, `${METADATA_CSV} (row "${base}")`) : {};
   const fromJson =

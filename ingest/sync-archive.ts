@@ -294,7 +294,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     // Unknown types are reported before the file is even read.
     extractorFor(file.relativePath);
     try {
-      const sidecar = await readSidecar(file.absolutePath, csvCache);
+      const sidecar = await readSidecar(file.absolutePath, csvCache, file.sidecars);
       const stamp: FileStamp = {
         relativePath: file.relativePath,
         size: file.size,

@@ -255,40 +255,67 @@ export class StateStore {
 
   /** The ingest's hash cache (see `ingest/file-hash-cache.ts`), kept in this database. */
   fileHashes(): FileHashCache {
-    const select = this.#db.prepare(
-      'SELECT size, mtime_ms, sidecar, content_hash FROM file_hashes WHERE path = ?',
-    );
+    // Read whole, once: a query per file was a measurable share of a no-op re-sync (issue 16).
+    const known = new Map<string, { stamp: FileStamp; contentHash: string }>();
+    for (const row of this.#db
+      .prepare('SELECT path, size, mtime_ms, sidecar, content_hash FROM file_hashes')
+      .iterate() as IterableIterator<{
+      path: string;
+      size: number;
+      mtime_ms: number;
+      sidecar: string | null;
+      content_hash: string;
+    }>)
+      known.set(row.path, {
+        stamp: {
+          relativePath: row.path,
+          size: row.size,
+          mtimeMs: row.mtime_ms,
+          sidecar: row.sidecar,
+        },
+        contentHash: row.content_hash,
+      });
     const upsert = this.#db.prepare(
       'INSERT OR REPLACE INTO file_hashes (path, size, mtime_ms, sidecar, content_hash) VALUES (?, ?, ?, ?, ?)',
     );
+    const remove = this.#db.prepare('DELETE FROM file_hashes WHERE path = ?');
     const pending: [FileStamp, string][] = [];
     const write = this.#db.transaction(
       (rows: [FileStamp, string][], keep?: ReadonlySet<string>) => {
         for (const [s, hash] of rows)
           upsert.run(s.relativePath, s.size, s.mtimeMs, s.sidecar, hash);
         if (keep) {
-          const remove = this.#db.prepare('DELETE FROM file_hashes WHERE path = ?');
-          const paths = this.#db.prepare('SELECT path FROM file_hashes').pluck().all() as string[];
-          for (const path of paths) if (!keep.has(path)) remove.run(path);
+          for (const path of known.keys()) {
+            if (keep.has(path)) continue;
+            remove.run(path);
+            known.delete(path);
+          }
         }
       },
     );
     return {
       get(stamp) {
-        const row = select.get(stamp.relativePath) as
-          | { size: number; mtime_ms: number; sidecar: string | null; content_hash: string }
-          | undefined;
+        const row = known.get(stamp.relativePath);
         return row &&
-          row.size === stamp.size &&
-          row.mtime_ms === stamp.mtimeMs &&
-          row.sidecar === stamp.sidecar
-          ? row.content_hash
+          row.stamp.size === stamp.size &&
+          row.stamp.mtimeMs === stamp.mtimeMs &&
+          row.stamp.sidecar === stamp.sidecar
+          ? row.contentHash
           : undefined;
       },
       set(stamp, contentHash) {
+        const row = known.get(stamp.relativePath);
+        if (
+          row?.contentHash === contentHash &&
+          row.stamp.size === stamp.size &&
+          row.stamp.mtimeMs === stamp.mtimeMs &&
+          row.stamp.sidecar === stamp.sidecar
+        )
+          return; // `--verify` found what was recorded: nothing to write
+        known.set(stamp.relativePath, { stamp, contentHash });
         pending.push([stamp, contentHash]);
         // Written in batches: one transaction per file would cost a WAL commit each.
-        if (pending.length >= 500) write(pending.splice(0), undefined);
+        if (pending.length >= 5000) write(pending.splice(0), undefined);
       },
       flush(keep) {
         write(pending.splice(0), keep);
