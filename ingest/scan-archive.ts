@@ -47,6 +47,18 @@ export interface ScanResult {
   readonly problems: readonly ScanProblem[];
 }
 
+/** The four `ArchiveFile.sidecars` values, shared ([json][csv]): one object per file adds up at 10⁵ files. */
+const SIDECARS = [
+  [
+    { json: false, csv: false },
+    { json: false, csv: true },
+  ],
+  [
+    { json: true, csv: false },
+    { json: true, csv: true },
+  ],
+] as const;
+
 /** Files stat-ed at once while listing a folder. */
 const STAT_CONCURRENCY = 64;
 
@@ -178,7 +190,7 @@ export async function scanArchive(root: string): Promise<ScanResult> {
           absolutePath,
           size,
           mtimeMs,
-          sidecars: { json: names.has(entry.name + SIDECAR_SUFFIX), csv: hasCsv },
+          sidecars: SIDECARS[names.has(entry.name + SIDECAR_SUFFIX) ? 1 : 0]![hasCsv ? 1 : 0]!,
         });
       } catch (error) {
         problem(absolutePath, 'unreadable', `file cannot be read (${errorText(error)})`);

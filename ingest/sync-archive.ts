@@ -330,10 +330,37 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
       throw error;
     }
   };
+  const ids: string[] = [];
+  const idOf = (i: number): string => (ids[i] ??= letterIdFor(files[i]!.relativePath));
+  /**
+   * The quick check without a promise: a file with no sidecar whose size and mtime the hash cache
+   * knows, with the hash the index holds, is unchanged. Most files of a re-sync are; the general
+   * path (sidecar look-up, read-ahead, staging) cost several promises each (issue 16). 1 = quick.
+   */
+  const quick = new Int8Array(files.length);
+  const isQuickUnchanged = (i: number): boolean => {
+    if (quick[i] === 0) quick[i] = quickCheck(i) ? 1 : -1;
+    return quick[i] === 1;
+  };
+  const quickCheck = (i: number): boolean => {
+    const file = files[i]!;
+    if (full || verify || !hashCache || !file.sidecars || file.sidecars.json || file.sidecars.csv)
+      return false;
+    const previous = known.get(idOf(i));
+    if (!previous) return false;
+    try {
+      extractorFor(file.relativePath); // a type no longer read is reported, as on the general path
+    } catch {
+      return false;
+    }
+    const stamp = { relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs };
+    return hashCache.get({ ...stamp, sidecar: null }) === previous.contentHash;
+  };
   const pending = new Map<number, ReturnType<typeof load>>();
   const readAhead = (i: number): ReturnType<typeof load> => {
     let bytesAhead = 0;
     for (let j = i; j < Math.min(i + READ_AHEAD, files.length); j++) {
+      if (j > i && isQuickUnchanged(j)) continue;
       bytesAhead += files[j]!.size;
       if (j > i && bytesAhead > READ_AHEAD_BYTES) break;
       if (pending.has(j)) continue;
@@ -365,7 +392,7 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
   /** One file read, compared and (when new or changed) built; a few run ahead, one per worker. */
   const stage = async (i: number): Promise<Outcome> => {
     const file = files[i]!;
-    const previous = known.get(letterIdFor(file.relativePath));
+    const previous = known.get(idOf(i));
     const { contentHash, sidecar } = await readAhead(i);
     if (!full && previous && previous.contentHash === contentHash)
       return { action: 'unchanged', built: null };
@@ -380,24 +407,30 @@ export async function syncArchive(options: SyncArchiveOptions): Promise<SyncSumm
     return { action, built: await workers.build(input, options.signal) };
   };
   const buildAhead = Math.max(1, options.workers ?? defaultWorkers());
-  const staged = new Map<number, Promise<Outcome>>();
+  const staged = new Map<number, Promise<Outcome> | Outcome>();
+  const UNCHANGED: Outcome = { action: 'unchanged', built: null };
   let nextStaged = 0;
 
   try {
     for (const [i, file] of files.entries()) {
       options.signal?.throwIfAborted();
       for (; nextStaged < Math.min(i + buildAhead, files.length); nextStaged++) {
+        if (isQuickUnchanged(nextStaged)) {
+          staged.set(nextStaged, UNCHANGED);
+          continue;
+        }
         const staging = stage(nextStaged);
         staging.catch(() => undefined); // rejections are handled when the file's turn comes
         staged.set(nextStaged, staging);
       }
-      const id = letterIdFor(file.relativePath);
+      const id = idOf(i);
       seen.add(id);
       const previous = known.get(id);
       let action: SyncAction;
       let built: BuildLettersResult | null = null;
       try {
-        const outcome = await staged.get(i)!;
+        const staging = staged.get(i)!;
+        const outcome = staging instanceof Promise ? await staging : staging;
         action = outcome.action;
         built = outcome.built;
         if (dryRun && action !== 'unchanged')

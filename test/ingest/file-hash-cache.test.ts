@@ -81,6 +81,22 @@ test('a changed sidecar with the letter untouched updates the letter', async () 
   expect((await index.listLetters()).length).toBe(1);
 });
 
+test('a folder metadata.csv that appears, and a sidecar that goes, each update the letter', async () => {
+  // The folder listing says which sidecars exist; a file without any is decided from the cache alone.
+  fs.writeFileSync(path.join(dir, 'zlobek.txt.meta.json'), JSON.stringify({ author: 'Jan Nowak' }));
+  expect(await sync()).toMatchObject({ added: 1 });
+  expect(await sync()).toMatchObject({ unchanged: 1 });
+  fs.rmSync(path.join(dir, 'zlobek.txt.meta.json'));
+  expect(await sync()).toMatchObject({ updated: 1 });
+  expect((await index.listLetters()).length).toBe(1);
+  expect(await sync()).toMatchObject({ unchanged: 1 });
+  fs.writeFileSync(path.join(dir, 'metadata.csv'), 'file;author\nzlobek.txt;Anna Lis\n');
+  expect(await sync()).toMatchObject({ updated: 1 });
+  const [digest] = await index.listLetters();
+  expect((await index.getLetter(digest!.id))?.author).toBe('Anna Lis');
+  expect(await sync()).toMatchObject({ unchanged: 1 });
+});
+
 test('a dry run records nothing, and a deleted file is forgotten by the cache', async () => {
   await sync({ dryRun: true });
   rewriteKeepingTime(EDITED);
