@@ -130,7 +130,7 @@ function words(text: string): { word: string; index: number }[] {
 const VOIVODESHIP =
   /^(?:dolnoslask|kujawsk|warminsk|kujawsko-?pomorsk|lubelsk|lubusk|lodzk|malopolsk|mazowieck|opolsk|podkarpack|podlask|pomorsk|slask|swietokrzysk|warminsko-?mazursk|wielkopolsk|zachodniopomorsk)\p{L}*$/u;
 
-const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/iu;
+const ADMINISTRATIVE_UNIT = /^(powiat|powieci|gmin|województw|wojewodztw|ziemi)\p{L}*$/iu;
 
 /**
  * Capitalised inside the sentence (not after `.?!`), an acronym such as
