@@ -115,11 +115,11 @@ export function composeExtractiveAnswer({
   if (parts.length === 1 && parts[0]!.type === null && maxSentences === OPEN_QUESTION_SENTENCES - 1)
     maxSentences = OPEN_QUESTION_SENTENCES;
   const askedTypes = [...new Set(parts.flatMap((p) => (p.type ? [p.type] : [])))];
-  // What a part asks, for its direct line: „… i ile w 2023 r.?” counts what the first part counts
-  // (`Ile kontroli … w 2022 r.`), for the year it names itself.
+  // What a part asks, for its direct line: a part with no words of its own („… i ile w 2023 r.?”) counts
+  // what the first part counts (`Ile kontroli … w 2022 r.`), for the year it names itself.
   const askedBy = (i: number) =>
-    i === 0
-      ? parts[0]!.text
+    i === 0 || /\p{L}{4,}/u.test(parts[i]!.text.replace(/\b(?:ile|ilu)\b/giu, ''))
+      ? parts[i]!.text
       : `${parts[i]!.text} ${parts[0]!.text.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, ' ')}`;
   const candidates: Candidate[] = [];
   const seenTexts = new Set<string>();
