@@ -14,6 +14,7 @@ import type { AnswerabilityResult } from './assess-answerability.js';
 import { acronymOfExpansion, acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
 import { isKnownAcronym } from '../archive/acronyms.js';
 import { askedMinistries, namesMinistry } from './asked-ministry.js';
+import { joinDeclinedCompound } from './declined-compound.js';
 import { polishLemmas } from '../archive/stemmers/polish-dictionary.js';
 
 export interface CheckConstraintsOptions {
@@ -74,6 +75,13 @@ function foldedWords(
 function hasWordLike(words: ReadonlySet<string>, name: string): boolean {
   const stem = stemOf(name);
   for (const w of words) if (w.startsWith(stem)) return true;
+  // `Białystok` in a letter that writes `Białymstoku`: both halves of the name decline.
+  const joined = joinDeclinedCompound(name);
+  if (joined === null) return false;
+  const joinedStem = stemOf(joined);
+  const head = name.slice(0, 4);
+  for (const w of words)
+    if (w.startsWith(head) && (joinDeclinedCompound(w) ?? w).startsWith(joinedStem)) return true;
   return false;
 }
 
