@@ -51,6 +51,15 @@ interface Candidate {
   readonly types: ReadonlySet<AnswerType>;
 }
 
+/**
+ * A sentence that states what the one before it comes to („Oznacza to, że populacja województwa
+ * spadła o 95,8 tys.”, „Łącznie …”, „W tym …”) says nothing without it: the two are one quote
+ * (adjacent in the passage, so still verbatim).
+ */
+const CONTINUES =
+  /^(?:Oznacza to|To oznacza|Tym samym|Wynika z tego|Z powyższego wynika|Daje to|Stanowi to|Łącznie|W sumie|Spośród nich|Z tego|W tym(?! (?:roku|miesiącu|tygodniu|dniu)))\b/u;
+/** A continuing sentence is quoted with the one before it while the two are at most this long. */
+const MAX_JOINED = 500;
 /** Weight kept by a sentence that echoes the question (ends in `?`, or a subject line). */
 const ECHO_FACTOR = 0.3;
 /** A further sentence qualifies by its own coverage (this share of the first's)… */
@@ -132,9 +141,16 @@ export function composeExtractiveAnswer({
   const pool = askedTypes.length > 0 ? [...retrieved, ...rest] : retrieved;
   pool.forEach((hit, rank) => {
     const isRetrieved = rank < retrieved.length;
+    // The sentence before, for one that continues it („Oznacza to, że …”): the two are quoted as one.
+    let before: string | null = null;
     for (const raw of quotableSentences(hit.passage.text)) {
       // A footnote mark split off at the sentence end (`2002 r.[`) is dropped; the rest stays verbatim.
-      const text = raw.replace(/\s*[[(]$/, '');
+      const sentence = raw.replace(/\s*[[(]$/, '');
+      const text =
+        before !== null && CONTINUES.test(sentence) && before.length + sentence.length <= MAX_JOINED
+          ? `${before} ${sentence}`
+          : sentence;
+      before = sentence;
       if (text.length < 25) continue;
       // The same sentence twice (two copies of a letter, a repeated paragraph) is quoted once.
       const key = foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
@@ -184,6 +200,9 @@ export function composeExtractiveAnswer({
   const chosen: Candidate[] = [];
   /** The sentence chosen for each part of the question, for the direct answer line. */
   const forPart: (Candidate | null)[] = parts.map(() => null);
+  // A sentence and the continuation quoted with it are one fact: never both.
+  const overlapsChosen = (c: Candidate) =>
+    chosen.some((o) => o !== c && (o.text.includes(c.text) || c.text.includes(o.text)));
   const take = (c: Candidate) => {
     chosen.push(c);
     for (const term of c.covered) remaining.set(term, 0);
@@ -212,7 +231,8 @@ export function composeExtractiveAnswer({
       }
       if (best) {
         forPart[i] = best;
-        if (!chosen.includes(best) && chosen.length < maxSentences) take(best);
+        if (!chosen.includes(best) && !overlapsChosen(best) && chosen.length < maxSentences)
+          take(best);
       }
     });
   }
@@ -222,7 +242,7 @@ export function composeExtractiveAnswer({
     let best: Candidate | null = null;
     let bestScore = -1;
     for (const c of candidates) {
-      if (chosen.includes(c)) continue;
+      if (chosen.includes(c) || overlapsChosen(c)) continue;
       // The open question's extra quote adds context from a letter already quoted, never a new letter.
       if (
         (parts.length > 1 || chosen.length >= OPEN_QUESTION_SENTENCES - 1) &&
@@ -265,7 +285,7 @@ export function composeExtractiveAnswer({
     const firstLetter = chosen[0]?.hit.letter.id;
     let best: Candidate | null = null;
     for (const c of candidates) {
-      if (c.hit.letter.id !== firstLetter || chosen.includes(c)) continue;
+      if (c.hit.letter.id !== firstLetter || chosen.includes(c) || overlapsChosen(c)) continue;
       if (!directSpan(c.text, part.type, askedBy(i))) continue;
       if (own(c) < bestOwn * MIN_DIRECT_SHARE) continue;
       if (!best || own(c) > own(best)) best = c;

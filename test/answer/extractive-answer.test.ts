@@ -49,6 +49,18 @@ describe('composeExtractiveAnswer', () => {
     expect(a?.text.split('\n')[0]).toBe('W skrócie: „11 kontroli” [1]; „5 kontroli” [1]');
   });
 
+  it('quotes a sentence that states what the one before comes to together with it, once', () => {
+    // i17287-DW2HLE: the fall itself is in „Oznacza to, że …”, its subject in the sentence before.
+    const a = answer('o ile spadla liczba mieszkancow warm-maz od 2015 wg gus', [
+      'Według danych Głównego Urzędu Statystycznego liczba ludności w województwie warmińsko-mazurskim w grudniu 2015 r. liczyła 1 439,7 tys., a w czerwcu 2025 r. 1 343,9 tys. Oznacza to, że populacja województwa spadła w tym okresie o 95,8 tys.\nW tym roku planowane są dalsze analizy GUS dotyczące migracji.',
+    ]);
+    expect(a?.text).toContain(
+      '„Według danych Głównego Urzędu Statystycznego liczba ludności w województwie warmińsko-mazurskim w grudniu 2015 r. liczyła 1 439,7 tys., a w czerwcu 2025 r. 1 343,9 tys. Oznacza to, że populacja województwa spadła w tym okresie o 95,8 tys.” [1]',
+    );
+    expect(a?.text.match(/Według danych/gu)?.length).toBe(1);
+    expect(a?.text).not.toContain('tys. W tym roku');
+  });
+
   it('keeps a long list item by item', () => {
     const items = Array.from(
       { length: 8 },
