@@ -19,7 +19,7 @@
  * process, per request, recorded by `bench/record-server-cpu.mjs` preloaded
  * into it), and the load average before and after.
  *
- * `npx tsx bench/measure-mcp-search.ts [--corpus DIR] [--questions FILE.jsonl] [--rounds 2] [--limit N] [--out FILE.json]`
+ * `npx tsx bench/measure-mcp-search.ts [--corpus DIR] [--questions FILE.jsonl] [--rounds 2] [--limit N] [--out FILE.json] [--server-cpu-prof DIR]`
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,7 +48,11 @@ const program = new Command()
   .option('--questions <file>', 'JSONL questions', '/work/shared/eval/titles-dev.jsonl')
   .option('--rounds <n>', 'timed passes over the questions (after one warm-up pass)', '2')
   .option('--limit <n>', 'first N questions only')
-  .option('--out <file>', 'write the JSON result here as well');
+  .option('--out <file>', 'write the JSON result here as well')
+  .option(
+    '--server-cpu-prof <dir>',
+    "write the server's CPU profile (node --cpu-prof) into this folder",
+  );
 program.parse();
 const options = program.opts<{
   corpus: string;
@@ -56,6 +60,7 @@ const options = program.opts<{
   rounds: string;
   limit?: string;
   out?: string;
+  serverCpuProf?: string;
 }>();
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -116,6 +121,9 @@ async function startServe(dataDir: string): Promise<Serve> {
   const child = spawn(
     process.execPath,
     [
+      ...(options.serverCpuProf
+        ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.serverCpuProf)]
+        : []),
       '--import',
       path.join(ROOT, 'bench/record-server-cpu.mjs'),
       path.join(ROOT, 'bin/kancelaria.js'),
