@@ -140,6 +140,37 @@ function yearsIn(text: string): Set<number> {
   return out;
 }
 
+/**
+ * A chat typo of a word the letter has (`pierszej` for `pierwszej`): one letter added, dropped or
+ * changed, or two swapped, in a word of six letters or more, the first two the same.
+ */
+function isTypoOf(word: string, words: ReadonlySet<string>): boolean {
+  if (word.length < 6) return false;
+  for (const w of words)
+    if (
+      Math.abs(w.length - word.length) <= 1 &&
+      w.startsWith(word.slice(0, 2)) &&
+      withinOneEdit(w, word)
+    )
+      return true;
+  return false;
+}
+
+/** True when `a` becomes `b` by at most one insertion, deletion or substitution. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, from: number) => x.slice(from);
+  // Changed, added, dropped, or two neighbours swapped (`drgoa` for `droga`).
+  return (
+    rest(a, i + 1) === rest(b, i + 1) ||
+    rest(a, i + 1) === rest(b, i) ||
+    rest(a, i) === rest(b, i + 1) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2))
+  );
+}
+
 /** Endings of Polish adjectives, nouns and verbs: a word with one is Polish, whatever the dictionary says. */
 const POLISH_ENDING =
   /(?:ych|ich|ego|emu|owy|owa|owe|nej|nym|nymi|anie|enie|osc|osci|ami|ach|ow|ować|owac|uje|ują|uja|ania|enia|ski|ska|skie|cki|cka|ckie)$/u;
@@ -289,7 +320,8 @@ export function checkConstraints({
     writtenOut ??= new Set(
       letterTexts.slice(0, nameLetters).flatMap((t) => [...acronymsOfNameRuns(t).values()]),
     );
-    if (!writtenOut.has(folded.toUpperCase())) missing.push(w.word);
+    if (!writtenOut.has(folded.toUpperCase()) && !isTypoOf(folded, nameEvidence))
+      missing.push(w.word);
   }
   // A name of several words (`Muzeum Historii Polski`, `Uniwersytet Medyczny`) must appear as a phrase:
   // each word present somewhere (`Muzeum Historii Żydów Polskich`) is another body.

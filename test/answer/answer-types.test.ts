@@ -94,6 +94,15 @@ describe('directSpan', () => {
       ),
     ).toBe('1,56 mld zł');
   });
+  it('gives a four-digit amount written without a space', () => {
+    expect(
+      directSpan(
+        'Ponadto 20 czerwca 2026 r. przeprowadzono trening pierwszej pomocy, realizowany w 1035 punktach.',
+        'ile',
+        'W ilu punktach robiono trening 20 czerwca?',
+      ),
+    ).toBe('1035 punktach');
+  });
   it('reads „ile zalega” as asking for money', () => {
     expect(
       directSpan(

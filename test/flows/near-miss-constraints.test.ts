@@ -80,6 +80,15 @@ describe('kancelaria ask --json: constraints the letters must meet', () => {
     expect(hit.citations[0]?.file).toBe('sejm/i18924-DX5HF8.txt');
   });
 
+  it('takes a chat typo of a word the letter has for that word, not for an unknown name (drgoga)', async () => {
+    const a = await ask(
+      'ilu nietrzezwych kierowcow zlapala policja na S3 w akcji bezpieczna drgoga',
+    );
+    expect(a.refused).toBe(false);
+    expect(a.missing).toBeUndefined();
+    expect(a.citations[0]?.file).toBe('sejm/i18924-DX5HF8.txt');
+  });
+
   it('refuses „ile kosztuje” when the letter gives no amount of money, naming the letter it has', async () => {
     const a = await ask('Ile kosztuje policję akcja kontroli trzeźwości BEZPIECZNA DROGA S-3?');
     expect(a.refused).toBe(true);
