@@ -64,7 +64,7 @@ export async function runServe({
       return { status: null, problem: error instanceof Error ? error.message : String(error) };
     }
   };
-  const adapters = createChannelAdapters(app);
+  const adapters = await createChannelAdapters(app);
   const server = await startServer({
     port: config.PORT,
     host: config.HOST,
