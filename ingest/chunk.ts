@@ -68,16 +68,25 @@ function splitLongSpan(full: string, span: Span, maxChars: number): Span[] {
   const sentences = splitSentences(full.slice(span.start, span.end));
   const out: Span[] = [];
   let current: Span | null = null;
+  // Where the last sentence of `current` starts, when it introduces a list (`…wyniosły:`).
+  let leadIn: number | null = null;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     const start = span.start + s.start;
     const next = sentences[i + 1];
     const end = next ? span.start + next.start : span.end;
     if (current && end - current.start > maxChars) {
-      out.push(current);
-      current = null;
+      // A line that introduces a list goes with its list: cut before it, not after it.
+      if (leadIn !== null && leadIn > current.start) {
+        out.push({ start: current.start, end: leadIn });
+        current = { start: leadIn, end: current.end };
+      } else {
+        out.push(current);
+        current = null;
+      }
     }
     current = current ? { start: current.start, end } : { start, end };
+    leadIn = s.text.endsWith(':') ? start : null;
   }
   if (current) out.push(current);
   return out
@@ -130,9 +139,14 @@ export function chunkPages(
   for (const next of spans) {
     if (current) {
       const crossesFrame = text.slice(current.span.end, next.span.start).trim() !== '';
+      // A paragraph that introduces a list (`…wyniosły:`) stays with it while the two fit.
+      const introducesNext =
+        text.slice(current.span.start, current.span.end).endsWith(':') &&
+        next.span.end - current.span.start <= maxChars;
       const isFull =
         !isShort &&
-        (next.page !== current.page || next.span.end - current.span.start > targetChars);
+        (next.page !== current.page ||
+          (next.span.end - current.span.start > targetChars && !introducesNext));
       if (crossesFrame || isFull) {
         push(current.span, current.page);
         current = null;

@@ -31,6 +31,8 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
 
 export interface EvalIndex {
   readonly index: SqliteIndex;
+  /** The SQLite file, for a bench that hands the same index to another process. */
+  readonly file: string;
   readonly reused: boolean;
   readonly sync: SyncSummary | null;
 }
@@ -52,7 +54,7 @@ export async function buildEvalIndex({
   const file = path.join(dir, 'index.sqlite');
   const done = path.join(dir, 'complete');
   if (!fresh && fs.existsSync(done))
-    return { index: new SqliteIndex({ path: file }), reused: true, sync: null };
+    return { index: new SqliteIndex({ path: file }), file, reused: true, sync: null };
   fs.rmSync(dir, { recursive: true, force: true });
   const index = new SqliteIndex({ path: file });
   const sync = await syncArchive({
@@ -63,5 +65,5 @@ export async function buildEvalIndex({
     logger,
   });
   fs.writeFileSync(done, new Date().toISOString());
-  return { index, reused: false, sync };
+  return { index, file, reused: false, sync };
 }

@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { IngestError } from '../../src/errors.js';
 import { stripDocumentNoise } from './strip-registry-noise.js';
+import { replaceDocumentGlyphs } from './symbol-glyphs.js';
 import { checkTextLength } from './text-length.js';
 import { extractMarkdown, extractText } from './text.js';
 import type { ExtractedDocument, Extractor, ExtractOptions } from './types.js';
@@ -107,7 +108,9 @@ export async function extractDocument(
   options: ExtractOptions,
 ): Promise<ExtractedDocument> {
   const extractor = extractorFor(fileName);
-  return stripDocumentNoise(checkTextLength(await extractor(bytes, options), options));
+  return stripDocumentNoise(
+    replaceDocumentGlyphs(checkTextLength(await extractor(bytes, options), options)),
+  );
 }
 
 /**

@@ -5,8 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../../src/errors.js';
+import { loadPdfjs } from './load-pdfjs.js';
 import { ocrPdfPage } from './ocr-pdf-page.js';
 import type { PageRecognizer } from './ocr-pool.js';
 import {
@@ -150,6 +151,7 @@ async function ocrPages(
 }
 
 async function openPdf(bytes: Uint8Array, { signal }: ExtractOptions): Promise<PDFDocumentProxy> {
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     // pdf.js may transfer (detach) the buffer it is given; the caller still needs its bytes.
     data: new Uint8Array(bytes),

@@ -4,7 +4,8 @@
  * scaled down so one render never exceeds `maxPixels`.
  */
 import { createRequire } from 'node:module';
-import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { loadPdfjs } from './load-pdfjs.js';
 
 /**
  * The `@napi-rs/canvas` that pdf.js itself loads (it resolves it from its own
@@ -71,6 +72,7 @@ export async function renderPdfPage(
  * layer and no image is blank, and OCR would only waste seconds on it.
  */
 export async function hasRasterImage(page: PDFPageProxy): Promise<boolean> {
+  const { OPS } = await loadPdfjs();
   const { fnArray } = await page.getOperatorList();
   const paints = new Set<number>([
     OPS.paintImageXObject,

@@ -109,15 +109,17 @@ const DATE_SPAN = new RegExp(
     `(?:w|od|do|we|na)\\s+(?:${MONTHS})\\s+\\d{4}\\s*(?:r\\.|roku)?`,
     `(?:w|we|od|do|na|w latach|po)\\s+(?:(?:I|II|III|IV)\\s+(?:kwartale|półroczu)\\s+|końca\\s+|początku\\s+|połowie\\s+|roku\\s+)?(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)\\d{2})?\\s*(?:r\\.|roku|rok)?`,
     `(?:19|20)\\d{2}\\s*(?:r\\.|roku)`,
+    // `w III kwartale`, `III kwartał 2026 r.`, `do końca I półrocza`: a period without a day.
+    `(?:(?:w|na|do|od|po|z)\\s+(?:końca\\s+)?)?(?:I|II|III|IV)\\s+(?:kwarta\\p{L}*|półrocz\\p{L}*)(?:\\s+(?:19|20)\\d{2}\\s*(?:r\\.|roku)?)?`,
   ].join('|'),
   'iu',
 );
 /** Law citations and other numbers that are no amount: `art. 12`, `poz. 1483`, `Dz. U.`, `nr 18193`, `§ 2`, years. */
 const NOT_AN_AMOUNT =
   /(?:art\.|ust\.|pkt|poz\.|nr|§|lit\.|Dz\.\s*U\.|sygn\.|K\d|interpelacj\p{L}*)\s*$/iu;
-/** An amount: a number with a unit or a counted noun (`18 mld zł`, `16,91%`, `254 umowy`, `150 909 uczniów`). */
+/** An amount: a number with a unit or a counted noun (`18 mld zł`, `16,91%`, `254 umowy`, `150 909 uczniów`, `1035 punktach`). */
 const AMOUNT_SPAN =
-  /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?\d{1,3}(?:[\s\u00a0]\d{3})*(?:[.,]\d+)?(?![\d)])(?!\.\s*\p{Ll})(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku|co|to|czyli|jest|są|był|była|było|wynosi|wyniosła|stanowi|stanowiło)(?![\p{L}]))\p{Ll}[\p{L}-]*)?/gu;
+  /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?(?:\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?![\d)])(?!\.\s*\p{Ll})(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku|co|to|czyli|jest|są|był|była|było|wynosi|wyniosła|stanowi|stanowiło)(?![\p{L}]))(?!(?:dot|tj|np|wg|ww|tzw|pn|ok)\.)\p{Ll}[\p{L}-]*)?/gu;
 const PERSON_OR_BODY = unicodeWords(
   String.raw`\b(?:minist\p{L}*|prezes\p{L}*|dyrektor\p{L}*|wojewod\p{L}*|starost\p{L}*|burmistrz\p{L}*|prezydent\p{L}*|komendant\p{L}*|rzeczni\p{L}*|sekretarz\p{L}*|marszał\p{L}*|wójt\p{L}*|inspektor\p{L}*|prokurat\p{L}*|sąd\p{L}*|urzęd\p{L}*|urząd|agencj\p{L}*|instytut\p{L}*|komend\p{L}*|rad[aziy]\s+\p{Lu}\p{L}*|fundusz\p{L}*|zakład\p{L}*|inspekcj\p{L}*|policj\p{L}*|straż\p{L}*|departament\p{L}*|biur[aoze]\p{L}*|zarząd\p{L}*|spółk\p{L}*|S\.A\.|sp\. z o\.o\.|uczelni\p{L}*|uniwersytet\p{L}*|szpital\p{L}*|kancelari\p{L}*|ośrod\p{L}*|centrum|zespół|zespoł\p{L}*|komisj\p{L}*|wykonawc\p{L}*|inwestor\p{L}*|operator\p{L}*)\b|(?<=\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`,
   'u',
@@ -227,7 +229,7 @@ const LAW_DATE_BEFORE =
 
 /** `… z dnia <date>` within a few tokens of an act's name (`dyrektywy … (UE) 2023/2225 z dnia …`) is how Polish cites the act. */
 const ACT_CITED_BEFORE =
-  /(?:ustaw|rozporządzeni|zarządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,8}$/iu;
+  /(?:ustaw|rozporządzeni|zarządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,12}$/iu;
 
 /** Inside an open official-journal citation: `(Dz. U. …`, `(Dz. Urz. UE L …`, `(M.P. …`. */
 const JOURNAL_CITED_BEFORE = /\((?:Dz\.\s*U(?:rz)?\.|M\.\s*P\.)[^()]*$/u;
@@ -307,7 +309,7 @@ export function directSpan(
   const isCounted = (s: string) =>
     (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4)));
   const asksMoney =
-    /kwot|koszt|cen[aey]|kasy|pieniedz|srodk|wydal|wydano|zaplac|dotacj|budzet|zl\b|euro/u.test(
+    /kwot|koszt|cen[aey]|kasy|pieniedz|srodk|wydal|wydano|zaplac|dotacj|budzet|zl\b|euro|zaleg|zadluz|dlug|naleznos|wyplac|sfinansow|dofinansow/u.test(
       foldedQuestion,
     );
   const asksShare = /odset|procent|%|jaka czesc|jaki udzial/u.test(foldedQuestion);

@@ -30,6 +30,7 @@
  * stemmer is: a better stemmer adds exact matches, it does not move the
  * threshold much. Document frequencies come from the index (`termStats`).
  */
+import { joinDeclinedCompound } from './declined-compound.js';
 import { analyze, analyzeQuery, foldText, STOP_WORDS } from '../archive/analyzer.js';
 import { isPolishName } from '../archive/stemmers/polish-dictionary.js';
 import type { ArchiveIndex, Letter, Passage, SearchHit, TermStats } from '../archive/types.js';
@@ -130,7 +131,7 @@ function words(text: string): { word: string; index: number }[] {
 const VOIVODESHIP =
   /^(?:dolnoslask|kujawsk|warminsk|kujawsko-?pomorsk|lubelsk|lubusk|lodzk|malopolsk|mazowieck|opolsk|podkarpack|podlask|pomorsk|slask|swietokrzysk|warminsko-?mazursk|wielkopolsk|zachodniopomorsk)\p{L}*$/u;
 
-const ADMINISTRATIVE_UNIT = /^(powiat|gmin|województw|wojewodztw|ziemi)\p{L}*$/iu;
+const ADMINISTRATIVE_UNIT = /^(powiat|powieci|gmin|województw|wojewodztw|ziemi)\p{L}*$/iu;
 
 /**
  * Capitalised inside the sentence (not after `.?!`), an acronym such as
@@ -195,6 +196,9 @@ function viewLetter(
   const shortPrefixes = new Set<string>();
   for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (token.length >= prefix) prefixes.add(token.slice(0, prefix));
+    // `Białymstoku` holds `Białystok` (both halves decline): its joined form's prefix too.
+    const joined = token.length >= prefix ? joinDeclinedCompound(token) : null;
+    if (joined) prefixes.add(joined.slice(0, prefix));
     if (token.length >= 4) shortPrefixes.add(token.slice(0, 4)).add(token.slice(0, 5));
   }
   const capitalRuns: string[] = [];
@@ -288,6 +292,8 @@ export function assessAnswerability({
   const inLetter = (c: Candidate, letter: LetterView): boolean =>
     c.terms.every((t) => letter.terms.has(t)) ||
     (c.folded.length >= prefix && letter.prefixes.has(c.folded.slice(0, prefix))) ||
+    (c.isName &&
+      letter.prefixes.has((joinDeclinedCompound(c.folded) ?? '').slice(0, prefix) || '\0')) ||
     (c.isAcronym && spellsOut(letter, c.word)) ||
     (c.isName &&
       !c.isAcronym &&

@@ -11,7 +11,10 @@
 import { foldText } from '../archive/fold-text.js';
 import type { SearchHit } from '../archive/types.js';
 import type { AnswerabilityResult } from './assess-answerability.js';
-import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
+import { acronymOfExpansion, acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
+import { isKnownAcronym } from '../archive/acronyms.js';
+import { askedMinistries, namesMinistry } from './asked-ministry.js';
+import { joinDeclinedCompound } from './declined-compound.js';
 import { polishLemmas } from '../archive/stemmers/polish-dictionary.js';
 
 export interface CheckConstraintsOptions {
@@ -29,8 +32,19 @@ export interface CheckConstraintsOptions {
 
 /** Letters whose retrieved passages are searched for a year or figure: the ones an answer quotes first. */
 export const CONSTRAINT_LETTERS = 1;
-/** Letters whose retrieved passages are searched for the question's names. */
-export const NAME_LETTERS = 2;
+/**
+ * Letters whose text is searched for the question's names: the first, the one an answer quotes. With
+ * two, a place named only by the second letter (a table of all voivodeships, a list of associations
+ * `w Radomiu`) let a near miss through: nearmiss-dev refused 0.76 → 0.80 with one (docs/answers.md).
+ */
+export const NAME_LETTERS = 1;
+/** Letters searched for a voivodeship or powiat that only places a town the first letter names. */
+const CONTEXT_PLACE_LETTERS = 2;
+
+/** A voivodeship or powiat adjective (`kujawsko-pomorskie`, `świecki`, `podlaskiego`). */
+function isRegionAdjective(word: string): boolean {
+  return /^\p{Ll}[\p{Ll}-]*(?:sk|ck|dzk)(?:i|a|ie|iego|iej|im|ich|imi|ą|iemu|o)$/u.test(word);
+}
 
 const YEAR = /(?<![\d.,/-])((?:19|20)\d{2})(?![\d])(?:\s*[-–]\s*((?:19|20)\d{2})(?!\d))?/gu;
 /** A figure: at least two digits, thousands separated by spaces or not, with decimals (`2300`, `2 300`, `0,75`, `16,91`). */
@@ -61,6 +75,13 @@ function foldedWords(
 function hasWordLike(words: ReadonlySet<string>, name: string): boolean {
   const stem = stemOf(name);
   for (const w of words) if (w.startsWith(stem)) return true;
+  // `Białystok` in a letter that writes `Białymstoku`: both halves of the name decline.
+  const joined = joinDeclinedCompound(name);
+  if (joined === null) return false;
+  const joinedStem = stemOf(joined);
+  const head = name.slice(0, 4);
+  for (const w of words)
+    if (w.startsWith(head) && (joinDeclinedCompound(w) ?? w).startsWith(joinedStem)) return true;
   return false;
 }
 
@@ -117,6 +138,37 @@ function yearsIn(text: string): Set<number> {
     else out.add(from).add(to);
   }
   return out;
+}
+
+/**
+ * A chat typo of a word the letter has (`pierszej` for `pierwszej`): one letter added, dropped or
+ * changed, or two swapped, in a word of six letters or more, the first two the same.
+ */
+function isTypoOf(word: string, words: ReadonlySet<string>): boolean {
+  if (word.length < 6) return false;
+  for (const w of words)
+    if (
+      Math.abs(w.length - word.length) <= 1 &&
+      w.startsWith(word.slice(0, 2)) &&
+      withinOneEdit(w, word)
+    )
+      return true;
+  return false;
+}
+
+/** True when `a` becomes `b` by at most one insertion, deletion or substitution. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, from: number) => x.slice(from);
+  // Changed, added, dropped, or two neighbours swapped (`drgoa` for `droga`).
+  return (
+    rest(a, i + 1) === rest(b, i + 1) ||
+    rest(a, i + 1) === rest(b, i) ||
+    rest(a, i) === rest(b, i + 1) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a, i + 2) === rest(b, i + 2))
+  );
 }
 
 /** Endings of Polish adjectives, nouns and verbs: a word with one is Polish, whatever the dictionary says. */
@@ -214,16 +266,36 @@ export function checkConstraints({
     ].join('\n'),
   );
   const runAcronyms = acronymsOfNameRuns(question);
+  // `Państwowego Gospodarstwa Wodnego Wody Polskie` is held by a letter writing `PGW`: the known acronym
+  // whose expansion has the run's initials.
+  const isHeldAcronym = (initials: string) =>
+    evidenceAcronyms.has(initials) ||
+    evidenceAcronyms.has(foldText(acronymOfExpansion(initials) ?? '').toUpperCase());
   const abbreviated = new Set(
     [...question.matchAll(/[\p{L}\p{N}]+/gu)]
-      .filter((_, i) => evidenceAcronyms.has(runAcronyms.get(i) ?? ''))
+      .filter((_, i) => runAcronyms.has(i) && isHeldAcronym(runAcronyms.get(i)!))
       .map((m) => m[0]),
+  );
+  // A voivodeship or powiat that only places a town the first letter names (`Laskowice (powiat świecki,
+  // województwo kujawsko-pomorskie)`) may be named by the second letter alone: letters name the town.
+  const wideIds = ids.slice(0, Math.max(nameLetters, CONTEXT_PLACE_LETTERS));
+  const wideEvidence = foldedWords(
+    hits.filter((h) => wideIds.includes(h.letter.id)),
+    metadataOf,
+  );
+  for (const text of letterTexts.slice(0, wideIds.length))
+    for (const w of foldText(text).match(/\p{L}+/gu) ?? []) wideEvidence.add(w);
+  const placesTown = answerability.words.some(
+    (w) => w.isName && /^\p{Lu}\p{Ll}/u.test(w.word) && hasWordLike(nameEvidence, foldText(w.word)),
   );
   const isAbsent = (word: string) =>
     !/^\p{Lu}{2,}$/u.test(word) &&
+    // A known acronym typed in lower case (`gddkia`) is an acronym still: a matter of the score, as above.
+    !isKnownAcronym(word) &&
     !word.includes('.') &&
     !abbreviated.has(word) &&
-    !hasWordLike(nameEvidence, foldText(word));
+    !hasWordLike(nameEvidence, foldText(word)) &&
+    !(placesTown && isRegionAdjective(word) && hasWordLike(wideEvidence, foldText(word)));
   // A capitalised name must be in the first letters: the best-covering letter (`isCovered`) may be a
   // later one that names the place in passing (`Zduńska Wola` on a rail line) while the answer quotes
   // another. A lower-case one (a dictionary guess, or a bridged English term) only when no letter covers it.
@@ -248,7 +320,8 @@ export function checkConstraints({
     writtenOut ??= new Set(
       letterTexts.slice(0, nameLetters).flatMap((t) => [...acronymsOfNameRuns(t).values()]),
     );
-    if (!writtenOut.has(folded.toUpperCase())) missing.push(w.word);
+    if (!writtenOut.has(folded.toUpperCase()) && !isTypoOf(folded, nameEvidence))
+      missing.push(w.word);
   }
   // A name of several words (`Muzeum Historii Polski`, `Uniwersytet Medyczny`) must appear as a phrase:
   // each word present somewhere (`Muzeum Historii Żydów Polskich`) is another body.
@@ -257,7 +330,18 @@ export function checkConstraints({
     foldText(cited.map((h) => h.passage.text).join('\n')),
   ].join('\n');
   for (const phrase of namePhrases(question).filter((p) => INSTITUTION.test(p))) {
-    if (!hasPhrase(phraseEvidence, phrase) && !missing.includes(phrase)) missing.push(phrase);
+    const isAbbreviated = (phrase.match(/\p{L}+/gu) ?? []).every((w) => abbreviated.has(w));
+    if (!isAbbreviated && !hasPhrase(phraseEvidence, phrase) && !missing.includes(phrase))
+      missing.push(phrase);
+  }
+  // A ministry the question names (`ministerstwo kultury`, `MZ`) must be named by the first letter, in its
+  // text or as its signatory's office: the sport ministry's letter on its awards is no answer for culture's.
+  const firstLetter = letters.get(firstIds[0] ?? '');
+  if (letterTexts[0] !== undefined && firstLetter) {
+    const own = `${letterTexts[0]}\n${metadataOf(firstLetter)}\n${firstLetter.authorRole ?? ''}`;
+    for (const ministry of askedMinistries(question))
+      if (!namesMinistry(own, ministry) && !missing.includes(ministry.asTyped))
+        missing.push(ministry.asTyped);
   }
   // The answer type is looked for in the letter's text, not its signature: the signatory is no director.
   missing.push(...missingAnswerType(question, passages));
@@ -268,15 +352,38 @@ export function checkConstraints({
 const ASKS_MONEY =
   /\b(?:ile\s+(?:kosztow|kosztuj|kasy|pieniedzy|srodkow|wydal|wydano|wyniesie|wynosi\s+koszt|zaplac|dostal|dal)|jak(?:a|i)\s+(?:jest\s+)?(?:kwot|koszt|wartos)|na\s+jaka\s+kwote|za\s+ile|ile\s+zl|(?:calkowity|laczny)\s+koszt|ile\s+(?:ma\s+)?kosztowa|ile\s+wynosi\s+(?:\p{L}+\s+)?(?:zadluzen|dlug|koszt))/u;
 const MONEY = /(?<!\p{L})(?:zł|złotych|zl|euro|EUR|PLN|USD|mln|mld)(?!\p{L})/u;
-/** `kto jest dyrektorem…`, `kto kieruje…`: a person holding an office is asked for. */
-const ASKS_PERSON =
-  /\bkto\s+(?:(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)|kieruje|zarzadza|stoi\s+na\s+czele)\b/u;
+/** Offices a person holds (folded stems): `dyrektorem`, `prezesa`, `starostą`, `kuratora`. */
+const OFFICE =
+  '(?:wice)?(?:dyrektor|prezes|starost|burmistrz|wojt|prezydent|kierownik|komendant|wojewod|pelnomocnik|przewodnicz|rektor|kurator|szef|rzeczni|sekretarz|marszal|naczelnik|inspektor|prokurator|zastepc|minist|sedzi|ordynator|dziekan|soltys|radn|prorektor|komisarz)';
+/**
+ * `kto jest dyrektorem…`, `kto kieruje…`, `kto zastąpił X na stanowisku prezesa`, `jak się nazywa
+ * lubelski kurator`: a person holding an office is asked for. `Kto jest organem właściwym…` asks
+ * for a body, not a person: with `jest` only an office counts.
+ */
+const ASKS_PERSON = new RegExp(
+  [
+    `\\bkto\\s+(?:obecnie\\s+)?(?:jest|byl|byla|zostal|zostala|pelni\\s+funkcje)\\s+(?:obecnie\\s+)?(?:teraz\\s+)?${OFFICE}`,
+    '\\bkto\\s+(?:obecnie\\s+)?(?:kieruje|zarzadza|stoi\\s+na\\s+czele|przewodniczy|zastapil|zastapila|objal|objela)\\b',
+    `\\bjak\\s+(?:sie\\s+)?nazywa\\s+(?:sie\\s+)?(?:\\p{L}+\\s+)?${OFFICE}`,
+    `\\b(?:imie\\s+i\\s+)?nazwisk\\p{L}*\\s+(?:\\p{L}+\\s+)?${OFFICE}`,
+  ].join('|'),
+  'u',
+);
 /** Common Polish first names (stems that take case endings: `Marcin`, `Marcina`; `Anna`, `Anny`), to tell a person from a body. */
 const FIRST_NAMES =
   'Adam|Agnieszk|Aleksandr|Andrzej|Ann|Antoni|Arkadiusz|Artur|Barbar|Bartłomiej|Bartosz|Beat|Bogdan|Bogusław|Czesław|Dami|Daniel|Dariusz|Dawid|Dominik|Dorot|Edward|Elżbiet|Ew|Filip|Grzegorz|Halin|Henryk|Iren|Iwon|Izabel|Jacek|Jadwig|Jakub|Jan|Janusz|Jarosław|Jerzy|Joann|Józef|Justyn|Kamil|Karol|Katarzyn|Kazimierz|Krystyn|Krzysztof|Leszek|Łukasz|Maciej|Magdalen|Małgorzat|Marcin|Marek|Mari|Marian|Mariusz|Mark|Mart|Mateusz|Michał|Mirosław|Monik|Natali|Patryk|Paweł|Piotr|Przemysław|Rafał|Robert|Roman|Ryszard|Sebastian|Sławomir|Stanisław|Stefan|Sylwi|Szymon|Tadeusz|Teres|Tomasz|Urszul|Wiesław|Witold|Władysław|Włodzimierz|Wojciech|Zbigniew|Zdzisław|Zofi';
 const PERSON = new RegExp(`(?<!\\p{L})(?:${FIRST_NAMES})\\p{Ll}{0,3}\\s+\\p{Lu}\\p{Ll}+`, 'u');
 /** What `kto kieruje …` asks about when the question names no office. */
-const LEADER_ROLES = ['dyrekt', 'prezes', 'kieruj', 'komend', 'szef', 'kierown', 'rektor'];
+const LEADER_ROLES = [
+  'dyrekt',
+  'prezes',
+  'kieruj',
+  'komend',
+  'szef',
+  'kierown',
+  'rektor',
+  'przewod',
+];
 
 /**
  * The evidence names a person together with the office asked for: one
@@ -284,10 +391,7 @@ const LEADER_ROLES = ['dyrekt', 'prezes', 'kieruj', 'komend', 'szef', 'kierown',
  * and surname. Letters name ministers everywhere; that is no director.
  */
 function namesHolder(foldedQuestion: string, evidence: string): boolean {
-  const office =
-    /\bkto\s+(?:obecnie\s+)?(?:jest|byl|byla|zostal|zostala|pelni\s+funkcje)\s+(?:obecnie\s+)?([a-z]+)/u.exec(
-      foldedQuestion,
-    )?.[1];
+  const office = new RegExp(`(?<!\\p{L})${OFFICE}\\p{L}*`, 'u').exec(foldedQuestion)?.[0];
   const roles = office
     ? [office.slice(0, Math.max(4, Math.min(6, office.length - 3)))]
     : LEADER_ROLES;

@@ -51,6 +51,15 @@ interface Candidate {
   readonly types: ReadonlySet<AnswerType>;
 }
 
+/**
+ * A sentence that states what the one before it comes to („Oznacza to, że populacja województwa
+ * spadła o 95,8 tys.”, „Łącznie …”, „W tym …”) says nothing without it: the two are one quote
+ * (adjacent in the passage, so still verbatim).
+ */
+const CONTINUES =
+  /^(?:Oznacza to|To oznacza|Tym samym|Wynika z tego|Z powyższego wynika|Daje to|Stanowi to|Łącznie|W sumie|Spośród nich|Z tego|W tym(?! (?:roku|miesiącu|tygodniu|dniu)))\b/u;
+/** A continuing sentence is quoted with the one before it while the two are at most this long. */
+const MAX_JOINED = 500;
 /** Weight kept by a sentence that echoes the question (ends in `?`, or a subject line). */
 const ECHO_FACTOR = 0.3;
 /** A further sentence qualifies by its own coverage (this share of the first's)… */
@@ -63,6 +72,8 @@ const MMR_LAMBDA = 0.5;
 const TYPE_MISS_FACTOR = 0.45;
 /** Weight kept by a sentence with the asked amount but not the year the question asks it for. */
 const YEAR_MISS_FACTOR = 0.7;
+/** A sentence with the asked date or amount joins the quotes when it has at least this share of the best quote's weight. */
+const MIN_DIRECT_SHARE = 0.05;
 /** Quotes for an open question (`jak wyglądała…`, `co ustalono…`): one more than for a typed one, whose answer is one fact. */
 const OPEN_QUESTION_SENTENCES = 4;
 /** Rank factor of a sentence from a passage of the answering letter that was not retrieved: as the third retrieved passage. */
@@ -113,6 +124,12 @@ export function composeExtractiveAnswer({
   if (parts.length === 1 && parts[0]!.type === null && maxSentences === OPEN_QUESTION_SENTENCES - 1)
     maxSentences = OPEN_QUESTION_SENTENCES;
   const askedTypes = [...new Set(parts.flatMap((p) => (p.type ? [p.type] : [])))];
+  // What a part asks, for its direct line: a part with no words of its own („… i ile w 2023 r.?”) counts
+  // what the first part counts (`Ile kontroli … w 2022 r.`), for the year it names itself.
+  const askedBy = (i: number) =>
+    i === 0 || /\p{L}{4,}/u.test(parts[i]!.text.replace(/\b(?:ile|ilu)\b/giu, ''))
+      ? parts[i]!.text
+      : `${parts[i]!.text} ${parts[0]!.text.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/gu, ' ')}`;
   const candidates: Candidate[] = [];
   const seenTexts = new Set<string>();
   const retrieved = hits.slice(0, maxPassages);
@@ -124,9 +141,16 @@ export function composeExtractiveAnswer({
   const pool = askedTypes.length > 0 ? [...retrieved, ...rest] : retrieved;
   pool.forEach((hit, rank) => {
     const isRetrieved = rank < retrieved.length;
+    // The sentence before, for one that continues it („Oznacza to, że …”): the two are quoted as one.
+    let before: string | null = null;
     for (const raw of quotableSentences(hit.passage.text)) {
       // A footnote mark split off at the sentence end (`2002 r.[`) is dropped; the rest stays verbatim.
-      const text = raw.replace(/\s*[[(]$/, '');
+      const sentence = raw.replace(/\s*[[(]$/, '');
+      const text =
+        before !== null && CONTINUES.test(sentence) && before.length + sentence.length <= MAX_JOINED
+          ? `${before} ${sentence}`
+          : sentence;
+      before = sentence;
       if (text.length < 25) continue;
       // The same sentence twice (two copies of a letter, a repeated paragraph) is quoted once.
       const key = foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
@@ -176,6 +200,9 @@ export function composeExtractiveAnswer({
   const chosen: Candidate[] = [];
   /** The sentence chosen for each part of the question, for the direct answer line. */
   const forPart: (Candidate | null)[] = parts.map(() => null);
+  // A sentence and the continuation quoted with it are one fact: never both.
+  const overlapsChosen = (c: Candidate) =>
+    chosen.some((o) => o !== c && (o.text.includes(c.text) || c.text.includes(o.text)));
   const take = (c: Candidate) => {
     chosen.push(c);
     for (const term of c.covered) remaining.set(term, 0);
@@ -204,7 +231,8 @@ export function composeExtractiveAnswer({
       }
       if (best) {
         forPart[i] = best;
-        if (!chosen.includes(best) && chosen.length < maxSentences) take(best);
+        if (!chosen.includes(best) && !overlapsChosen(best) && chosen.length < maxSentences)
+          take(best);
       }
     });
   }
@@ -214,7 +242,7 @@ export function composeExtractiveAnswer({
     let best: Candidate | null = null;
     let bestScore = -1;
     for (const c of candidates) {
-      if (chosen.includes(c)) continue;
+      if (chosen.includes(c) || overlapsChosen(c)) continue;
       // The open question's extra quote adds context from a letter already quoted, never a new letter.
       if (
         (parts.length > 1 || chosen.length >= OPEN_QUESTION_SENTENCES - 1) &&
@@ -242,6 +270,31 @@ export function composeExtractiveAnswer({
   }
   if (parts.length === 1)
     forPart[0] = chosen.find((c) => mainType === null || c.types.has(mainType)) ?? null;
+  // A „kiedy” or „ile” question whose quotes hold no date or amount of what was asked
+  // („ile wydało…” answered by „21 osób w 2025 r.”) gets the first letter's best
+  // sentence that does hold one, ahead of the quotes that only share its words.
+  parts.forEach((part, i) => {
+    if (part.type !== 'kiedy' && part.type !== 'ile') return;
+    const held = forPart[i];
+    if (held && directSpan(held.text, part.type, askedBy(i))) return;
+    const quoted = chosen.find((c) => directSpan(c.text, part.type, askedBy(i)));
+    if (quoted) {
+      forPart[i] = quoted;
+      return;
+    }
+    const firstLetter = chosen[0]?.hit.letter.id;
+    let best: Candidate | null = null;
+    for (const c of candidates) {
+      if (c.hit.letter.id !== firstLetter || chosen.includes(c) || overlapsChosen(c)) continue;
+      if (!directSpan(c.text, part.type, askedBy(i))) continue;
+      if (own(c) < bestOwn * MIN_DIRECT_SHARE) continue;
+      if (!best || own(c) > own(best)) best = c;
+    }
+    if (!best) return;
+    if (chosen.length >= maxSentences) chosen.pop();
+    chosen.splice(Math.min(1, chosen.length), 0, best);
+    forPart[i] = best;
+  });
 
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
@@ -264,7 +317,7 @@ export function composeExtractiveAnswer({
   // that answers (the date, the amount), cited like the quotes.
   const direct = parts.flatMap((part, i) => {
     const c = forPart[i];
-    const span = c ? directSpan(c.text, part.type, part.text) : null;
+    const span = c ? directSpan(c.text, part.type, askedBy(i)) : null;
     if (!c || !span) return [];
     const n = numberOf.get(`${c.hit.letter.id}:${c.hit.passage.page ?? ''}`);
     return n === undefined ? [] : [`„${span}” [${n}]`];
@@ -302,20 +355,24 @@ export function leadSentences(text: string, count = 2): string | null {
  * out, and an opening formula is cut to the fact after „informuję, że”.
  */
 function quotableSentences(text: string): string[] {
-  const out: string[] = [];
+  const units: Unit[] = [];
   let prose: string[] = [];
   const flush = () => {
     if (prose.length === 0) return;
-    for (const s of splitSentences(prose.join('\n'))) out.push(s.text);
+    const joined = prose.join('\n');
+    for (const s of splitSentences(joined))
+      units.push({ text: s.text, isItem: LIST_MARKER.test(joined.slice(s.start, s.start + 4)) });
     prose = [];
   };
   for (const line of text.split('\n')) {
     if (isTableRow(line)) {
       flush();
-      out.push(line.trim().replace(/\s+/g, ' '));
+      const row = line.trim().replace(/\s+/g, ' ');
+      units.push({ text: row, isItem: LIST_MARKER.test(row) });
     } else prose.push(line);
   }
   flush();
+  const out = joinShortLists(units);
   return out.flatMap((raw) => {
     // A closing formula glued to the last sentence (`… turystyki wodnej. Z poważaniem,`) is cut off; the rest stays verbatim.
     const s = raw.replace(
@@ -326,4 +383,52 @@ function quotableSentences(text: string): string[] {
     if (tail) return [tail];
     return isFrameSentence(s) ? [] : [s];
   });
+}
+
+/** A sentence or table row, and whether it opens with a list item's marker. */
+interface Unit {
+  readonly text: string;
+  readonly isItem: boolean;
+}
+
+/** A list item's marker at the start of a line: a bullet, `1.`, `2)`, `a)`. */
+const LIST_MARKER = /^[-–—•·▪◦●○■□*➢✓\uf0b7]\s|^\d{1,2}[.)]\s|^[a-z]\)\s/u;
+/** A short list is quoted whole with its lead-in: at most this many items… */
+const MAX_LIST_ITEMS = 6;
+/** …each at most this long, the whole at most {@link MAX_LIST_QUOTE}. */
+const MAX_LIST_ITEM = 160;
+const MAX_LIST_QUOTE = 500;
+
+/**
+ * Sentences as quotes, with a short list joined to the line that introduces
+ * it: „Koszty … wyniosły: • w 2024 r. – 47 825,41 zł, • w 2025 r. – 59 899,84
+ * zł.” The splitter quotes list items on their own, which leaves the amount
+ * without what it is the amount of, and the lead-in without its amounts.
+ * Longer lists stay item by item (one quote would be a page).
+ */
+function joinShortLists(units: readonly Unit[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const lead = units[i]!;
+    const items: Unit[] = [];
+    if (lead.text.endsWith(':')) {
+      for (
+        let j = i + 1;
+        j < units.length && units[j]!.isItem && items.length <= MAX_LIST_ITEMS;
+        j++
+      )
+        items.push(units[j]!);
+    }
+    const joined = [lead, ...items].map((u) => u.text).join(' ');
+    if (
+      items.length > 0 &&
+      items.length <= MAX_LIST_ITEMS &&
+      items.every((u) => u.text.length <= MAX_LIST_ITEM) &&
+      joined.length <= MAX_LIST_QUOTE
+    ) {
+      out.push(joined);
+      i += items.length;
+    } else out.push(lead.text);
+  }
+  return out;
 }

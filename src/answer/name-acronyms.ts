@@ -6,6 +6,7 @@
  * an acronym in the question spelled out in the letter, is `spellsOut` in
  * `assess-answerability.ts`).
  */
+import { ACRONYMS } from '../archive/acronyms.js';
 import { foldText } from '../archive/fold-text.js';
 
 /** Lower-case words an acronym keeps inside a name (`MSWiA`, `MRiRW`). */
@@ -58,4 +59,22 @@ export function acronymsIn(text: string): Set<string> {
       foldText(m[0]).toUpperCase(),
     ),
   );
+}
+
+/** Initials of each known acronym's expansions (`PGWWP` → `PGW`: `Państwowe Gospodarstwo Wodne Wody Polskie`). */
+const BY_EXPANSION_INITIALS = new Map<string, string>(
+  ACRONYMS.flatMap((e) =>
+    e.expansions
+      .filter((x) => /^\p{Lu}/u.test(x))
+      .map((x) => x.split(/[\s,]+/u).filter(Boolean))
+      .filter((words) => words.length >= 2)
+      .map(
+        (words) => [foldText(words.map((w) => w[0]!).join('')).toUpperCase(), e.acronym] as const,
+      ),
+  ),
+);
+
+/** The known acronym of a name with these initials (folded, upper case), or `null`. */
+export function acronymOfExpansion(initials: string): string | null {
+  return BY_EXPANSION_INITIALS.get(initials) ?? null;
 }

@@ -172,6 +172,9 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
       inHeader = false;
     } else if (own) parts[j] = own;
     else if (RESPONDENT.test(line)) parts[j] = 'letterhead';
+    // A letterhead set in two columns (`Ministerstwo Rolnictwa …      kancelaria@minrol.gov.pl`) is no prose.
+    else if (/\S\s{5,}\S/u.test(line) && /@|www\.|\.gov\.pl|\btel\.|\+48/u.test(line))
+      parts[j] = 'letterhead';
     else if (SUBJECT_LINE.test(line)) inSubject = true;
     else if (isProse(line) || continuesAsProse(trimmed, j)) inHeader = false;
     else if (inSubject) continue;
@@ -275,6 +278,11 @@ export function isFrameSentence(sentence: string): boolean {
   if (REFERENCE_ONLY.test(s)) return true;
   if (EMAIL_HEADER.test(s) && s.length < 200 && /^(?:od|from)\s*:/iu.test(s)) return true;
   if (OPENING.test(s) && substantiveTail(s) === null) return true;
+  // The subject line („Dotyczy: interpelacji nr 17831 w sprawie …”) echoes the question it answers.
+  if (
+    /^(?:dotyczy|dot\.)\s*:?\s+(?:interpelacj|zapytani|pisma|odpowiedzi|wniosku|sprawy)/iu.test(s)
+  )
+    return true;
   return false;
 }
 

@@ -107,6 +107,8 @@ export function parseReference(
 ): ReferenceNumber | null {
   const tokens = raw
     .trim()
+    // `BK - VII. 0520. 350. 2026`: a hyphen typed with spaces joins the unit's parts as one without.
+    .replace(/(?<=[\p{L}\d])\s*[-–]\s*(?=[\p{L}\d])/gu, '-')
     .replace(/[.,;:)]+$/u, '')
     .replace(/^[(]+/u, '')
     .split(/[\s.]+/u)
@@ -145,9 +147,9 @@ export interface ReferenceMatch extends ReferenceNumber {
   readonly end: number;
 }
 
-// Capitals-led: the unit may be spaced from its numbers (`WEN. 9823 2020. RFZ`).
+// Capitals-led: the unit may be spaced from its numbers (`WEN. 9823 2020. RFZ`), its hyphen from its parts (`BK - VII. 0520`).
 const SPACED =
-  /(?<![\p{L}\d.-])(\p{Lu}[\p{Lu}\d]*(?:-[\p{Lu}\d]+)*)((?:[.\s/]{1,3}[\p{Lu}]{0,4}\d{1,5}(?:-\d{1,3})*(?:\/[\p{L}\d-]+)*)+)((?:[.\s/]{1,3}[\p{Lu}][\p{L}]{0,4}){0,2})(?![\p{L}\d])/gu;
+  /(?<![\p{L}\d.-])(\p{Lu}[\p{Lu}\d]*(?: ?[-–] ?[\p{Lu}\d]+)*)((?:[.\s/]{1,3}[\p{Lu}]{0,4}\d{1,5}(?:-\d{1,3})*(?:\/[\p{L}\d-]+)*)+)((?:[.\s/]{1,3}[\p{Lu}][\p{L}]{0,4}){0,2})(?![\p{L}\d])/gu;
 // Any case, no spaces inside: `dps-wos.0212.45.2024`, `bm-wpr.0510.131.2026.kk`, `DBD.pp.058.13.2026`.
 const COMPACT =
   /(?<![\p{L}\d.-])(\p{L}[\p{L}\d]*(?:-[\p{L}\d]+)*(?:[./][\p{L}\d]+(?:-[\p{L}\d]+)*){2,})(?![\p{L}\d]|[./-][\p{L}\d])/gu;

@@ -48,7 +48,7 @@ const NEVER_ENDS = words(
   'nr art ust pkt lit poz par rozdz zał dz dz.u u m.st tj t.j t j m.in np tzw tzn ul al pl os ok ca godz odc ' +
     'prof dr hab mgr inż lek św ks gen płk mjr kpt ppłk por kmdr st sierż bryg dyr red wyd oprac ' +
     'ww wg ds ws dot dn nt pn pt ang łac sygn str s tab rys cyt tel fax kom p p.o woj pow gm im ' +
-    'zob późn ub ad sz sp maks max wew lp up reż prod pyt kw cz urz m vol',
+    'zob późn ub ad sz sp maks max wew lp up reż prod pyt kw cz urz m vol poj obj szer dł gł',
 );
 /** Abbreviations that end a sentence when a capital follows. */
 const MAY_END = words(

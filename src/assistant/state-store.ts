@@ -72,6 +72,8 @@ export interface StateStoreOptions {
 export class StateStore {
   readonly #db: Database.Database;
   readonly #now: () => Date;
+  /** Prepared once: every search, answer and letter read of every channel writes a row. */
+  readonly #insertAudit: Database.Statement;
 
   constructor({ path, now = () => new Date() }: StateStoreOptions) {
     if (path !== ':memory:') fs.mkdirSync(nodePath.dirname(path), { recursive: true });
@@ -99,6 +101,9 @@ export class StateStore {
       CREATE TABLE IF NOT EXISTS last_sync (
         id INTEGER PRIMARY KEY CHECK (id = 1), summary TEXT NOT NULL, at TEXT NOT NULL);
     `);
+    this.#insertAudit = this.#db.prepare(
+      'INSERT INTO audit (channel, user_id, action, allowed, detail, at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
   }
 
   /**
@@ -206,18 +211,14 @@ export class StateStore {
 
   /** Logs an admin action, allowed or refused. */
   audit(record: Omit<AuditRecord, 'at'>): void {
-    this.#db
-      .prepare(
-        'INSERT INTO audit (channel, user_id, action, allowed, detail, at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        record.channel,
-        record.userId,
-        record.action,
-        record.allowed ? 1 : 0,
-        record.detail,
-        this.#now().toISOString(),
-      );
+    this.#insertAudit.run(
+      record.channel,
+      record.userId,
+      record.action,
+      record.allowed ? 1 : 0,
+      record.detail,
+      this.#now().toISOString(),
+    );
   }
 
   listAudit(): AuditRecord[] {

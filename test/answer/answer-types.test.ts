@@ -77,6 +77,42 @@ describe('hasAnswerType with the question', () => {
 });
 
 describe('directSpan', () => {
+  it('gives a quarter as a date, and leaves an abbreviation after an amount out of it', () => {
+    // i18668-DWVHCM and i18091-DVXJ87.
+    expect(
+      directSpan(
+        'Przyjęcie projektu przez Radę Ministrów planowane jest w III kwartale 2026 r.',
+        'kiedy',
+        'Kiedy Rada Ministrów ma przyjąć projekt?',
+      ),
+    ).toBe('w III kwartale 2026 r.');
+    expect(
+      directSpan(
+        'Kwota wskazywana w mediach, tj. 1,56 mld zł dot. wydatków przekazanych do certyfikacji.',
+        'ile',
+        'Ile wydatków przekazano do certyfikacji (kwota)?',
+      ),
+    ).toBe('1,56 mld zł');
+  });
+  it('gives a four-digit amount written without a space', () => {
+    expect(
+      directSpan(
+        'Ponadto 20 czerwca 2026 r. przeprowadzono trening pierwszej pomocy, realizowany w 1035 punktach.',
+        'ile',
+        'W ilu punktach robiono trening 20 czerwca?',
+      ),
+    ).toBe('1035 punktach');
+  });
+  it('reads „ile zalega” as asking for money', () => {
+    expect(
+      directSpan(
+        'Szpital wykonał 120 świadczeń, a zaległość Oddziału wynosi 1 528 933,06 zł.',
+        'ile',
+        'Ile NFZ zalega szpitalowi?',
+      ),
+    ).toBe('1 528 933,06 zł');
+  });
+
   it('gives the date of a kiedy answer', () => {
     expect(
       directSpan(

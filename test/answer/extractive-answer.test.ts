@@ -27,6 +27,52 @@ function answer(question: string, paragraphs: string[]) {
 }
 
 describe('composeExtractiveAnswer', () => {
+  it('quotes a short list whole with the line that introduces it, and puts the asked amount first', () => {
+    // i15497-DWWJ2E: the costs come as a bulleted list after „wyniosły:”; the first sentence shares more words.
+    const a = answer(
+      'ile mrirw wydalo w 2025 na szkole letnia dla urzednikow z ukrainy i moldawii',
+      [
+        'Podczas tygodniowych szkoleń urzędnicy z Mołdawii i Ukrainy (łącznie 21 osób w 2024 r. oraz 19 osób w 2025 r.) mogli zapoznać się z polskimi doświadczeniami. Koszty poniesione przez MRiRW na organizację tego przedsięwzięcia wyniosły:\n• w 2024 r. – 47 825,41 zł,\n• w 2025 r. – 59 899,84 zł.\nUczestnicy otrzymali także materiały promocyjne MRiRW.',
+      ],
+    );
+    expect(a?.text.split('\n')[0]).toBe('W skrócie: „59 899,84 zł” [1]');
+    expect(a?.text).toContain(
+      '„Koszty poniesione przez MRiRW na organizację tego przedsięwzięcia wyniosły: • w 2024 r. – 47 825,41 zł, • w 2025 r. – 59 899,84 zł.” [1]',
+    );
+  });
+
+  it('answers „… i ile w 2023 r.?” with what the first part counts, for its own year', () => {
+    const a = answer('Ile kontroli przeprowadził zarząd w 2022 r. i ile w 2023 r.?', [
+      'Zarząd w 2022 r. przeprowadził 11 kontroli gospodarowania wodami na jeziorach.',
+      'W 2023 r. zarząd przeprowadził 5 kontroli gospodarowania wodami na jeziorach.',
+    ]);
+    expect(a?.text.split('\n')[0]).toBe('W skrócie: „11 kontroli” [1]; „5 kontroli” [1]');
+  });
+
+  it('quotes a sentence that states what the one before comes to together with it, once', () => {
+    // i17287-DW2HLE: the fall itself is in „Oznacza to, że …”, its subject in the sentence before.
+    const a = answer('o ile spadla liczba mieszkancow warm-maz od 2015 wg gus', [
+      'Według danych Głównego Urzędu Statystycznego liczba ludności w województwie warmińsko-mazurskim w grudniu 2015 r. liczyła 1 439,7 tys., a w czerwcu 2025 r. 1 343,9 tys. Oznacza to, że populacja województwa spadła w tym okresie o 95,8 tys.\nW tym roku planowane są dalsze analizy GUS dotyczące migracji.',
+    ]);
+    expect(a?.text).toContain(
+      '„Według danych Głównego Urzędu Statystycznego liczba ludności w województwie warmińsko-mazurskim w grudniu 2015 r. liczyła 1 439,7 tys., a w czerwcu 2025 r. 1 343,9 tys. Oznacza to, że populacja województwa spadła w tym okresie o 95,8 tys.” [1]',
+    );
+    expect(a?.text.match(/Według danych/gu)?.length).toBe(1);
+    expect(a?.text).not.toContain('tys. W tym roku');
+  });
+
+  it('keeps a long list item by item', () => {
+    const items = Array.from(
+      { length: 8 },
+      (_, i) => `• w ${2010 + i} r. podpisano w ramach programu ${i + 1}0 umów,`,
+    );
+    const a = answer('Ile umów podpisano w 2017 r.?', [
+      `Liczba umów podpisanych w kolejnych latach wyniosła:\n${items.join('\n')}`,
+    ]);
+    expect(a?.text).toContain('„• w 2017 r. podpisano w ramach programu 80 umów,” [1]');
+    expect(a?.text).not.toContain('wyniosła: •');
+  });
+
   it('answers „kiedy” with the sentence that holds the date, and opens with the date', () => {
     const a = answer('Kiedy goście z Yingkou odwiedzili Chorzów?', [
       'W efekcie w dniach 2-3 lipca 2013 roku gościliśmy przedstawicieli Miasta Yingkou w Chorzowie. Nasi goście z Yingkou oprócz wizyty w Urzędzie Miasta odwiedzili Chorzów i Park Śląski.',

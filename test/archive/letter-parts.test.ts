@@ -22,6 +22,19 @@ describe('classifyLetterLines on letters of seven offices', () => {
   // [file, frame lines with their part, substance lines that must stay body]
   const cases: [string, [string, string][], string[]][] = [
     [
+      'answers/i17831-DVUHHS.txt', // Ministerstwo Rolnictwa i Rozwoju Wsi: a two-column letterhead line
+      [
+        [
+          'Ministerstwo Rolnictwa i Rozwoju Wsi                                                  kancelaria@minrol.gov.pl',
+          'letterhead',
+        ],
+        ['Pan', 'addressee'],
+        ['Marszałek Sejmu RP', 'addressee'],
+        ['Szanowny Panie Marszałku,', 'salutation'],
+      ],
+      ['Dnia 15 maja 2026 r. do Ministerstwa wpłynęło pismo Stowarzyszenia Goniec'],
+    ],
+    [
       'answers/i18883-DWTJ4S.txt', // Ministerstwo Finansów
       [
         ['tel.: +48 22 694 55 55 ul. Świętokrzyska 12', 'contact'],
@@ -154,6 +167,7 @@ describe('isFrameSentence', () => {
     'Od: Jan Kowalski <jan@example.pl>',
     'W odpowiedzi na interpelację nr 18193 Pani Poseł Barbary Dolniak w sprawie domniemania ojcostwa, uprzejmie informuję, co następuje.',
     'Znak sprawy: DPL2.054.12.2026',
+    'Dotyczy: interpelacji nr 17831 w sprawie rozpatrywania przez Ministerstwo Rolnictwa i Rozwoju Wsi zgłoszeń',
     'składam na Pana ręce odpowiedź na interpelację Poseł na Sejm RP Pani Marceliny Zawiszy w sprawie nadzoru nad fundacjami.',
     // sejm/i17409-DVDHAB.txt: the verb first, lower case after the salutation line.
     'poniżej udzielam odpowiedzi na interpelację nr K10INT17409, Pana Janusza Cieszyńskiego, Posła na Sejm RP, z dnia 1 czerwca 2026 r. w sprawie opóźnień w uruchomieniu Centrum Rozwoju i Produkcji Leków Onkologicznych w Tarchomińskich Zakładach Farmaceutycznych „Polfa” SA.',

@@ -18,6 +18,8 @@ describe('parseReference', () => {
       'bmon.wp.053.130.2026',
     ],
     ['DL-3-1.054.18.2025', 'DL-3-1.054.18.2025', 'dl.3.1.054.18.2025'],
+    // A hyphen typed with spaces (lookups-holdout): the same reference as BK-VII.0520.350.2026.
+    ['BK - VII. 0520. 350. 2026', 'BK-VII.0520.350.2026', 'bk.vii.0520.350.2026'],
   ])('%s', (raw, canonical, baseKey) => {
     expect(parseReference(raw)).toMatchObject({ canonical, baseKey });
   });
@@ -35,6 +37,7 @@ describe('parseReference', () => {
     'NIP 123 456 2020',
     'w latach 2024 2025',
     'ABC 2020',
+    'w latach 2020 - 2024 r.',
     'tel. 22 123 45 67',
   ])('rejects %s', (raw) => {
     expect(parseReference(raw)).toBeNull();

@@ -160,6 +160,14 @@ describe('splitSentences', () => {
         ],
       ],
       [
+        // sejm/i18430-DWHJPA.txt: `poj.` (pojemność) before a number.
+        'Kwota akcyzy w cenie butelki wina za 2300 zł o poj. 0,75l, o którym pisze Pan Poseł, to 1,75 zł. Stawka jest stała.',
+        [
+          'Kwota akcyzy w cenie butelki wina za 2300 zł o poj. 0,75l, o którym pisze Pan Poseł, to 1,75 zł.',
+          'Stawka jest stała.',
+        ],
+      ],
+      [
         'Zgodnie z § 14 ust. 4 Regulaminu Przewozu (RPR) POLREGIO S.A., każda osoba z niepełnosprawnością ma zapewnioną pełną możliwość realizacji przejazdu. Przewoźnik gwarantuje pomoc i asystę.',
         [
           'Zgodnie z § 14 ust. 4 Regulaminu Przewozu (RPR) POLREGIO S.A., każda osoba z niepełnosprawnością ma zapewnioną pełną możliwość realizacji przejazdu.',

@@ -62,7 +62,7 @@ beforeAll(async () => {
   config = loadConfig({ DATA_DIR: dataDir, OCR_WORKERS: '1' });
   const { out, text } = sink();
   await runIngest({ config, logger: silentLogger(), dir: archive, out });
-  expect(text()).toMatch(/added 9, updated 0, deleted 0, unchanged 0, failed 0/);
+  expect(text()).toMatch(/added 10, updated 0, deleted 0, unchanged 0, failed 0/);
 }, 240_000);
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -71,7 +71,7 @@ afterAll(() => {
 
 /** Letterheads, contact lines, greetings, signature blocks: never in an answer. */
 const BOILERPLATE =
-  /\+48|@\w|Szanown|Z wyrazami szacunku|Z poważaniem|\$ezd|podpisan[oy] elektronicznie|Do wiadomości|\bdnia,? \d+ marca 2020/u;
+  /\+48|@\w|Szanown|Z wyrazami szacunku|Z poważaniem|\$ezd|podpisan[oy] elektronicznie|Do wiadomości|\bdnia,? \d+ marca 2020|Marszałek Sejmu RP|Dotyczy:/u;
 
 describe('kancelaria ask --json: what the answer says', () => {
   it('answers „kiedy” with the date, first, from the scanned letter too', async () => {
@@ -120,6 +120,8 @@ describe('kancelaria ask --json: what the answer says', () => {
       'Co ministerstwo cyfryzacji wydało na reklamy w mediach?',
       'Jak rząd wspiera polskie hutnictwo?',
       'Jaki jest poziom zaszczepienia przeciw HPV?',
+      // i17831-DVUHHS: a two-column letterhead, the addressee block and a „Dotyczy:” line before the text.
+      'Co ministerstwo rolnictwa zrobiło ze skargą Stowarzyszenia Goniec Miastecki?',
     ]) {
       const a = await ask(q);
       expect([q, a.refused]).toEqual([q, false]);

@@ -47,7 +47,7 @@ beforeAll(async () => {
   archive = fs.mkdtempSync(path.join(os.tmpdir(), 'kancelaria-constraints-archive-'));
   fs.cpSync(FIXTURES, path.join(archive, 'sejm'), { recursive: true });
   const { stdout } = await kancelaria(['ingest', archive]);
-  expect(stdout).toMatch(/added 11, updated 0, deleted 0, unchanged 0, failed 0/);
+  expect(stdout).toMatch(/added 13, updated 0, deleted 0, unchanged 0, failed 0/);
 }, 240_000);
 afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -78,6 +78,15 @@ describe('kancelaria ask --json: constraints the letters must meet', () => {
     );
     expect(hit.refused).toBe(false);
     expect(hit.citations[0]?.file).toBe('sejm/i18924-DX5HF8.txt');
+  });
+
+  it('takes a chat typo of a word the letter has for that word, not for an unknown name (drgoga)', async () => {
+    const a = await ask(
+      'ilu nietrzezwych kierowcow zlapala policja na S3 w akcji bezpieczna drgoga',
+    );
+    expect(a.refused).toBe(false);
+    expect(a.missing).toBeUndefined();
+    expect(a.citations[0]?.file).toBe('sejm/i18924-DX5HF8.txt');
   });
 
   it('refuses „ile kosztuje” when the letter gives no amount of money, naming the letter it has', async () => {
@@ -118,5 +127,24 @@ describe('kancelaria ask --json: constraints the letters must meet', () => {
     expect(a.refused).toBe(false);
     expect(a.missing).toBeUndefined();
     expect(a.answer).toContain('art. 6r ust. 2da');
+  });
+
+  it('refuses a question about another ministry than the letter is by (ministerstwo kultury against the sport ministry), and answers its own', async () => {
+    const miss = await ask('ile nagrod wyplacilo ministerstwo kultury pracownikom w 2024?');
+    expect(miss.refused).toBe(true);
+    expect(miss.missing).toEqual(['ministerstwo kultury']);
+    expect(miss.answer).toMatch(/i16475-DVDH9Z\.txt/);
+    const hit = await ask('ile nagrod wyplacilo ministerstwo sportu pracownikom w 2024?');
+    expect(hit.refused).toBe(false);
+    expect(hit.citations[0]?.file).toBe('sejm/i16475-DVDH9Z.txt');
+  });
+
+  it('reads „kto jest organem właściwym” as asking for a body, not an office holder', async () => {
+    const a = await ask(
+      'Kto jest organem właściwym w sprawach zarządzania kryzysowego na terenie gminy?',
+    );
+    expect(a.refused).toBe(false);
+    expect(a.citations[0]?.file).toBe('sejm/i17768-DVYHXD.txt');
+    expect(a.missing).toBeUndefined();
   });
 });

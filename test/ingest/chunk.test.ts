@@ -4,6 +4,28 @@ const para = (n: number, words = 30) =>
   Array.from({ length: words }, (_, i) => `słowo${n}x${i}`).join(' ') + '.';
 
 describe('chunkPages', () => {
+  test('a line that introduces a list stays with its list when a long paragraph is cut', () => {
+    // One paragraph with no blank lines (as many PDF letters are), so it is cut at sentence ends near maxChars.
+    const lead = 'Koszty poniesione na organizację tego przedsięwzięcia wyniosły:';
+    const list = '• w 2024 r. – 47 825,41 zł,\n• w 2025 r. – 59 899,84 zł.';
+    const before = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `W ramach projektu w roku ${2010 + i} przeprowadzono tygodniowe szkolenia dla urzędników administracji rolnej z kilku państw.`,
+    );
+    const paragraph = [...before, lead, list, 'Uczestnicy otrzymali materiały.'].join('\n');
+    const cut = before.join('\n').length + 1 + lead.length + 10;
+    const { text, passages } = chunkPages('L', [{ page: 1, text: paragraph, ocr: false }], {
+      maxChars: cut,
+      targetChars: 100,
+      wholeLetterChars: 10,
+    });
+    expect(passages.length).toBeGreaterThan(1);
+    const withLead = passages.find((p) => p.text.includes(lead));
+    expect(withLead?.text).toContain('59 899,84 zł');
+    for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
+
   test('a short letter stays one passage, with offsets into the full text', () => {
     const { text, passages } = chunkPages('L', [
       { page: 1, text: 'Pan Jan Kowalski\n\nKrótka odpowiedź na pismo.', ocr: false },

@@ -23,17 +23,7 @@ import { toBotError } from '../../errors.js';
 import { safeLogField, type Logger } from '../../logger.js';
 import { MCP_TEXT, USER_MESSAGES_PL } from '../../messages.js';
 import { PACKAGE_ROOT } from '../../package-root.js';
-import {
-  askArchiveInput,
-  askArchiveOutput,
-  getLetterInput,
-  getLetterOutput,
-  searchArchiveInput,
-  searchArchiveOutput,
-  toAskOutput,
-  toLetterOutput,
-  toSearchOutput,
-} from './tool-schemas.js';
+import { TOOL_SCHEMAS, toAskOutput, toLetterOutput, toSearchOutput } from './tool-schemas.js';
 
 export interface McpServerOptions {
   readonly assistant: Answerer;
@@ -58,6 +48,9 @@ const VERSION = (
  * elicitation, which these tools never ask for).
  */
 const JSON_SCHEMA_VALIDATOR = new AjvJsonSchemaValidator();
+
+/** Parsed once: the template is the same for every server. Letters are listed by search, not here: a listing of the whole archive helps no assistant. */
+const LETTER_TEMPLATE = new ResourceTemplate('letter://{letterId}', { list: undefined });
 
 /**
  * An MCP client reads the person's own results (a desktop assistant, a
@@ -134,8 +127,8 @@ export function createMcpServer({
       title: 'Search the archive',
       description:
         "Searches the council office's archive of official letters (Polish) and returns the best-matching letters with their passages: reference number (znak sprawy), date, author, page and score. Use it to find sources; use ask_archive for an answer with verified citations.",
-      inputSchema: searchArchiveInput,
-      outputSchema: searchArchiveOutput,
+      inputSchema: TOOL_SCHEMAS.searchArchive.input,
+      outputSchema: TOOL_SCHEMAS.searchArchive.output,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
@@ -162,8 +155,8 @@ export function createMcpServer({
       title: 'Ask the archive',
       description:
         "Answers a question from the council office's archive of official letters, citing letters as [n] with verbatim quotes that were checked against the passages. When the archive holds no answer the result is a refusal (refused: true; missing names what the archive lacks). Do not add facts the answer does not contain.",
-      inputSchema: askArchiveInput,
-      outputSchema: askArchiveOutput,
+      inputSchema: TOOL_SCHEMAS.askArchive.input,
+      outputSchema: TOOL_SCHEMAS.askArchive.output,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args, extra) =>
@@ -195,8 +188,8 @@ export function createMcpServer({
       title: 'Read a letter',
       description:
         'Returns one letter of the archive by its letterId (from search_archive or ask_archive citations): its metadata and all its passages in order, with page numbers.',
-      inputSchema: getLetterInput,
-      outputSchema: getLetterOutput,
+      inputSchema: TOOL_SCHEMAS.getLetter.input,
+      outputSchema: TOOL_SCHEMAS.getLetter.output,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     (args) =>
@@ -213,8 +206,7 @@ export function createMcpServer({
 
   server.registerResource(
     'letter',
-    // Letters are listed by search, not here: a listing of the whole archive helps no assistant.
-    new ResourceTemplate('letter://{letterId}', { list: undefined }),
+    LETTER_TEMPLATE,
     {
       title: 'Letter of the archive',
       description: 'An archived letter as text: its metadata, then its passages by page.',

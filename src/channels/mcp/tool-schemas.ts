@@ -18,7 +18,7 @@ const MAX_HISTORY = 20;
 
 const isoDate = z.iso.date().describe('ISO date YYYY-MM-DD (inclusive), of the letter itself');
 
-export const searchArchiveInput = {
+const searchArchiveInput = {
   query: z
     .string()
     .trim()
@@ -43,7 +43,7 @@ export const searchArchiveInput = {
     .describe('Znak sprawy, e.g. WEN.9823.2020.RFZ; only that letter matches'),
 };
 
-export const askArchiveInput = {
+const askArchiveInput = {
   question: z.string().trim().min(1).max(2000).describe('The question, in Polish or English'),
   history: z
     .array(
@@ -57,7 +57,7 @@ export const askArchiveInput = {
     .describe('Earlier turns of the conversation, oldest first, for follow-up questions'),
 };
 
-export const getLetterInput = {
+const getLetterInput = {
   letterId: z
     .string()
     .trim()
@@ -92,7 +92,7 @@ const passageFields = {
 /** The letter viewer's link, present only when the deployment has a viewer. */
 const viewerUrl = z.string().optional();
 
-export const searchArchiveOutput = {
+const searchArchiveOutput = {
   letters: z.array(
     z.object({
       ...letterFields,
@@ -102,12 +102,12 @@ export const searchArchiveOutput = {
   ),
 };
 
-export const getLetterOutput = {
+const getLetterOutput = {
   letter: z.object({ ...letterFields, viewerUrl }),
   passages: z.array(z.object(passageFields)),
 };
 
-export const askArchiveOutput = {
+const askArchiveOutput = {
   answer: z.string().describe('Answer text with [n] markers pointing at citations'),
   refused: z.boolean().describe('True when the archive holds no answer'),
   missing: z
@@ -134,10 +134,22 @@ export const askArchiveOutput = {
   ),
 };
 
-type Shape<S extends Record<string, z.ZodType>> = z.infer<z.ZodObject<S>>;
-export type SearchArchiveOutput = Shape<typeof searchArchiveOutput>;
-export type GetLetterOutput = Shape<typeof getLetterOutput>;
-export type AskArchiveOutput = Shape<typeof askArchiveOutput>;
+/**
+ * The tools' schemas as zod objects, built once. Given a raw shape, the SDK
+ * wraps it in a new object schema at every `registerTool`, and the HTTP route
+ * registers the tools for every request: each request paid for building the
+ * schemas and for zod compiling their parsers on first use (a CPU profile of
+ * `search_archive` showed it). One instance each keeps the compiled parsers.
+ */
+export const TOOL_SCHEMAS = {
+  searchArchive: { input: z.object(searchArchiveInput), output: z.object(searchArchiveOutput) },
+  askArchive: { input: z.object(askArchiveInput), output: z.object(askArchiveOutput) },
+  getLetter: { input: z.object(getLetterInput), output: z.object(getLetterOutput) },
+} as const;
+
+export type SearchArchiveOutput = z.infer<typeof TOOL_SCHEMAS.searchArchive.output>;
+export type GetLetterOutput = z.infer<typeof TOOL_SCHEMAS.getLetter.output>;
+export type AskArchiveOutput = z.infer<typeof TOOL_SCHEMAS.askArchive.output>;
 
 /** The resource URI of a letter. */
 export function letterUri(letterId: string): string {

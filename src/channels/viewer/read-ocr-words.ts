@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import { loadPdfjs } from '../../../ingest/extract/load-pdfjs.js';
 import { ocrPdfPage } from '../../../ingest/extract/ocr-pdf-page.js';
 import type { OcrWord, PageRecognizer } from '../../../ingest/extract/ocr-pool.js';
 import type { Letter } from '../../archive/types.js';
@@ -64,9 +65,7 @@ export async function readOcrWords({
   } catch {
     // Not cached yet (or a damaged cache file): recognise below and write it afresh.
   }
-  // Imported on the first scan page not yet cached: pdf.js is about 25 MB of a serving process
-  // that may never show a scan (issue 16).
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument } = await loadPdfjs();
   const task = getDocument({
     data: new Uint8Array(await fs.readFile(file)),
     isEvalSupported: false,
