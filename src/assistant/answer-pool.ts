@@ -19,6 +19,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Evidence } from '../answer/assess-answerability.js';
+import { polishDictionaryTable } from '../archive/stemmers/polish-dictionary.js';
 import { BotError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { USER_MESSAGES_PL } from '../messages.js';
@@ -125,6 +126,10 @@ export function createAnswerPool({
   logger,
 }: AnswerPoolOptions): AnswerPool {
   if (workers < 1) throw new Error('an answer pool needs at least one worker');
+  // One copy of the dictionary table for the process: the main thread's (it has opened the index,
+  // which loaded the dictionary), shared with every worker.
+  const lemmaTable = workerData.lemmaTable ?? polishDictionaryTable();
+  const sharedData: AnswerWorkerData = lemmaTable ? { ...workerData, lemmaTable } : workerData;
   const slots: Slot[] = [];
   const queue: Job[] = [];
   const readiness: Promise<void>[] = [];
@@ -142,7 +147,7 @@ export function createAnswerPool({
   };
 
   const spawn = (slot: Slot): Worker => {
-    const worker = startWorker(workerData);
+    const worker = startWorker(sharedData);
     slot.worker = worker;
     readiness.push(
       new Promise<void>((resolve) => {

@@ -13,6 +13,11 @@ export const answerWorkerDataSchema = z.object({
   passages: z.number().int().positive(),
   minAnswerability: z.number().min(0).optional(),
   logLevel: z.string(),
+  /**
+   * The main thread's dictionary table (`polishDictionaryTable`): shared memory, so the workers
+   * look words up in the same bytes instead of each reading the 9.8 MB file. Set by the pool.
+   */
+  lemmaTable: z.instanceof(SharedArrayBuffer).optional(),
 });
 export type AnswerWorkerData = z.infer<typeof answerWorkerDataSchema>;
 

@@ -9,6 +9,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { gatherEvidence } from '../answer/assess-answerability.js';
 import { openSqliteIndex } from '../archive/open-sqlite-index.js';
+import { usePolishDictionaryTable } from '../archive/stemmers/polish-dictionary.js';
 import { createLogger } from '../logger.js';
 import { USER_MESSAGES_PL } from '../messages.js';
 import { createAssistant } from './create-assistant.js';
@@ -24,6 +25,8 @@ const port = parentPort;
 if (!port) throw new Error('answer-worker.ts runs as a worker thread of the answer pool');
 const data = answerWorkerDataSchema.parse(workerData);
 const logger = createLogger(data.logLevel).child({ worker: 'answer' });
+// Before the index opens (it loads the dictionary): the main thread's table, not a copy of the file.
+if (data.lemmaTable) usePolishDictionaryTable(data.lemmaTable);
 
 // Commits to the file (ingest, reindex, `ingest --full`, which empties and refills the same file) are
 // seen by the next read: WAL, and the index's caches follow `PRAGMA data_version`.

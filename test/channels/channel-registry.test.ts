@@ -32,7 +32,7 @@ describe('createChannelAdapters', () => {
       logger,
     );
     try {
-      const adapters = createChannelAdapters(app);
+      const adapters = await createChannelAdapters(app);
       expect(adapters.map((a) => [a.name, a.describe()])).toEqual([
         ['teams', 'on, emulator (loopback, authentication off)'],
         ['web', 'on'],
@@ -60,7 +60,7 @@ describe('createChannelAdapters', () => {
     );
     const app = await createApp(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'development' }), logger);
     try {
-      expect(createChannelAdapters(app).map((a) => a.name)).not.toContain('teams');
+      expect((await createChannelAdapters(app)).map((a) => a.name)).not.toContain('teams');
       expect(lines.join('')).toContain('Teams is off');
     } finally {
       await app.close();

@@ -93,7 +93,7 @@ beforeAll(async () => {
   app = await createApp(config, silentLogger());
   const { summary } = await app.ingest({ dir: archiveDir });
   expect(summary.failed).toBe(0);
-  const adapters = createChannelAdapters(app);
+  const adapters = await createChannelAdapters(app);
   server = await startServer({
     port: 0,
     host: '127.0.0.1',

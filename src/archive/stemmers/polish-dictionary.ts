@@ -7,6 +7,11 @@
  * carries the dictionary's version and sizes and a fingerprint of the
  * folding, so a new dictionary or a changed `foldText` builds a new table
  * instead of reading a stale one.
+ *
+ * The table's bytes live in one `SharedArrayBuffer` per process: `serve`'s
+ * answer workers receive it (`polishDictionaryTable` in the main thread,
+ * `usePolishDictionaryTable` in the worker) instead of each reading its own
+ * 9.8 MB copy.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -20,7 +25,7 @@ import {
   parseWordList,
   type HunspellDictionary,
 } from './hunspell-stemmer.js';
-import { encodeLemmaTable, LemmaTable } from './lemma-table.js';
+import { encodeLemmaTable, LemmaTable, readLemmaTableFile } from './lemma-table.js';
 
 /** Bump when the table's layout or what goes into it changes. */
 const TABLE_FORMAT = 2;
@@ -34,11 +39,18 @@ export interface LoadPolishDictionaryOptions {
   readonly cacheDir: string;
 }
 
+export interface LoadPolishDictionaryFromOptions extends LoadPolishDictionaryOptions {
+  /** The table already read by another thread (`LoadPolishDictionaryResult.table`): used, not read again. */
+  readonly table?: SharedArrayBuffer;
+}
+
 export interface LoadPolishDictionaryResult {
   readonly dictionary: HunspellDictionary;
   /** `cache`: the table was read; `built`: the word list was parsed (and the table written when possible). */
-  readonly source: 'cache' | 'built';
+  readonly source: 'cache' | 'built' | 'shared';
   readonly tablePath: string;
+  /** The table's bytes, to share with other threads; null when the word list was parsed instead. */
+  readonly table: SharedArrayBuffer | null;
 }
 
 /** Where the table for this dictionary and this folding lives. */
@@ -62,18 +74,25 @@ export function lemmaTablePath({ dictionaryDir, cacheDir }: LoadPolishDictionary
  * rebuilt; an unwritable cache folder only costs the next process the parse.
  */
 export function loadPolishDictionary(
-  options: LoadPolishDictionaryOptions,
+  options: LoadPolishDictionaryFromOptions,
 ): LoadPolishDictionaryResult {
   const tablePath = lemmaTablePath(options);
   const rules = parseAffixRules(
     fs.readFileSync(path.join(options.dictionaryDir, 'index.aff'), 'utf8'),
     foldText,
   );
+  if (options.table) {
+    // Checked like a file: a buffer that is not a table throws here, in the thread that got it.
+    const words = new LemmaTable(new Uint8Array(options.table));
+    return { dictionary: { words, ...rules }, source: 'shared', tablePath, table: options.table };
+  }
   try {
+    const table = readLemmaTableFile(tablePath);
     return {
-      dictionary: { words: new LemmaTable(fs.readFileSync(tablePath)), ...rules },
+      dictionary: { words: new LemmaTable(new Uint8Array(table)), ...rules },
       source: 'cache',
       tablePath,
+      table,
     };
   } catch {
     // Missing (first run, new dictionary) or damaged: build it below.
@@ -91,7 +110,7 @@ export function loadPolishDictionary(
   } catch {
     // A read-only install still works; it parses the word list per process as before.
   }
-  return { dictionary: { words, ...rules }, source: 'built', tablePath };
+  return { dictionary: { words, ...rules }, source: 'built', tablePath, table: null };
 }
 
 /** `dictionary-pl`'s folder and the package cache folder beside it (`node_modules/.cache/kancelaria`). */
@@ -103,12 +122,36 @@ function defaultLocations(): LoadPolishDictionaryOptions {
   };
 }
 
-let loaded: HunspellDictionary | null = null;
+let loaded: LoadPolishDictionaryResult | null = null;
+let given: SharedArrayBuffer | null = null;
+
+function load(): LoadPolishDictionaryResult {
+  loaded ??= loadPolishDictionary({
+    ...defaultLocations(),
+    ...(given ? { table: given } : {}),
+  });
+  return loaded;
+}
 
 /** The dictionary, loaded on the first call (see `loadPolishDictionary`). */
 export function polishDictionary(): HunspellDictionary {
-  loaded ??= loadPolishDictionary(defaultLocations()).dictionary;
-  return loaded;
+  return load().dictionary;
+}
+
+/**
+ * This process's table bytes (loading the dictionary if needed), for a worker thread's
+ * `usePolishDictionaryTable`; null when this process parsed the word list (no table could be read).
+ */
+export function polishDictionaryTable(): SharedArrayBuffer | null {
+  return load().table;
+}
+
+/**
+ * Makes this thread look words up in another thread's table (`polishDictionaryTable`) instead of
+ * reading the file. Call before the first stemming; once the dictionary is loaded it has no effect.
+ */
+export function usePolishDictionaryTable(table: SharedArrayBuffer): void {
+  given = table;
 }
 
 /** Lemmas of a folded Polish word (see `hunspellLemmas`); empty when the dictionary does not know it. */

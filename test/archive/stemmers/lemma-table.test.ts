@@ -15,6 +15,11 @@ import {
   parseHunspell,
   type HunspellDictionary,
 } from '../../../src/archive/stemmers/hunspell-stemmer.js';
+import {
+  encodeLemmaTable,
+  LemmaTable,
+  readLemmaTableFile,
+} from '../../../src/archive/stemmers/lemma-table.js';
 import { loadPolishDictionary } from '../../../src/archive/stemmers/polish-dictionary.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -104,5 +109,79 @@ describe('loadPolishDictionary', () => {
     expect(again.source).toBe('built');
     expect(hunspellLemmas(again.dictionary, 'nauczycieli', 1)).toEqual(['nauczyciel']);
     expect(loadPolishDictionary({ dictionaryDir: DICTIONARY_DIR, cacheDir }).source).toBe('cache');
+  });
+});
+
+describe('LemmaTable', () => {
+  // Keys of 1–3 UTF-8 bytes per character and a key that is a prefix of others: the byte order and
+  // the length tie-break of the binary search.
+  const words = new Map<string, string>([
+    ['kot', 'kot/mMN'],
+    ['kota', 'Kota/A'],
+    ['kotami', 'kotami'],
+    ['żółw', 'żółw/mMN\nŻółw/N'],
+    ['a', 'a'],
+    ['zz', 'zz/X'],
+    ['€uro', '€uro'],
+  ]);
+  const absent = ['', 'ko', 'kotamix', 'zółw', 'żół', 'b', 'zzz', '€ur'];
+
+  function expectSameAsMap(table: LemmaTable) {
+    expect(table.size).toBe(words.size);
+    for (const [key, lines] of words) {
+      expect(table.has(key)).toBe(true);
+      expect(table.get(key)).toBe(lines);
+    }
+    for (const key of absent) {
+      expect(table.has(key)).toBe(false);
+      expect(table.get(key)).toBeUndefined();
+    }
+  }
+
+  test('a file read into shared memory answers like the map it was encoded from, with and without the memo', () => {
+    const file = path.join(cacheDir, 'table.bin');
+    fs.writeFileSync(file, encodeLemmaTable(words));
+    const shared = readLemmaTableFile(file);
+    expect(shared).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.byteLength).toBe(fs.statSync(file).size);
+    for (const memoSize of [0, 2, 4096]) {
+      const table = new LemmaTable(new Uint8Array(shared), { memoSize });
+      // Twice: the second pass is answered from the memo where there is one.
+      expectSameAsMap(table);
+      expectSameAsMap(table);
+    }
+  });
+
+  test('bytes at an unaligned offset are read like aligned ones', () => {
+    const encoded = encodeLemmaTable(words);
+    const padded = new Uint8Array(encoded.length + 1);
+    padded.set(encoded, 1);
+    expectSameAsMap(new LemmaTable(padded.subarray(1)));
+  });
+
+  test('truncated bytes and foreign bytes are refused, not read past their end', () => {
+    const encoded = encodeLemmaTable(words);
+    expect(() => new LemmaTable(encoded.subarray(0, encoded.length - 1))).toThrow(/truncated/);
+    expect(() => new LemmaTable(encoded.subarray(0, 12))).toThrow(/truncated/);
+    expect(() => new LemmaTable(new Uint8Array(64))).toThrow(/not a lemma table/);
+  });
+
+  test('a second thread given the first thread’s shared table stems the same without reading the file', () => {
+    const first = loadPolishDictionary({ dictionaryDir: DICTIONARY_DIR, cacheDir });
+    const cached = loadPolishDictionary({ dictionaryDir: DICTIONARY_DIR, cacheDir });
+    expect(cached.table).toBeInstanceOf(SharedArrayBuffer);
+    fs.rmSync(first.tablePath);
+    const shared = loadPolishDictionary({
+      dictionaryDir: DICTIONARY_DIR,
+      cacheDir,
+      table: cached.table!,
+    });
+    expect(shared.source).toBe('shared');
+    expect(shared.table).toBe(cached.table);
+    for (const word of ['wspolpracy', 'nauczycieli', 'kopalni', 'ciechanowie', 'xqzv'])
+      expect(hunspellLemmas(shared.dictionary, word, 3)).toEqual(
+        hunspellLemmas(cached.dictionary, word, 3),
+      );
+    expect(fs.existsSync(first.tablePath)).toBe(false);
   });
 });
