@@ -119,7 +119,7 @@ const NOT_AN_AMOUNT =
   /(?:art\.|ust\.|pkt|poz\.|nr|§|lit\.|Dz\.\s*U\.|sygn\.|K\d|interpelacj\p{L}*)\s*$/iu;
 /** An amount: a number with a unit or a counted noun (`18 mld zł`, `16,91%`, `254 umowy`, `150 909 uczniów`, `1035 punktach`). */
 const AMOUNT_SPAN =
-  /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?(?:\d{1,3}(?:[\s\u00a0]\d{3})+|\d+)(?:[.,]\d+)?(?![\d)])(?!\.\s*\p{Ll})(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku|co|to|czyli|jest|są|był|była|było|wynosi|wyniosła|stanowi|stanowiło)(?![\p{L}]))(?!(?:dot|tj|np|wg|ww|tzw|pn|ok)\.)\p{Ll}[\p{L}-]*)?/gu;
+  /(?<![\p{L}\d.,])(?:ok\.\s*|około\s+|ponad\s+|blisko\s+|prawie\s+|niemal\s+)?(?:\d{1,3}(?:[\s\u00a0]\d{3})+|\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:,\d+|,-|\.\d+)?(?![\d)])(?!\.\s*\p{Ll})(?:\s*(?:%|proc\.|procent\p{L}*|tys\.|mln|mld|zł|euro|EUR|PLN|USD))*(?:\s+(?!(?:na|w|we|z|ze|do|od|i|oraz|a|o|po|przy|dla|r\.|roku|co|to|czyli|jest|są|był|była|było|wynosi|wyniosła|stanowi|stanowiło)(?![\p{L}]))(?!(?:dot|tj|np|wg|ww|tzw|pn|ok)\.)\p{Ll}[\p{L}-]*)?/gu;
 const PERSON_OR_BODY = unicodeWords(
   String.raw`\b(?:minist\p{L}*|prezes\p{L}*|dyrektor\p{L}*|wojewod\p{L}*|starost\p{L}*|burmistrz\p{L}*|prezydent\p{L}*|komendant\p{L}*|rzeczni\p{L}*|sekretarz\p{L}*|marszał\p{L}*|wójt\p{L}*|inspektor\p{L}*|prokurat\p{L}*|sąd\p{L}*|urzęd\p{L}*|urząd|agencj\p{L}*|instytut\p{L}*|komend\p{L}*|rad[aziy]\s+\p{Lu}\p{L}*|fundusz\p{L}*|zakład\p{L}*|inspekcj\p{L}*|policj\p{L}*|straż\p{L}*|departament\p{L}*|biur[aoze]\p{L}*|zarząd\p{L}*|spółk\p{L}*|S\.A\.|sp\. z o\.o\.|uczelni\p{L}*|uniwersytet\p{L}*|szpital\p{L}*|kancelari\p{L}*|ośrod\p{L}*|centrum|zespół|zespoł\p{L}*|komisj\p{L}*|wykonawc\p{L}*|inwestor\p{L}*|operator\p{L}*)\b|(?<=\s)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+`,
   'u',
@@ -319,7 +319,7 @@ export function directSpan(
   const candidates = spans.filter(
     (s) =>
       isCounted(s) ||
-      (asksMoney && /zł|euro|EUR|PLN/u.test(s)) ||
+      (asksMoney && /zł|euro|EUR|PLN|USD/u.test(s)) ||
       (asksShare && /%|proc/u.test(s)) ||
       (asksTime &&
         /(?<!\p{L})(?:dni|dzień|tygodni\p{L}*|miesi\p{L}+|lat|lata|godzin\p{L}*)(?!\p{L})/u.test(
