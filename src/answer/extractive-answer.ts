@@ -73,7 +73,7 @@ const TYPE_MISS_FACTOR = 0.45;
 /** Weight kept by a sentence with the asked amount but not the year the question asks it for. */
 const YEAR_MISS_FACTOR = 0.7;
 /** A sentence with the asked date or amount joins the quotes when it has at least this share of the best quote's weight. */
-const MIN_DIRECT_SHARE = 0.15;
+const MIN_DIRECT_SHARE = 0.05;
 /** Quotes for an open question (`jak wyglądała…`, `co ustalono…`): one more than for a typed one, whose answer is one fact. */
 const OPEN_QUESTION_SENTENCES = 4;
 /** Rank factor of a sentence from a passage of the answering letter that was not retrieved: as the third retrieved passage. */
