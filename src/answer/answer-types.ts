@@ -110,7 +110,10 @@ const DATE_SPAN = new RegExp(
     `(?:w|we|od|do|na|w latach|po)\\s+(?:(?:I|II|III|IV)\\s+(?:kwartale|półroczu)\\s+|końca\\s+|początku\\s+|połowie\\s+|roku\\s+)?(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)\\d{2})?\\s*(?:r\\.|roku|rok)?`,
     `(?:19|20)\\d{2}\\s*(?:r\\.|roku)`,
     // `w III kwartale`, `III kwartał 2026 r.`, `do końca I półrocza`: a period without a day.
-    `(?:(?:w|na|do|od|po|z)\\s+(?:końca\\s+)?)?(?:I|II|III|IV)\\s+(?:kwarta\\p{L}*|półrocz\\p{L}*)(?:\\s+(?:19|20)\\d{2}\\s*(?:r\\.|roku)?)?`,
+    // The numeral is a word of its own: „drugi kwartał” holds no `I kwartał`.
+    `(?:(?:w|na|do|od|po|z)\\s+(?:końca\\s+)?)?(?<!\\p{L})(?:I|II|III|IV)\\s+(?:kwarta\\p{L}*|półrocz\\p{L}*)(?:\\s+(?:19|20)\\d{2}\\s*(?:r\\.|roku)?)?`,
+    // `na pierwszy lub drugi kwartał 2027 roku`: the quarter in words.
+    `(?:(?:w|na|do|od|po|z)\\s+)?(?<!\\p{L})(?:pierwsz|drug|trzec|czwart)\\p{L}*\\s+(?:(?:lub|albo|i|–|-)\\s+(?:drug|trzec|czwart)\\p{L}*\\s+)?(?:kwarta\\p{L}*|półrocz\\p{L}*)(?:\\s+(?:19|20)\\d{2}\\s*(?:r\\.|roku)?)?`,
   ].join('|'),
   'iu',
 );

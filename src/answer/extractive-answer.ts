@@ -60,6 +60,15 @@ const CONTINUES =
   /^(?:Oznacza to|To oznacza|Tym samym|Wynika z tego|Z powyższego wynika|Daje to|Stanowi to|Łącznie|W sumie|Spośród nich|Z tego|W tym(?! (?:roku|miesiącu|tygodniu|dniu)))\b/u;
 /** A continuing sentence is quoted with the one before it while the two are at most this long. */
 const MAX_JOINED = 500;
+/**
+ * The fact often sits in the sentence after the one that shares the question's words („… zawarto umowę
+ * dotyczącą wynajmu terenu. Koszt wynikający z tytułu tej umowy wyniósł 17 404,50 zł brutto.”): such a
+ * pair is also a candidate, one quote, at this share of its weight (so it wins only when the first
+ * sentence adds enough of the question to the second).
+ */
+const PAIR_FACTOR = 0.9;
+/** Types a pair is built for: a figure or a date the next sentence states of what the first one names. */
+const PAIRED_TYPES: ReadonlySet<AnswerType> = new Set(['ile', 'kiedy']);
 /** Weight kept by a sentence that echoes the question (ends in `?`, or a subject line). */
 const ECHO_FACTOR = 0.3;
 /** A further sentence qualifies by its own coverage (this share of the first's)… */
@@ -139,34 +148,63 @@ export function composeExtractiveAnswer({
     ...letterPassages,
   ];
   const pool = askedTypes.length > 0 ? [...retrieved, ...rest] : retrieved;
+  const rowMatches = rowMatcher(question);
+  const typesOf = (text: string) =>
+    new Set(askedTypes.filter((t) => hasAnswerType(text, t, question)));
   pool.forEach((hit, rank) => {
     const isRetrieved = rank < retrieved.length;
-    // The sentence before, for one that continues it („Oznacza to, że …”): the two are quoted as one.
-    let before: string | null = null;
-    for (const raw of quotableSentences(hit.passage.text)) {
-      // A footnote mark split off at the sentence end (`2002 r.[`) is dropped; the rest stays verbatim.
-      const sentence = raw.replace(/\s*[[(]$/, '');
-      const text =
-        before !== null && CONTINUES.test(sentence) && before.length + sentence.length <= MAX_JOINED
-          ? `${before} ${sentence}`
-          : sentence;
-      before = sentence;
-      if (text.length < 25) continue;
+    const passageText = normalizeSpace(hit.passage.text);
+    const consider = (text: string, factor: number): Set<AnswerType> | null => {
+      if (text.length < 25) return null;
       // The same sentence twice (two copies of a letter, a repeated paragraph) is quoted once.
       const key = foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
-      if (seenTexts.has(key)) continue;
+      if (seenTexts.has(key)) return null;
       seenTexts.add(key);
       const covered = coveredTerms(text, weights);
-      if (covered.size === 0) continue;
+      if (covered.size === 0) return null;
       const types = new Set(askedTypes.filter((t) => hasAnswerType(text, t, question)));
       // A passage retrieval did not return is read only for the asked fact.
-      if (!isRetrieved && types.size === 0) continue;
+      if (!isRetrieved && types.size === 0) return null;
       // Prefer sentences from higher-ranked passages when coverage ties; a
       // question echoed back by the reply (or its subject line) restates the
       // question rather than answering it.
-      const factor =
-        (isRetrieved ? 1 - rank * 0.05 : LETTER_PASSAGE_FACTOR) * (isEcho(text) ? ECHO_FACTOR : 1);
-      candidates.push({ hit, text, covered, factor, order: candidates.length, types });
+      const weight =
+        factor *
+        (isRetrieved ? 1 - rank * 0.05 : LETTER_PASSAGE_FACTOR) *
+        (isEcho(text) ? ECHO_FACTOR : 1);
+      candidates.push({ hit, text, covered, factor: weight, order: candidates.length, types });
+      return types;
+    };
+    // The sentence before, for one that continues it („Oznacza to, że …”): the two are quoted as one.
+    let before: string | null = null;
+    let beforeTypes: ReadonlySet<AnswerType> | null = null;
+    for (const raw of quotableSentences(hit.passage.text, rowMatches)) {
+      // A footnote mark split off at the sentence end (`2002 r.[`) is dropped; the rest stays verbatim.
+      const sentence = raw.replace(/\s*[[(]$/, '');
+      const joined =
+        before !== null &&
+        CONTINUES.test(sentence) &&
+        before.length + sentence.length <= MAX_JOINED;
+      const considered = consider(joined ? `${before} ${sentence}` : sentence, 1);
+      // Its types even when it is not a candidate itself (it shares no word with the question).
+      const types = considered ?? (askedTypes.length > 0 ? typesOf(sentence) : null);
+      // A sentence without the asked type followed by one that holds it: the pair is one quote too,
+      // when the two stand side by side in the passage (a frame line between them breaks the pair).
+      const pair = `${before} ${sentence}`;
+      if (
+        !joined &&
+        before !== null &&
+        beforeTypes?.size === 0 &&
+        [...(types ?? [])].some((t) => PAIRED_TYPES.has(t)) &&
+        // A list item opens a fact of its own (`• Akcyza …` after a sentence on CIT), unless the
+        // sentence before introduces the list (`… w Białymstoku przeprowadził: a) w 2022 r. – 11 kontroli`).
+        (!LIST_MARKER.test(sentence) || before.endsWith(':')) &&
+        pair.length <= MAX_JOINED &&
+        passageText.includes(normalizeSpace(pair))
+      )
+        consider(pair, PAIR_FACTOR);
+      before = sentence;
+      beforeTypes = types;
     }
   });
   if (candidates.length === 0) return null;
@@ -275,9 +313,15 @@ export function composeExtractiveAnswer({
   // sentence that does hold one, ahead of the quotes that only share its words.
   parts.forEach((part, i) => {
     if (part.type !== 'kiedy' && part.type !== 'ile') return;
+    // „… w 2022 r. i ile w 2023 r.?”: the second part's figure is the one stated with 2023.
+    const partYears =
+      part.type === 'ile' ? (part.text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? []) : [];
+    const answers = (c: Candidate) =>
+      directSpan(c.text, part.type, askedBy(i)) !== null &&
+      partYears.every((y) => c.text.includes(y));
     const held = forPart[i];
-    if (held && directSpan(held.text, part.type, askedBy(i))) return;
-    const quoted = chosen.find((c) => directSpan(c.text, part.type, askedBy(i)));
+    if (held && answers(held)) return;
+    const quoted = chosen.find(answers);
     if (quoted) {
       forPart[i] = quoted;
       return;
@@ -286,7 +330,7 @@ export function composeExtractiveAnswer({
     let best: Candidate | null = null;
     for (const c of candidates) {
       if (c.hit.letter.id !== firstLetter || chosen.includes(c) || overlapsChosen(c)) continue;
-      if (!directSpan(c.text, part.type, askedBy(i))) continue;
+      if (!answers(c)) continue;
       if (own(c) < bestOwn * MIN_DIRECT_SHARE) continue;
       if (!best || own(c) > own(best)) best = c;
     }
@@ -359,25 +403,29 @@ export function leadSentences(text: string, count = 2): string | null {
  * numbers), frame sentences (letterhead, salutation, signature…) are left
  * out, and an opening formula is cut to the fact after „informuję, że”.
  */
-function quotableSentences(text: string): string[] {
+function quotableSentences(text: string, rowMatches?: (row: string) => boolean): string[] {
   const units: Unit[] = [];
   let prose: string[] = [];
   const flush = () => {
     if (prose.length === 0) return;
     const joined = prose.join('\n');
     for (const s of splitSentences(joined))
-      units.push({ text: s.text, isItem: LIST_MARKER.test(joined.slice(s.start, s.start + 4)) });
+      units.push({
+        text: s.text,
+        isItem: LIST_MARKER.test(joined.slice(s.start, s.start + 4)),
+        isRow: false,
+      });
     prose = [];
   };
   for (const line of text.split('\n')) {
     if (isTableRow(line)) {
       flush();
       const row = line.trim().replace(/\s+/g, ' ');
-      units.push({ text: row, isItem: LIST_MARKER.test(row) });
+      units.push({ text: row, isItem: LIST_MARKER.test(row), isRow: true });
     } else prose.push(line);
   }
   flush();
-  const out = joinShortLists(units);
+  const out = [...joinShortLists(units), ...(rowMatches ? rowLookups(units, rowMatches) : [])];
   return out.flatMap((raw) => {
     // A closing formula glued to the last sentence (`… turystyki wodnej. Z poważaniem,`) is cut off; the rest stays verbatim.
     const s = raw.replace(
@@ -394,6 +442,68 @@ function quotableSentences(text: string): string[] {
 interface Unit {
   readonly text: string;
   readonly isItem: boolean;
+  readonly isRow: boolean;
+}
+
+/** Rows of one table quoted for a question at most (the asked year's, the asked region's). */
+const MAX_LOOKUP_ROWS = 2;
+
+/**
+ * A table row says nothing without its header: „Wydatki i koszty obsługi Funduszu przedstawiały się
+ * następująco (w mln zł): Rok Wydatki Koszty obsługi … 2021 1 325,6 0,3”. For each row the question
+ * points at (its year, its voivodeship), the sentence that introduces the table (with the column
+ * header the splitter keeps on it) and the row, as one quote; both are verbatim, ` … ` marks the rows
+ * left out between them, as in citation quotes.
+ */
+function rowLookups(units: readonly Unit[], matches: (row: string) => boolean): string[] {
+  const out: string[] = [];
+  let lead: string | null = null;
+  let between = 0;
+  let taken = 0;
+  for (const unit of units) {
+    if (!unit.isRow) {
+      [lead, between, taken] = [unit.text, 0, 0];
+      continue;
+    }
+    // A first row of years only (`OW NFZ 2025 2026`) is the column header: it stays with the lead.
+    if (lead !== null && between === 0 && isHeaderRow(unit.text)) {
+      lead = `${lead} ${unit.text}`;
+      continue;
+    }
+    if (lead !== null && taken < MAX_LOOKUP_ROWS && matches(unit.text)) {
+      out.push(`${lead}${between === 0 ? ' ' : ' … '}${unit.text}`);
+      taken++;
+    }
+    between++;
+  }
+  return out;
+}
+
+/**
+ * Which table rows a question points at: a row holding a year the question names (as its label or a
+ * cell), or one whose label shares a word with the question (`na slasku` → `Śląski 782 775`).
+ */
+function rowMatcher(question: string): (row: string) => boolean {
+  const years = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  const words = new Set((foldText(question).match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5)));
+  return (row) => {
+    if (years.some((y) => new RegExp(`(?<![\\d.,])${y}(?![\\d.,]\\d)`).test(row))) return true;
+    // The label, past a row number (`12 Śląski 782 775`).
+    const label =
+      foldText(row)
+        .replace(/^\d{1,3}[.)]?\s+/u, '')
+        .match(/^[^\d]*/u)?.[0] ?? '';
+    return (label.match(/\p{L}{4,}/gu) ?? []).some((w) => words.has(w.slice(0, 5)));
+  };
+}
+
+function isHeaderRow(row: string): boolean {
+  const numbers = row.match(/\d+(?:[,.]\d+)*/gu) ?? [];
+  return numbers.length > 0 && numbers.every((n) => /^(?:19|20)\d{2}$/u.test(n));
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u202f\u2007]+/gu, ' ').trim();
 }
 
 /** A list item's marker at the start of a line: a bullet, `1.`, `2)`, `a)`. */

@@ -277,13 +277,32 @@ export function isFrameSentence(sentence: string): boolean {
   if (REFERENCE_LABEL.test(s) && s.length < 90) return true;
   if (REFERENCE_ONLY.test(s)) return true;
   if (EMAIL_HEADER.test(s) && s.length < 200 && /^(?:od|from)\s*:/iu.test(s)) return true;
-  if (OPENING.test(s) && substantiveTail(s) === null) return true;
+  if (OPENING.test(s) && substantiveTail(s) === null && !statesFigureAfterTopic(s)) return true;
   // The subject line („Dotyczy: interpelacji nr 17831 w sprawie …”) echoes the question it answers.
   if (
     /^(?:dotyczy|dot\.)\s*:?\s+(?:interpelacj|zapytani|pisma|odpowiedzi|wniosku|sprawy)/iu.test(s)
   )
     return true;
   return false;
+}
+
+/**
+ * „Odnosząc się do kwestii zaległości NFZ wobec Szpitala … w I kwartale 2026 r., zgodnie z informacją
+ * …, wartość nieuregulowanych świadczeń … wynosi 1 528 933,06 zł.”: a formula that opens a topic
+ * (`kwestii`, `postulatu`, `propozycji`, `pytania`) mid-letter, not the reply's opening echo of the
+ * interpellation, and the sentence goes on to state a figure. It is the answer, not frame.
+ */
+function statesFigureAfterTopic(sentence: string): boolean {
+  const topic =
+    /^(?:odnosząc\s+się\s+do|w\s+związku\s+z|nawiązując\s+do|w\s+nawiązaniu\s+do)\s+(?:\p{L}+\s+){0,3}(?:kwesti|postulat|propozycj|pytani)\p{L}*/iu.exec(
+      sentence,
+    );
+  if (!topic) return false;
+  const rest = sentence.slice(topic[0].length);
+  // A figure with its unit, or a number in the thousands: not the interpellation's number or a paragraph's.
+  return /\d[\d \u00a0.,]*\s?(?:zł|euro|EUR|%|tys\.|mln|mld|os(?:ób|oby)\b)|\d{1,3}(?:[ \u00a0.]\d{3})+/u.test(
+    rest,
+  );
 }
 
 /**

@@ -94,7 +94,9 @@ const DATE_WORDS = words(
   'w we z ze od do dnia dniu dniach dn. okresie latach lat roku rok r. r br. ub. po przed na początku końcu ' +
     'końca połowie przełomie ciągu kwartale półroczu – - — stycznia lutego marca kwietnia maja czerwca lipca ' +
     'sierpnia września października listopada grudnia styczniu lutym marcu kwietniu maju czerwcu lipcu ' +
-    'sierpniu wrześniu październiku listopadzie grudniu i ii iii iv',
+    'sierpniu wrześniu październiku listopadzie grudniu i ii iii iv ' +
+    // The act a date phrase is the date of (`Decyzją z dnia 17 marca 2023 r. Wojewoda Śląski stwierdził…`).
+    'decyzją pismem postanowieniem wyrokiem uchwałą zarządzeniem umową aneksem porozumieniem wnioskiem',
 );
 /** Words that open a clause: a date phrase right after one is the clause's adverbial. */
 const CLAUSE_OPENERS = words(

@@ -77,6 +77,16 @@ describe('hasAnswerType with the question', () => {
 });
 
 describe('directSpan', () => {
+  it('gives a quarter written in words whole, and finds no `I kwartał` inside „drugi kwartał”', () => {
+    // sejm/i17250-DVHFZR.
+    expect(
+      directSpan(
+        'Ze względu na zaplanowany harmonogram prac rozwojowych aplikacji Ministerstwo przesunęło rozmowy w tym zakresie na pierwszy lub drugi kwartał 2027 roku.',
+        'kiedy',
+        'kiedy MC ma rozmawiac z gis o ostrzezeniach w mobywatelu',
+      ),
+    ).toBe('na pierwszy lub drugi kwartał 2027 roku');
+  });
   it('gives a quarter as a date, and leaves an abbreviation after an amount out of it', () => {
     // i18668-DWVHCM and i18091-DVXJ87.
     expect(

@@ -49,6 +49,47 @@ describe('composeExtractiveAnswer', () => {
     expect(a?.text.split('\n')[0]).toBe('W skrócie: „11 kontroli” [1]; „5 kontroli” [1]');
   });
 
+  it('quotes the sentence that shares the question with the next one that states the asked amount', () => {
+    // sejm/i17620-DVRCQC: the cost is in the sentence after the one on the rented ground.
+    const a = answer(
+      'ile mswia zaplacilo za wynajem blon pge narodowego na trening pierwszej pomocy',
+      [
+        'Niezależnie należy wskazać, że w czerwcu 2026 r., w związku z organizacją stanowiska centralnego MSWiA podczas krajowego treningu pierwszej pomocy na błoniach PGE Narodowego, zawarto umowę dotyczącą wynajmu terenu. Koszt wynikający z tytułu tej umowy wyniósł 17 404,50 zł brutto. Obchody Dnia Strażaka mają charakter uroczystości służbowych.',
+      ],
+    );
+    expect(a?.text.split('\n')[0]).toBe('W skrócie: „17 404,50 zł brutto” [1]');
+    expect(a?.text).toContain(
+      'zawarto umowę dotyczącą wynajmu terenu. Koszt wynikający z tytułu tej umowy wyniósł 17 404,50 zł brutto.” [1]',
+    );
+  });
+
+  it('does not pair a sentence with a list item that opens another fact', () => {
+    const a = answer('ile wplynelo z cit w pierwszym polroczu 2026', [
+      'Porównując dochody budżetu państwa z CIT w pierwszym półroczu 2026 r. należy pamiętać o podwyższonej stawce dla banków.\n• Akcyza W okresie styczeń-czerwiec 2026 r. dochody z akcyzy wyniosły ok. 44,0 mld zł.',
+    ]);
+    expect(a?.text).not.toContain('banków. • Akcyza');
+  });
+
+  it('quotes the table row of the asked year with the sentence and header that introduce the table', () => {
+    // sejm/i16231-DVEHA3: a table of expenditure per year, one row a line.
+    const a = answer('Ile wyniosły wydatki Rządowego Funduszu Rozwoju Mieszkalnictwa w 2023 r.?', [
+      'Fundusz prowadzony był w Banku Gospodarstwa Krajowego.\nWydatki i koszty obsługi Funduszu przedstawiały się następująco (w mln zł):\nRok Wydatki Koszty obsługi\n2021 1 325,6 0,3\n2022 483,6 0,3\n2023 1 213,4 1,2\n2024 448,1 0,6',
+    ]);
+    expect(a?.text).toContain(
+      '„Wydatki i koszty obsługi Funduszu przedstawiały się następująco (w mln zł): Rok Wydatki Koszty obsługi … 2023 1 213,4 1,2” [1]',
+    );
+    expect(a?.text).not.toContain('2021 1 325,6');
+  });
+
+  it('quotes a row whose label is the asked region, past the row number', () => {
+    // sejm/i18655-DWQHNM: numbered rows per voivodeship, the years as columns.
+    const a = answer('ile przychodni robi bilans na slasku', [
+      'Liczba przychodni realizujących bilans w podziale na województwa:\nOW NFZ 2025 2026\n07 Mazowiecki 727 726\n11 Pomorski 385 376\n12 Śląski 782 775',
+    ]);
+    expect(a?.text).toContain('województwa: OW NFZ 2025 2026 … 12 Śląski 782 775” [1]');
+    expect(a?.text).not.toContain('Pomorski 385');
+  });
+
   it('quotes a sentence that states what the one before comes to together with it, once', () => {
     // i17287-DW2HLE: the fall itself is in „Oznacza to, że …”, its subject in the sentence before.
     const a = answer('o ile spadla liczba mieszkancow warm-maz od 2015 wg gus', [

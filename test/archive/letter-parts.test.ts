@@ -178,7 +178,17 @@ describe('isFrameSentence', () => {
     'Według szacunków 89% środków pożyczkowych z instrumentu SAFE trafi do polskiego przemysłu obronnego.',
     'Zgodnie z art. 126 ust. 8 i 9 ustawy o ochronie przyrody szkody są szacowane przez Służbę Parku Narodowego.',
     'Szczegółowe informacje są dostępne pod adresem: https://www.gov.pl/web/priorytety.',
+    // sejm/i18201: a topic opened mid-letter, then the figure asked for.
+    'Odnosząc się do kwestii zaległości NFZ wobec Szpitala Powiatowego w Sochaczewie za świadczenia nielimitowane wykonane w I kwartale 2026 r., zgodnie z informacją Mazowieckiego Oddziału Wojewódzkiego NFZ, wartość nieuregulowanych świadczeń ponadlimitowych w nielimitowanych zakresach dla ww. podmiotu wynosi 1 528 933,06 zł.',
   ])('substance: %s', (s) => expect(isFrameSentence(s)).toBe(false));
+
+  it('keeps a topic formula without a figure as frame', () => {
+    expect(
+      isFrameSentence(
+        'Odnosząc się do kwestii poruszonych w interpelacji nr 18201 z dnia 3 czerwca 2026 r. przedstawiam poniższe informacje.',
+      ),
+    ).toBe(true);
+  });
 });
 
 describe('substantiveTail', () => {

@@ -29,6 +29,14 @@ describe('splitSentences', () => {
   describe('after r. (rok)', () => {
     it.each<Case>([
       [
+        // sejm/i17496: the date phrase names its act („Decyzją z dnia …”) and the subject follows.
+        'Kwestia uregulowania stanu prawnego nieruchomości pozostaje w toku. Decyzją z dnia 17 marca 2023 r. Wojewoda Śląski stwierdził nabycie prawa własności nieruchomości na rzecz Gminy Dąbrowa Górnicza.',
+        [
+          'Kwestia uregulowania stanu prawnego nieruchomości pozostaje w toku.',
+          'Decyzją z dnia 17 marca 2023 r. Wojewoda Śląski stwierdził nabycie prawa własności nieruchomości na rzecz Gminy Dąbrowa Górnicza.',
+        ],
+      ],
+      [
         'Od 1 stycznia 2026 r. średnie wynagrodzenie nauczycieli początkujących względem stanu z 2023 r. jest wyższe o 44%, a wynagrodzenia nauczycieli mianowanych i dyplomowanych są wyższe o 41%.',
         [
           'Od 1 stycznia 2026 r. średnie wynagrodzenie nauczycieli początkujących względem stanu z 2023 r. jest wyższe o 44%, a wynagrodzenia nauczycieli mianowanych i dyplomowanych są wyższe o 41%.',
