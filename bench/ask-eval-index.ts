@@ -30,4 +30,4 @@ for (const question of program.args) {
     console.log(`  [${c.n}] ${path.basename(c.file)} p.${c.page ?? '-'} ${c.reference ?? ''}`);
   if ('missing' in answer && answer.missing) console.log('  missing:', answer.missing);
 }
-index.close();
+await index.close();
