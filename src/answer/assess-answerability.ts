@@ -31,6 +31,7 @@
  * threshold much. Document frequencies come from the index (`termStats`).
  */
 import { joinDeclinedCompound } from './declined-compound.js';
+import { routeStops } from './route-stops.js';
 import { analyze, analyzeQuery, foldText, STOP_WORDS } from '../archive/analyzer.js';
 import { isPolishName } from '../archive/stemmers/polish-dictionary.js';
 import type { ArchiveIndex, Letter, Passage, SearchHit, TermStats } from '../archive/types.js';
@@ -306,8 +307,19 @@ export function assessAnswerability({
     const [a, b] = [candidates[i - 1]!, candidates[i]!];
     if (a.isName && b.isName && b.position === a.position + 1) entityOf[i] = entityOf[i - 1]!;
   }
+  // A stop of a route counts as covered where another stop of it is (`Trakiszki` with `Ełk-Suwałki`).
+  const routes = routeStops(question);
+  const routeOf = candidates.map((c) => routes.findIndex((stops) => stops.includes(c.word)));
+  const ownIn = (letter: LetterView): boolean[] => {
+    const direct = candidates.map((c) => inLetter(c, letter));
+    return direct.map(
+      (ok, i) =>
+        ok ||
+        (routeOf[i]! >= 0 && direct.some((o, j) => o && j !== i && routeOf[j] === routeOf[i])),
+    );
+  };
   const coveredIn = (letter: LetterView): boolean[] => {
-    const own = candidates.map((c) => inLetter(c, letter));
+    const own = ownIn(letter);
     return own.map((_, i) => own.every((ok, j) => ok || entityOf[j] !== entityOf[i]));
   };
   // Reference numbers span several words; the analyzer turns them into one term.
@@ -346,7 +358,7 @@ export function assessAnswerability({
     });
   });
   const missingNames = candidates
-    .filter((c) => c.isName && c.df > 0 && !letters.some((l) => inLetter(c, l)))
+    .filter((c, i) => c.isName && c.df > 0 && !letters.some((l) => ownIn(l)[i]))
     .map((c) => c.word);
   return {
     score: total === 0 || best <= 0 ? 0 : best / total,

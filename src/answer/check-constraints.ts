@@ -15,6 +15,7 @@ import { acronymOfExpansion, acronymsIn, acronymsOfNameRuns } from './name-acron
 import { isKnownAcronym } from '../archive/acronyms.js';
 import { askedMinistries, namesMinistry } from './asked-ministry.js';
 import { joinDeclinedCompound } from './declined-compound.js';
+import { routeStops } from './route-stops.js';
 import { polishLemmas } from '../archive/stemmers/polish-dictionary.js';
 
 export interface CheckConstraintsOptions {
@@ -288,8 +289,17 @@ export function checkConstraints({
   const placesTown = answerability.words.some(
     (w) => w.isName && /^\p{Lu}\p{Ll}/u.test(w.word) && hasWordLike(nameEvidence, foldText(w.word)),
   );
+  // A stop of a route whose other stops the letter names (`Trakiszki` on `Ełk-Suwałki-Trakiszki`).
+  const routes = routeStops(question);
+  const isOnHeldRoute = (word: string) =>
+    routes.some(
+      (stops) =>
+        stops.includes(word) &&
+        stops.some((o) => o !== word && hasWordLike(nameEvidence, foldText(o))),
+    );
   const isAbsent = (word: string) =>
     !/^\p{Lu}{2,}$/u.test(word) &&
+    !isOnHeldRoute(word) &&
     // A known acronym typed in lower case (`gddkia`) is an acronym still: a matter of the score, as above.
     !isKnownAcronym(word) &&
     !word.includes('.') &&

@@ -54,6 +54,33 @@ describe('assessAnswerability', () => {
     expect(a.score).toBeLessThan(0.3);
   });
 
+  test('a stop of a route the letter names by its other stops is covered; a lone place is not', () => {
+    // sejm/i18681-DWVHCP: the letter writes „na odcinku Ełk - Suwałki - granica państwa”.
+    const letterText =
+      'Harmonogram robót dla linii Rail Baltica na odcinku Ełk - Suwałki - granica państwa zależy od procedur.';
+    const route = assessAnswerability({
+      question: 'Kiedy ruszy budowa odcinka Rail Baltica Ełk-Suwałki-Trakiszki?',
+      letterText,
+      stats: stats({
+        ruszy: 30,
+        budowa: 300,
+        odcinka: 90,
+        Rail: 5,
+        Baltica: 5,
+        Ełk: 4,
+        Suwałki: 6,
+      }),
+    });
+    expect(route.words.find((w) => w.word === 'Trakiszki')?.isCovered).toBe(true);
+    expect(route.unseenNames).toEqual(['Trakiszki']);
+    const lone = assessAnswerability({
+      question: 'Kiedy ruszy budowa linii Rail Baltica w Trakiszkach?',
+      letterText,
+      stats: stats({ ruszy: 30, budowa: 300, linii: 90, Rail: 5, Baltica: 5 }),
+    });
+    expect(lone.words.find((w) => w.word === 'Trakiszkach')?.isCovered).toBe(false);
+  });
+
   test('inflected forms the stemmer misses still match by prefix', () => {
     const a = assessAnswerability({
       question: 'Ile dofinansowania dostał szpital?',
