@@ -69,6 +69,10 @@ const MAX_JOINED = 500;
 const PAIR_FACTOR = 0.9;
 /** Types a pair is built for: a figure or a date the next sentence states of what the first one names. */
 const PAIRED_TYPES: ReadonlySet<AnswerType> = new Set(['ile', 'kiedy']);
+/** Questions whose answer is a reason or a decision: any two adjacent sentences are a candidate too… */
+const OPEN_PAIRED_TYPES: ReadonlySet<AnswerType> = new Set(['dlaczego', 'czy']);
+/** …at this share of their weight. */
+const OPEN_PAIR_FACTOR = 0.95;
 /** Weight kept by a sentence that echoes the question (ends in `?`, or a subject line). */
 const ECHO_FACTOR = 0.3;
 /** A further sentence qualifies by its own coverage (this share of the first's)… */
@@ -149,6 +153,8 @@ export function composeExtractiveAnswer({
   ];
   const pool = askedTypes.length > 0 ? [...retrieved, ...rest] : retrieved;
   const rowMatches = rowMatcher(question);
+  const onlyType = parts.length === 1 ? parts[0]!.type : null;
+  const isOpenPaired = onlyType !== null && OPEN_PAIRED_TYPES.has(onlyType);
   const typesOf = (text: string) =>
     new Set(askedTypes.filter((t) => hasAnswerType(text, t, question)));
   pool.forEach((hit, rank) => {
@@ -191,7 +197,13 @@ export function composeExtractiveAnswer({
       // A sentence without the asked type followed by one that holds it: the pair is one quote too,
       // when the two stand side by side in the passage (a frame line between them breaks the pair).
       const pair = `${before} ${sentence}`;
-      if (
+      const isAdjacent = () =>
+        pair.length <= MAX_JOINED && passageText.includes(normalizeSpace(pair));
+      // „Dlaczego …?”, „Czy …?”: the sentence that restates the decision and the one next to it
+      // (the reason, the conclusion „W związku z powyższym … nie prowadzi prac”) are read together.
+      if (!joined && before !== null && isOpenPaired && isAdjacent())
+        consider(pair, OPEN_PAIR_FACTOR);
+      else if (
         !joined &&
         before !== null &&
         beforeTypes?.size === 0 &&
@@ -199,8 +211,7 @@ export function composeExtractiveAnswer({
         // A list item opens a fact of its own (`• Akcyza …` after a sentence on CIT), unless the
         // sentence before introduces the list (`… w Białymstoku przeprowadził: a) w 2022 r. – 11 kontroli`).
         (!LIST_MARKER.test(sentence) || before.endsWith(':')) &&
-        pair.length <= MAX_JOINED &&
-        passageText.includes(normalizeSpace(pair))
+        isAdjacent()
       )
         consider(pair, PAIR_FACTOR);
       before = sentence;

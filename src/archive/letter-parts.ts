@@ -278,6 +278,19 @@ export function isFrameSentence(sentence: string): boolean {
   if (REFERENCE_ONLY.test(s)) return true;
   if (EMAIL_HEADER.test(s) && s.length < 200 && /^(?:od|from)\s*:/iu.test(s)) return true;
   if (OPENING.test(s) && substantiveTail(s) === null && !statesFigureAfterTopic(s)) return true;
+  // The title line a reply opens with („Odpowiedź na interpelację w sprawie postulatu zmniejszenia
+  // liczby radnych”) names the interpellation's subject: the question's words, no answer.
+  if (
+    /^odpowied\p{L}*\s+na\s+(?:interpelacj|zapytani)\p{L}*\s+(?:(?:nr|numer)\s+\S+\s+)?w\s+sprawie\b/iu.test(s) &&
+    !/[.!]\s*$/u.test(s)
+  )
+    return true;
+  // The header lines of the same block: „Odpowiedź na interpelację nr 18069”, „Odpowiadający: sekretarz stanu …”.
+  if (
+    /^odpowied\p{L}*\s+na\s+(?:interpelacj|zapytani)\p{L}*\s+(?:nr|numer)\s+\S+\s*$/iu.test(s) ||
+    (/^odpowiadając\p{L}*\s*:/iu.test(s) && s.length < 200)
+  )
+    return true;
   // The subject line („Dotyczy: interpelacji nr 17831 w sprawie …”) echoes the question it answers.
   if (
     /^(?:dotyczy|dot\.)\s*:?\s+(?:interpelacj|zapytani|pisma|odpowiedzi|wniosku|sprawy)/iu.test(s)

@@ -63,6 +63,17 @@ describe('composeExtractiveAnswer', () => {
     );
   });
 
+  it('answers „czy” with the sentence on the subject and the conclusion after it', () => {
+    // sejm/i18069-DW7HT8: the decision („nie są planowane prace”) shares no word with the question.
+    const a = answer('Czy MSWiA zamierza zmniejszyć liczbę radnych w radach gmin?', [
+      'Odpowiedź na interpelację w sprawie postulatu zmniejszenia liczby radnych w radach gmin\n\nDo MSWiA nie wpływała dotychczas korespondencja wskazująca na problemy rad gmin wynikające z liczby radnych. Mając na względzie powyższe, uprzejmie informuję, że obecnie nie są planowane prace legislacyjne zmierzające do zmiany art. 17 ustawy o samorządzie gminnym.',
+    ]);
+    expect(a?.text).toContain(
+      'wynikające z liczby radnych. Mając na względzie powyższe, uprzejmie informuję, że obecnie nie są planowane prace legislacyjne',
+    );
+    expect(a?.text).not.toContain('Odpowiedź na interpelację');
+  });
+
   it('does not pair a sentence with a list item that opens another fact', () => {
     const a = answer('ile wplynelo z cit w pierwszym polroczu 2026', [
       'Porównując dochody budżetu państwa z CIT w pierwszym półroczu 2026 r. należy pamiętać o podwyższonej stawce dla banków.\n• Akcyza W okresie styczeń-czerwiec 2026 r. dochody z akcyzy wyniosły ok. 44,0 mld zł.',

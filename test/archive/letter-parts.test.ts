@@ -168,6 +168,10 @@ describe('isFrameSentence', () => {
     'W odpowiedzi na interpelację nr 18193 Pani Poseł Barbary Dolniak w sprawie domniemania ojcostwa, uprzejmie informuję, co następuje.',
     'Znak sprawy: DPL2.054.12.2026',
     'Dotyczy: interpelacji nr 17831 w sprawie rozpatrywania przez Ministerstwo Rolnictwa i Rozwoju Wsi zgłoszeń',
+    // sejm/i18069-DW7HT8.txt: the title line the text opens with.
+    'Odpowiedź na interpelację w sprawie postulatu zmniejszenia liczby radnych w radach gmin',
+    'Odpowiedź na interpelację nr 18069',
+    'Odpowiadający: sekretarz stanu w Ministerstwie Spraw Wewnętrznych i Administracji Tomasz Szymański',
     'składam na Pana ręce odpowiedź na interpelację Poseł na Sejm RP Pani Marceliny Zawiszy w sprawie nadzoru nad fundacjami.',
     // sejm/i17409-DVDHAB.txt: the verb first, lower case after the salutation line.
     'poniżej udzielam odpowiedzi na interpelację nr K10INT17409, Pana Janusza Cieszyńskiego, Posła na Sejm RP, z dnia 1 czerwca 2026 r. w sprawie opóźnień w uruchomieniu Centrum Rozwoju i Produkcji Leków Onkologicznych w Tarchomińskich Zakładach Farmaceutycznych „Polfa” SA.',
