@@ -281,7 +281,9 @@ export function isFrameSentence(sentence: string): boolean {
   // The title line a reply opens with („Odpowiedź na interpelację w sprawie postulatu zmniejszenia
   // liczby radnych”) names the interpellation's subject: the question's words, no answer.
   if (
-    /^odpowied\p{L}*\s+na\s+(?:interpelacj|zapytani)\p{L}*\s+(?:(?:nr|numer)\s+\S+\s+)?w\s+sprawie\b/iu.test(s) &&
+    /^odpowied\p{L}*\s+na\s+(?:interpelacj|zapytani)\p{L}*\s+(?:(?:nr|numer)\s+\S+\s+)?w\s+sprawie\b/iu.test(
+      s,
+    ) &&
     !/[.!]\s*$/u.test(s)
   )
     return true;

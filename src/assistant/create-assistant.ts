@@ -333,11 +333,18 @@ function lookupAnswer({
   const { letter } = hit;
   const t = ANSWER_TEXT[language];
   const quoted = extractive.kind === 'extractive' ? extractive : null;
-  // The letter's first substantive passage when the question's words matched nothing in it.
-  const lead = leadSentences(hit.passage.text);
+  // The letter's first substantive passage when the question's words matched nothing in it: the
+  // best hit may be a frame line of its own („Odpowiedź na interpelację nr 15497”), so the first
+  // retrieved passage of the letter with a quotable sentence.
+  const leads = hits
+    .filter((h) => h.letter.id === letter.id)
+    .map((h) => ({ hit: h, lead: leadSentences(h.passage.text) }));
+  const withLead = leads.find((l) => l.lead !== null);
   const citation =
     quoted?.citations.find((c) => c.letterId === letter.id) ??
-    citationFor(hit, 1, lead ?? hit.passage.text.replace(/\s+/g, ' ').trim());
+    (withLead
+      ? citationFor(withLead.hit, 1, withLead.lead!)
+      : citationFor(hit, 1, hit.passage.text.replace(/\s+/g, ' ').trim()));
   const card = t.letterCard({
     reference: letter.reference,
     date: letter.date,

@@ -147,6 +147,25 @@ describe('assistant core', () => {
     await index.close();
   });
 
+  test('a lookup by interpellation number quotes the substance of the letter, not its title line', async () => {
+    // sejm/i15497-DX5HDZ: the header line „Odpowiedź na interpelację nr 15497” is a passage of its own.
+    const index = new SqliteIndex({ path: ':memory:' });
+    await index.upsertLetter(
+      makeLetter({ id: 'i15497', interpellation: '15497', reference: 'DWM-WUM.055.9.2026.PP' }),
+      makePassages('i15497', [
+        'Odpowiedź na interpelację nr 15497',
+        'Obywatele Ukrainy objęci ochroną czasową mogą ubiegać się o stypendium socjalne i kredyt studencki.',
+      ]),
+    );
+    const assistant = createAssistant({ index, logger: silentLogger() });
+    const answer = await collectAnswer(assistant, {
+      question: 'Co odpowiedziano na interpelację numer 15497?',
+    });
+    expect(answer.kind).toBe('extractive');
+    expect(answer.citations[0]?.quote).toContain('stypendium socjalne');
+    expect(answer.text).not.toContain('„Odpowiedź na interpelację nr 15497”');
+  });
+
   test('an index failure becomes one short Polish error event, not a throw', async () => {
     const { index, assistant } = await seededAssistant();
     await index.close();
