@@ -228,11 +228,11 @@ function amountSpans(sentence: string): string[] {
  */
 /** A law's own date (`ustawy z dnia 5 lipca 2018 r.`) names the act, not when something happened. */
 const LAW_DATE_BEFORE =
-  /(?:ustaw\p{L}*|rozporządzeni\p{L}*|zarządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwał\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
+  /(?:ustaw\p{L}*|rozporządzeni\p{L}*|zarządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwa[łl]\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
 
 /** `… z dnia <date>` within a few tokens of an act's name (`dyrektywy … (UE) 2023/2225 z dnia …`) is how Polish cites the act. */
 const ACT_CITED_BEFORE =
-  /(?:ustaw|rozporządzeni|zarządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,12}$/iu;
+  /(?:ustaw|rozporządzeni|zarządzeni|kodeks|dyrektyw|obwieszczeni|uchwał|uchwal|decyzj|wyrok|orzeczeni)\p{L}*\s+(?:\S+\s+){0,12}$/iu;
 
 /** Inside an open official-journal citation: `(Dz. U. …`, `(Dz. Urz. UE L …`, `(M.P. …`. */
 const JOURNAL_CITED_BEFORE = /\((?:Dz\.\s*U(?:rz)?\.|M\.\s*P\.)[^()]*$/u;
@@ -276,8 +276,13 @@ function datesIn(
     const overlap = (foldText(before).match(/\p{L}{4,}/gu) ?? []).filter((w) =>
       asked.has(w.slice(0, 5)),
     ).length;
-    // A cited act's date is never the answer; a looser match only ranks a date lower.
-    if (/^z dnia/iu.test(m[0]) && ACT_CITED_BEFORE.test(before)) continue;
+    // A cited act's date is never the answer; a looser match only ranks a date lower. The act's name
+    // may be long (`Uchwale Nr 190 Rady Ministrów Regulamin pracy Rady Ministrów z dnia …`): twelve words back.
+    if (
+      /^z dnia/iu.test(m[0]) &&
+      ACT_CITED_BEFORE.test(sentence.slice(Math.max(0, m.index - 160), m.index))
+    )
+      continue;
     // Nor a journal's (`Dz. U. z 2025 r.`, `Dz. Urz. UE L 2023/2225 z 30.10.2023`): it dates the publication of an act.
     if (JOURNAL_CITED_BEFORE.test(before)) continue;
     out.push({ span: m[0].trim(), isLaw, overlap });

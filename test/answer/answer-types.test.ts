@@ -77,6 +77,16 @@ describe('hasAnswerType with the question', () => {
 });
 
 describe('directSpan', () => {
+  it('gives no date of a cited resolution, its name long and in the locative (`w Uchwale … z dnia`)', () => {
+    // sejm/i18668-DWVHCM.
+    expect(
+      directSpan(
+        'Projekt jest procedowany przy zachowaniu wymogów określonych w Uchwale Nr 190 Rady Ministrów Regulamin pracy Rady Ministrów z dnia z dnia 29 października 2013 r. (M.P. z 2026 r. poz. 404).',
+        'kiedy',
+        'kiedy Rada Ministrów ma go przyjąć?',
+      ),
+    ).toBeNull();
+  });
   it('gives a quarter written in words whole, and finds no `I kwartał` inside „drugi kwartał”', () => {
     // sejm/i17250-DVHFZR.
     expect(
