@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { routeStops } from '../answer/route-stops.js';
 import { detectLanguage } from '../archive/language.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
@@ -195,8 +196,16 @@ export function bridgeEnglish(
       kept.push(token);
     } else unbridged.push(lower);
   }
+  // A route („between Szczecin and Gdańsk”) stays one in the Polish query (`Szczecin-Gdańsk`), so the
+  // answer side still sees a route whose stops the letter may name only in part (`route-stops.ts`).
+  for (const stops of routeStops(question)) {
+    const at = stops.map((stop) => terms.indexOf(stop));
+    if (at.some((i) => i < 0)) continue;
+    terms[at[0]!] = stops.join('-');
+    for (const i of at.slice(1)) terms[i] = '';
+  }
   const content = bridged.length + kept.length + unbridged.length;
-  const query = [...new Set(terms)].join(' ');
+  const query = [...new Set(terms.filter(Boolean))].join(' ');
   const isWeak =
     bridged.length === 0 ||
     (bridged.length + kept.length) / Math.max(1, content) < MIN_BRIDGED_SHARE;

@@ -16,6 +16,11 @@ describe('routeStops', () => {
       [['Żywcem', 'Węgierską', 'Górką']],
     ],
     ['połączenie kolejowe od Wisły do Istebnej', [['Wisły', 'Istebnej']]],
+    // english-holdout: the letter names Szczecin and „Trójmiasto”, not Gdańsk.
+    [
+      'What are the plans for the railway line between Szczecin and Gdańsk?',
+      [['Szczecin', 'Gdańsk']],
+    ],
   ])('%s', (question, expected) => expect(routeStops(question)).toEqual(expected));
 
   it('finds no route in a question naming one place, or two places without a dash', () => {

@@ -32,6 +32,15 @@ describe('bridgeEnglish', () => {
       expect(result.kept).toContain(kept);
   });
 
+  test('a route stays a route in the Polish query („between Szczecin and Gdańsk” → `Szczecin-Gdańsk`)', () => {
+    expect(
+      bridgeEnglish('What are the plans for the railway line between Szczecin and Gdańsk?').query,
+    ).toContain('Szczecin-Gdańsk');
+    expect(bridgeEnglish('Will line 106 from Rzeszów to Jasło be electrified?').query).toContain(
+      'Rzeszów-Jasło',
+    );
+  });
+
   test('phrases win over their words; inflected forms are found', () => {
     const lists = [
       list(
