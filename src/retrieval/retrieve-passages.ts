@@ -7,6 +7,7 @@
  */
 import type { ArchiveIndex, SearchFilter, SearchHit } from '../archive/types.js';
 import { boostSubjectMatch } from './boost-subject-match.js';
+import { voivodeshipsNamed } from './region-names.js';
 import { fuseRanks } from './fuse-ranks.js';
 import {
   isLookup,
@@ -65,10 +66,13 @@ export async function retrievePassages({
 }: RetrievePassagesOptions): Promise<SearchHit[]> {
   const pool = k * 5;
   const guessed = queryFilters === 'off' ? null : extractQueryFilters(question, now ? { now } : {});
-  // Ministry acronyms (`MZ`) meet the letters through the ministry's name (`Ministerstwo Zdrowia`, `minister zdrowia`).
-  const query = guessed?.lookup.ministries
-    ? `${question} ${guessed.lookup.ministries.join(' ')}`
-    : question;
+  // Ministry acronyms (`MZ`) meet the letters through the ministry's name (`Ministerstwo Zdrowia`, `minister zdrowia`),
+  // regions named as people say them (`w Małopolsce`) through the voivodeship's adjective (`małopolskie`).
+  const query = [
+    question,
+    ...(guessed?.lookup.ministries ?? []),
+    ...voivodeshipsNamed(question),
+  ].join(' ');
   const search = async (text: string, f: SearchFilter | undefined, size = pool) =>
     boostSubjectMatch({
       hits: await index.search(text, { k: size, ...(f ? { filter: f } : {}) }),
