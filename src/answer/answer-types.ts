@@ -314,8 +314,18 @@ export function directSpan(
   // A bare first number („12 miesięcy” for „w ilu urzędach”) would state the wrong fact.
   const foldedQuestion = foldText(question);
   const asked = new Set((foldedQuestion.match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 4)));
-  const isCounted = (s: string) =>
-    (foldText(s).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4)));
+  const isAsked = (text: string) =>
+    (foldText(text).match(/\p{L}{4,}/gu) ?? []).some((w) => asked.has(w.slice(0, 4)));
+  /** The span, or the span and the next word when that word says what it counts (`244 341 szkodliwych domen`); else `null`. */
+  const countedSpan = (s: string): string | null => {
+    if (isAsked(s)) return s;
+    const at = sentence.indexOf(s);
+    // One word more, the noun after an adjective the span ends with; not a preposition (`12 miesięcy w …
+    // urzędach`), nor further words that qualify another noun (`52 ogniska rzekomego pomoru drobiu`).
+    const next = at < 0 ? null : /^\s+[\p{L}-]{4,}/u.exec(sentence.slice(at + s.length));
+    return next && isAsked(next[0]) ? `${s}${next[0]}` : null;
+  };
+  const isCounted = (s: string) => countedSpan(s) !== null;
   const asksMoney =
     /kwot|koszt|cen[aey]|kasy|pieniedz|srodk|wydal|wydano|zaplac|dotacj|budzet|zl\b|euro|zaleg|zadluz|dlug|naleznos|wyplac|sfinansow|dofinansow/u.test(
       foldedQuestion,
@@ -347,5 +357,5 @@ export function directSpan(
       (isCounted(span) ? 1 : 0);
     if (!best || score > best.score) best = { span, score };
   }
-  return best?.span ?? null;
+  return best ? (countedSpan(best.span) ?? best.span) : null;
 }

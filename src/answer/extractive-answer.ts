@@ -96,7 +96,9 @@ const PREFIX = 6;
 
 function isEcho(sentence: string): boolean {
   return (
-    /\?\s*["”»)]?\s*$/.test(sentence) || /^\s*(temat|dotyczy|dot\.|w sprawie)\b/i.test(sentence)
+    // A question of the interpellation quoted back, also when the next item's `oraz` is glued to it.
+    /\?\s*["”»)]?\s*(?:oraz|i|a także)?\s*$/.test(sentence) ||
+    /^\s*(temat|dotyczy|dot\.|w sprawie)\b/i.test(sentence)
   );
 }
 

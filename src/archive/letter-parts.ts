@@ -293,9 +293,14 @@ export function isFrameSentence(sentence: string): boolean {
     (/^odpowiadając\p{L}*\s*:/iu.test(s) && s.length < 200)
   )
     return true;
+  // The subject line of the same block, on a line of its own („w sprawie funkcjonowania Kuratorium
+  // Oświaty w Lublinie po zatrzymaniu …”): no verb of the reply's, no full stop.
+  if (/^w\s+sprawie\s/u.test(s) && !/[.!?;:]\s*$/u.test(s) && s.length < 300) return true;
   // The subject line („Dotyczy: interpelacji nr 17831 w sprawie …”) echoes the question it answers.
   if (
-    /^(?:dotyczy|dot\.)\s*:?\s+(?:interpelacj|zapytani|pisma|odpowiedzi|wniosku|sprawy)/iu.test(s)
+    /^(?:dotyczy|dot\.|sprawa\s*:)\s*:?\s+(?:interpelacj|zapytani|pisma|odpowiedzi|wniosku|sprawy|poselsk)/iu.test(
+      s,
+    )
   )
     return true;
   return false;

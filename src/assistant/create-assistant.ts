@@ -246,8 +246,15 @@ export function createAssistant({
         (hits.length === 0 || !isAnswerable(answerability, minAnswerability))
       )
         result = refusal;
-      else if (!llm) result = extractive(null);
-      else {
+      else if (!llm) {
+        // The letter covers the question, but only in words no quotable sentence holds (its subject line,
+        // for „Jaka jest odpowiedź w sprawie …?”): the letter is the answer, shown as a lookup shows one.
+        const answer = extractive(null);
+        result =
+          answer.kind === 'refusal'
+            ? lookupAnswer({ hit: hits[0]!, hits, language, extractive: answer })
+            : answer;
+      } else {
         yield { type: 'status', stage: 'writing', text: STATUS_TEXT.writing };
         let streamed = false;
         try {

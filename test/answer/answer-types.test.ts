@@ -77,6 +77,16 @@ describe('hasAnswerType with the question', () => {
 });
 
 describe('directSpan', () => {
+  it('gives the amount with what it counts when that noun comes two words after the number', () => {
+    // sejm/i17618-DW7HSQ: the CSIRT KNF figure in the next sentence shares the adjective only.
+    expect(
+      directSpan(
+        'Jednym z głównych narzędzi jest prowadzona przez CERT Polska Lista Ostrzeżeń przed niebezpiecznymi domenami, na którą w 2025 r. wpisano aż 244 341 szkodliwych domen, dzięki czemu zablokowano około 141,1 miliona prób wejść na fałszywe strony.',
+        'ile',
+        'ile niebezpiecznych domen wrzucil cert polska na liste ostrzezen w 2025',
+      ),
+    ).toBe('244 341 szkodliwych domen');
+  });
   it('gives no date of a cited resolution, its name long and in the locative (`w Uchwale … z dnia`)', () => {
     // sejm/i18668-DWVHCM.
     expect(

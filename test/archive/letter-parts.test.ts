@@ -171,6 +171,9 @@ describe('isFrameSentence', () => {
     // sejm/i18069-DW7HT8.txt: the title line the text opens with.
     'Odpowiedź na interpelację w sprawie postulatu zmniejszenia liczby radnych w radach gmin',
     'Odpowiedź na interpelację nr 18069',
+    'Sprawa: Interpelacja poselska nr 17742',
+    // sejm/i18708: the subject on a line of its own.
+    'w sprawie funkcjonowania Kuratorium Oświaty w Lublinie po zatrzymaniu przez CBA lubelskiego kuratora oświaty i zawieszeniu go w wykonywaniu czynności przez prokuratora',
     'Odpowiadający: sekretarz stanu w Ministerstwie Spraw Wewnętrznych i Administracji Tomasz Szymański',
     'składam na Pana ręce odpowiedź na interpelację Poseł na Sejm RP Pani Marceliny Zawiszy w sprawie nadzoru nad fundacjami.',
     // sejm/i17409-DVDHAB.txt: the verb first, lower case after the salutation line.

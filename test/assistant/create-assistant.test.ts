@@ -166,6 +166,29 @@ describe('assistant core', () => {
     expect(answer.text).not.toContain('„Odpowiedź na interpelację nr 15497”');
   });
 
+  test('a letter that covers the question only in its subject line answers with the letter, not a refusal', async () => {
+    // titles-dev t18617: „Jaka jest odpowiedź w sprawie parytetów?”; only the subject line says „parytetów”.
+    const index = new SqliteIndex({ path: ':memory:' });
+    await index.upsertLetter(
+      makeLetter({ id: 'i18617', reference: 'DSP.054.9.2026', title: 'w sprawie parytetów' }),
+      makePassages('i18617', [
+        'w sprawie parytetów płci na listach wyborczych',
+        'Zasady ustalania list kandydatów określa Kodeks wyborczy, którego zmiana nie jest obecnie planowana.',
+      ]),
+    );
+    await index.upsertLetter(
+      makeLetter({ id: 'other' }),
+      makePassages('other', ['Minister zdrowia przedstawił plan sieci szpitali.']),
+    );
+    const assistant = createAssistant({ index, logger: silentLogger() });
+    const answer = await collectAnswer(assistant, {
+      question: 'Jaka jest odpowiedź w sprawie parytetów?',
+    });
+    expect(answer.kind).toBe('extractive');
+    expect(answer.citations[0]).toMatchObject({ letterId: 'i18617' });
+    expect(answer.citations[0]?.quote).toContain('Kodeks wyborczy');
+  });
+
   test('an index failure becomes one short Polish error event, not a throw', async () => {
     const { index, assistant } = await seededAssistant();
     await index.close();
