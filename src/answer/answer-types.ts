@@ -322,7 +322,8 @@ export function directSpan(
     const at = sentence.indexOf(s);
     // One word more, the noun after an adjective the span ends with; not a preposition (`12 miesięcy w …
     // urzędach`), nor further words that qualify another noun (`52 ogniska rzekomego pomoru drobiu`).
-    const next = at < 0 ? null : /^\s+[\p{L}-]{4,}/u.exec(sentence.slice(at + s.length));
+    // A lower-case word: after a footnote number (`Młodzieży”6 Diagnoza Młodzieży, …`) comes a title.
+    const next = at < 0 ? null : /^\s+\p{Ll}[\p{L}-]{3,}/u.exec(sentence.slice(at + s.length));
     return next && isAsked(next[0]) ? `${s}${next[0]}` : null;
   };
   const isCounted = (s: string) => countedSpan(s) !== null;

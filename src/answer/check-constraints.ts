@@ -126,10 +126,28 @@ function hasPhrase(foldedText: string, phrase: string): boolean {
  */
 const RANGE_LABEL = /(?:\p{Lu}[\p{L}\d-]*|perspektyw\p{L}*|okres\p{L}*\s+programowani\p{L}*)\s*$/u;
 
+/**
+ * A year that only dates where an act was published (`Dz. U. z 2021 r. poz. 1372`, `Dz.U.2021.1372`,
+ * `M.P. z 2021 r.`) says nothing about that year: a letter citing it holds no data for 2021.
+ */
+const JOURNAL_BEFORE = /(?:Dz\.\s*U(?:rz)?\.|M\.\s*P\.)\s*(?:z\s*)?$/u;
+/** Nor one that dates a cited act or ruling (`uchwała składu 7 sędziów z dnia 15 grudnia 2021 r.`). */
+const ACT_DATE_BEFORE =
+  /(?:ustaw|rozporządzeni|uchwa[łl]|postanowieni|wyrok|decyzj|zarządzeni|dyrektyw|obwieszczeni|kodeks)\p{L}*(?:\s+\S+){0,10}\s+z\s+dnia\s+\d{1,2}\s+\p{L}+\s+$/iu;
+
+function isCitationYear(text: string, m: RegExpMatchArray): boolean {
+  const at = m.index ?? 0;
+  return (
+    JOURNAL_BEFORE.test(text.slice(Math.max(0, at - 14), at)) ||
+    (m[2] === undefined && ACT_DATE_BEFORE.test(text.slice(Math.max(0, at - 160), at)))
+  );
+}
+
 /** Years a text states, ranges expanded (`2024-2026` covers 2025) unless they label a programme. */
 function yearsIn(text: string): Set<number> {
   const out = new Set<number>();
   for (const m of text.matchAll(YEAR)) {
+    if (isCitationYear(text, m)) continue;
     const from = Number(m[1]);
     const to = m[2] ? Number(m[2]) : from;
     const isLabel =
@@ -198,8 +216,9 @@ function normaliseFigure(whole: string, decimals: string | undefined): string {
   return `${whole.replace(/[ \u00a0]/g, '')}${decimals ? `.${decimals}` : ''}`;
 }
 
-/** Dates (`03.08.2026`, `18-08-2026`) are no figures: the letter's date and the lookup handle them. */
-const DATE = /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}/gu;
+/** Dates (`03.08.2026`, `18-08-2026`, `26 kwietnia`) are no figures: the letter's date and the lookup handle them. */
+const DATE =
+  /\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|(?<!\d)\d{1,2}\s+(?:stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)(?!\p{L})/gu;
 
 /**
  * What the question names that the evidence does not hold, as written in the
@@ -229,6 +248,8 @@ export function checkConstraints({
   const missing: string[] = [];
   const years = yearsIn(evidence);
   for (const m of question.matchAll(YEAR)) {
+    // The question's own citation of an act (`art. 73 ustawy z dnia 26 kwietnia 2024 r.`) names the act, not a year asked about.
+    if (isCitationYear(question, m)) continue;
     const asked = [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])];
     if (asked.some((y) => !years.has(y))) missing.push(m[0]);
   }

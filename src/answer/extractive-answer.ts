@@ -203,16 +203,16 @@ export function composeExtractiveAnswer({
         pair.length <= MAX_JOINED && passageText.includes(normalizeSpace(pair));
       // „Dlaczego …?”, „Czy …?”: the sentence that restates the decision and the one next to it
       // (the reason, the conclusion „W związku z powyższym … nie prowadzi prac”) are read together.
-      if (!joined && before !== null && isOpenPaired && isAdjacent())
-        consider(pair, OPEN_PAIR_FACTOR);
+      // Never a pair that opens with a question quoted back (`Ile wynosiło …? Średnie …`).
+      const pairs = !joined && before !== null && !isEcho(before);
+      if (pairs && isOpenPaired && isAdjacent()) consider(pair, OPEN_PAIR_FACTOR);
       else if (
-        !joined &&
-        before !== null &&
+        pairs &&
         beforeTypes?.size === 0 &&
         [...(types ?? [])].some((t) => PAIRED_TYPES.has(t)) &&
         // A list item opens a fact of its own (`• Akcyza …` after a sentence on CIT), unless the
         // sentence before introduces the list (`… w Białymstoku przeprowadził: a) w 2022 r. – 11 kontroli`).
-        (!LIST_MARKER.test(sentence) || before.endsWith(':')) &&
+        (!LIST_MARKER.test(sentence) || before?.endsWith(':') === true) &&
         isAdjacent()
       )
         consider(pair, PAIR_FACTOR);

@@ -236,7 +236,7 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
  * and the form with the verb first, `(poniżej) udzielam odpowiedzi na interpelację nr …`.
  */
 const OPENING =
-  /^(?:(?:poniżej\s+)?(?:uprzejmie\s+)?(?:udzielam|udzielając|przekazuję|przedstawiam|składam)\s+(?:\p{L}+\s+){0,2}odpowied\p{L}*\s+na\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|pytani|petycj)\p{L}*|(?:z\s+upoważnienia\s+[^,]{3,80},\s*)?(?:w\s+odpowiedzi\s+na|odpowiadając\s+na|w\s+nawiązaniu\s+do|nawiązując\s+do|w\s+związku\s+z|odnosząc\s+się\s+do)\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|prośb|petycj|list|maila|wiadomoś|pytani|propozycj|postulat|kwesti)\p{L}*|(?:uprzejmie\s+)?(?:przekazuję|przedstawiam|przesyłam|informuję|składam)\s+(?:na\s+\p{L}+\s+ręce\s+)?(?:poniżej\s+)?(?:następujące\s+)?(?:informacje|wyjaśnienia|odpowiedź|stanowisko)(?!\p{L}))/iu;
+  /^(?:(?:poniżej\s+)?(?:uprzejmie\s+)?(?:udzielam|udzielając|przekazuję|przedstawiam|składam)\s+(?:\p{L}+\s+){0,2}odpowied\p{L}*\s+na\s+(?:\p{L}+\s+){0,3}(?:interpelacj|zapytani|pism|wystąpieni|wniosk|pytani|petycj)\p{L}*|(?:z\s+upoważnienia\s+[^,]{3,80},\s*)?(?:w\s+odpowiedzi\s+na|odpowiadając\s+na|w\s+nawiązaniu\s+do|nawiązując\s+do|w\s+związku\s+z|odnosząc\s+się\s+do)\s+(?:\p{L}+\s+){0,3}(?:interpelacj|interpeacj|zapytani|pism|wystąpieni|wniosk|prośb|petycj|list|maila|wiadomoś|pytani|propozycj|postulat|kwesti)\p{L}*|(?:uprzejmie\s+)?(?:przekazuję|przedstawiam|przesyłam|informuję|składam)\s+(?:na\s+\p{L}+\s+ręce\s+)?(?:poniżej\s+)?(?:następujące\s+)?(?:informacje|wyjaśnienia|odpowiedź|stanowisko)(?!\p{L}))/iu;
 /** Where the fact starts inside an opening formula: after `uprzejmie informuję, że` and its kin. */
 const FACT_AFTER =
   /(?:uprzejmie\s+)?(?:informuję|wyjaśniam|wskazuję|uprzejmie\s+przedstawiam|przedstawiam|zauważam|pragnę\s+(?:poinformować|wyjaśnić|wskazać))\s*,?\s*(?:że|iż)\s+/iu;
@@ -291,6 +291,16 @@ export function isFrameSentence(sentence: string): boolean {
   if (
     /^odpowied\p{L}*\s+na\s+(?:interpelacj|zapytani)\p{L}*\s+(?:nr|numer)\s+\S+\s*$/iu.test(s) ||
     (/^odpowiadając\p{L}*\s*:/iu.test(s) && s.length < 200)
+  )
+    return true;
+  // The addressee block run into the interpellation's subject („Włodzimierz Czarzasty Marszałek Sejmu
+  // Sejm RP Interpelacja w sprawie obciążeń …”), and the subject line on its own.
+  if (
+    /^(?:\p{Lu}\p{Ll}+\s+){1,3}Marszał(?:ek|ka)\s+Sejmu\b/u.test(s) ||
+    (/^(?:.{0,80}\s)?Interpelacj\p{L}*\s+(?:(?:poselsk\p{L}*\s+)?(?:nr|numer)\s+\S+\s+)?w\s+sprawie\s/u.test(
+      s,
+    ) &&
+      !/[.!?]\s*$/u.test(s))
   )
     return true;
   // The subject line of the same block, on a line of its own („w sprawie funkcjonowania Kuratorium

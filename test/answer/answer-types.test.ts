@@ -86,6 +86,14 @@ describe('directSpan', () => {
         'ile niebezpiecznych domen wrzucil cert polska na liste ostrzezen w 2025',
       ),
     ).toBe('244 341 szkodliwych domen');
+    // A footnote number before a title (`Młodzieży”6 Diagnoza Młodzieży, …`) counts nothing.
+    expect(
+      directSpan(
+        '6 Diagnoza Młodzieży, Polskie Towarzystwo Polityki Społecznej, Warszawa 2026.',
+        'ile',
+        'na ilu badaniach oparli ta diagnoze mlodziezy 2026 od MEN?',
+      ),
+    ).toBeNull();
   });
   it('gives no date of a cited resolution, its name long and in the locative (`w Uchwale … z dnia`)', () => {
     // sejm/i18668-DWVHCM.

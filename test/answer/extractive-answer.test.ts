@@ -74,6 +74,16 @@ describe('composeExtractiveAnswer', () => {
     expect(a?.text).not.toContain('Odpowiedź na interpelację');
   });
 
+  it('never opens a pair with a question of the interpellation quoted back', () => {
+    const a = answer('Ile wynosi średnie wynagrodzenie w ministerstwie w 2025 r.?', [
+      'Ile wynosiło faktycznie wypłacone średnie miesięczne wynagrodzenie brutto w ministerstwie w kwietniu 2026 roku? Średnie miesięczne wynagrodzenie brutto w ministerstwie w 2025 r. wyniosło 13.103,92 zł.',
+    ]);
+    expect(a?.text).toContain(
+      '„Średnie miesięczne wynagrodzenie brutto w ministerstwie w 2025 r. wyniosło 13.103,92 zł.” [1]',
+    );
+    expect(a?.text).not.toContain('roku? Średnie');
+  });
+
   it('does not pair a sentence with a list item that opens another fact', () => {
     const a = answer('ile wplynelo z cit w pierwszym polroczu 2026', [
       'Porównując dochody budżetu państwa z CIT w pierwszym półroczu 2026 r. należy pamiętać o podwyższonej stawce dla banków.\n• Akcyza W okresie styczeń-czerwiec 2026 r. dochody z akcyzy wyniosły ok. 44,0 mld zł.',

@@ -172,6 +172,9 @@ describe('isFrameSentence', () => {
     'Odpowiedź na interpelację w sprawie postulatu zmniejszenia liczby radnych w radach gmin',
     'Odpowiedź na interpelację nr 18069',
     'Sprawa: Interpelacja poselska nr 17742',
+    // fresh3-holdout answers: the addressee block run into the subject, and an opening formula with a typo.
+    'Włodzimierz Czarzasty Marszałek Sejmu Sejm RP Interpelacja w sprawie obciążeń finansowych JST kosztami usuwania, przechowywania i ubezpieczenia porzuconych pojazdów',
+    'w nawiązaniu do interpeacji posła Łukasza Kmity o numerze 17478 w sprawie wpisania do budżetu państwa na 2027 r. pomocy finansowej dla samorządów z rejonu olkuskiego oraz',
     // sejm/i18708: the subject on a line of its own.
     'w sprawie funkcjonowania Kuratorium Oświaty w Lublinie po zatrzymaniu przez CBA lubelskiego kuratora oświaty i zawieszeniu go w wykonywaniu czynności przez prokuratora',
     'Odpowiadający: sekretarz stanu w Ministerstwie Spraw Wewnętrznych i Administracji Tomasz Szymański',
@@ -185,6 +188,7 @@ describe('isFrameSentence', () => {
     'Według szacunków 89% środków pożyczkowych z instrumentu SAFE trafi do polskiego przemysłu obronnego.',
     'Zgodnie z art. 126 ust. 8 i 9 ustawy o ochronie przyrody szkody są szacowane przez Służbę Parku Narodowego.',
     'Szczegółowe informacje są dostępne pod adresem: https://www.gov.pl/web/priorytety.',
+    'Interpelacja w sprawie obciążeń finansowych JST była przedmiotem analizy, w wyniku której Minister przygotował projekt.',
     // sejm/i18201: a topic opened mid-letter, then the figure asked for.
     'Odnosząc się do kwestii zaległości NFZ wobec Szpitala Powiatowego w Sochaczewie za świadczenia nielimitowane wykonane w I kwartale 2026 r., zgodnie z informacją Mazowieckiego Oddziału Wojewódzkiego NFZ, wartość nieuregulowanych świadczeń ponadlimitowych w nielimitowanych zakresach dla ww. podmiotu wynosi 1 528 933,06 zł.',
   ])('substance: %s', (s) => expect(isFrameSentence(s)).toBe(false));

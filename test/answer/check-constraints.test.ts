@@ -1,0 +1,48 @@
+import { analyze } from '../../src/archive/analyzer.js';
+import type { SearchHit } from '../../src/archive/types.js';
+import { assessAnswerability } from '../../src/answer/assess-answerability.js';
+import { checkConstraints } from '../../src/answer/check-constraints.js';
+import { makeLetter, makePassages } from '../helpers/letters.js';
+
+/** The constraint check of one letter's text, every question word seen in the archive. */
+function missingFor(question: string, text: string): string[] {
+  const letter = makeLetter({ id: 'l1' });
+  const hits: SearchHit[] = makePassages('l1', [text]).map((passage) => ({
+    passage,
+    letter,
+    score: 1,
+  }));
+  const df = new Map(analyze(question).map((t) => [t, 5]));
+  const answerability = assessAnswerability({
+    question,
+    letterTexts: [text],
+    stats: { passages: 1000, df },
+  });
+  return checkConstraints({ question, hits, answerability, letterTexts: [text] });
+}
+
+describe('checkConstraints: years', () => {
+  it('a year that only dates a cited ruling or journal is no data for that year', () => {
+    // sejm/i17803-DW7HSS: 2021 appears only in a Supreme Court resolution's date and a Dz. U. citation.
+    const text =
+      'Emeryt mundurowy może pobierać jedno świadczenie (uchwała składu 7 sędziów z dnia 15 grudnia 2021 r., sygn. akt III UZP 3/21; Dz. U. z 2021 r. poz. 1372). W 2025 r. do zawodowej służby wojskowej powołano 9 000 żołnierzy.';
+    expect(
+      missingFor('Ilu żołnierzy powołano do zawodowej służby wojskowej w 2021 r.?', text),
+    ).toEqual(['2021']);
+    expect(
+      missingFor('Ilu żołnierzy powołano do zawodowej służby wojskowej w 2025 r.?', text),
+    ).toEqual([]);
+  });
+
+  it('a year in the question that only dates the act it cites is not asked for', () => {
+    // titles-dev t18679: the letter answers on art. 73 of the act without restating its date.
+    const text =
+      'Prezes PFRON nie nałożył kar pieniężnych w wykonaniu art. 73 ustawy o dostępności.';
+    expect(
+      missingFor(
+        'Jakie kary nałożono w wykonaniu art. 73 ustawy z dnia 26 kwietnia 2024 r. o dostępności?',
+        text,
+      ),
+    ).toEqual([]);
+  });
+});
