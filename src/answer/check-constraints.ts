@@ -192,7 +192,7 @@ function withinOneEdit(a: string, b: string): boolean {
 
 /** Endings of Polish adjectives, nouns and verbs: a word with one is Polish, whatever the dictionary says. */
 const POLISH_ENDING =
-  /(?:ych|ich|ego|emu|owy|owa|owe|nej|nym|nymi|anie|enie|osc|osci|ami|ach|ow|ować|owac|uje|ują|uja|ania|enia|ski|ska|skie|cki|cka|ckie)$/u;
+  /(?:ych|ich|ego|emu|owy|owa|owe|nej|nym|nymi|anie|enie|osc|osci|ami|ach|ow|ować|owac|uje|ują|uja|ania|enia|ski|ska|skie|cki|cka|ckie|[aą]c(?:y|ym|ymi|ego|emu|ej|ych|a|e))$/u;
 
 /** A road number (`S5`, `S-3`, `A1`, `DK 91`, `DW241`): a near miss swaps it for another road. */
 const ROAD = /(?<![\p{L}\d])(S|A|DK|DW)[ -]?(\d{1,3})(?![\d\p{L}])/giu;

@@ -5,7 +5,7 @@ import { checkConstraints } from '../../src/answer/check-constraints.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 
 /** The constraint check of one letter's text, every question word seen in the archive. */
-function missingFor(question: string, text: string): string[] {
+function missingFor(question: string, text: string, unseen: readonly string[] = []): string[] {
   const letter = makeLetter({ id: 'l1' });
   const hits: SearchHit[] = makePassages('l1', [text]).map((passage) => ({
     passage,
@@ -13,6 +13,7 @@ function missingFor(question: string, text: string): string[] {
     score: 1,
   }));
   const df = new Map(analyze(question).map((t) => [t, 5]));
+  for (const word of unseen) for (const t of analyze(word)) df.delete(t);
   const answerability = assessAnswerability({
     question,
     letterTexts: [text],
@@ -44,5 +45,22 @@ describe('checkConstraints: years', () => {
         text,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('checkConstraints: unknown words', () => {
+  const text =
+    'Świadczenie uzupełniające dla osób niezdolnych do samodzielnej egzystencji wypłaca ZUS.';
+  it('a mistyped Polish participle (`doplniajacym`) is no unknown name', () => {
+    expect(
+      missingFor('co z dodatkiem doplniajacym dla osob niezdolnych do egzystencji', text, [
+        'doplniajacym',
+      ]),
+    ).toEqual([]);
+  });
+  it('a lower-case word no letter has and no Polish ending explains is one (`sanofi`)', () => {
+    expect(
+      missingFor('co z dodatkiem sanofi dla osob niezdolnych do egzystencji', text, ['sanofi']),
+    ).toEqual(['sanofi']);
   });
 });
