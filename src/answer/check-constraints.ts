@@ -12,7 +12,7 @@ import { foldText } from '../archive/fold-text.js';
 import type { SearchHit } from '../archive/types.js';
 import type { AnswerabilityResult } from './assess-answerability.js';
 import { acronymOfExpansion, acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
-import { isKnownAcronym } from '../archive/acronyms.js';
+import { findAcronym, isKnownAcronym } from '../archive/acronyms.js';
 import { askedMinistries, namesMinistry } from './asked-ministry.js';
 import { joinDeclinedCompound } from './declined-compound.js';
 import { routeStops } from './route-stops.js';
@@ -118,6 +118,19 @@ function hasPhrase(foldedText: string, phrase: string): boolean {
   const stems = (foldText(phrase).match(/\p{L}+/gu) ?? []).map(stemOf);
   const pattern = new RegExp(`(?<!\\p{L})${stems.join('\\p{L}*[\\s,-]+')}`, 'u');
   return pattern.test(foldedText);
+}
+
+/**
+ * `hasPhrase` for a written-out acronym: short words stand by three letters, since their stems alternate
+ * (`Urząd` / `Urzędu`, `Sąd` / `Sądu`).
+ */
+function hasLoosePhrase(foldedText: string, phrase: string): boolean {
+  const stems = (
+    foldText(phrase)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? []
+  ).map((w) => (w.length <= 6 ? w.slice(0, 3) : stemOf(w)));
+  return new RegExp(`(?<!\\p{L})${stems.join('\\p{L}*[\\s,-]+')}`, 'u').test(foldedText);
 }
 
 /**
@@ -373,6 +386,19 @@ export function checkConstraints({
     for (const ministry of askedMinistries(question))
       if (!namesMinistry(own, ministry) && !missing.includes(ministry.asTyped))
         missing.push(ministry.asTyped);
+  }
+  // A body the question names by its acronym (`UOKiK`, `UKE`, `GDDKiA`) that the first letter neither
+  // writes nor spells out: the letter is on the topic, not on what that body said or did. As typed, with
+  // two capitals or more (chat's lower-case `kas`, `nik` are also words); ministries are checked above.
+  if (letterTexts[0] !== undefined) {
+    const own = foldText(letterTexts[0]).toLowerCase();
+    for (const m of question.matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
+      const entry = findAcronym(m[0]);
+      if (!entry || entry.isMinistry || (m[0].match(/\p{Lu}/gu) ?? []).length < 2) continue;
+      const written = new RegExp(`(?<!\\p{L})${foldText(entry.acronym).toLowerCase()}`, 'u');
+      const held = written.test(own) || entry.expansions.some((e) => hasLoosePhrase(own, e));
+      if (!held && !missing.includes(m[0])) missing.push(m[0]);
+    }
   }
   // The answer type is looked for in the letter's text, not its signature: the signatory is no director.
   missing.push(...missingAnswerType(question, passages));

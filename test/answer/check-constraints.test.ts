@@ -64,3 +64,16 @@ describe('checkConstraints: unknown words', () => {
     ).toEqual(['sanofi']);
   });
 });
+
+describe('checkConstraints: bodies named by acronym', () => {
+  it('a body whose acronym the letter neither writes nor spells out is missing', () => {
+    // fresh3-holdout f3055: the letter on the UC100 bill never names UOKiK.
+    const text = 'Projekt UC100 przewiduje odrębne stawki opłaty opakowaniowej dla opakowań.';
+    expect(missingFor('Jak UOKiK ocenił projekt UC100 o opakowaniach?', text)).toEqual(['UOKiK']);
+  });
+  it('is held when the letter spells it out in any case form', () => {
+    const text =
+      'Po odwołaniu Prezesa Urzędu Ochrony Konkurencji i Konsumentów projekt UC100 przejęło ministerstwo.';
+    expect(missingFor('Jak UOKiK ocenił projekt UC100?', text)).toEqual([]);
+  });
+});
