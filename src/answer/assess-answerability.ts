@@ -39,6 +39,7 @@ import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
 import { wholeLetterText } from '../archive/whole-letter-text.js';
 import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
+import { rememberByText } from '../archive/remember-by-text.js';
 
 /** Letters compared by the loose (truncation) match. */
 export const PREFIX = 6;
@@ -195,7 +196,8 @@ function viewLetter(
 ): LetterView {
   const prefixes = new Set<string>();
   const shortPrefixes = new Set<string>();
-  for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+  // Each distinct word once: a letter repeats most of its words, and only sets are built from them.
+  for (const token of new Set(foldText(text).match(/[\p{L}\p{N}]+/gu))) {
     if (token.length >= prefix) prefixes.add(token.slice(0, prefix));
     // `Białymstoku` holds `Białystok` (both halves decline): its joined form's prefix too.
     const joined = token.length >= prefix ? joinDeclinedCompound(token) : null;
@@ -221,6 +223,15 @@ function viewLetter(
   };
 }
 
+/**
+ * The view of each of the last letters read, at the default prefix: an answer views its first
+ * letters again (the answering letter's topic coverage, `choose-answering-letter.ts`), and the
+ * stored terms given are `analyze(text)`'s, so they do not change the view.
+ */
+const rememberedView = rememberByText((text: string, terms: readonly string[] | undefined) =>
+  viewLetter(text, PREFIX, terms),
+);
+
 /** An acronym is spelled out when consecutive capitalised words start with its letters. */
 function spellsOut(letter: LetterView, acronym: string): boolean {
   const initials = foldText(acronym).toUpperCase();
@@ -244,7 +255,9 @@ export function assessAnswerability({
 }: AssessAnswerabilityOptions): AnswerabilityResult {
   const n = Math.max(stats.passages, 1);
   const texts = letterTexts ?? (letterText ? [letterText] : []);
-  const letters = texts.map((t, i) => viewLetter(t, prefix, letterTerms[i]));
+  const letters = texts.map((t, i) =>
+    prefix === PREFIX ? rememberedView(t, letterTerms[i]) : viewLetter(t, prefix, letterTerms[i]),
+  );
   const seen = new Set<string>();
   interface Candidate {
     word: string;
