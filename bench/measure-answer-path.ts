@@ -11,7 +11,7 @@
  * hits both alike; every answer (text and citations) is compared between them.
  * Prints JSON (docs/performance.md, "Answer path above search").
  *
- * `npx tsx bench/measure-answer-path.ts --index FILE --questions FILE.jsonl [--queries 300] [--baseline DIR] [--rounds 3] [--out FILE.json]`
+ * `npx tsx bench/measure-answer-path.ts --index FILE --questions FILE.jsonl [--queries 300] [--baseline DIR] [--rounds 3] [--no-warm-up] [--out FILE.json]`
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,6 +33,10 @@ const program = new Command()
     'passes over the questions (the first one warms caches and is not timed)',
     '3',
   )
+  .option(
+    '--no-warm-up',
+    "time the first pass too: each question meets cold caches (the stemmer's words), as in bench/run-bench.ts",
+  )
   .option('--out <file>', 'write the JSON result here as well');
 program.parse();
 const options = program.opts<{
@@ -41,6 +45,7 @@ const options = program.opts<{
   queries: string;
   baseline?: string;
   rounds: string;
+  warmUp: boolean;
   out?: string;
 }>();
 
@@ -129,19 +134,18 @@ async function timed<T>(run: () => Promise<T>, into?: number[]): Promise<T> {
 }
 
 const questions = readQuestions(options.questions).slice(0, Number(options.queries));
-const rounds = Math.max(2, Number(options.rounds));
+const rounds = Math.max(options.warmUp ? 2 : 1, Number(options.rounds));
+const isTimed = (round: number) => round > 0 || !options.warmUp;
 const differing: string[] = [];
 for (let round = 0; round < rounds; round += 1) {
   for (const [i, q] of questions.entries()) {
     const order = (i + round) % 2 === 0 ? builds : [...builds].reverse();
     const answers = new Map<string, string>();
     for (const b of order) {
-      // The first pass warms caches and compares the answers; it is not timed.
-      answers.set(
-        b.name,
-        await timed(() => b.answer(q.question), round ? b.times.answer : undefined),
-      );
-      await timed(() => b.search(q.question), round ? b.times.search : undefined);
+      // The first pass compares the answers; with the warm-up it only warms caches, untimed.
+      const into = isTimed(round) ? b.times : undefined;
+      answers.set(b.name, await timed(() => b.answer(q.question), into?.answer));
+      await timed(() => b.search(q.question), into?.search);
     }
     if (round === 0 && new Set(answers.values()).size > 1) differing.push(q.id);
   }
@@ -149,7 +153,7 @@ for (let round = 0; round < rounds; round += 1) {
 const result = {
   index: options.index,
   questions: questions.length,
-  timedRounds: rounds - 1,
+  timedRounds: options.warmUp ? rounds - 1 : rounds,
   answersDiffering: options.baseline ? differing : null,
   builds: Object.fromEntries(
     builds.map((b) => [
