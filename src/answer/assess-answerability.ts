@@ -189,6 +189,14 @@ interface LetterView {
   readonly acronyms: ReadonlySet<string>;
 }
 
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** A capitalised word's folded initial, upper case; an ASCII capital is its own (most initials). */
+function initialOf(first: string): string {
+  const code = first.charCodeAt(0);
+  return code >= 65 && code <= 90 ? first : foldText(first).toUpperCase();
+}
+
 function viewLetter(
   text: string,
   prefix: number,
@@ -206,8 +214,8 @@ function viewLetter(
   }
   const capitalRuns: string[] = [];
   let run = '';
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (/^\p{Lu}/u.test(m[0])) run += foldText(m[0][0]!).toUpperCase();
+  for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (STARTS_UPPER.test(word)) run += initialOf(word[0]!);
     else if (run) {
       capitalRuns.push(run);
       run = '';
