@@ -39,6 +39,7 @@ import { groupDuplicateLetters } from '../retrieval/group-duplicate-letters.js';
 import { retrievePassages } from '../retrieval/retrieve-passages.js';
 import { wholeLetterText } from '../archive/whole-letter-text.js';
 import { acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
+import { rememberByText } from '../archive/remember-by-text.js';
 
 /** Letters compared by the loose (truncation) match. */
 export const PREFIX = 6;
@@ -188,6 +189,14 @@ interface LetterView {
   readonly acronyms: ReadonlySet<string>;
 }
 
+const STARTS_UPPER = /^\p{Lu}/u;
+
+/** A capitalised word's folded initial, upper case; an ASCII capital is its own (most initials). */
+function initialOf(first: string): string {
+  const code = first.charCodeAt(0);
+  return code >= 65 && code <= 90 ? first : foldText(first).toUpperCase();
+}
+
 function viewLetter(
   text: string,
   prefix: number,
@@ -195,7 +204,8 @@ function viewLetter(
 ): LetterView {
   const prefixes = new Set<string>();
   const shortPrefixes = new Set<string>();
-  for (const token of foldText(text).match(/[\p{L}\p{N}]+/gu) ?? []) {
+  // Each distinct word once: a letter repeats most of its words, and only sets are built from them.
+  for (const token of new Set(foldText(text).match(/[\p{L}\p{N}]+/gu))) {
     if (token.length >= prefix) prefixes.add(token.slice(0, prefix));
     // `Białymstoku` holds `Białystok` (both halves decline): its joined form's prefix too.
     const joined = token.length >= prefix ? joinDeclinedCompound(token) : null;
@@ -204,8 +214,8 @@ function viewLetter(
   }
   const capitalRuns: string[] = [];
   let run = '';
-  for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (/^\p{Lu}/u.test(m[0])) run += foldText(m[0][0]!).toUpperCase();
+  for (const word of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (STARTS_UPPER.test(word)) run += initialOf(word[0]!);
     else if (run) {
       capitalRuns.push(run);
       run = '';
@@ -220,6 +230,15 @@ function viewLetter(
     acronyms: acronymsIn(text),
   };
 }
+
+/**
+ * The view of each of the last letters read, at the default prefix: an answer views its first
+ * letters again (the answering letter's topic coverage, `choose-answering-letter.ts`), and the
+ * stored terms given are `analyze(text)`'s, so they do not change the view.
+ */
+const rememberedView = rememberByText((text: string, terms: readonly string[] | undefined) =>
+  viewLetter(text, PREFIX, terms),
+);
 
 /** An acronym is spelled out when consecutive capitalised words start with its letters. */
 function spellsOut(letter: LetterView, acronym: string): boolean {
@@ -244,7 +263,9 @@ export function assessAnswerability({
 }: AssessAnswerabilityOptions): AnswerabilityResult {
   const n = Math.max(stats.passages, 1);
   const texts = letterTexts ?? (letterText ? [letterText] : []);
-  const letters = texts.map((t, i) => viewLetter(t, prefix, letterTerms[i]));
+  const letters = texts.map((t, i) =>
+    prefix === PREFIX ? rememberedView(t, letterTerms[i]) : viewLetter(t, prefix, letterTerms[i]),
+  );
   const seen = new Set<string>();
   interface Candidate {
     word: string;

@@ -9,6 +9,7 @@
  * which names the archive has never seen, or no retrieved letter contains).
  */
 import { foldText } from '../archive/fold-text.js';
+import { rememberByText } from '../archive/remember-by-text.js';
 import type { SearchHit } from '../archive/types.js';
 import type { AnswerabilityResult } from './assess-answerability.js';
 import { acronymOfExpansion, acronymsIn, acronymsOfNameRuns } from './name-acronyms.js';
@@ -59,6 +60,14 @@ function metadataOf(l: SearchHit['letter']): string {
     .filter(Boolean)
     .join(' \n ');
 }
+
+/**
+ * The distinct folded words of a letter's text, remembered for the last letters: each check (up to
+ * three per answer) adds the first letters' words to its evidence twice.
+ */
+const distinctFoldedWords = rememberByText(
+  (text: string): ReadonlySet<string> => new Set(foldText(text).match(/\p{L}+/gu)),
+);
 
 /** Folded words of the hits' passages and their letters' metadata. */
 function foldedWords(
@@ -292,7 +301,7 @@ export function checkConstraints({
     metadataOf,
   );
   for (const text of letterTexts.slice(0, nameLetters))
-    for (const w of foldText(text).match(/\p{L}+/gu) ?? []) nameEvidence.add(w);
+    for (const w of distinctFoldedWords(text)) nameEvidence.add(w);
   // A name the question writes out may stand in the letters as its acronym (`Komisję Europejską` = `KE`).
   const evidenceAcronyms = acronymsIn(
     [
@@ -319,7 +328,7 @@ export function checkConstraints({
     metadataOf,
   );
   for (const text of letterTexts.slice(0, wideIds.length))
-    for (const w of foldText(text).match(/\p{L}+/gu) ?? []) wideEvidence.add(w);
+    for (const w of distinctFoldedWords(text)) wideEvidence.add(w);
   const placesTown = answerability.words.some(
     (w) => w.isName && /^\p{Lu}\p{Ll}/u.test(w.word) && hasWordLike(nameEvidence, foldText(w.word)),
   );

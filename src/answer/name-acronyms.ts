@@ -8,6 +8,7 @@
  */
 import { ACRONYMS } from '../archive/acronyms.js';
 import { foldText } from '../archive/fold-text.js';
+import { rememberByText } from '../archive/remember-by-text.js';
 
 /** Lower-case words an acronym keeps inside a name (`MSWiA`, `MRiRW`). */
 const CONNECTORS = new Set(['i', 'w', 'z', 'do', 'na']);
@@ -52,8 +53,13 @@ export function acronymsOfNameRuns(question: string): Map<number, string> {
   return out;
 }
 
-/** Acronyms a text uses (`KE`, `MSWiA`, `ZUS-u`), folded to upper case. */
-export function acronymsIn(text: string): Set<string> {
+/**
+ * Acronyms a text uses (`KE`, `MSWiA`, `ZUS-u`), folded to upper case. A whole letter's are
+ * remembered: the constraint check scans the answering letter for each candidate order.
+ */
+export const acronymsIn: (text: string) => ReadonlySet<string> = rememberByText(findAcronyms);
+
+function findAcronyms(text: string): ReadonlySet<string> {
   return new Set(
     [...text.matchAll(/(?<![\p{L}\d])\p{Lu}[\p{Lu}\p{Ll}]*\p{Lu}(?![\p{Ll}\d])/gu)].map((m) =>
       foldText(m[0]).toUpperCase(),

@@ -1,4 +1,5 @@
 /** Diacritics folding shared by the analyzer and the dictionary stemmer. */
+import { rememberByText } from './remember-by-text.js';
 
 const FOLD: Record<string, string> = {
   ą: 'a',
@@ -16,7 +17,10 @@ const FOLD: Record<string, string> = {
  * Lower-cases and removes Polish (and other) diacritics, so `wspolpraca`
  * typed on an English keyboard meets `współpraca`.
  */
-export function foldText(text: string): string {
+export const foldText: (text: string) => string = rememberByText(foldAnyText);
+
+/** `foldText` itself; a whole letter's folding is remembered, as each answer folds its letters in several checks. */
+function foldAnyText(text: string): string {
   // Most tokens are plain ASCII: skip the Unicode passes for them.
   // eslint-disable-next-line no-control-regex -- the ASCII range test starts at NUL on purpose
   if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase();

@@ -147,6 +147,8 @@ export interface ReferenceMatch extends ReferenceNumber {
   readonly end: number;
 }
 
+/** A year anywhere, as `YEAR` matches a reference's part (`2020`, `2026/In-59-26`). */
+const ANY_YEAR = /(?:19|20)\d\d/u;
 // Capitals-led: the unit may be spaced from its numbers (`WEN. 9823 2020. RFZ`), its hyphen from its parts (`BK - VII. 0520`).
 const SPACED =
   /(?<![\p{L}\d.-])(\p{Lu}[\p{Lu}\d]*(?: ?[-–] ?[\p{Lu}\d]+)*)((?:[.\s/]{1,3}[\p{Lu}]{0,4}\d{1,5}(?:-\d{1,3})*(?:\/[\p{L}\d-]+)*)+)((?:[.\s/]{1,3}[\p{Lu}][\p{L}]{0,4}){0,2})(?![\p{L}\d])/gu;
@@ -159,6 +161,8 @@ const COMPACT =
  * spacing, and compact ones (no spaces) in any case. Spans never overlap.
  */
 export function findReferences(text: string): ReferenceMatch[] {
+  // Every reference holds a year (`parseReference`): a text without one (most sentences) skips both scans.
+  if (!ANY_YEAR.test(text)) return [];
   const found: ReferenceMatch[] = [];
   const add = (raw: string, start: number, isLabelled: boolean) => {
     const end = start + raw.length;

@@ -62,6 +62,8 @@ export interface SqliteIndexOptions {
 export const DEFAULT_MAX_TERM_SHARE = 0.2;
 /** Below this many passages every query term is kept. */
 const MIN_PASSAGES_TO_PRUNE = 1000;
+/** Read statements kept prepared per connection (searches by filter shape, term counts, letter reads). */
+const MAX_STATEMENTS = 256;
 
 /** BM25 column weights: body, subject, people/reference (the shared field layout's weights). */
 export const DEFAULT_COLUMN_WEIGHTS: readonly [number, number, number] = DEFAULT_FIELD_WEIGHTS;
@@ -243,6 +245,11 @@ export class SqliteIndex implements ArchiveIndex {
   readonly #readDataVersion: () => number;
   /** Prepared on the first write (a read-only connection never prepares them). */
   #writer: Writer | null = null;
+  /**
+   * The read statements, prepared once per SQL text: compiling a search's SQL cost about a
+   * tenth of it, and an answer reads a few letters' passages besides (`#prepared`).
+   */
+  readonly #statements = new Map<string, Database.Statement>();
 
   constructor({
     path: file,
@@ -439,6 +446,21 @@ export class SqliteIndex implements ArchiveIndex {
     this.#invalidateCaches();
   }
 
+  /**
+   * The statement for `sql`, prepared on its first use. A schema change needs no care here: SQLite
+   * recompiles a prepared statement whose schema changed. Bounded, as the term-frequency query's
+   * SQL varies with the number of terms.
+   */
+  #prepared(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      if (this.#statements.size >= MAX_STATEMENTS) this.#statements.clear();
+      statement = this.#db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   #invalidateCaches(): void {
     this.#vectors = null;
     this.#df.clear();
@@ -472,11 +494,9 @@ export class SqliteIndex implements ArchiveIndex {
     this.#refreshGeneration();
     const unknown = [...new Set(terms)].filter((t) => !this.#df.has(t));
     if (unknown.length > 0) {
-      const rows = this.#db
-        .prepare(
-          `SELECT term, doc FROM passage_vocab WHERE term IN (${unknown.map(() => '?').join(',')})`,
-        )
-        .all(...unknown) as { term: string; doc: number }[];
+      const rows = this.#prepared(
+        `SELECT term, doc FROM passage_vocab WHERE term IN (${unknown.map(() => '?').join(',')})`,
+      ).all(...unknown) as { term: string; doc: number }[];
       for (const t of unknown) this.#df.set(t, 0);
       for (const row of rows) this.#df.set(row.term, row.doc);
     }
@@ -519,9 +539,8 @@ export class SqliteIndex implements ArchiveIndex {
     // Rank on rowids and scores only, then fetch the few winning rows: carrying
     // passage text and letter columns through the sort cost most of the time.
     // Only filters on letter fields (named in the question) join while ranking.
-    const rows = this.#db
-      .prepare(
-        `WITH ranked AS (
+    const rows = this.#prepared(
+      `WITH ranked AS (
            SELECT passage_terms.rowid AS rid, -bm25(passage_terms, ${this.#weights.join(', ')}) AS score
            FROM passage_terms${where.letterSql ? ' JOIN passages p ON p.rowid = passage_terms.rowid JOIN letters l ON l.id = p.letter_id' : ''}
            WHERE passage_terms MATCH ?${where.letterSql}${where.accessSql}
@@ -529,8 +548,7 @@ export class SqliteIndex implements ArchiveIndex {
          SELECT p.*, l.*, p.id AS passage_id, ranked.score AS score
          FROM ranked JOIN passages p ON p.rowid = ranked.rid JOIN letters l ON l.id = p.letter_id
          ORDER BY ranked.score DESC`,
-      )
-      .all(match, ...where.letterParams, ...where.accessParams, k) as (LetterRow &
+    ).all(match, ...where.letterParams, ...where.accessParams, k) as (LetterRow &
       PassageRow & { passage_id: string; score: number })[];
     return rows.map((row) => ({
       passage: toPassage({ ...row, id: row.passage_id }),
@@ -599,20 +617,21 @@ export class SqliteIndex implements ArchiveIndex {
   }
 
   async getLetter(id: string): Promise<Letter | null> {
-    const row = this.#db.prepare('SELECT * FROM letters WHERE id = ?').get(id) as
+    const row = this.#prepared('SELECT * FROM letters WHERE id = ?').get(id) as
       LetterRow | undefined;
     return row ? toLetter(row) : null;
   }
 
   async getPassages(letterId: string): Promise<Passage[]> {
-    const rows = this.#db
-      .prepare('SELECT * FROM passages WHERE letter_id = ? ORDER BY ordinal')
-      .all(letterId) as PassageRow[];
+    const rows = this.#prepared('SELECT * FROM passages WHERE letter_id = ? ORDER BY ordinal').all(
+      letterId,
+    ) as PassageRow[];
     return rows.map(toPassage);
   }
 
   async letterTerms(letterIds: readonly string[]): Promise<ReadonlyMap<string, readonly string[]>> {
-    const read = this.#db.prepare('SELECT terms FROM letter_terms WHERE letter_id = ?').pluck();
+    // Only this method reads this SQL, so the plucking statement is its own.
+    const read = this.#prepared('SELECT terms FROM letter_terms WHERE letter_id = ?').pluck();
     const terms = new Map<string, readonly string[]>();
     for (const id of new Set(letterIds)) {
       const row = read.get(id) as string | undefined;

@@ -23,8 +23,35 @@ export function shingles(text: string): Set<string> {
   return out;
 }
 
+/**
+ * `shingles` of several texts as numbers: each word gets an id shared by the texts, and a shingle
+ * is its three ids in base 2^17 (exact: three ids below 2^17 fit a double's 53 bits), so equal
+ * shingles are equal numbers and containment is what `shingles` gives. Numbers hash and compare
+ * faster than the joined strings, which were most of the grouping's time. Falls back to the
+ * strings past 2^17 distinct words.
+ */
+function shingleSets(texts: readonly string[]): ReadonlySet<string | number>[] {
+  const ids = new Map<string, number>();
+  const wordsOf = texts.map((t) => foldText(t).match(/\p{L}{2,}|\d+/gu) ?? []);
+  const idsOf = wordsOf.map((words) =>
+    words.map((w) => {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      return id;
+    }),
+  );
+  if (ids.size > SHINGLE_BASE) return texts.map(shingles);
+  return idsOf.map((w) => {
+    const out = new Set<number>();
+    for (let i = 0; i + 2 < w.length; i++)
+      out.add((w[i]! * SHINGLE_BASE + w[i + 1]!) * SHINGLE_BASE + w[i + 2]!);
+    return out;
+  });
+}
+const SHINGLE_BASE = 2 ** 17;
+
 /** Share of the smaller set's shingles found in the other (0 when either is empty). */
-export function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+export function containment<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   if (small.size === 0) return 0;
   let shared = 0;
@@ -61,8 +88,10 @@ export async function groupDuplicateLetters({
     if (!letters.some((l) => l.id === hit.letter.id)) letters.push(hit.letter);
   }
   if (letters.length < 2) return { hits: [...hits], copies: new Map() };
-  const sets = await Promise.all(
-    letters.map(async (l) => shingles((await passagesOf(l.id)).map((p) => p.text).join('\n'))),
+  const sets = shingleSets(
+    await Promise.all(
+      letters.map(async (l) => (await passagesOf(l.id)).map((p) => p.text).join('\n')),
+    ),
   );
   const copyOf = new Map<string, string>();
   const copies = new Map<string, Letter[]>();
