@@ -21,6 +21,13 @@ interface ReadRequestBase {
   /** Who reads the result; unset counts as `shared`, as for answers, so restricted letters stay out. */
   readonly audience?: Audience;
   readonly channel: ChannelName;
+  /**
+   * Runs the call's log line and audit row once the reply is out, for a
+   * channel that can tell when that is (MCP over HTTP: the audit's commit
+   * waits for an fsync, which the reply need not wait for). It must run the
+   * record even when the client has gone. Unset: recorded before returning.
+   */
+  readonly afterReply?: (record: () => void) => void;
 }
 
 export interface ArchiveSearchRequest extends ReadRequestBase {
@@ -124,6 +131,12 @@ function isVisible(letter: Letter, groups: readonly string[]): boolean {
   return letter.accessGroup === null || groups.includes(letter.accessGroup);
 }
 
+/** A granted call's log line and audit row: after the reply when the channel says when, now otherwise. */
+function recordAfterReply(request: ReadRequestBase, record: () => void): void {
+  if (request.afterReply) request.afterReply(record);
+  else record();
+}
+
 /** Creates the reader over an index. */
 export function createArchiveReader({
   index,
@@ -176,11 +189,14 @@ export function createArchiveReader({
         byLetter.set(letter.id, entry);
       }
       const userId = request.user?.id ?? 'anonymous';
-      logger.info(
-        { user: userId, channel: request.channel, query: detail, letters: byLetter.size },
-        'archive search',
-      );
-      audit?.({ channel: request.channel, userId, action: 'search', allowed: true, detail });
+      const letters = byLetter.size;
+      recordAfterReply(request, () => {
+        logger.info(
+          { user: userId, channel: request.channel, query: detail, letters },
+          'archive search',
+        );
+        audit?.({ channel: request.channel, userId, action: 'search', allowed: true, detail });
+      });
       return { letters: [...byLetter.values()] };
     },
 
@@ -190,11 +206,13 @@ export function createArchiveReader({
       const userId = request.user?.id ?? 'anonymous';
       const letter = await index.getLetter(request.letterId);
       const isShown = letter !== null && isVisible(letter, readableGroups(request));
-      logger.info(
-        { user: userId, channel: request.channel, letterId: detail, shown: isShown },
-        'archive letter',
-      );
-      audit?.({ channel: request.channel, userId, action: 'letter', allowed: isShown, detail });
+      recordAfterReply(request, () => {
+        logger.info(
+          { user: userId, channel: request.channel, letterId: detail, shown: isShown },
+          'archive letter',
+        );
+        audit?.({ channel: request.channel, userId, action: 'letter', allowed: isShown, detail });
+      });
       if (!letter || !isShown) return null;
       const passages = await index.getPassages(letter.id);
       // The viewer opens at a passage it can mark: the letter's first one.

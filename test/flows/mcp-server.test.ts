@@ -6,6 +6,7 @@
  * the real ingest into a temporary DATA_DIR.
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -312,6 +313,43 @@ describe('POST /mcp (Streamable HTTP)', () => {
       ['mcp', 'mcp:jan', 'letter', false],
     ]);
     expect(records[1]!.detail).toBe(LIAONING_QUESTION);
+  });
+
+  test('a search whose client hangs up before the reply is still audited', async () => {
+    // The record waits for the reply to be out; a client that is gone by then must not take the record with it.
+    const query = `Liaoning rozłączenie ${Date.now()}`;
+    const body = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: 'search_archive', arguments: { query } },
+    });
+    const { port } = new URL(server.url);
+    const request = http.request({
+      host: '127.0.0.1',
+      port,
+      path: '/mcp',
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        authorization: `Bearer ${TOKENS.outsider}`,
+        'content-length': Buffer.byteLength(body),
+      },
+    });
+    let answered = false;
+    request.on('response', () => (answered = true));
+    request.on('error', () => undefined);
+    // The whole request is sent, then the connection reset (RST) before any reply could come.
+    request.end(body, () => request.socket?.resetAndDestroy());
+    const audited = () =>
+      app.store.listAudit().filter((r) => r.action === 'search' && r.detail === query);
+    for (let waited = 0; audited().length === 0 && waited < 5000; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    expect(audited().map((r) => [r.channel, r.userId, r.allowed])).toEqual([
+      ['mcp', 'mcp:jan', true],
+    ]);
   });
 });
 

@@ -13,6 +13,7 @@ import type { ArchiveReader } from '../../assistant/read-archive.js';
 import type { ChannelAdapter, ChannelDeps } from '../channel-adapter.js';
 import { createMcpServer } from './create-mcp-server.js';
 import { createBearerVerifier } from './verify-bearer-token.js';
+import { recordAfterReply } from './record-after-reply.js';
 
 /** A JSON-RPC batch of tool calls is small; anything bigger is not a client we serve. */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -62,7 +63,15 @@ export function createMcpChannel({
       sendJsonRpcError(res, 400, -32700, 'Parse error');
       return;
     }
-    const server = createMcpServer({ assistant, reader, user: auth.user, audit, logger });
+    const afterReply = recordAfterReply(res, logger);
+    const server = createMcpServer({
+      assistant,
+      reader,
+      user: auth.user,
+      audit,
+      logger,
+      afterReply,
+    });
     // No `sessionIdGenerator`: the SDK's stateless mode (no Mcp-Session-Id issued or checked).
     const transport = new StreamableHTTPServerTransport({ enableJsonResponse: true });
     // The server and transport live as long as this one request.

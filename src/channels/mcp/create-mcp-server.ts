@@ -33,6 +33,8 @@ export interface McpServerOptions {
   /** The audit log; `ask_archive` is recorded here (the reader records its own calls). */
   readonly audit: (record: Omit<AuditRecord, 'at'>) => void;
   readonly logger: Logger;
+  /** When the transport can tell the reply is out: the reader's log line and audit row run then (`ReadRequestBase.afterReply`). */
+  readonly afterReply?: (record: () => void) => void;
 }
 
 const VERSION = (
@@ -99,12 +101,18 @@ export function createMcpServer({
   user,
   audit,
   logger,
+  afterReply,
 }: McpServerOptions): McpServer {
   const server = new McpServer(
     { name: 'kancelaria', version: VERSION },
     { jsonSchemaValidator: JSON_SCHEMA_VALIDATOR },
   );
-  const request = { user, audience: AUDIENCE, channel: 'mcp' } as const;
+  const request = {
+    user,
+    audience: AUDIENCE,
+    channel: 'mcp',
+    ...(afterReply ? { afterReply } : {}),
+  } as const;
 
   /** Runs a tool; a failure becomes a tool error with the user's sentence for its code. */
   async function guarded(
