@@ -303,6 +303,12 @@ export function isFrameSentence(sentence: string): boolean {
       !/[.!?]\s*$/u.test(s))
   )
     return true;
+  // The data-protection notice of a ministry's footer and the EZD document id after it.
+  if (
+    /^informacja\s+dotycząca\s+(?:zasad\s+)?przetwarzania\s+danych\s+osobowych\b/iu.test(s) ||
+    /^identyfikator\s+dokumentu\s*:/iu.test(s)
+  )
+    return true;
   // The subject line of the same block, on a line of its own („w sprawie funkcjonowania Kuratorium
   // Oświaty w Lublinie po zatrzymaniu …”): no verb of the reply's, no full stop.
   if (/^w\s+sprawie\s/u.test(s) && !/[.!?;:]\s*$/u.test(s) && s.length < 300) return true;

@@ -172,6 +172,7 @@ describe('isFrameSentence', () => {
     'Odpowiedź na interpelację w sprawie postulatu zmniejszenia liczby radnych w radach gmin',
     'Odpowiedź na interpelację nr 18069',
     'Sprawa: Interpelacja poselska nr 17742',
+    'Informacja dotycząca zasad przetwarzania danych osobowych przez Ministra Kultury i Dziedzictwa Narodowego oraz praw osób, których dane są przetwarzane została zamieszczona na stronie www.gov.pl/kultura/bip w zakładce Polityka przetwarzania danych osobowych. Identyfikator dokumentu: 2491627.11123691.10507943',
     // fresh3-holdout answers: the addressee block run into the subject, and an opening formula with a typo.
     'Włodzimierz Czarzasty Marszałek Sejmu Sejm RP Interpelacja w sprawie obciążeń finansowych JST kosztami usuwania, przechowywania i ubezpieczenia porzuconych pojazdów',
     'w nawiązaniu do interpeacji posła Łukasza Kmity o numerze 17478 w sprawie wpisania do budżetu państwa na 2027 r. pomocy finansowej dla samorządów z rejonu olkuskiego oraz',
