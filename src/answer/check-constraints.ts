@@ -123,23 +123,15 @@ function namePhrases(question: string): string[] {
 }
 
 /** The phrase's words appear one after another in the text, each by its stem (`Uniwersytetu Medycznego` for `Uniwersytet Medyczny`). */
-function hasPhrase(foldedText: string, phrase: string): boolean {
-  const stems = (foldText(phrase).match(/\p{L}+/gu) ?? []).map(stemOf);
+function hasPhrase(foldedText: string, phrase: string, stem = stemOf): boolean {
+  const stems = (foldText(phrase).match(/\p{L}+/gu) ?? []).map(stem);
   const pattern = new RegExp(`(?<!\\p{L})${stems.join('\\p{L}*[\\s,-]+')}`, 'u');
   return pattern.test(foldedText);
 }
 
-/**
- * `hasPhrase` for a written-out acronym: short words stand by three letters, since their stems alternate
- * (`Urząd` / `Urzędu`, `Sąd` / `Sądu`).
- */
-function hasLoosePhrase(foldedText: string, phrase: string): boolean {
-  const stems = (
-    foldText(phrase)
-      .toLowerCase()
-      .match(/\p{L}+/gu) ?? []
-  ).map((w) => (w.length <= 6 ? w.slice(0, 3) : stemOf(w)));
-  return new RegExp(`(?<!\\p{L})${stems.join('\\p{L}*[\\s,-]+')}`, 'u').test(foldedText);
+/** A written-out acronym's words: short ones by three letters, since their stems alternate (`Urząd` / `Urzędu`). */
+function looseStem(word: string): string {
+  return word.length <= 6 ? word.slice(0, 3) : stemOf(word);
 }
 
 /**
@@ -405,7 +397,9 @@ export function checkConstraints({
       const entry = findAcronym(m[0]);
       if (!entry || entry.isMinistry || (m[0].match(/\p{Lu}/gu) ?? []).length < 2) continue;
       const written = new RegExp(`(?<!\\p{L})${foldText(entry.acronym).toLowerCase()}`, 'u');
-      const held = written.test(own) || entry.expansions.some((e) => hasLoosePhrase(own, e));
+      const held =
+        written.test(own) ||
+        entry.expansions.some((e) => hasPhrase(own, e.toLowerCase(), looseStem));
       if (!held && !missing.includes(m[0])) missing.push(m[0]);
     }
   }
