@@ -3,6 +3,7 @@ import { collectAnswer, createAssistant } from '../../src/assistant/create-assis
 import type { AnswerEvent } from '../../src/assistant/types.js';
 import { silentLogger } from '../../src/logger.js';
 import { ANSWER_TEXT } from '../../src/messages.js';
+import type { Letter } from '../../src/archive/types.js';
 import { makeLetter, makePassages } from '../helpers/letters.js';
 
 async function seededAssistant() {
@@ -30,6 +31,18 @@ async function seededAssistant() {
     makePassages('secret', ['Poufna notatka: delegacja do Yingkou kosztowała 80 tysięcy złotych.']),
   );
   return { index, assistant: createAssistant({ index, logger: silentLogger() }) };
+}
+
+/** The final answer to a question over an in-memory index of the given letters and their paragraphs. */
+async function answerFrom(question: string, letters: [Letter, string[]][]) {
+  const index = new SqliteIndex({ path: ':memory:' });
+  for (const [letter, paragraphs] of letters)
+    await index.upsertLetter(letter, makePassages(letter.id, paragraphs));
+  const answer = await collectAnswer(createAssistant({ index, logger: silentLogger() }), {
+    question,
+  });
+  await index.close();
+  return answer;
 }
 
 describe('assistant core', () => {
@@ -149,18 +162,15 @@ describe('assistant core', () => {
 
   test('a lookup by interpellation number quotes the substance of the letter, not its title line', async () => {
     // sejm/i15497-DX5HDZ: the header line „Odpowiedź na interpelację nr 15497” is a passage of its own.
-    const index = new SqliteIndex({ path: ':memory:' });
-    await index.upsertLetter(
-      makeLetter({ id: 'i15497', interpellation: '15497', reference: 'DWM-WUM.055.9.2026.PP' }),
-      makePassages('i15497', [
-        'Odpowiedź na interpelację nr 15497',
-        'Obywatele Ukrainy objęci ochroną czasową mogą ubiegać się o stypendium socjalne i kredyt studencki.',
-      ]),
-    );
-    const assistant = createAssistant({ index, logger: silentLogger() });
-    const answer = await collectAnswer(assistant, {
-      question: 'Co odpowiedziano na interpelację numer 15497?',
-    });
+    const answer = await answerFrom('Co odpowiedziano na interpelację numer 15497?', [
+      [
+        makeLetter({ id: 'i15497', interpellation: '15497', reference: 'DWM-WUM.055.9.2026.PP' }),
+        [
+          'Odpowiedź na interpelację nr 15497',
+          'Obywatele Ukrainy objęci ochroną czasową mogą ubiegać się o stypendium socjalne i kredyt studencki.',
+        ],
+      ],
+    ]);
     expect(answer.kind).toBe('extractive');
     expect(answer.citations[0]?.quote).toContain('stypendium socjalne');
     expect(answer.text).not.toContain('„Odpowiedź na interpelację nr 15497”');
@@ -168,22 +178,16 @@ describe('assistant core', () => {
 
   test('a letter that covers the question only in its subject line answers with the letter, not a refusal', async () => {
     // titles-dev t18617: „Jaka jest odpowiedź w sprawie parytetów?”; only the subject line says „parytetów”.
-    const index = new SqliteIndex({ path: ':memory:' });
-    await index.upsertLetter(
-      makeLetter({ id: 'i18617', reference: 'DSP.054.9.2026', title: 'w sprawie parytetów' }),
-      makePassages('i18617', [
-        'w sprawie parytetów płci na listach wyborczych',
-        'Zasady ustalania list kandydatów określa Kodeks wyborczy, którego zmiana nie jest obecnie planowana.',
-      ]),
-    );
-    await index.upsertLetter(
-      makeLetter({ id: 'other' }),
-      makePassages('other', ['Minister zdrowia przedstawił plan sieci szpitali.']),
-    );
-    const assistant = createAssistant({ index, logger: silentLogger() });
-    const answer = await collectAnswer(assistant, {
-      question: 'Jaka jest odpowiedź w sprawie parytetów?',
-    });
+    const answer = await answerFrom('Jaka jest odpowiedź w sprawie parytetów?', [
+      [
+        makeLetter({ id: 'i18617', reference: 'DSP.054.9.2026', title: 'w sprawie parytetów' }),
+        [
+          'w sprawie parytetów płci na listach wyborczych',
+          'Zasady ustalania list kandydatów określa Kodeks wyborczy, którego zmiana nie jest obecnie planowana.',
+        ],
+      ],
+      [makeLetter({ id: 'other' }), ['Minister zdrowia przedstawił plan sieci szpitali.']],
+    ]);
     expect(answer.kind).toBe('extractive');
     expect(answer.citations[0]).toMatchObject({ letterId: 'i18617' });
     expect(answer.citations[0]?.quote).toContain('Kodeks wyborczy');
