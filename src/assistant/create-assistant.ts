@@ -18,7 +18,8 @@ import {
   type Evidence,
   type GatherEvidenceOptions,
 } from '../answer/assess-answerability.js';
-import { composeExtractiveAnswer, leadSentences } from '../answer/extractive-answer.js';
+import { composeExtractiveAnswer } from '../answer/extractive-answer.js';
+import { leadSentences } from '../answer/quotable-sentences.js';
 import { composeLlmAnswer } from '../answer/compose-llm-answer.js';
 import { createMarkupGuard } from '../answer/neutralise-markup.js';
 import type { LlmClient } from '../answer/llm-client.js';
