@@ -51,10 +51,19 @@ const CONTACT = [
 /** A line that is only a web address (`www.gov.pl/web/cyfryzacja`, `gov.pl/premier`). */
 const WEB_ONLY =
   /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:pl|eu|com|org|net|gov)(?:\/[\w./-]*)?\s*(?:\p{Lu}[\p{L} ]{0,40})?$/u;
+/**
+ * A ministry's running footer: its web address, maybe with the words after it and its street
+ * address (`www.gov.pl/web/obrona narodowa`, `www.gov.pl/energia ul. Przemysłowa 26`).
+ */
+const WEB_FOOTER =
+  /^www\.[\w.-]+\.(?:pl|eu)(?:\/[\w./-]*)?(?:\s+\p{L}[\p{L} ]{0,30})?(?:\s+(?:ul\.|al\.|pl\.)\s?[\p{L}. -]{2,40}\d+[a-z]?)?$/u;
 /** `Warszawa, 27.07.2026`, `Chorzów dnia, 2 marca 2020r.`, `Warszawa, dnia 6 sierpnia 2026 roku`. */
 const PLACE_DATE = new RegExp(
-  `^\\p{Lu}[\\p{L}. -]{1,40}?,?\\s*(?:dnia|dn\\.)?\\s*,?\\s*\\d{1,2}\\s*(?:[./-]\\s*\\d{1,2}\\s*[./-]|\\s+(?:${MONTH_WORDS})\\s+)\\s*\\d{4}\\s*(?:r\\.?|roku)?\\s*\\.?$`,
-  'iu',
+  // Case-sensitive: with the `i` flag `\p{Lu}` matches lower case too, and prose lines ending in a date
+  // („wprowadzona od 1 lipca 2025 r.”, „Rozporządzenie weszło w życie 20 czerwca 2026 r.”) read as frame.
+  // A place is one to four capitalised words (`Kędzierzyn-Koźle`, `Gorzów Wlkp.`, `Ostrów nad Odrą`).
+  `^\\p{Lu}[\\p{Ll}.]+(?:[ -](?:(?:nad|pod)\\s)?\\p{Lu}[\\p{Ll}.]*){0,3}\\s*,?\\s*(?:[Dd]nia|dn\\.)?\\s*,?\\s*\\d{1,2}\\s*(?:[./-]\\s*\\d{1,2}\\s*[./-]|\\s+(?:${MONTH_WORDS})\\s+)\\s*\\d{4}\\s*(?:r\\.?|roku)?\\s*\\.?$`,
+  'u',
 );
 /** A date alone on a line (`27.07.2026`), as e-signature blocks print it. */
 const DATE_ONLY = new RegExp(
@@ -73,6 +82,11 @@ const SALUTATION =
 /** The addressee block's first line (`Pan`, `Szanowny Pan`, `Pani`) or a recipient's office. */
 const ADDRESSEE =
   /^(?:szanown[ay]\s+)?(?:pan|pani|państwo|sz\.\s*p\.)(?:\s+\p{Lu}[\p{L}-]*){0,3}\s*$|^marsza[łl]ek\s+sejmu|^rzeczypospolitej\s+polskiej$/iu;
+/** The address line of the Sejm's Marshal, to whom every reply to an interpellation goes. */
+const MARSHAL = /^marsza[łl]ek\s+sejmu(?:\s+(?:rp|rzeczypospolitej(?:\s+polskiej)?))?[\s·.,]*$/iu;
+/** A short line of an address block: `Pan`, a name, `Rzeczypospolitej Polskiej`, `Sejm RP`. */
+const ADDRESS_LINE =
+  /^(?:(?:szanown[ay]\s+)?(?:pan|pani)|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*|rzeczypospolitej\s+polskiej\b.{0,15}|sejm\s+rp)\s*$/u;
 /** The closing formula that opens the signature block. */
 const CLOSING =
   /^(?:z\s+wyrazami\s+szacunku|z\s+poważaniem|z\s+powazaniem|łączę\s+wyrazy\s+szacunku|łączę\s+pozdrowienia|z\s+pozdrowieniami|pozdrawiam|z\s+upoważnienia(?:,\s*z\s+wyrazami\s+szacunku)?|z\s+up\.)\b[\p{L}\s,.]{0,80}$/iu;
@@ -191,11 +205,19 @@ export function classifyLetterLines(lines: readonly string[]): LinePart[] {
     if (own) parts[j] = own;
     // A bare short web address in the body is a running letterhead footer (`www.gov.pl/sport`), not text.
     else if (
-      WEB_ONLY.test(trimmed[j]!) &&
-      trimmed[j]!.length <= 30 &&
-      !/^https?:/u.test(trimmed[j]!)
+      (WEB_ONLY.test(trimmed[j]!) && trimmed[j]!.length <= 30 && !/^https?:/u.test(trimmed[j]!)) ||
+      (WEB_FOOTER.test(trimmed[j]!) && trimmed[j]!.length <= 70)
     )
       parts[j] = 'contact';
+    // The Marshal's address block set below the subject (`Pan` / `Włodzimierz Czarzasty` / `Marszałek
+    // Sejmu RP`): the address line and the short name lines just above and below it.
+    else if (MARSHAL.test(trimmed[j]!) && trimmed[j]!.length <= 60) {
+      parts[j] = 'addressee';
+      for (let k = j - 1; k >= Math.max(0, j - 3) && ADDRESS_LINE.test(trimmed[k]!); k--)
+        parts[k] = 'addressee';
+      for (let k = j + 1; k < trimmed.length && k <= j + 2 && ADDRESS_LINE.test(trimmed[k]!); k++)
+        parts[k] = 'addressee';
+    }
   }
   // Footer zone: from the last short closing formula to the end.
   let closing = -1;

@@ -155,6 +155,53 @@ describe('classifyLetterLines on letters of seven offices', () => {
   });
 });
 
+describe('classifyLetterLines: lines inside the body', () => {
+  it('a wrapped line that ends a sentence with a date is body, a place-and-date line is not', () => {
+    // sejm/i17413-DWQHLU: „… została” / „wprowadzona od 1 lipca 2025 r.” was dropped as a date line.
+    const text = [
+      'Warszawa, 27.07.2026 r.',
+      'Szanowny Panie Marszałku,',
+      'w Systemie Wspomagania Dowodzenia Policji kwalifikacja „ratownik medyczny” została',
+      'wprowadzona od 1 lipca 2025 r.',
+      'Ostrów nad Odrą, 2 marca 2020 r.',
+    ].join('\n');
+    expect(partOf(text, 'Warszawa, 27.07.2026 r.')).toBe('place-date');
+    expect(partOf(text, 'wprowadzona od 1 lipca 2025 r.')).toBe('body');
+    expect(partOf(text, 'Ostrów nad Odrą, 2 marca 2020 r.')).toBe('place-date');
+  });
+
+  it('a ministry footer with its web and street address is a contact line', () => {
+    const text = [
+      'Szanowny Panie Marszałku,',
+      'w odpowiedzi na interpelację uprzejmie informuję, że dodatek obejmował wyłącznie część marży osiągniętej',
+      'www.gov.pl/energia ul. Przemysłowa 26',
+      'www.gov.pl/web/obrona narodowa',
+      'przez sprzedawcę w okresie rozliczeniowym.',
+    ].join('\n');
+    expect(partOf(text, 'www.gov.pl/energia ul. Przemysłowa 26')).toBe('contact');
+    expect(partOf(text, 'www.gov.pl/web/obrona narodowa')).toBe('contact');
+    expect(partOf(text, 'przez sprzedawcę w okresie rozliczeniowym.')).toBe('body');
+  });
+
+  it('the Marshal’s address block below the subject is the addressee, the prose around it body', () => {
+    const text = [
+      'Odpowiedź na interpelację nr 18380 w sprawie cen w gastronomii.',
+      'Pan',
+      'Włodzimierz Czarzasty',
+      'Marszałek Sejmu RP',
+      'w związku z interpelacją nr K10INT18380 uprzejmie informuję, że Marszałek Sejmu RP przekazał pismo.',
+    ].join('\n');
+    for (const line of ['Pan', 'Włodzimierz Czarzasty', 'Marszałek Sejmu RP'])
+      expect(partOf(text, line)).toBe('addressee');
+    expect(
+      partOf(
+        text,
+        'w związku z interpelacją nr K10INT18380 uprzejmie informuję, że Marszałek Sejmu RP przekazał pismo.',
+      ),
+    ).toBe('body');
+  });
+});
+
 describe('isFrameSentence', () => {
   it.each([
     'Szanowny Panie Marszałku,',
@@ -190,6 +237,9 @@ describe('isFrameSentence', () => {
     'Zgodnie z art. 126 ust. 8 i 9 ustawy o ochronie przyrody szkody są szacowane przez Służbę Parku Narodowego.',
     'Szczegółowe informacje są dostępne pod adresem: https://www.gov.pl/web/priorytety.',
     'Interpelacja w sprawie obciążeń finansowych JST była przedmiotem analizy, w wyniku której Minister przygotował projekt.',
+    // A sentence ending in a date is no place-and-date line (the `i` flag once let `\\p{Lu}` match lower case).
+    'Rozporządzenie to również weszło w życie 20 czerwca 2026 r.',
+    'Dokumentacja została uzupełniona pismem z 17 stycznia 2025 r.',
     // sejm/i18201: a topic opened mid-letter, then the figure asked for.
     'Odnosząc się do kwestii zaległości NFZ wobec Szpitala Powiatowego w Sochaczewie za świadczenia nielimitowane wykonane w I kwartale 2026 r., zgodnie z informacją Mazowieckiego Oddziału Wojewódzkiego NFZ, wartość nieuregulowanych świadczeń ponadlimitowych w nielimitowanych zakresach dla ww. podmiotu wynosi 1 528 933,06 zł.',
   ])('substance: %s', (s) => expect(isFrameSentence(s)).toBe(false));
