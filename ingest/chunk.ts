@@ -9,7 +9,7 @@
  * characters (≈ 200 tokens) keeps BM25 focused and suits embedding models.
  */
 import type { Passage } from '../src/archive/types.js';
-import { classifyLetterLines } from '../src/archive/letter-parts.js';
+import { classifyLetterLines, type LinePart } from '../src/archive/letter-parts.js';
 import { splitSentences } from '../src/archive/split-sentences.js';
 import type { ExtractedPage } from './extract/types.js';
 
@@ -29,6 +29,85 @@ export interface ChunkResult {
 interface Span {
   start: number;
   end: number;
+}
+
+/** Where a passage's text skips what stands between a cut sentence's two halves. */
+interface Join {
+  /** End of the text before the cut. */
+  readonly end: number;
+  /** Where the sentence resumes. */
+  readonly resume: number;
+}
+
+/** A passage being built: its extent, its page (where it starts) and the cuts its text reads past. */
+interface Piece {
+  readonly span: Span;
+  readonly page: number | null;
+  readonly joins: readonly Join[];
+}
+
+/** How far past `maxChars` a passage may grow to keep a cut sentence whole. */
+const CONTINUATION_SLACK = 400;
+/** Text that ends a sentence: a full stop, colon, semicolon…, maybe inside closing quotes or brackets. */
+const ENDS_SENTENCE = /[.!?:;…][\s"”»’)\]]*$/u;
+/** A list item's marker: the next item is no continuation even in lower case (`a) …`, `– …`). */
+const LIST_ITEM = /^(?:[-–—•·▪◦●○■□*➢✓\uf0b7]\s|\d{1,2}[.)]\s|[a-z]\)\s)/u;
+/**
+ * Frame a cut sentence may run on past: a page's running header or footer, its counter, a contact
+ * line, an e-signature id. An addressee block, a salutation or a closing between two lines means the
+ * letter's frame is there, not a sentence running across a page.
+ */
+const FOOTER_PARTS: ReadonlySet<LinePart> = new Set([
+  'letterhead',
+  'contact',
+  'page-counter',
+  'reference',
+  'signature',
+]);
+
+/** Each line's part (`classifyLetterLines`) with the offset where the line starts. */
+function withLineStarts(
+  text: string,
+  parts: readonly LinePart[],
+): { start: number; part: LinePart }[] {
+  const lines = text.split('\n');
+  let start = 0;
+  return lines.map((line, i) => {
+    const entry = { start, part: parts[i]! };
+    start += line.length + 1;
+    return entry;
+  });
+}
+
+/**
+ * True when the paragraph `prev` stops mid-sentence and `next` goes on with it: `prev` has no
+ * closing punctuation, `next` opens in lower case (not as a list item), and between them stand only
+ * blank lines and page furniture.
+ */
+function continuesSentence(
+  text: string,
+  lineParts: readonly { start: number; part: LinePart }[],
+  prev: Span,
+  next: Span,
+): boolean {
+  if (ENDS_SENTENCE.test(text.slice(Math.max(prev.start, prev.end - 8), prev.end))) return false;
+  const head = text.slice(next.start, next.start + 8);
+  if (!/^\p{Ll}/u.test(head) || LIST_ITEM.test(head)) return false;
+  return lineParts.every(
+    (l) =>
+      l.start < prev.end || l.start >= next.start || l.part === 'body' || FOOTER_PARTS.has(l.part),
+  );
+}
+
+/** Where the last sentence of a span starts (the span's start when it is one sentence). */
+function lastSentenceStart(text: string, span: Span): number {
+  const sentences = splitSentences(text.slice(span.start, span.end));
+  return span.start + (sentences.at(-1)?.start ?? 0);
+}
+
+/** `end` moved back over whitespace, not before `start`. */
+function trimmedEnd(text: string, start: number, end: number): number {
+  return start + text.slice(start, end).trimEnd().length;
 }
 
 /** Paragraph spans of `text` (split at blank lines), trimmed, as offsets. */
@@ -105,10 +184,19 @@ export function chunkPages(
   // Frame lines (letterhead, addresses, salutation, signature block…) are
   // blanked out of the text passages are cut from, so they end a paragraph
   // and never become passage text; the letter's metadata was read from them.
-  const scan = maskFrameLines(text);
+  const parts = classifyLetterLines(text.split('\n'));
+  const scan = maskFrameLines(text, parts);
   const passages: Passage[] = [];
-  const push = (span: Span, page: number | null) => {
-    const body = text.slice(span.start, span.end);
+  const lineParts = withLineStarts(text, parts);
+  const push = ({ span, page, joins }: Piece) => {
+    // Where a sentence runs on past a footer or a page break, the passage reads on past it too.
+    let body = '';
+    let at = span.start;
+    for (const join of joins) {
+      body += `${text.slice(at, join.end)}\n`;
+      at = join.resume;
+    }
+    body += text.slice(at, span.end);
     if (body.trim().length === 0) return;
     passages.push({
       id: `${letterId}:${passages.length}`,
@@ -135,9 +223,37 @@ export function chunkPages(
     }
     base += pageText.length + 2;
   });
-  let current: { span: Span; page: number | null } | null = null;
+  let current: Piece | null = null;
   for (const next of spans) {
     if (current) {
+      // A sentence cut by a blank line, a running footer or a page break („… została” / „wprowadzona od
+      // 1 lipca 2025 r.”) is one sentence: it stays in one passage, the footer left out of its text.
+      if (continuesSentence(text, lineParts, current.span, next.span)) {
+        if (next.span.end - current.span.start > maxChars) {
+          // Too long for one passage: the passage ends before the unfinished sentence, which opens the next.
+          const from = lastSentenceStart(text, current.span);
+          if (from > current.span.start) {
+            push({
+              span: { start: current.span.start, end: trimmedEnd(text, current.span.start, from) },
+              page: current.page,
+              joins: current.joins.filter((j) => j.end <= from),
+            });
+            current = {
+              span: { start: from, end: current.span.end },
+              page: current.page,
+              joins: current.joins.filter((j) => j.end > from),
+            };
+          }
+        }
+        if (next.span.end - current.span.start <= maxChars + CONTINUATION_SLACK) {
+          current = {
+            span: { start: current.span.start, end: next.span.end },
+            page: current.page,
+            joins: [...current.joins, { end: current.span.end, resume: next.span.start }],
+          };
+          continue;
+        }
+      }
       const crossesFrame = text.slice(current.span.end, next.span.start).trim() !== '';
       // A paragraph that introduces a list (`…wyniosły:`) stays with it while the two fit.
       const introducesNext =
@@ -148,15 +264,19 @@ export function chunkPages(
         (next.page !== current.page ||
           (next.span.end - current.span.start > targetChars && !introducesNext));
       if (crossesFrame || isFull) {
-        push(current.span, current.page);
+        push(current);
         current = null;
       }
     }
     current = current
-      ? { span: { start: current.span.start, end: next.span.end }, page: current.page }
-      : next;
+      ? {
+          span: { start: current.span.start, end: next.span.end },
+          page: current.page,
+          joins: current.joins,
+        }
+      : { ...next, joins: [] };
   }
-  if (current) push(current.span, current.page);
+  if (current) push(current);
   return { text, passages };
 }
 
@@ -165,9 +285,11 @@ export function chunkPages(
  * spaces of the same length, so offsets stay valid. A letter that would be
  * left with no substance at all keeps its text as it is.
  */
-export function maskFrameLines(text: string): string {
+export function maskFrameLines(
+  text: string,
+  parts: readonly LinePart[] = classifyLetterLines(text.split('\n')),
+): string {
   const lines = text.split('\n');
-  const parts = classifyLetterLines(lines);
   const masked = lines
     .map((line, i) => (parts[i] === 'body' ? line : ' '.repeat(line.length)))
     .join('\n');

@@ -26,6 +26,48 @@ describe('chunkPages', () => {
     for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
   });
 
+  test('a sentence cut by a running footer stays in one passage, without the footer', () => {
+    // sejm/i17413-DWQHLU and the Ministry of Energy's footer: the page break fell inside a sentence.
+    const before = Array.from({ length: 6 }, (_, i) => para(i)).join('\n\n');
+    const cut = 'W systemie dane są oznaczone, przy czym kwalifikacja „ratownik medyczny” została';
+    const page = `${before}\n\n${cut}\n\nwww.gov.pl/energia ul. Przemysłowa 26\n\nwprowadzona od 1 lipca 2025 r. Dalsza część odpowiedzi.`;
+    const { passages } = chunkPages('L', [{ page: 1, text: page, ocr: false }], {
+      targetChars: 300,
+      maxChars: 600,
+    });
+    const holder = passages.find((p) => p.text.includes('została'));
+    expect(holder?.text).toContain('została\nwprowadzona od 1 lipca 2025 r.');
+    expect(passages.some((p) => p.text.includes('Przemysłowa'))).toBe(false);
+  });
+
+  test('a sentence cut by a blank line goes on in the same passage even when the passage is full', () => {
+    const before = Array.from({ length: 3 }, (_, i) => para(i)).join(' ');
+    const page = `${before} Projekt zakłada, że środki zostaną\n\nprzekazane gminom do końca 2026 r. ${para(9)}`;
+    const { text, passages } = chunkPages('L', [{ page: 1, text: page, ocr: false }], {
+      targetChars: 200,
+      maxChars: before.length + 20,
+    });
+    const holder = passages.find((p) => p.text.includes('zostaną'));
+    // Too long for the passage it began in: the unfinished sentence opens the next one.
+    expect(holder?.text.startsWith('Projekt zakłada')).toBe(true);
+    expect(holder?.text).toContain('przekazane gminom do końca 2026 r.');
+    // Its text is the letter's, with the blank line inside the sentence read as a line break.
+    for (const p of passages)
+      expect(
+        text.slice(p.start, p.end).replace('zostaną\n\nprzekazane', 'zostaną\nprzekazane'),
+      ).toBe(p.text);
+  });
+
+  test('a paragraph after a salutation is no continuation of the subject line above it', () => {
+    const page = `w sprawie nauczania religii w szkołach\n\nSzanowny Panie Marszałku,\n\nodpowiadając na interpelację informuję, że ${para(1)}\n\n${para(2)}\n\n${para(3)}`;
+    const { passages } = chunkPages('L', [{ page: 1, text: page, ocr: false }], {
+      targetChars: 100,
+      maxChars: 400,
+      wholeLetterChars: 10,
+    });
+    expect(passages.some((p) => /szkołach\s+odpowiadając/u.test(p.text))).toBe(false);
+  });
+
   test('a short letter stays one passage, with offsets into the full text', () => {
     const { text, passages } = chunkPages('L', [
       { page: 1, text: 'Pan Jan Kowalski\n\nKrótka odpowiedź na pismo.', ocr: false },
