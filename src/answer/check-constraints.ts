@@ -17,6 +17,8 @@ import { findAcronym, isKnownAcronym } from '../archive/acronyms.js';
 import { askedMinistries, namesMinistry } from './asked-ministry.js';
 import { joinDeclinedCompound } from './declined-compound.js';
 import { routeStops } from './route-stops.js';
+import { hasAnswerType, questionParts } from './answer-types.js';
+import { splitSentences } from '../archive/split-sentences.js';
 import { polishLemmas } from '../archive/stemmers/polish-dictionary.js';
 
 export interface CheckConstraintsOptions {
@@ -157,6 +159,21 @@ function isCitationYear(text: string, m: RegExpMatchArray): boolean {
   );
 }
 
+/** True when a sentence of `texts` states `year` with a figure, in that sentence or the next. */
+function statesFigureFor(texts: readonly string[], year: number): boolean {
+  for (const text of texts) {
+    if (!text.includes(String(year))) continue;
+    const sentences = splitSentences(text).map((s) => s.text);
+    for (let i = 0; i < sentences.length; i++) {
+      if (!yearsIn(sentences[i]!).has(year)) continue;
+      if (hasAnswerType(sentences[i]!, 'ile')) return true;
+      const next = sentences[i + 1];
+      if (next !== undefined && hasAnswerType(next, 'ile')) return true;
+    }
+  }
+  return false;
+}
+
 /** Years a text states, ranges expanded (`2024-2026` covers 2025) unless they label a programme. */
 function yearsIn(text: string): Set<number> {
   const out = new Set<number>();
@@ -261,11 +278,17 @@ export function checkConstraints({
   const evidence = `${passages}\n${metadata.join('\n')}`;
   const missing: string[] = [];
   const years = yearsIn(evidence);
+  const asksFigure = questionParts(question).some((p) => p.type === 'ile');
+  // Whole letters where known: the figure may sit in a passage retrieval did not return.
+  const figureTexts = letterTexts.length > 0 ? letterTexts.slice(0, letterCount) : texts;
   for (const m of question.matchAll(YEAR)) {
     // The question's own citation of an act (`art. 73 ustawy z dnia 26 kwietnia 2024 r.`) names the act, not a year asked about.
     if (isCitationYear(question, m)) continue;
     const asked = [Number(m[1]), ...(m[2] ? [Number(m[2])] : [])];
     if (asked.some((y) => !years.has(y))) missing.push(m[0]);
+    // „Ile … w 2027?”: a year named only beside no figure (`… nad Programem … na lata 2027-2031`, the next
+    // programme) holds no figure for it; the figure stands in the year's sentence or the next one.
+    else if (asksFigure && !asked.every((y) => statesFigureFor(figureTexts, y))) missing.push(m[0]);
   }
   const roads = roadsIn(evidence);
   for (const m of question.matchAll(ROAD)) {

@@ -321,7 +321,11 @@ export function composeExtractiveAnswer({
       if (own(c) < bestOwn * MIN_DIRECT_SHARE) continue;
       if (!best || own(c) > own(best)) best = c;
     }
-    if (!best) return;
+    if (!best) {
+      // No sentence gives the figure for the asked year: the direct line would state another year's.
+      if (held && !partYears.every((y) => held.text.includes(y))) forPart[i] = null;
+      return;
+    }
     // Room is made by the last quote no part's direct line stands on.
     if (chosen.length >= maxSentences) {
       const drop = chosen.findLastIndex((c) => !forPart.includes(c));

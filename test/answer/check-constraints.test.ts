@@ -48,6 +48,34 @@ describe('checkConstraints: years', () => {
   });
 });
 
+describe('checkConstraints: a figure for the asked year', () => {
+  // sejm/i18401-DWQHMS: OLiOC money for 2025 and 2026; 2027 only as the next programme's period.
+  const text =
+    'Dla województwa warmińsko-mazurskiego przeznaczono środki finansowe w wysokości 395 668 632 zł (w 2025 r. – 191 350 632 zł oraz w 2026 r. – 204 318 000 zł). Aktualnie trwają prace legislacyjne nad Programem Ochrony Ludności i Obrony Cywilnej na lata 2027-2031, w ramach którego również możliwe będzie pozyskanie środków.';
+
+  it('„ile … w 2027” is missing 2027 when the year stands beside no figure', () => {
+    expect(missingFor('Ile pieniędzy z programu dostanie województwo w 2027 r.?', text)).toEqual([
+      '2027',
+    ]);
+  });
+
+  it('is answered for a year stated with its figure', () => {
+    expect(missingFor('Ile pieniędzy z programu dostało województwo w 2026 r.?', text)).toEqual([]);
+  });
+
+  it('a figure in the sentence after the year counts', () => {
+    const later =
+      'W 2027 r. program będzie kontynuowany. Na ten cel zaplanowano 12 mln zł dla województwa.';
+    expect(missingFor('Ile pieniędzy z programu dostanie województwo w 2027 r.?', later)).toEqual(
+      [],
+    );
+  });
+
+  it('a question that asks no figure needs only the year', () => {
+    expect(missingFor('Czy program będzie kontynuowany w 2027 r.?', text)).toEqual([]);
+  });
+});
+
 describe('checkConstraints: unknown words', () => {
   const text =
     'Świadczenie uzupełniające dla osób niezdolnych do samodzielnej egzystencji wypłaca ZUS.';
