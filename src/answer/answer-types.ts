@@ -35,11 +35,11 @@ const CUES: readonly (readonly [RegExp, AnswerType])[] = [
     'ile',
   ],
   [
-    /\bkto\b|\bkogo\b|\bkomu\b|\bktory (?:organ|urzad|podmiot|minister|resort|sad|instytucja)|\bjak(?:i|a) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b|\bktora (?:instytucja|firma|spolka|sluzba)/u,
+    /\bkto\b|\bkogo\b|\bkomu\b|\bktor\p{L}* (?:organ|urzad|urzed|podmiot|minist|resort|sad|instytucj|firm|spolk|sluzb|jednost|prokuratur|oddzial)\p{L}*|\bjak(?:i|a|ie|iemu|im) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b/u,
     'kto',
   ],
   [
-    /\bgdzie\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/,
+    /\bgdzie\b|\bpod jakim adresem\b|\bjaki (?:jest )?adres\b|\bw jakim (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bw ktorym (?:miejscu|miescie|regionie|wojewodztwie|powiecie)|\bdokad\b|\bskad\b/,
     'gdzie',
   ],
   [
@@ -128,15 +128,15 @@ const PERSON_OR_BODY = unicodeWords(
   'u',
 );
 const PLACE = unicodeWords(
-  String.raw`\b(?:w|we|na|do|z|ze)\s+(?!(?:Polsce|Polski)\b)\p{Lu}\p{Ll}{2,}|\b(?:województw|powiat|gmin|miast|miejscowoś|prowincj|region)\p{L}*`,
+  String.raw`\b(?:w|we|na|do|z|ze)\s+(?!(?:Polsce|Polski)\b)\p{Lu}\p{Ll}{2,}|\b(?:województw|powiat|gmin|miast|miejscowoś|prowincj|region|adres|położon)\p{L}*`,
   'u',
 );
 const CAUSE = unicodeWords(
-  String.raw`\b(?:ponieważ|gdyż|bowiem|z uwagi na|ze względu na|w związku z|wynika(?:ło|ją)? z|dlatego|z powodu|przyczyn\p{L}*|w celu|celem|aby|żeby|spowodowan\p{L}*|skutkiem)\b`,
+  String.raw`\b(?:ponieważ|gdyż|bowiem|albowiem|z tego względu|z tej przyczyny|z uwagi na|ze względu na|w związku z|wynika(?:ło|ją)? z|dlatego|z powodu|przyczyn\p{L}*|w celu|celem|aby|żeby|spowodowa\p{L}*|skutk\p{L}*|skutek|mając na uwadze|biorąc pod uwagę|w konsekwencji|w przeciwnym razie|odpowiedzią na|uzasadni\p{L}*|konieczn\p{L}*|wymaga\p{L}*|ryzyk\p{L}*|zagroż\p{L}*|nie spełnia\p{L}*)\b`,
   'iu',
 );
 const DECISION = unicodeWords(
-  String.raw`\b(?:nie\s+)?(?:planuje|planowane|przewiduje|przewidziano|przewiduje się|zamierza|rozważa|prowadzi|prowadzone|podjęto|podjął|podjęła|zostanie|zostaną|został[aoy]?|zostały|trwają|są prowadzone|nie ma|nie jest|nie są|brak|możliwe|możliwość|wyraził\p{L}*|zdecydował\p{L}*|zaplanowano|wprowadzono|wprowadzi|uruchomi\p{L}*|obowiązuje|obowiązują)\b`,
+  String.raw`\b(?:nie\s+)?(?:planuje|planowane|przewiduje|przewidziano|przewiduje się|zamierza|rozważa|prowadzi|prowadzone|podjęto|podjął|podjęła|zostanie|zostaną|został[aoy]?|zostały|trwają|są prowadzone|nie ma|nie jest|nie są|nie był[aoy]?|nie były|nie będzie|nie będą|nie przewid\p{L}*|nie planu\p{L}*|nie prowadz\p{L}*|brak|możliwe|możliwość|wyraził\p{L}*|zdecydował\p{L}*|zaplanowano|wprowadzono|wprowadzi|uruchomi\p{L}*|obowiązuje|obowiązują)\b`,
   'iu',
 );
 const PROVISION = unicodeWords(

@@ -14,6 +14,11 @@ describe('questionParts', () => {
     ['Jak wyglądała współpraca Chorzowa z prowincją Liaoning?', [null]],
     ['ile kasy dostaly osp i od kiedy', ['ile', 'kiedy']],
     ['Za jaką cenę kupiono budynek ambasady?', ['ile']],
+    // typed-dev y018, fresh2 f2015, fresh3 f3049, typed-dev y026: bodies in the plural and dative, addresses.
+    ['Które instytucje kultury współpracowały przy kampanii?', ['kto']],
+    ['Któremu organowi przekazano skargę?', ['kto']],
+    ['Która prokuratura prowadzi śledztwo?', ['kto']],
+    ['Pod jakim adresem leży nieruchomość?', ['gdzie']],
   ])('%s → %j', (question, types) => {
     expect(questionParts(question).map((p) => p.type)).toEqual(types);
   });
@@ -44,6 +49,16 @@ describe('hasAnswerType', () => {
     ['Ministerstwo nie planuje zmiany tych przepisów.', 'czy', true],
     ['Zmiana nie jest możliwa, ponieważ wymaga zgody Komisji Europejskiej.', 'dlaczego', true],
     ['Postępowanie prowadzi Prokuratura Okręgowa w Gdańsku.', 'kto', true],
+    // Reasons and decisions as official letters put them (typed-dev y031, y042, y026; fresh-holdout fh018).
+    ['Taka modyfikacja mogłaby spowodować skutek odwrotny.', 'dlaczego', true],
+    [
+      'Danych nie można wygenerować z systemu, albowiem ich wprowadzanie nie jest obligatoryjne.',
+      'dlaczego',
+      true,
+    ],
+    ['Ministerstwo prowadzi nabór kandydatów do służby w całym kraju.', 'dlaczego', false],
+    ['Od 2024 r. kontrole fundacji nie były przeprowadzane.', 'czy', true],
+    ['Nieruchomość położona pod adresem: 1740 Massachusetts Avenue NW, Washington.', 'gdzie', true],
   ] as const)('%s has %s: %s', (sentence, type, expected) =>
     expect(hasAnswerType(sentence, type)).toBe(expected),
   );
