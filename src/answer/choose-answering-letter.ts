@@ -101,3 +101,44 @@ export function chooseAnsweringLetter({
   }
   return { hits: [...hits], letterTexts, missing };
 }
+
+/** Letters an extractive answer may quote from (its first passages: `composeExtractiveAnswer`'s `maxPassages`). */
+const QUOTED_LETTERS = 4;
+
+export interface WithoutUnfitLettersOptions {
+  readonly question: string;
+  /** The hits as `chooseAnsweringLetter` ordered them, the answering letter first. */
+  readonly hits: readonly SearchHit[];
+  readonly answerability: AnswerabilityResult;
+  /** Full texts of the distinct letters of `hits`, in the same order. */
+  readonly letterTexts: readonly string[];
+}
+
+/**
+ * The hits without the passages of letters, after the answering one, that miss a constraint of the
+ * question: „Ile wynosi wynagrodzenie w Ministerstwie Kultury…?” is answered from the Ministry of
+ * Culture's letter, never with the Ministry of Digital Affairs' salaries quoted beside it, though
+ * that letter's sentences cover the question's words better.
+ */
+export function withoutUnfitLetters({
+  question,
+  hits,
+  answerability,
+  letterTexts,
+}: WithoutUnfitLettersOptions): SearchHit[] {
+  const ids = [...new Set(hits.map((h) => h.letter.id))];
+  const unfit = new Set<string>();
+  for (let j = 1; j < Math.min(QUOTED_LETTERS, ids.length, letterTexts.length); j++) {
+    const reordered = promote(hits, (h) => h.letter.id === ids[j]);
+    const texts = [letterTexts[j]!, ...letterTexts.filter((_, i) => i !== j)];
+    const missing = checkConstraints({
+      question,
+      hits: reordered,
+      answerability,
+      letterTexts: texts,
+      nameLetters: 1,
+    });
+    if (missing.length > 0) unfit.add(ids[j]!);
+  }
+  return unfit.size === 0 ? [...hits] : hits.filter((h) => !unfit.has(h.letter.id));
+}

@@ -28,7 +28,7 @@ import { bridgeEnglish, type BridgeEnglishResult } from '../retrieval/bridge-eng
 import { weighTerms } from '../answer/term-weights.js';
 import { attachCopies, citationFor, describeCitation } from '../answer/citations.js';
 import { extractLookup, isLookup, scoreLookupMatch } from '../retrieval/lookup-constraints.js';
-import { chooseAnsweringLetter } from '../answer/choose-answering-letter.js';
+import { chooseAnsweringLetter, withoutUnfitLetters } from '../answer/choose-answering-letter.js';
 import { answeringLetterPassages } from '../answer/answering-letter-passages.js';
 import { draftReply, type DraftReply, type DraftReplyOptions } from '../answer/draft-reply.js';
 import type { OfficeSettings } from '../answer/draft/draft-letter.js';
@@ -185,7 +185,17 @@ export function createAssistant({
               letterTexts: evidence.letterTexts,
               stats,
             });
-      const { hits, missing } = chosen;
+      const { missing } = chosen;
+      // Quotes come from letters that meet the question too, not only from the one it was checked on.
+      const hits =
+        missing.length === 0 && !isLookupHit && 'letterTexts' in chosen
+          ? withoutUnfitLetters({
+              question: searchQuery,
+              hits: chosen.hits,
+              answerability,
+              letterTexts: chosen.letterTexts,
+            })
+          : chosen.hits;
       signal?.throwIfAborted();
       logger.debug(
         {
