@@ -334,6 +334,8 @@ export function isFrameSentence(sentence: string): boolean {
   // The subject line of the same block, on a line of its own („w sprawie funkcjonowania Kuratorium
   // Oświaty w Lublinie po zatrzymaniu …”): no verb of the reply's, no full stop.
   if (/^w\s+sprawie\s/u.test(s) && !/[.!?;:]\s*$/u.test(s) && s.length < 300) return true;
+  // An e-mail's or form's subject line („Temat: w sprawie odpowiedzialności Skarbu Państwa za szkody …”).
+  if (/^(?:temat|dotyczy)\s*:\s*(?:w\s+sprawie|dot\.)/iu.test(s) && s.length < 300) return true;
   // The subject line („Dotyczy: interpelacji nr 17831 w sprawie …”) echoes the question it answers.
   if (
     /^(?:dotyczy|dot\.|sprawa\s*:)\s*:?\s+(?:interpelacj|zapytani|pisma|odpowiedzi|wniosku|sprawy|poselsk)/iu.test(

@@ -226,6 +226,8 @@ describe('isFrameSentence', () => {
     // sejm/i18708: the subject on a line of its own.
     'w sprawie funkcjonowania Kuratorium Oświaty w Lublinie po zatrzymaniu przez CBA lubelskiego kuratora oświaty i zawieszeniu go w wykonywaniu czynności przez prokuratora',
     'Odpowiadający: sekretarz stanu w Ministerstwie Spraw Wewnętrznych i Administracji Tomasz Szymański',
+    // titles-dev t18225: a form's subject line quoted as an answer.
+    'Temat: w sprawie odpowiedzialności Skarbu Państwa za szkody wyrządzone przez zwierzynę, o której mowa w art. 126 ust. 1 ustawy o ochronie przyrody.',
     'składam na Pana ręce odpowiedź na interpelację Poseł na Sejm RP Pani Marceliny Zawiszy w sprawie nadzoru nad fundacjami.',
     // sejm/i17409-DVDHAB.txt: the verb first, lower case after the salutation line.
     'poniżej udzielam odpowiedzi na interpelację nr K10INT17409, Pana Janusza Cieszyńskiego, Posła na Sejm RP, z dnia 1 czerwca 2026 r. w sprawie opóźnień w uruchomieniu Centrum Rozwoju i Produkcji Leków Onkologicznych w Tarchomińskich Zakładach Farmaceutycznych „Polfa” SA.',
