@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { polishQuestionWord } from './english-question-word.js';
 import { routeStops } from '../answer/route-stops.js';
 import { detectLanguage } from '../archive/language.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -205,7 +206,10 @@ export function bridgeEnglish(
     for (const i of at.slice(1)) terms[i] = '';
   }
   const content = bridged.length + kept.length + unbridged.length;
-  const query = [...new Set(terms.filter(Boolean))].join(' ');
+  // The question word leads, as in a Polish question: it gives the answer its type, not the search a term.
+  const cue = polishQuestionWord(question);
+  const words = [...new Set(terms.filter(Boolean))];
+  const query = [...(cue && words.length > 0 ? [cue] : []), ...words].join(' ');
   const isWeak =
     bridged.length === 0 ||
     (bridged.length + kept.length) / Math.max(1, content) < MIN_BRIDGED_SHARE;
