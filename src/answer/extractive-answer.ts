@@ -98,6 +98,34 @@ function coverageOf(c: Candidate, weights: TermWeights, total: number): number {
   return (found / Math.max(total, 1e-9)) * c.factor;
 }
 
+/** Month names in their case forms, folded, January first. */
+const MONTH_FORMS = [
+  'styczen|stycznia|styczniu',
+  'luty|lutego|lutym',
+  'marzec|marca|marcu',
+  'kwiecien|kwietnia|kwietniu',
+  'maj|maja|maju',
+  'czerwiec|czerwca|czerwcu',
+  'lipiec|lipca|lipcu',
+  'sierpien|sierpnia|sierpniu',
+  'wrzesien|wrzesnia|wrzesniu',
+  'pazdziernik|pazdziernika|pazdzierniku',
+  'listopad|listopada|listopadzie',
+  'grudzien|grudnia|grudniu',
+].map((forms) => new RegExp(`(?<!\\p{L})(?:${forms})(?!\\p{L})`, 'u'));
+
+/** The months (1–12) a text names, in words or as `dd.mm.yyyy` (`od marca 2026`, `01.03.2026` → {3}). */
+function monthsIn(text: string): Set<number> {
+  const folded = foldText(text).toLowerCase();
+  const out = new Set<number>();
+  MONTH_FORMS.forEach((re, i) => {
+    if (re.test(folded)) out.add(i + 1);
+  });
+  for (const m of text.matchAll(/(?<!\d)\d{1,2}\.(\d{1,2})\.(?:19|20)\d{2}(?!\d)/g))
+    out.add(Number(m[1]));
+  return out;
+}
+
 /** Builds the extractive answer; returns `null` when no sentence touches the question. */
 export function composeExtractiveAnswer({
   question,
@@ -206,13 +234,17 @@ export function composeExtractiveAnswer({
   // A figure asked for a year („ile … w 2023”) is the one stated with that year: a sentence holding the
   // amount but none of the question's years gives another year's figure.
   const askedYears = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
-  const hasAskedYear = (c: Candidate) => askedYears.some((y) => c.text.includes(y));
+  // So with a month („próg od marca 2026”, „na koniec maja”): the figure as of that month, not June's.
+  const askedMonths = monthsIn(question);
+  const hasAskedYear = (c: Candidate) =>
+    (askedYears.length === 0 || askedYears.some((y) => c.text.includes(y))) &&
+    (askedMonths.size === 0 || [...monthsIn(c.text)].some((m) => askedMonths.has(m)));
   const typeFactor = (c: Candidate, type: AnswerType | null) =>
     type === null
       ? 1
       : !c.types.has(type)
         ? TYPE_MISS_FACTOR
-        : type === 'ile' && askedYears.length > 0 && !hasAskedYear(c)
+        : type === 'ile' && (askedYears.length > 0 || askedMonths.size > 0) && !hasAskedYear(c)
           ? YEAR_MISS_FACTOR
           : 1;
   const mainType = parts[0]?.type ?? null;

@@ -41,6 +41,24 @@ describe('composeExtractiveAnswer', () => {
     );
   });
 
+  it('gives the figure of the month the question names, not of a later month', () => {
+    // fresh3 f3019 (sejm/i17370-DVEHAD): the thresholds from June come first in the letter.
+    const a = answer('jaki jest prog zawieszenia renty od marca 2026', [
+      'Według obowiązujących od 1 czerwca 2026 r. kwot granicznych próg zawieszenia świadczenia renty wynosi 12431,80 zł.',
+      'Świadczenie ulega zawieszeniu w razie osiągania przychodu w kwocie wyższej niż 130% przeciętnego wynagrodzenia (od 1 marca 2026 r. jest to 11 957,20 zł).',
+    ]);
+    const quotes = a?.text.split('\n').filter((l) => l.startsWith('„')) ?? [];
+    expect(quotes[0]).toContain('11 957,20 zł');
+  });
+
+  it('gives no direct line of another year when no sentence states the asked year’s figure', () => {
+    const a = answer('Ile środków z programu dostanie województwo w 2027 r.?', [
+      'Dla województwa przeznaczono środki w wysokości 395 668 632 zł (w 2025 r. – 191 350 632 zł oraz w 2026 r. – 204 318 000 zł).',
+    ]);
+    expect(a?.text).toContain('395 668 632 zł');
+    expect(a?.text.startsWith('W skrócie')).toBe(false);
+  });
+
   it('answers „… i ile w 2023 r.?” with what the first part counts, for its own year', () => {
     const a = answer('Ile kontroli przeprowadził zarząd w 2022 r. i ile w 2023 r.?', [
       'Zarząd w 2022 r. przeprowadził 11 kontroli gospodarowania wodami na jeziorach.',
