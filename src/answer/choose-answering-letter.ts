@@ -102,8 +102,8 @@ export function chooseAnsweringLetter({
   return { hits: [...hits], letterTexts, missing };
 }
 
-/** Letters an extractive answer may quote from (its first passages: `composeExtractiveAnswer`'s `maxPassages`). */
-const QUOTED_LETTERS = 4;
+/** Passages an extractive answer quotes from (`composeExtractiveAnswer`'s `maxPassages`): only their letters are checked. */
+const QUOTED_PASSAGES = 4;
 
 export interface WithoutUnfitLettersOptions {
   readonly question: string;
@@ -127,8 +127,10 @@ export function withoutUnfitLetters({
   letterTexts,
 }: WithoutUnfitLettersOptions): SearchHit[] {
   const ids = [...new Set(hits.map((h) => h.letter.id))];
+  const quoted = new Set(hits.slice(0, QUOTED_PASSAGES).map((h) => h.letter.id));
   const unfit = new Set<string>();
-  for (let j = 1; j < Math.min(QUOTED_LETTERS, ids.length, letterTexts.length); j++) {
+  for (let j = 1; j < Math.min(ids.length, letterTexts.length); j++) {
+    if (!quoted.has(ids[j]!)) continue;
     const reordered = promote(hits, (h) => h.letter.id === ids[j]);
     const texts = [letterTexts[j]!, ...letterTexts.filter((_, i) => i !== j)];
     const missing = checkConstraints({
