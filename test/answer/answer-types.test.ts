@@ -19,6 +19,8 @@ describe('questionParts', () => {
     ['Któremu organowi przekazano skargę?', ['kto']],
     ['Która prokuratura prowadzi śledztwo?', ['kto']],
     ['Pod jakim adresem leży nieruchomość?', ['gdzie']],
+    ['jakie dlugi ma szpital w mlawie', ['ile']],
+    ['Jaki jest próg zawieszenia renty od marca 2026?', ['ile']],
   ])('%s → %j', (question, types) => {
     expect(questionParts(question).map((p) => p.type)).toEqual(types);
   });
