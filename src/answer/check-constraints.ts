@@ -437,7 +437,7 @@ const ASKS_MONEY =
 const MONEY = /(?<!\p{L})(?:zł|złotych|zl|euro|EUR|PLN|USD|mln|mld)(?!\p{L})/u;
 /** Offices a person holds (folded stems): `dyrektorem`, `prezesa`, `starostą`, `kuratora`. */
 const OFFICE =
-  '(?:wice)?(?:dyrektor|prezes|starost|burmistrz|wojt|prezydent|kierownik|komendant|wojewod|pelnomocnik|przewodnicz|rektor|kurator|szef|rzeczni|sekretarz|marszal|naczelnik|inspektor|prokurator|zastepc|minist|sedzi|ordynator|dziekan|soltys|radn|prorektor|komisarz)';
+  '(?:wice)?(?:dyrektor|prezes|starost|burmistrz|wojt|prezydent|kierownik|komendant|wojewod|pelnomocnik|przewodnicz|rektor|kurator|szef|rzeczni|sekretarz|marszal|naczelnik|inspektor|prokurator|zastepc|minist|sedzi|ordynator|dziekan|soltys|radn|prorektor|komisarz|lekarz)';
 /**
  * `kto jest dyrektorem…`, `kto kieruje…`, `kto zastąpił X na stanowisku prezesa`, `jak się nazywa
  * lubelski kurator`: a person holding an office is asked for. `Kto jest organem właściwym…` asks
@@ -445,7 +445,8 @@ const OFFICE =
  */
 const ASKS_PERSON = new RegExp(
   [
-    `\\bkto\\s+(?:obecnie\\s+)?(?:jest|byl|byla|zostal|zostala|pelni\\s+funkcje)\\s+(?:obecnie\\s+)?(?:teraz\\s+)?${OFFICE}`,
+    // `kto został nowym dyrektorem`, `kto był lekarzem dyżurnym`: an adjective may stand before the office.
+    `\\bkto\\s+(?:obecnie\\s+)?(?:jest|byl|byla|zostal|zostala|pelni\\s+funkcje)\\s+(?:obecnie\\s+)?(?:teraz\\s+)?(?:(?:nowym|nowa|obecnym|aktualnym|pierwszym|kolejnym|p\\.\\s*o\\.)\\s+)?${OFFICE}`,
     '\\bkto\\s+(?:obecnie\\s+)?(?:kieruje|zarzadza|stoi\\s+na\\s+czele|przewodniczy|zastapil|zastapila|objal|objela)\\b',
     `\\bjak\\s+(?:sie\\s+)?nazywa\\s+(?:sie\\s+)?(?:\\p{L}+\\s+)?${OFFICE}`,
     `\\b(?:imie\\s+i\\s+)?nazwisk\\p{L}*\\s+(?:\\p{L}+\\s+)?${OFFICE}`,

@@ -76,6 +76,28 @@ describe('checkConstraints: a figure for the asked year', () => {
   });
 });
 
+describe('checkConstraints: a person holding an office', () => {
+  // fresh4 f4058, f4060: the letters tell what happened, never who held the office.
+  const text =
+    'W zakresie zdarzenia w Jarosławiu należy wskazać, że pacjent został przyjęty na SOR. Decyzja w sprawie konkursu na dyrektora Biblioteki Narodowej zostanie podjęta po zatwierdzeniu regulaminu.';
+
+  it.each([
+    'Kto był lekarzem dyżurnym SOR w Jarosławiu?',
+    'Kto został nowym dyrektorem Biblioteki Narodowej?',
+  ])('%s → the person is missing', (question) =>
+    expect(missingFor(question, text)).toEqual(['osoba']),
+  );
+
+  it('is answered when a sentence names the holder with the office', () => {
+    expect(
+      missingFor(
+        'Kto został nowym dyrektorem Biblioteki Narodowej?',
+        'Dyrektorem Biblioteki Narodowej został dr Tomasz Makowski.',
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('checkConstraints: unknown words', () => {
   const text =
     'Świadczenie uzupełniające dla osób niezdolnych do samodzielnej egzystencji wypłaca ZUS.';
