@@ -159,16 +159,26 @@ function isCitationYear(text: string, m: RegExpMatchArray): boolean {
   );
 }
 
-/** True when a sentence of `texts` states `year` with a figure, in that sentence or the next. */
+/** Sentences after a year's own that may still give its figure: a list under `1) Za 2025 r.:`. */
+const FIGURE_REACH = 3;
+
+/**
+ * True when `texts` state `year` with a figure: in the year's sentence or one of the next
+ * {@link FIGURE_REACH} of its paragraph, before another year is named.
+ */
 function statesFigureFor(texts: readonly string[], year: number): boolean {
   for (const text of texts) {
     if (!text.includes(String(year))) continue;
-    const sentences = splitSentences(text).map((s) => s.text);
-    for (let i = 0; i < sentences.length; i++) {
-      if (!yearsIn(sentences[i]!).has(year)) continue;
-      if (hasAnswerType(sentences[i]!, 'ile')) return true;
-      const next = sentences[i + 1];
-      if (next !== undefined && hasAnswerType(next, 'ile')) return true;
+    for (const paragraph of text.split(/\n\s*\n/u)) {
+      if (!paragraph.includes(String(year))) continue;
+      const sentences = splitSentences(paragraph).map((s) => s.text);
+      for (let i = 0; i < sentences.length; i++) {
+        if (!yearsIn(sentences[i]!).has(year)) continue;
+        for (let j = i; j < Math.min(sentences.length, i + 1 + FIGURE_REACH); j++) {
+          if (j > i && yearsIn(sentences[j]!).size > 0) break;
+          if (hasAnswerType(sentences[j]!, 'ile')) return true;
+        }
+      }
     }
   }
   return false;

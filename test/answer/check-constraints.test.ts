@@ -71,6 +71,13 @@ describe('checkConstraints: a figure for the asked year', () => {
     );
   });
 
+  it('a figure under a list that opens with the year counts (`1) Za 2025 r.: a. … b. … Niesfinansowane … 1 mln zł`)', () => {
+    // sejm/i18603-DWTJ4C
+    const list =
+      'Oddział sfinansował:\n1) Za 2025 r.:\na. wszystkie nadwykonania w świadczeniach nielimitowanych,\nb. świadczenia ponadumowne wykonane na rzecz dzieci.\nNiesfinansowane pozostały nadwykonania w świadczeniach limitowanych na kwotę 1 mln 091 tys. zł.';
+    expect(missingFor('Ile nie zapłacono za nadwykonania limitowane za 2025?', list)).toEqual([]);
+  });
+
   it('a question that asks no figure needs only the year', () => {
     expect(missingFor('Czy program będzie kontynuowany w 2027 r.?', text)).toEqual([]);
   });

@@ -62,7 +62,11 @@ describe('English questions without an LLM', () => {
     });
     expect(answer.kind).toBe('extractive');
     expect(answer.language).toBe('en');
-    expect(answer.text.startsWith(ANSWER_TEXT.en.extractiveIntro)).toBe(true);
+    // „How much” asks for an amount: the English direct line gives it, then the quotes under the English intro.
+    expect(answer.text.startsWith(`${ANSWER_TEXT.en.directAnswer} „262 000 000 zł” [1]`)).toBe(
+      true,
+    );
+    expect(answer.text).toContain(`\n\n${ANSWER_TEXT.en.extractiveIntro}\n`);
     expect(answer.citations[0]?.letterId).toBe('osp');
     expect(answer.citations[0]?.quote).toContain('262 000 000 zł');
   });
