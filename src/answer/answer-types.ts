@@ -31,11 +31,11 @@ const CUES: readonly (readonly [RegExp, AnswerType])[] = [
     'kiedy',
   ],
   [
-    /\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ )?(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk|prog|pulap|limit|dlug|zadluz|zobowiazan|zaleglosc|wydatk|przychod|dochod|wynagrodzen|pensj|oplat|dotacj|subwencj|dofinansowan)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bza jaka (?:\p{L}+ )?cene\b|\bjaka (?:\p{L}+ )?cen[ae]\b|\bile (?:czasu|dni|lat|miesiecy|tygodni|godzin)\b|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u,
+    /\bile\b|\bilu\b|\bjak(?:a|i|ie|iej) (?:\p{L}+ ){0,2}(?:kwot|odset|procent|liczb|czesc|wartos|wysokos|suma|budzet|koszt|srodk|poziom|skal|stawk|prog|pulap|limit|dlug|zadluz|zobowiazan|zaleglosc|wydatk|przychod|dochod|wynagrodzen|pensj|oplat|dotacj|subwencj|dofinansowan)\p{L}*|\bna jaka (?:\p{L}+ )?(?:kwote|sume|wartosc)|\bza jaka (?:\p{L}+ )?cene\b|\bjaka (?:\p{L}+ )?cen[ae]\b|\bile (?:czasu|dni|lat|miesiecy|tygodni|godzin)\b|\bw jakiej wysokosci\b|\bjak (?:duz|wysok|wiel)\p{L}*|\bpod jakim numerem\b|\bjaki (?:numer|limit|wskaznik|termin placy)/u,
     'ile',
   ],
   [
-    /\bkto\b|\bkogo\b|\bkomu\b|\bktor\p{L}* (?:organ|urzad|urzed|podmiot|minist|resort|sad|instytucj|firm|spolk|sluzb|jednost|prokuratur|oddzial)\p{L}*|\bjak(?:i|a|ie|iemu|im) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b/u,
+    /\bkto\b|\bkogo\b|\bkomu\b|\bz kim\b|\bktor\p{L}* (?:organ|urzad|urzed|podmiot|minist|resort|sad|instytucj|firm|spolk|sluzb|jednost|prokuratur|oddzial)\p{L}*|\bjak(?:i|a|ie|iemu|im) (?:organ|urzad|podmiot|instytucj|resort|sluzb|firm|spolk)\p{L}*|\bprzez kogo\b/u,
     'kto',
   ],
   [

@@ -84,6 +84,9 @@ const MIN_OWN_SHARE = 0.5;
 const MIN_NEXT_GAIN = 0.25;
 /** Balance between a sentence's own coverage and what it adds to earlier picks. */
 const MMR_LAMBDA = 0.5;
+/** Weight of the sentence that answers a question the letter quotes back, scored with that question's words. */
+const ECHO_ANSWER_FACTOR = 0.9;
+const NO_TERMS: ReadonlySet<string> = new Set();
 /** Weight kept by a sentence with the asked amount but not the year the question asks it for. */
 const YEAR_MISS_FACTOR = 0.7;
 /** A sentence with the asked date or amount joins the quotes when it has at least this share of the best quote's weight. */
@@ -164,13 +167,18 @@ export function composeExtractiveAnswer({
   pool.forEach((hit, rank) => {
     const isRetrieved = rank < retrieved.length;
     const passageText = normalizeSpace(hit.passage.text);
-    const consider = (text: string, factor: number): Set<AnswerType> | null => {
+    const consider = (
+      text: string,
+      factor: number,
+      inherited: ReadonlySet<string> = NO_TERMS,
+    ): Set<AnswerType> | null => {
       if (text.length < 25) return null;
       // The same sentence twice (two copies of a letter, a repeated paragraph) is quoted once.
       const key = foldText(text).replace(/[^\p{L}\p{N}]+/gu, '');
       if (seenTexts.has(key)) return null;
       seenTexts.add(key);
       const covered = coveredTerms(text, weights);
+      for (const term of inherited) covered.add(term);
       if (covered.size === 0) return null;
       const types = new Set(askedTypes.filter((t) => hasAnswerType(text, t, question)));
       // A passage retrieval did not return is read only for the asked fact.
@@ -195,7 +203,13 @@ export function composeExtractiveAnswer({
         before !== null &&
         CONTINUES.test(sentence) &&
         before.length + sentence.length <= MAX_JOINED;
-      const considered = consider(joined ? `${before} ${sentence}` : sentence, 1);
+      // The reply that quotes a question back and answers it next („2. Czy Ministerstwo Zdrowia planuje …?
+      // Opisane w pytaniu kwestie leżą w gestii płatnika publicznego …”): the answer is read with the
+      // question's words, which it does not repeat.
+      const answersEcho = !joined && before !== null && /\?\s*["”»)]?\s*$/u.test(before);
+      const considered = answersEcho
+        ? consider(sentence, ECHO_ANSWER_FACTOR, coveredTerms(before!, weights))
+        : consider(joined ? `${before} ${sentence}` : sentence, 1);
       // Its types even when it is not a candidate itself (it shares no word with the question).
       const types = considered ?? (askedTypes.length > 0 ? typesOf(sentence) : null);
       // A sentence without the asked type followed by one that holds it: the pair is one quote too,

@@ -20,6 +20,8 @@ describe('questionParts', () => {
     ['Która prokuratura prowadzi śledztwo?', ['kto']],
     ['Pod jakim adresem leży nieruchomość?', ['gdzie']],
     ['jakie dlugi ma szpital w mlawie', ['ile']],
+    ['co z dyzurami weterynarzy? z kim ministerstwo to ustala', ['kto']],
+    ['Jakie dodatkowe roczne wydatki oszacowano?', ['ile']],
     ['Jaki jest próg zawieszenia renty od marca 2026?', ['ile']],
   ])('%s → %j', (question, types) => {
     expect(questionParts(question).map((p) => p.type)).toEqual(types);

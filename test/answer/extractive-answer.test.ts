@@ -41,6 +41,17 @@ describe('composeExtractiveAnswer', () => {
     );
   });
 
+  it('quotes the answer to a question the letter quotes back, though it repeats none of its words', () => {
+    // fresh4 f4006 (sejm/i17999-DWQHLZ): the reply restates each question, then answers it.
+    const a = answer(
+      'czy MZ wysle do oddzialow NFZ informacje o aneksowaniu umow na porade pielegniarska w diabetologii',
+      [
+        'Informacja o wykazie porad pielęgniarskich w diabetologii jest jawna i powszechnie dostępna. 2. Czy Ministerstwo Zdrowia planuje skierowanie do oddziałów wojewódzkich NFZ informacji dotyczącej aneksowania umów o poradę pielęgniarską w diabetologii? Opisane w pytaniu kwestie leżą w gestii płatnika publicznego, nie zaś Ministerstwa Zdrowia.',
+      ],
+    );
+    expect(a?.text).toContain('„Opisane w pytaniu kwestie leżą w gestii płatnika publicznego');
+  });
+
   it('gives the figure of the month the question names, not of a later month', () => {
     // fresh3 f3019 (sejm/i17370-DVEHAD): the thresholds from June come first in the letter.
     const a = answer('jaki jest prog zawieszenia renty od marca 2026', [
