@@ -357,11 +357,28 @@ function statesFigureAfterTopic(sentence: string): boolean {
     /^(?:odnosząc\s+się\s+do|w\s+związku\s+z|nawiązując\s+do|w\s+nawiązaniu\s+do)\s+(?:\p{L}+\s+){0,3}(?:kwesti|postulat|propozycj|pytani)\p{L}*/iu.exec(
       sentence,
     );
-  if (!topic) return false;
-  const rest = sentence.slice(topic[0].length);
+  // „W odpowiedzi na otrzymane wnioski o wydanie zaświadczenia wydano łącznie 81 odmów.”: a reply to
+  // applications, not to the interpellation, that states what came of them.
+  const request =
+    topic ??
+    /^(?:w\s+odpowiedzi\s+na|odpowiadając\s+na)\s+(?:\p{L}+\s+){0,3}(?:wniosk|prośb|skarg|zgłoszen)\p{L}*/iu.exec(
+      sentence,
+    );
+  if (!request) return false;
+  const rest = sentence.slice(request[0].length);
   // A figure with its unit, or a number in the thousands: not the interpellation's number or a paragraph's.
-  return /\d[\d \u00a0.,]*\s?(?:zł|euro|EUR|%|tys\.|mln|mld|os(?:ób|oby)\b)|\d{1,3}(?:[ \u00a0.]\d{3})+/u.test(
-    rest,
+  if (
+    /\d[\d \u00a0.,]*\s?(?:zł|euro|EUR|%|tys\.|mln|mld|os(?:ób|oby)\b)|\d{1,3}(?:[ \u00a0.]\d{3})+/u.test(
+      rest,
+    )
+  )
+    return true;
+  // Or a count with its noun (`81 odmów`), past a verb: no article, paragraph or number label, no date.
+  return (
+    topic === null &&
+    /(?<!(?:art\.|ust\.|pkt|nr|poz\.|§)\s*)(?<![\d.,])\d{1,4}\s+(?!(?:stycz|lut|mar|kwie|maj|czerw|lip|sierp|wrze|paźdz|listop|grud|r\.|rok)\p{L}*)\p{Ll}{3,}/u.test(
+      rest,
+    )
   );
 }
 

@@ -241,6 +241,8 @@ describe('isFrameSentence', () => {
     'Interpelacja w sprawie obciążeń finansowych JST była przedmiotem analizy, w wyniku której Minister przygotował projekt.',
     // A sentence ending in a date is no place-and-date line (the `i` flag once let `\\p{Lu}` match lower case).
     'Rozporządzenie to również weszło w życie 20 czerwca 2026 r.',
+    // chat-holdout sh003 (sejm/i18038-DW3J43): a reply to applications, not to the interpellation, with its count.
+    'W odpowiedzi na otrzymane wnioski o wydanie zaświadczenia wydano łącznie 81 odmów.',
     'Dokumentacja została uzupełniona pismem z 17 stycznia 2025 r.',
     // sejm/i18201: a topic opened mid-letter, then the figure asked for.
     'Odnosząc się do kwestii zaległości NFZ wobec Szpitala Powiatowego w Sochaczewie za świadczenia nielimitowane wykonane w I kwartale 2026 r., zgodnie z informacją Mazowieckiego Oddziału Wojewódzkiego NFZ, wartość nieuregulowanych świadczeń ponadlimitowych w nielimitowanych zakresach dla ww. podmiotu wynosi 1 528 933,06 zł.',
