@@ -340,7 +340,13 @@ export function composeExtractiveAnswer({
     take(best);
   }
   if (parts.length === 1)
-    forPart[0] = chosen.find((c) => mainType === null || c.types.has(mainType)) ?? null;
+    // The direct line states what the answering letter says: a figure quoted from a letter below it
+    // („ile kamperów …” answered with a hotline's „1,3 mln połączeń”) would be another question's answer.
+    forPart[0] =
+      chosen.find(
+        (c) =>
+          (mainType === null || c.types.has(mainType)) && c.hit.letter.id === hits[0]?.letter.id,
+      ) ?? null;
   // A „kiedy” or „ile” question whose quotes hold no date or amount of what was asked
   // („ile wydało…” answered by „21 osób w 2025 r.”) gets the first letter's best
   // sentence that does hold one, ahead of the quotes that only share its words.
@@ -354,7 +360,7 @@ export function composeExtractiveAnswer({
       partYears.every((y) => c.text.includes(y));
     const held = forPart[i];
     if (held && answers(held)) return;
-    const quoted = chosen.find(answers);
+    const quoted = chosen.find((c) => answers(c) && c.hit.letter.id === hits[0]?.letter.id);
     if (quoted) {
       forPart[i] = quoted;
       return;

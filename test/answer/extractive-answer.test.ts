@@ -52,6 +52,29 @@ describe('composeExtractiveAnswer', () => {
     expect(a?.text).toContain('„Opisane w pytaniu kwestie leżą w gestii płatnika publicznego');
   });
 
+  it('states no direct line from a letter below the answering one', () => {
+    // chat-holdout sh018: „ilu kamperów …” got a hotline's „ponad 1,3 mln połączeń” from the second letter.
+    const question = 'ilu kamperow ponad 3,5 t dotknie e-toll';
+    const first = makeLetter({ id: 'gddkia' });
+    const second = makeLetter({ id: 'tip' });
+    const hits: SearchHit[] = [
+      ...makePassages('gddkia', [
+        'Kampery o dopuszczalnej masie całkowitej powyżej 3,5 t są obowiązane uiszczać opłatę elektroniczną e-toll.',
+      ]).map((passage) => ({ passage, letter: first, score: 10 })),
+      ...makePassages('tip', [
+        'Informacje o pomocy dla osób z terenów dotkniętych powodzią: konsultanci odebrali ponad 1,3 mln połączeń.',
+      ]).map((passage) => ({ passage, letter: second, score: 9 })),
+    ];
+    const stats = { passages: 100, df: new Map(analyzeQuery(question).map((t) => [t, 1])) };
+    const a = composeExtractiveAnswer({
+      question,
+      hits,
+      weights: weighTerms(question, stats),
+      language: 'pl',
+    });
+    expect(a?.text).not.toMatch(/^W skrócie:.*1,3 mln/u);
+  });
+
   it('gives the figure of the month the question names, not of a later month', () => {
     // fresh3 f3019 (sejm/i17370-DVEHAD): the thresholds from June come first in the letter.
     const a = answer('jaki jest prog zawieszenia renty od marca 2026', [
