@@ -226,6 +226,8 @@ function amountSpans(sentence: string): string[] {
  * type: the date for `kiedy`, the amount for `ile`. `null` for other types or
  * when the sentence has none (the answer then opens with the quotes alone).
  */
+/** How much the year stated right after an amount counts in choosing the direct line's amount. */
+const YEAR_WEIGHT = 5;
 /** A law's own date (`ustawy z dnia 5 lipca 2018 r.`) names the act, not when something happened. */
 const LAW_DATE_BEFORE =
   /(?:ustaw\p{L}*|rozporządzeni\p{L}*|zarządzeni\p{L}*|kodeks\p{L}*|dyrektyw\p{L}*|obwieszczeni\p{L}*|uchwa[łl]\p{L}*|decyzj\p{L}*|wyrok\p{L}*|orzeczeni\p{L}*)\s+(?:\p{L}+\s+){0,3}$/iu;
@@ -353,9 +355,19 @@ export function directSpan(
   for (const span of candidates) {
     const at = sentence.indexOf(span);
     const before = foldText(sentence.slice(Math.max(0, at - 40), at));
+    // „z ok. 46,3 mln zł w 2016 r. do ponad 637,7 mln zł w 2025 r.”: the year right after the amount is its year.
+    const yearAfter = /^\s*(?:w|za|na)\s+(?:roku\s+)?((?:19|20)\d{2})(?!\d)/u.exec(
+      sentence.slice(at + span.length, at + span.length + 20),
+    )?.[1];
     const score =
       (before.match(/\p{L}{4,}|\d{4}/gu) ?? []).filter((w) => tokens.has(w.slice(0, 5))).length +
-      (isCounted(span) ? 1 : 0);
+      (isCounted(span) ? 1 : 0) +
+      // The year an amount is stated for outweighs words it shares with the question.
+      (yearAfter === undefined || !/(?:19|20)\d{2}/u.test(foldedQuestion)
+        ? 0
+        : tokens.has(yearAfter)
+          ? YEAR_WEIGHT
+          : -YEAR_WEIGHT);
     if (!best || score > best.score) best = { span, score };
   }
   return best ? (countedSpan(best.span) ?? best.span) : null;

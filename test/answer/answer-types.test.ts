@@ -95,6 +95,18 @@ describe('hasAnswerType with the question', () => {
     ).toBe(false));
 });
 
+describe('directSpan: the year after the amount', () => {
+  it('gives the amount the asked year follows (fresh4 f4040)', () => {
+    expect(
+      directSpan(
+        'Koszty płatnika publicznego na refundację wyrobów diabetologicznych rosną – z ok. 46,3 mln zł w 2016 r. do ponad 637,7 mln zł w 2025 r.',
+        'ile',
+        'ile wydano na refundację wyrobów diabetologicznych w 2025',
+      ),
+    ).toBe('ponad 637,7 mln zł');
+  });
+});
+
 describe('directSpan', () => {
   it('gives the amount with what it counts when that noun comes two words after the number', () => {
     // sejm/i17618-DW7HSQ: the CSIRT KNF figure in the next sentence shares the adjective only.
