@@ -52,6 +52,32 @@ function promote<T>(items: readonly T[], isOfLetter: (item: T) => boolean): T[] 
 }
 
 /**
+ * The hits and letter texts with the `j`-th distinct letter (`ids[j]`) first, and what the question
+ * names that this letter lacks; its names are looked for in that letter alone.
+ */
+function withLetterFirst(
+  {
+    question,
+    hits,
+    answerability,
+    letterTexts,
+  }: Pick<ChooseAnsweringLetterOptions, 'question' | 'hits' | 'answerability' | 'letterTexts'>,
+  ids: readonly string[],
+  j: number,
+): ChooseAnsweringLetterResult {
+  const reordered = promote(hits, (h) => h.letter.id === ids[j]);
+  const texts = [letterTexts[j]!, ...letterTexts.filter((_, i) => i !== j)];
+  const missing = checkConstraints({
+    question,
+    hits: reordered,
+    answerability,
+    letterTexts: texts,
+    nameLetters: 1,
+  });
+  return { hits: reordered, letterTexts: texts, missing };
+}
+
+/**
  * Checks the question's constraints on the first letter and, if one is
  * missing, on the next candidates; returns the hits re-ordered for the letter
  * that meets them all, or the original hits with the first letter's misses.
@@ -85,19 +111,8 @@ export function chooseAnsweringLetter({
   const firstCoverage = coverage(letterTexts[0]);
   for (let j = 1; j < Math.min(candidates, ids.length, letterTexts.length); j++) {
     if (coverage(letterTexts[j]) < TOPIC_COVERAGE_SHARE * firstCoverage) continue;
-    const reordered = promote(hits, (h) => h.letter.id === ids[j]);
-    const texts = [letterTexts[j]!, ...letterTexts.filter((_, i) => i !== j)];
-    if (
-      checkConstraints({
-        question,
-        hits: reordered,
-        answerability,
-        letterTexts: texts,
-        nameLetters: 1,
-      }).length === 0
-    ) {
-      return { hits: reordered, letterTexts: texts, missing: [] };
-    }
+    const asFirst = withLetterFirst({ question, hits, answerability, letterTexts }, ids, j);
+    if (asFirst.missing.length === 0) return asFirst;
   }
   return { hits: [...hits], letterTexts, missing };
 }
@@ -131,15 +146,7 @@ export function withoutUnfitLetters({
   const unfit = new Set<string>();
   for (let j = 1; j < Math.min(ids.length, letterTexts.length); j++) {
     if (!quoted.has(ids[j]!)) continue;
-    const reordered = promote(hits, (h) => h.letter.id === ids[j]);
-    const texts = [letterTexts[j]!, ...letterTexts.filter((_, i) => i !== j)];
-    const missing = checkConstraints({
-      question,
-      hits: reordered,
-      answerability,
-      letterTexts: texts,
-      nameLetters: 1,
-    });
+    const { missing } = withLetterFirst({ question, hits, answerability, letterTexts }, ids, j);
     if (missing.length > 0) unfit.add(ids[j]!);
   }
   return unfit.size === 0 ? [...hits] : hits.filter((h) => !unfit.has(h.letter.id));
