@@ -250,9 +250,19 @@ export function composeExtractiveAnswer({
   const askedYears = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
   // So with a month („próg od marca 2026”, „na koniec maja”): the figure as of that month, not June's.
   const askedMonths = monthsIn(question);
+  // Asked once per candidate: the selection below scores every candidate on every pick.
+  const hasAskedMonth = new Map<Candidate, boolean>();
+  const namesAskedMonth = (c: Candidate) => {
+    let held = hasAskedMonth.get(c);
+    if (held === undefined) {
+      held = [...monthsIn(c.text)].some((m) => askedMonths.has(m));
+      hasAskedMonth.set(c, held);
+    }
+    return held;
+  };
   const hasAskedYear = (c: Candidate) =>
     (askedYears.length === 0 || askedYears.some((y) => c.text.includes(y))) &&
-    (askedMonths.size === 0 || [...monthsIn(c.text)].some((m) => askedMonths.has(m)));
+    (askedMonths.size === 0 || namesAskedMonth(c));
   const typeFactor = (c: Candidate, type: AnswerType | null) =>
     type === null
       ? 1
